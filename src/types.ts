@@ -1,0 +1,174 @@
+/**
+ * The data that flows through mltriage, defined once. Everything here is a plain, serialisable object:
+ * it may cross a queue, be written as JSON by the CLI, or be rendered into a comment.
+ */
+
+/** An issue as the pipeline sees it: text only, never a token or a client. */
+export interface IssueText {
+  title: string;
+  body: string;
+  /** Issue number, when the issue lives on GitHub. */
+  number?: number;
+  /** ISO 8601 time the issue was opened; history-based localizers use only what came before it. */
+  createdAt?: string;
+  author?: string;
+  url?: string;
+}
+
+/** One file of a repository snapshot, read as text. */
+export interface SourceFile {
+  /** Repository-relative path with forward slashes. */
+  path: string;
+  /** Git blob SHA when read from git (used to cache parsed documents across commits). */
+  blobSha?: string;
+  text: string;
+  /** Size in bytes. */
+  size: number;
+}
+
+export type SkipReason = "binary" | "too-large" | "symlink" | "excluded" | "vendored" | "generated" | "unreadable";
+
+export interface SkippedFile {
+  path: string;
+  reason: SkipReason;
+}
+
+/** The files of one repository at one commit (or a working folder, commit null) that are in scope. */
+export interface RepoSnapshot {
+  /** A label for humans: a folder path, a clone URL or owner/name. */
+  source: string;
+  commit: string | null;
+  files: SourceFile[];
+  skipped: SkippedFile[];
+}
+
+/** Why a file was ranked where it is. Each piece is short enough for one line of a comment. */
+export interface Evidence {
+  kind:
+    | "terms" // query terms the file matched
+    | "traceback" // a traceback frame points into the file
+    | "identifier" // an identifier or dotted API name from the issue's code matched a definition
+    | "message" // an exception or error message matched a string literal or raise site
+    | "path" // the issue names the file or module
+    | "similar-issue" // a similar past issue was fixed in this file
+    | "commit" // recent fix commits touched the file
+    | "import" // the file is imported by a file in the traceback
+    | "feedback" // a maintainer said this file was (or was not) the place
+    | "structure"; // class/method names matched
+  detail: string;
+  /** 1-based line number, when the evidence names one (a traceback frame, a raise site). */
+  line?: number;
+}
+
+export interface RankedFile {
+  path: string;
+  score: number;
+  evidence: Evidence[];
+}
+
+/** The output of one localizer for one issue. */
+export interface LocalizerRanking {
+  localizer: string;
+  version: string;
+  ranked: RankedFile[];
+}
+
+export interface Localization {
+  /** Id of the localizer whose list is shown (the default ranker). */
+  localizer: string;
+  version: string;
+  ranked: RankedFile[];
+  /** Every localizer that ran, by id, for comparison and for the JSON output. */
+  byLocalizer: Record<string, LocalizerRanking>;
+}
+
+/** DL bug taxonomy of Humbatova et al., as used by Jahan et al. */
+export const BUG_TYPES = ["Model", "Tensor & Input", "Training", "GPU", "API", "non-DL"] as const;
+export type BugType = (typeof BUG_TYPES)[number];
+
+/** What kind of report the issue is at all. Only bug reports get a ranking. */
+export type ReportKind = "bug" | "question" | "feature" | "docs";
+
+export const EXTRINSIC_CAUSES = [
+  "gpu-driver-cuda",
+  "os-platform",
+  "third-party-library",
+  "training-data",
+  "pretrained-model",
+  "build-install",
+] as const;
+export type ExtrinsicCause = (typeof EXTRINSIC_CAUSES)[number];
+
+export interface Label<T extends string = string> {
+  label: T;
+  /** Calibrated probability in [0, 1]. */
+  confidence: number;
+  evidence: string[];
+}
+
+/** Versions and hardware the issue states. Missing keys were not found. */
+export interface Environment {
+  python?: string;
+  frameworks: Record<string, string>; // e.g. { torch: "1.7.0", tensorflow: "2.4" }
+  cuda?: string;
+  cudnn?: string;
+  driver?: string;
+  gpu?: string;
+  os?: string;
+}
+
+export interface Classification {
+  modelVersion: string;
+  reportKind: Label<ReportKind>;
+  bugType: Label<BugType> & { probabilities: Partial<Record<BugType, number>> };
+  extrinsic: Label<"extrinsic" | "intrinsic"> & { causes: Label<ExtrinsicCause>[] };
+  environment: Environment;
+  /** Environment facts worth asking the reporter for (empty when nothing is missing or it is not extrinsic). */
+  missingFacts: string[];
+}
+
+/** How far the ranked files are worth showing. */
+export interface Localizability {
+  /** Calibrated probability that a ground-truth file is in the top 5. */
+  confidence: number;
+  verdict: "show" | "soften" | "withhold";
+  reasons: string[];
+}
+
+export interface TriageResult {
+  tool: { name: "mltriage"; version: string };
+  repository: { source: string; commit: string | null };
+  issue: { title: string; number?: number };
+  filesIndexed: number;
+  filesSkipped: number;
+  localization: Localization;
+  classification?: Classification;
+  localizability?: Localizability;
+  /** Milliseconds per pipeline step. */
+  timings: Record<string, number>;
+}
+
+/** A fixed past report, usable as history only when it was fixed before the issue being ranked. */
+export interface PastFix {
+  id: string;
+  title: string;
+  body: string;
+  /** Files the fix changed, as named at fix time. */
+  files: string[];
+  /** ISO 8601 time of the fix (the commit date). */
+  fixedAt: string;
+}
+
+export interface CommitInfo {
+  sha: string;
+  /** ISO 8601 commit date. */
+  date: string;
+  message: string;
+  files: string[];
+}
+
+/** What the history-based localizers may see: only what existed before the analysed commit. */
+export interface History {
+  pastFixes: PastFix[];
+  commits: CommitInfo[];
+}
