@@ -1,0 +1,56 @@
+/**
+ * Decisions read off a classification with the repository's thresholds, shared by the label planner and the
+ * comment renderer so the two never disagree (a label suggested for a verdict the comment does not state).
+ */
+import type { Classification, ExtrinsicCause, ReportKind, TriageResult } from "../types.js";
+import type { RepoConfig } from "../config/repo-config-schema.js";
+
+/** The report kind when it is confidently not a bug report; undefined for bugs and for unsure calls. */
+export function confidentNonBugKind(result: TriageResult, config: RepoConfig): Exclude<ReportKind, "bug"> | undefined {
+  const kind = result.classification?.reportKind;
+  if (!kind || kind.label === "bug") return undefined;
+  return kind.confidence >= config.thresholds.labelConfidence ? kind.label : undefined;
+}
+
+/** True when the classifier calls the bug extrinsic at or above the label threshold. */
+export function isProbablyExtrinsic(result: TriageResult, config: RepoConfig): boolean {
+  const extrinsic = result.classification?.extrinsic;
+  return !!extrinsic && extrinsic.label === "extrinsic" && extrinsic.confidence >= config.thresholds.labelConfidence;
+}
+
+/** True when the bug type is confident enough to state plainly and to suggest its label. */
+export function isConfidentBugType(result: TriageResult, config: RepoConfig): boolean {
+  const bugType = result.classification?.bugType;
+  return !!bugType && bugType.confidence >= config.thresholds.labelConfidence;
+}
+
+const CAUSE_WORDS: Record<ExtrinsicCause, string> = {
+  "gpu-driver-cuda": "GPU, driver or CUDA",
+  "os-platform": "OS or platform",
+  "third-party-library": "a third-party library",
+  "training-data": "the training data",
+  "pretrained-model": "a pretrained model",
+  "build-install": "the build or installation",
+};
+
+/** Plain words for an extrinsic cause. */
+export function describeCause(cause: ExtrinsicCause): string {
+  return CAUSE_WORDS[cause] ?? cause;
+}
+
+/** The most likely extrinsic causes, best first (those within 0.15 of the best, at most two). */
+export function leadingCauses(classification: Classification): ExtrinsicCause[] {
+  const causes = [...classification.extrinsic.causes].sort((a, b) => b.confidence - a.confidence);
+  const best = causes[0];
+  if (!best) return [];
+  return causes
+    .filter((cause) => cause.confidence >= best.confidence - 0.15 && cause.confidence > 0)
+    .slice(0, 2)
+    .map((cause) => cause.label);
+}
+
+/** A probability as a whole percent, "?" when it is not a number. */
+export function percent(probability: number): string {
+  if (!Number.isFinite(probability)) return "?";
+  return `${Math.round(Math.min(1, Math.max(0, probability)) * 100)}%`;
+}

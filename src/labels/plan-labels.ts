@@ -1,0 +1,74 @@
+/**
+ * Which labels to suggest for a triage result: the bug type's label (bug reports only, at or above the
+ * label threshold), the extrinsic label when the bug is probably extrinsic, and "needs environment info"
+ * when the classifier found environment facts missing. Pure: the app decides what to apply (labelsToApply).
+ */
+import type { TriageResult } from "../types.js";
+import type { RepoConfig } from "../config/repo-config-schema.js";
+import { bugTypeLabelKey, labelSpecFor } from "./label-specs.js";
+import {
+  confidentNonBugKind,
+  describeCause,
+  isConfidentBugType,
+  isProbablyExtrinsic,
+  leadingCauses,
+  percent,
+} from "./classification-verdicts.js";
+
+export { labelsToApply } from "./labels-to-apply.js";
+
+export interface SuggestedLabel {
+  /** Full label name on GitHub (prefix included). */
+  name: string;
+  color: string;
+  description: string;
+  /** One short sentence saying why, for the comment. */
+  reason: string;
+  /** The classifier's confidence behind the suggestion, in [0, 1]. */
+  confidence: number;
+}
+
+export function planLabels(result: TriageResult, config: RepoConfig): SuggestedLabel[] {
+  const classification = result.classification;
+  if (!classification || confidentNonBugKind(result, config)) return [];
+  const suggested: SuggestedLabel[] = [];
+
+  const { bugType, extrinsic } = classification;
+  const bugTypeSpec = labelSpecFor(config, bugTypeLabelKey(bugType.label));
+  if (bugTypeSpec && isConfidentBugType(result, config)) {
+    suggested.push({
+      name: bugTypeSpec.name,
+      color: bugTypeSpec.color,
+      description: bugTypeSpec.description,
+      reason: `looks like a ${bugType.label} bug (${percent(bugType.confidence)})`,
+      confidence: bugType.confidence,
+    });
+  }
+
+  const extrinsicSpec = labelSpecFor(config, "extrinsic");
+  if (extrinsicSpec && isProbablyExtrinsic(result, config)) {
+    const causes = leadingCauses(classification).map(describeCause);
+    suggested.push({
+      name: extrinsicSpec.name,
+      color: extrinsicSpec.color,
+      description: extrinsicSpec.description,
+      reason: `probably caused outside this repository${causes.length ? ` (${causes.join(" or ")})` : ""} (${percent(extrinsic.confidence)})`,
+      confidence: extrinsic.confidence,
+    });
+  }
+
+  const needsInfoSpec = labelSpecFor(config, "needsInfo");
+  if (needsInfoSpec && classification.missingFacts.length > 0) {
+    const shown = classification.missingFacts.slice(0, 3).join(", ");
+    const more = classification.missingFacts.length > 3 ? ` and ${classification.missingFacts.length - 3} more` : "";
+    suggested.push({
+      name: needsInfoSpec.name,
+      color: needsInfoSpec.color,
+      description: needsInfoSpec.description,
+      reason: `missing: ${shown}${more}`,
+      // The facts are asked for because the report looks environment-related; that call is this confident.
+      confidence: extrinsic.label === "extrinsic" ? extrinsic.confidence : 1 - extrinsic.confidence,
+    });
+  }
+  return suggested;
+}

@@ -1,0 +1,67 @@
+import { describe, it, expect } from "@jest/globals";
+import { planLabels } from "../../src/labels/plan-labels.js";
+import { defaultRepoConfig, parseRepoConfig } from "../../src/config/repo-config.js";
+import { gpuExtrinsicResult, makeClassification, makeResult, questionResult } from "../render/fixtures/triage-results.js";
+
+const config = defaultRepoConfig();
+
+describe("planLabels", () => {
+  it("suggests the bug type label of a confident bug report, with its colour and description", () => {
+    const labels = planLabels(makeResult(), config);
+    expect(labels).toEqual([
+      {
+        name: "bug: tensor & input",
+        color: "1d76db",
+        description: config.labels.tensorInput.description,
+        reason: "looks like a Tensor & Input bug (81%)",
+        confidence: 0.81,
+      },
+    ]);
+  });
+
+  it("suggests the bug type, extrinsic and needs-info labels for an extrinsic GPU bug with missing facts", () => {
+    const labels = planLabels(gpuExtrinsicResult(), config);
+    expect(labels.map((l) => l.name)).toEqual(["bug: GPU", "extrinsic", "needs environment info"]);
+    expect(labels[1]?.reason).toContain("GPU, driver or CUDA");
+    expect(labels[1]?.confidence).toBe(0.79);
+    expect(labels[2]?.reason).toBe("missing: CUDA version, GPU model, NVIDIA driver version");
+  });
+
+  it("suggests nothing below the label confidence threshold", () => {
+    const result = gpuExtrinsicResult();
+    const strict = parseRepoConfig({ thresholds: { labelConfidence: 0.9 } }).config;
+    // The needs-info label does not depend on the threshold: the facts are missing either way.
+    expect(planLabels(result, strict).map((l) => l.name)).toEqual(["needs environment info"]);
+  });
+
+  it("suggests no label for a question, a feature request or a docs issue", () => {
+    expect(planLabels(questionResult(), config)).toEqual([]);
+    for (const label of ["feature", "docs"] as const) {
+      const result = makeResult({ classification: makeClassification({ reportKind: { label, confidence: 0.8, evidence: [] } }) });
+      expect(planLabels(result, config)).toEqual([]);
+    }
+  });
+
+  it("still treats an unsure non-bug call as a bug report", () => {
+    const result = makeResult({
+      classification: makeClassification({ reportKind: { label: "question", confidence: 0.4, evidence: [] } }),
+    });
+    expect(planLabels(result, config).map((l) => l.name)).toEqual(["bug: tensor & input"]);
+  });
+
+  it("suggests nothing when there is no classification", () => {
+    expect(planLabels(makeResult({ classification: undefined }), config)).toEqual([]);
+  });
+
+  it("applies the prefix and skips labels the config turns off", () => {
+    const custom = parseRepoConfig({ labels: { prefix: "mltriage: ", extrinsic: { enabled: false }, gpu: { name: "cuda", color: "ABCDEF" } } }).config;
+    const labels = planLabels(gpuExtrinsicResult(), custom);
+    expect(labels.map((l) => l.name)).toEqual(["mltriage: cuda", "mltriage: needs environment info"]);
+    expect(labels[0]?.color).toBe("abcdef");
+  });
+
+  it("does not suggest the extrinsic label for an intrinsic bug", () => {
+    const names = planLabels(makeResult(), config).map((l) => l.name);
+    expect(names).not.toContain("extrinsic");
+  });
+});
