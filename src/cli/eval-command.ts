@@ -1,0 +1,78 @@
+import { writeFile } from "node:fs/promises";
+import { stat } from "node:fs/promises";
+import { readDataset } from "../eval/dataset.js";
+import { formatEvalReport } from "../eval/format-report.js";
+import { runEval } from "../eval/run-eval.js";
+import { getLocalizer } from "../ir/localizers/registry.js";
+import { parseOptions, positiveInt } from "./parse-options.js";
+import { UsageError } from "./usage-error.js";
+import type { CliIo } from "./io.js";
+
+export const EVAL_USAGE = `mltriage eval --dataset <jsonl> --git-root <folder> [--localizers a,b] [--limit N] [--repo owner/name] [--json out.json]`;
+
+/** `mltriage eval`: ranking accuracy of the localizers on a benchmark of real bugs. */
+export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
+  const o = parseOptions(argv, {
+    dataset: { type: "string" },
+    "git-root": { type: "string" },
+    localizers: { type: "string" },
+    limit: { type: "string" },
+    repo: { type: "string" },
+    json: { type: "string" },
+  });
+  if (!o.dataset) throw new UsageError("--dataset is required");
+  if (!o["git-root"]) throw new UsageError("--git-root is required");
+  const gitRoot = o["git-root"];
+  if (!(await stat(gitRoot).then((s) => s.isDirectory(), () => false))) throw new UsageError(`--git-root ${gitRoot} is not a folder`);
+  const localizers = (o.localizers ?? "all").split(",").map((s) => s.trim()).filter(Boolean);
+  const { LOCALIZERS } = await import("../ir/localizers/registry.js");
+  const ids = localizers.includes("all") ? ["default", ...LOCALIZERS.keys()] : localizers;
+  for (const id of ids) {
+    try {
+      getLocalizer(id);
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+  }
+  const limit = positiveInt(o.limit, "limit");
+
+  let dataset;
+  try {
+    dataset = await readDataset(o.dataset);
+  } catch (err) {
+    throw new UsageError(`cannot read dataset ${o.dataset}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  for (const p of dataset.problems) io.stderr(`${o.dataset}:${p.line}: skipped: ${p.message}`);
+  let bugs = dataset.bugs;
+  if (o.repo) bugs = bugs.filter((b) => b.repo === o.repo);
+  if (limit !== undefined) bugs = bugs.slice(0, limit);
+  if (bugs.length === 0) throw new UsageError(o.repo ? `no bug of ${o.repo} in ${o.dataset}` : `no bug in ${o.dataset}`);
+
+  const history = await (await import("../eval/benchmark-history.js")).benchmarkHistoryProvider(dataset.bugs);
+  const run = await runEval({
+    bugs,
+    gitRoot,
+    localizers: ids,
+    history,
+    onProgress: io.isTty
+      ? (done, total, id) => io.progress(`[${done}/${total}] ${id}`)
+      : undefined,
+  });
+  io.progress("");
+  for (const s of run.skipped) io.stderr(`skipped ${s.id}: ${s.reason}`);
+  io.stdout(formatEvalReport(run, o.dataset));
+  if (o.json) {
+    const report = {
+      dataset: o.dataset,
+      bugs: run.outcomes.length,
+      elapsedMs: Math.round(run.elapsedMs),
+      filesIndexed: run.filesIndexed,
+      skipped: run.skipped,
+      localizers: run.localizers,
+      perBug: run.outcomes,
+    };
+    await writeFile(o.json, JSON.stringify(report, null, 1) + "\n");
+    io.stderr(`wrote ${o.json}`);
+  }
+  return run.outcomes.length > 0 ? 0 : 1;
+}

@@ -1,0 +1,56 @@
+import { readFile } from "node:fs/promises";
+import { runPipeline } from "../pipeline/run-pipeline.js";
+import { loadSnapshot } from "../repo/load-snapshot.js";
+import { formatTriageMarkdown } from "./format-triage.js";
+import type { CliIo } from "./io.js";
+import { parseOptions, positiveInt } from "./parse-options.js";
+import { UsageError } from "./usage-error.js";
+
+export const TRIAGE_USAGE = `mltriage triage --repo <folder or git URL> [--ref <commit>] --title <text> [--body-file <file> | --body <text>] [--top N] [--format markdown|json] [--localizers a,b|all]`;
+
+/** Issues larger than this are cut: a pasted log of megabytes holds no more signal than its first part. */
+const MAX_BODY_CHARS = 1_000_000;
+
+/** `mltriage triage`: the comment the bot would post for an issue, computed locally (no Redis, no GitHub). */
+export async function triageCommand(argv: string[], io: CliIo): Promise<number> {
+  const o = parseOptions(argv, {
+    repo: { type: "string" },
+    ref: { type: "string" },
+    title: { type: "string" },
+    body: { type: "string" },
+    "body-file": { type: "string" },
+    top: { type: "string" },
+    format: { type: "string" },
+    localizers: { type: "string" },
+  });
+  if (!o.repo) throw new UsageError("--repo is required");
+  if (o.title === undefined || !o.title.trim()) throw new UsageError("--title is required");
+  if (o.body !== undefined && o["body-file"] !== undefined) throw new UsageError("give --body or --body-file, not both");
+  const format = o.format ?? "markdown";
+  if (format !== "markdown" && format !== "json") throw new UsageError(`--format must be markdown or json, got "${format}"`);
+  const top = positiveInt(o.top, "top", 10)!;
+
+  let body = o.body ?? "";
+  if (o["body-file"] !== undefined) {
+    try {
+      body = await readFile(o["body-file"], "utf8");
+    } catch (err) {
+      throw new UsageError(`cannot read --body-file ${o["body-file"]}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+  }
+  if (body.length > MAX_BODY_CHARS) {
+    io.stderr(`note: the body has ${body.length} characters; only the first ${MAX_BODY_CHARS} are used`);
+    body = body.slice(0, MAX_BODY_CHARS);
+  }
+
+  const snapshot = await loadSnapshot(o.repo, o.ref);
+  if (snapshot.files.length === 0) io.stderr(`note: no file of ${o.repo} is in scope; nothing to rank`);
+  const result = await runPipeline({
+    snapshot,
+    issue: { title: o.title, body },
+    top,
+    localizers: o.localizers ? o.localizers.split(",").map((s) => s.trim()).filter(Boolean) : [],
+  });
+  io.stdout(format === "json" ? JSON.stringify(result, null, 2) : formatTriageMarkdown(result, top));
+  return 0;
+}

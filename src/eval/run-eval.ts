@@ -1,0 +1,188 @@
+import { getLocalizer } from "../ir/localizers/registry.js";
+import type { Localizer } from "../ir/localizers/localizer.js";
+import type { FileDocument } from "../ir/document.js";
+import { DocumentCache, SourceIndex } from "../ir/source-index.js";
+import { BlobReader, listTree, type TreeEntry } from "../repo/git.js";
+import { selectEntries } from "../repo/read-git-snapshot.js";
+import { looksBinary } from "../ir/scope.js";
+import type { History, IssueText } from "../types.js";
+import type { BenchmarkBug } from "./dataset.js";
+import { findGitDir } from "./git-root.js";
+import { macroMetrics, meanMetrics, scoreBug, type BugScore, type Metrics } from "./metrics.js";
+import { rankOfDoc } from "./rank-of.js";
+
+/** Evaluation scope: every `.py` file, nothing excluded, so the search space equals the benchmark's. */
+export const EVAL_SCOPE = { include: ["**/*.py"], exclude: [] as string[], maxFileBytes: 20_000_000 };
+
+export interface BugOutcome {
+  id: string;
+  repo: string;
+  bugType: string | null;
+  extrinsic: boolean | null;
+  filesIndexed: number;
+  /** Ground-truth files present in the search space. */
+  gtFiles: string[];
+  /** Per localizer, the rank of each ground-truth file (null = not ranked). */
+  ranks: Record<string, (number | null)[]>;
+}
+
+export interface SkippedBug {
+  id: string;
+  reason: string;
+}
+
+/** Supplies history for one bug; it must return only what existed before the bug's base commit. */
+export type HistoryProvider = (bug: BenchmarkBug, gitDir: string) => Promise<History | undefined>;
+
+export interface EvalOptions {
+  bugs: BenchmarkBug[];
+  gitRoot: string;
+  localizers: string[];
+  history?: HistoryProvider;
+  /** Called after each bug (done, total, id). */
+  onProgress?: (done: number, total: number, id: string) => void;
+  cache?: DocumentCache;
+}
+
+export interface LocalizerMetrics {
+  all: Metrics;
+  macro: Metrics;
+  byRepo: Record<string, Metrics>;
+  byBugType: Record<string, Metrics>;
+  byExtrinsic: Record<string, Metrics>;
+  /** Ranks of the ground-truth files, per bug id. */
+  bugs: Record<string, (number | null)[]>;
+}
+
+export interface EvalRun {
+  outcomes: BugOutcome[];
+  skipped: SkippedBug[];
+  elapsedMs: number;
+  filesIndexed: number;
+  localizers: Record<string, LocalizerMetrics>;
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string | null): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    if (k === null) continue;
+    let g = m.get(k);
+    if (!g) m.set(k, (g = []));
+    g.push(it);
+  }
+  return m;
+}
+
+/** Aggregates the outcomes of one localizer into the report's slices. */
+export function summarize(outcomes: readonly BugOutcome[], localizer: string): LocalizerMetrics {
+  const scored = outcomes.map((o) => ({ o, s: scoreBug(o.ranks[localizer] ?? o.gtFiles.map(() => null)) }));
+  const slice = (key: (o: BugOutcome) => string | null): Record<string, Metrics> => {
+    const out: Record<string, Metrics> = {};
+    for (const [k, group] of groupBy(scored, ({ o }) => key(o))) out[k] = meanMetrics(group.map((g) => g.s));
+    return out;
+  };
+  const byRepo = slice((o) => o.repo);
+  return {
+    all: meanMetrics(scored.map((x) => x.s)),
+    macro: macroMetrics(Object.values(byRepo)),
+    byRepo,
+    byBugType: slice((o) => o.bugType),
+    byExtrinsic: slice((o) => (o.extrinsic === null ? null : String(o.extrinsic))),
+    bugs: Object.fromEntries(outcomes.map((o) => [o.id, o.ranks[localizer] ?? []])),
+  };
+}
+
+async function documentsAt(entries: readonly TreeEntry[], reader: BlobReader, cache: DocumentCache): Promise<{ paths: string[]; docs: FileDocument[] }> {
+  const missing = entries.filter((e) => !cache.cached(e.sha, e.path));
+  const contents = await Promise.all(missing.map((e) => reader.read(e.sha)));
+  const binary = new Set<string>();
+  missing.forEach((e, i) => {
+    const content = contents[i];
+    if (!content || looksBinary(content)) binary.add(e.sha);
+    else cache.document({ path: e.path, blobSha: e.sha, text: content.toString("utf8"), size: content.length });
+  });
+  const kept = entries.filter((e) => !binary.has(e.sha)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { paths: kept.map((e) => e.path), docs: kept.map((e) => cache.cached(e.sha, e.path)!) };
+}
+
+/**
+ * Runs localizers over benchmark bugs, each at its own base commit read straight from a bare clone
+ * (`git ls-tree` + one `git cat-file --batch` per repository). Documents are cached by blob across bugs.
+ * A missing repository or commit skips that bug with a reason; it never stops the run.
+ */
+export async function runEval(options: EvalOptions): Promise<EvalRun> {
+  const started = performance.now();
+  const localizers: Localizer[] = options.localizers.map((id) => getLocalizer(id));
+  const ids = options.localizers;
+  const cache = options.cache ?? new DocumentCache();
+  const outcomes: BugOutcome[] = [];
+  const skipped: SkippedBug[] = [];
+  let filesIndexed = 0;
+  let done = 0;
+  const total = options.bugs.length;
+
+  for (const [repo, bugs] of groupBy(options.bugs, (b) => b.repo)) {
+    const gitDir = await findGitDir(options.gitRoot, repo);
+    if (!gitDir) {
+      for (const b of bugs) {
+        skipped.push({ id: b.id, reason: `repository ${repo} not found under ${options.gitRoot}` });
+        options.onProgress?.(++done, total, b.id);
+      }
+      continue;
+    }
+    const reader = new BlobReader(gitDir);
+    try {
+      for (const bug of bugs) {
+        try {
+          let entries: TreeEntry[];
+          try {
+            entries = await listTree(gitDir, bug.base_commit);
+          } catch {
+            skipped.push({ id: bug.id, reason: `commit ${bug.base_commit} not found in ${repo}` });
+            continue;
+          }
+          const { selected } = selectEntries(entries, EVAL_SCOPE);
+          const { paths, docs } = await documentsAt(selected, reader, cache);
+          const index = new SourceIndex(paths, docs, cache);
+          filesIndexed += paths.length;
+          const gtFiles = bug.gt_files.filter((f) => index.pathToDoc.has(f));
+          if (gtFiles.length === 0) {
+            skipped.push({ id: bug.id, reason: "no ground-truth file in the search space" });
+            continue;
+          }
+          const issue: IssueText = { title: bug.title, body: bug.body, number: bug.issue_number, createdAt: bug.created_at };
+          const history = options.history ? await options.history(bug, gitDir) : undefined;
+          const ranks: Record<string, (number | null)[]> = {};
+          localizers.forEach((l, i) => {
+            const { scores } = l.localize({ index, issue, history });
+            ranks[ids[i]!] = gtFiles.map((f) => rankOfDoc(scores, index.pathToDoc.get(f)!));
+          });
+          outcomes.push({
+            id: bug.id,
+            repo,
+            bugType: bug.bug_type ?? null,
+            extrinsic: bug.extrinsic ?? null,
+            filesIndexed: paths.length,
+            gtFiles,
+            ranks,
+          });
+        } finally {
+          options.onProgress?.(++done, total, bug.id);
+        }
+      }
+    } finally {
+      reader.close();
+    }
+  }
+
+  return {
+    outcomes,
+    skipped,
+    elapsedMs: performance.now() - started,
+    filesIndexed,
+    localizers: Object.fromEntries(ids.map((id) => [id, summarize(outcomes, id)])),
+  };
+}
+
+export type { BugScore };

@@ -1,0 +1,34 @@
+import type { Evidence } from "../types.js";
+import { bm25Idf } from "./scoring.js";
+import type { SourceIndex } from "./source-index.js";
+import type { FieldName } from "./document.js";
+
+/**
+ * The query words a document matched, strongest first (by idf × log tf), as the reporter wrote them.
+ * Used as the "terms" evidence line of a ranked file.
+ */
+export function matchedTerms(index: SourceIndex, doc: number, queryText: string, fields: readonly (FieldName | "path")[] = ["content", "path"], limit = 6): string[] {
+  const seen = new Map<string, { surface: string; weight: number }>();
+  for (const { term, surface } of index.tokenizer.annotated(queryText)) {
+    if (seen.has(term)) continue;
+    const id = index.vocabulary.lookup(term);
+    if (id === undefined) continue;
+    let weight = 0;
+    for (const name of fields) {
+      const f = index.field(name);
+      const tf = f.tf(doc, id);
+      if (tf > 0) weight = Math.max(weight, bm25Idf(f.docCount, f.df(id)) * (1 + Math.log(tf)));
+    }
+    if (weight > 0) seen.set(term, { surface: surface.toLowerCase(), weight });
+  }
+  return [...seen.values()]
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, limit)
+    .map((x) => x.surface)
+    .filter((s, i, all) => all.indexOf(s) === i);
+}
+
+export function termsEvidence(index: SourceIndex, doc: number, queryText: string, fields?: readonly (FieldName | "path")[]): Evidence[] {
+  const terms = matchedTerms(index, doc, queryText, fields);
+  return terms.length > 0 ? [{ kind: "terms", detail: `matches ${terms.map((t) => `\`${t}\``).join(", ")}` }] : [];
+}

@@ -1,0 +1,70 @@
+import { topFiles } from "../ir/rank.js";
+import { getLocalizer, DEFAULT_LOCALIZER_ID, LOCALIZERS } from "../ir/localizers/registry.js";
+import { DocumentCache, SourceIndex } from "../ir/source-index.js";
+import type { History, IssueText, LocalizerRanking, RepoSnapshot, TriageResult } from "../types.js";
+import { MLTRIAGE_VERSION } from "../version.js";
+
+export interface PipelineDeps {
+  /** Milliseconds; defaults to performance.now. */
+  clock?: () => number;
+  /** Called after each step, for logs and metrics. */
+  onStep?: (step: string, durationMs: number) => void;
+  /** Parsed documents reused across runs (by blob SHA); a fresh one per run when absent. */
+  documentCache?: DocumentCache;
+}
+
+export interface PipelineInput {
+  snapshot: RepoSnapshot;
+  issue: IssueText;
+  history?: History;
+  /** How many ranked files to keep (default 10). */
+  top?: number;
+  /** Localizers to run beside the default, by id; "all" runs every registered one. */
+  localizers?: string[];
+}
+
+/**
+ * The one pipeline that the CLI, the worker and the tests run: index the snapshot, rank its files for the
+ * issue, and return a plain result. It reads no environment, queue or GitHub client: everything comes in
+ * through `input` and `deps`.
+ */
+export async function runPipeline(input: PipelineInput, deps: PipelineDeps = {}): Promise<TriageResult> {
+  const clock = deps.clock ?? (() => performance.now());
+  const timings: Record<string, number> = {};
+  const step = <T>(name: string, fn: () => T): T => {
+    const start = clock();
+    const value = fn();
+    timings[name] = Math.round((clock() - start) * 100) / 100;
+    deps.onStep?.(name, timings[name]!);
+    return value;
+  };
+
+  const top = input.top ?? 10;
+  const cache = deps.documentCache ?? new DocumentCache();
+  const index = step("index", () => SourceIndex.build(input.snapshot.files, cache));
+
+  const ids = new Set<string>([DEFAULT_LOCALIZER_ID]);
+  for (const id of input.localizers ?? []) {
+    if (id === "all") for (const known of LOCALIZERS.keys()) ids.add(known);
+    else ids.add(getLocalizer(id).id);
+  }
+  const byLocalizer: Record<string, LocalizerRanking> = {};
+  step("localize", () => {
+    for (const id of ids) {
+      const localizer = getLocalizer(id);
+      const output = localizer.localize({ index, issue: input.issue, history: input.history });
+      byLocalizer[id] = { localizer: id, version: localizer.version, ranked: topFiles(index, output, top) };
+    }
+  });
+  const shown = byLocalizer[DEFAULT_LOCALIZER_ID]!;
+
+  return {
+    tool: { name: "mltriage", version: MLTRIAGE_VERSION },
+    repository: { source: input.snapshot.source, commit: input.snapshot.commit },
+    issue: { title: input.issue.title, ...(input.issue.number !== undefined ? { number: input.issue.number } : {}) },
+    filesIndexed: index.size,
+    filesSkipped: input.snapshot.skipped.length,
+    localization: { localizer: shown.localizer, version: shown.version, ranked: shown.ranked, byLocalizer },
+    timings,
+  };
+}
