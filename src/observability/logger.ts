@@ -1,0 +1,45 @@
+/**
+ * One pino root logger for the whole process, handed to Probot too, so every line has the same shape.
+ * Fixed keys for job lines: deliveryId, jobId, repo, issue, attempt, step, durationMs.
+ */
+import { pino, type Logger } from "pino";
+
+export type { Logger } from "pino";
+
+/** The keys every structured job line uses; kept here so the names never drift between files. */
+export interface LogFields {
+  deliveryId?: string;
+  jobId?: string;
+  repo?: string;
+  issue?: number;
+  attempt?: number;
+  step?: string;
+  durationMs?: number;
+  outcome?: string;
+}
+
+/** Anything that could carry a credential is censored, even if someone logs a whole request by mistake. */
+export const REDACTED_PATHS = [
+  "token",
+  "*.token",
+  "privateKey",
+  "*.privateKey",
+  "authorization",
+  "headers.authorization",
+  "*.headers.authorization",
+  "request.headers.authorization",
+  "req.headers.authorization",
+  "err.request.headers.authorization",
+];
+
+export function createRootLogger(options: { level: string; name?: string; destination?: pino.DestinationStream }): Logger {
+  return pino(
+    {
+      name: options.name ?? "mltriage",
+      level: options.level,
+      redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
+      // Probot reads `msg`; keep pino's defaults otherwise (JSON lines, numeric levels as pino ships them).
+    },
+    options.destination,
+  );
+}

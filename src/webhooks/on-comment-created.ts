@@ -1,0 +1,70 @@
+/**
+ * issue_comment.created: commands addressed to the bot. Steps: 1. skip what is not ours, 2. parse the command,
+ * 3. load the config, 4. check who may run it, 5. enqueue.
+ * `/mltriage help` (or anything unparsable after /mltriage) anyone may ask; `/mltriage rerun` the issue's author
+ * or a maintainer; `/mltriage files` only a maintainer (triage permission or more), as it becomes history.
+ */
+import type { HandlerContext, WebhookDeps } from "./handler-deps.js";
+import { buildJobFields, requireInstallation } from "./build-job.js";
+import { canTriage } from "./check-permission.js";
+import { loadRepoConfig } from "./load-repo-config.js";
+import { parseCommand } from "./parse-command.js";
+import { isBotUser, type IssueCommentPayload } from "./payload.js";
+import { recordDecision } from "./record-decision.js";
+import { skipBeforeConfig, skipByConfig } from "./skip-reason.js";
+
+export function onCommentCreated(deps: WebhookDeps) {
+  return async (context: HandlerContext): Promise<void> => {
+    const payload = context.payload as IssueCommentPayload;
+    const event = "issue_comment.created";
+    const owner = payload.repository.owner.login;
+    const repo = payload.repository.name;
+    const base = { event, repo: `${owner}/${repo}`, issue: payload.issue.number };
+    const skip = (reason: string) => recordDecision(deps, context, { ...base, decision: "skipped", reason });
+
+    // 1. What is not ours: bots (including this one) never command the bot.
+    if (isBotUser(payload.comment.user) || isBotUser(payload.sender)) return skip("bot-comment");
+    requireInstallation(payload.installation);
+    const early = skipBeforeConfig(payload.issue, payload.repository);
+    if (early) return skip(early);
+
+    // 2. The command; most comments are conversation, decided without any API call.
+    const command = parseCommand(payload.comment.body);
+    if (!command) return skip("not-a-command");
+
+    // 3. The repository's config.
+    const { config, problems } = await loadRepoConfig(context);
+    const byConfig = skipByConfig(payload.issue, config);
+    if (byConfig) return skip(byConfig);
+    if (!config.triggers.commands) return skip("trigger-off");
+
+    // 4. Who may run it.
+    const actor = payload.comment.user?.login ?? payload.sender.login;
+    const isAuthor = actor === payload.issue.user?.login;
+    if (command.kind === "files" || (command.kind === "rerun" && !isAuthor)) {
+      if (!(await canTriage(context, { owner, repo, username: actor }))) return skip("no-permission");
+    }
+
+    // 5. Enqueue.
+    const fields = buildJobFields({
+      deliveryId: context.id,
+      event,
+      installationId: payload.installation?.id,
+      repository: payload.repository,
+      issue: payload.issue,
+      config,
+      problems,
+      at: payload.comment.updated_at,
+      commentId: payload.comment.id,
+      actor,
+    });
+    const job =
+      command.kind === "rerun"
+        ? ({ kind: "triage", ...fields } as const)
+        : command.kind === "files"
+          ? ({ kind: "feedback", ...fields, add: command.add, remove: command.remove } as const)
+          : ({ kind: "help", ...fields } as const);
+    const { jobId, created } = await deps.queue.enqueue(job);
+    recordDecision(deps, context, { ...base, decision: created ? "enqueued" : "duplicate", reason: command.kind, jobId });
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * issue_comment.edited on the bot's own comment: a maintainer ticked (apply) or unticked (remove) a label
+ * checkbox. Steps: 1. only our comment, edited by a human, 2. what changed, 3. permission, 4. config, 5. enqueue.
+ */
+import { isBotComment, parseLabelCheckboxes } from "../render/render-comment.js";
+import type { HandlerContext, WebhookDeps } from "./handler-deps.js";
+import { buildJobFields, requireInstallation } from "./build-job.js";
+import { canTriage } from "./check-permission.js";
+import { diffCheckboxes } from "./diff-checkboxes.js";
+import { loadRepoConfig } from "./load-repo-config.js";
+import { isBotUser, type IssueCommentPayload } from "./payload.js";
+import { recordDecision } from "./record-decision.js";
+import { skipBeforeConfig, skipByConfig } from "./skip-reason.js";
+
+export function onCommentEdited(deps: WebhookDeps) {
+  return async (context: HandlerContext): Promise<void> => {
+    const payload = context.payload as IssueCommentPayload;
+    const event = "issue_comment.edited";
+    const owner = payload.repository.owner.login;
+    const repo = payload.repository.name;
+    const base = { event, repo: `${owner}/${repo}`, issue: payload.issue.number };
+    const skip = (reason: string) => recordDecision(deps, context, { ...base, decision: "skipped", reason });
+
+    // 1. Only the bot's comment, edited by a human (the bot's own updates come back as edits too).
+    if (!isBotUser(payload.comment.user) || !isBotComment(payload.comment.body)) return skip("not-our-comment");
+    if (isBotUser(payload.sender)) return skip("edited-by-bot");
+    requireInstallation(payload.installation);
+    const early = skipBeforeConfig(payload.issue, payload.repository);
+    if (early) return skip(early);
+
+    // 2. Which boxes changed.
+    const before = payload.changes?.body?.from;
+    if (before === undefined) return skip("no-body-change");
+    const previousCheckbox = parseLabelCheckboxes(before);
+    const checkbox = parseLabelCheckboxes(payload.comment.body);
+    const { add, remove } = diffCheckboxes(previousCheckbox, checkbox);
+    if (add.length + remove.length === 0) return skip("no-checkbox-change");
+
+    // 3. Only maintainers steer labels.
+    const actor = payload.sender.login;
+    if (!(await canTriage(context, { owner, repo, username: actor }))) return skip("no-permission");
+
+    // 4. Config (opt-out still wins).
+    const { config, problems } = await loadRepoConfig(context);
+    const byConfig = skipByConfig(payload.issue, config);
+    if (byConfig) return skip(byConfig);
+
+    // 5. Enqueue.
+    const { jobId, created } = await deps.queue.enqueue({
+      kind: "labels",
+      ...buildJobFields({
+        deliveryId: context.id,
+        event,
+        installationId: payload.installation?.id,
+        repository: payload.repository,
+        issue: payload.issue,
+        config,
+        problems,
+        at: payload.comment.updated_at,
+        commentId: payload.comment.id,
+        actor,
+      }),
+      checkbox,
+      previousCheckbox,
+    });
+    recordDecision(deps, context, { ...base, decision: created ? "enqueued" : "duplicate", reason: "labels", jobId });
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * issues.opened, issues.reopened and issues.edited (only when the title or body changed: a label or assignee
+ * change is no reason to triage again). Steps: 1. skip what is not ours, 2. load the config, 3. enqueue.
+ */
+import type { HandlerContext, WebhookDeps } from "./handler-deps.js";
+import { buildJobFields, requireInstallation } from "./build-job.js";
+import { loadRepoConfig } from "./load-repo-config.js";
+import type { IssuesPayload } from "./payload.js";
+import { recordDecision } from "./record-decision.js";
+import { skipBeforeConfig, skipByConfig } from "./skip-reason.js";
+
+const TRIGGERS = { opened: "opened", reopened: "reopened", edited: "edited" } as const;
+
+export function onIssueChanged(deps: WebhookDeps) {
+  return async (context: HandlerContext): Promise<void> => {
+    const payload = context.payload as IssuesPayload;
+    const event = `issues.${payload.action}`;
+    const base = { event, repo: `${payload.repository.owner.login}/${payload.repository.name}`, issue: payload.issue.number };
+    const skip = (reason: string) => recordDecision(deps, context, { ...base, decision: "skipped", reason });
+
+    // 1. What is not ours.
+    const trigger = TRIGGERS[payload.action as keyof typeof TRIGGERS];
+    if (!trigger) return skip("action-not-handled");
+    if (trigger === "edited" && !payload.changes?.title && !payload.changes?.body) return skip("no-text-change");
+    requireInstallation(payload.installation);
+    const early = skipBeforeConfig(payload.issue, payload.repository);
+    if (early) return skip(early);
+
+    // 2. The repository's config.
+    const { config, problems } = await loadRepoConfig(context);
+    const byConfig = skipByConfig(payload.issue, config);
+    if (byConfig) return skip(byConfig);
+    if (!config.triggers[trigger]) return skip("trigger-off");
+
+    // 3. Enqueue (throws when Redis is down: the webhook answers 500 and the delivery can be retried).
+    const { jobId, created } = await deps.queue.enqueue({
+      kind: "triage",
+      ...buildJobFields({
+        deliveryId: context.id,
+        event,
+        installationId: payload.installation?.id,
+        repository: payload.repository,
+        issue: payload.issue,
+        config,
+        problems,
+        at: payload.issue.updated_at,
+        actor: payload.sender.login,
+      }),
+    });
+    recordDecision(deps, context, { ...base, decision: created ? "enqueued" : "duplicate", jobId });
+  };
+}
