@@ -1,0 +1,51 @@
+/**
+ * Which external artefact an issue points at (GPU/driver/CUDA, OS/platform, a third-party library, training data,
+ * pretrained weights, build/install), by rules over the cause lexicon. Each cause carries the text that fired it.
+ */
+
+import { EXTRINSIC_CAUSES, type Environment, type ExtrinsicCause } from "../types.js";
+import { CAUSE_LEXICON, matchTerms, type LexiconHit } from "./lexicon.js";
+import type { PreparedIssue } from "./text.js";
+
+export interface CauseSignal {
+  cause: ExtrinsicCause;
+  /** Strength of the rule evidence in [0, 1): 1 − e^(−0.6·weighted hits); a title hit counts twice. */
+  strength: number;
+  evidence: string[];
+  hits: LexiconHit[];
+}
+
+/** Environment facts that back a cause, phrased for evidence. */
+function environmentEvidence(cause: ExtrinsicCause, env: Environment): string | undefined {
+  if (cause === "gpu-driver-cuda") {
+    const parts = [env.gpu, env.cuda && `CUDA ${env.cuda}`, env.cudnn && `cuDNN ${env.cudnn}`, env.driver && `driver ${env.driver}`];
+    const stated = parts.filter(Boolean);
+    return stated.length ? `states ${stated.join(", ")}` : undefined;
+  }
+  if (cause === "os-platform") return env.os ? `states OS ${env.os}` : undefined;
+  if (cause === "third-party-library") {
+    const libs = Object.entries(env.frameworks).map(([k, v]) => `${k}==${v}`);
+    return libs.length ? `states ${libs.slice(0, 3).join(", ")}` : undefined;
+  }
+  return undefined;
+}
+
+export function detectCauses(issue: PreparedIssue, env: Environment): CauseSignal[] {
+  const out: CauseSignal[] = [];
+  for (const cause of EXTRINSIC_CAUSES) {
+    const bodyHits = matchTerms(issue.all, CAUSE_LEXICON[cause], 5);
+    if (bodyHits.length === 0) continue;
+    const titleHits = new Set(matchTerms(issue.title, CAUSE_LEXICON[cause], 1).map((h) => h.id));
+    let weighted = 0;
+    for (const hit of bodyHits) weighted += Math.min(hit.count, 3) / 3 + (titleHits.has(hit.id) ? 1 : 0);
+    const evidence = bodyHits
+      .slice()
+      .sort((a, b) => Number(titleHits.has(b.id)) - Number(titleHits.has(a.id)) || b.count - a.count)
+      .slice(0, 3)
+      .map((h) => `mentions \`${h.sample}\``);
+    const envEvidence = environmentEvidence(cause, env);
+    if (envEvidence) evidence.push(envEvidence);
+    out.push({ cause, strength: 1 - Math.exp(-0.6 * weighted), evidence, hits: bodyHits });
+  }
+  return out.sort((a, b) => b.strength - a.strength);
+}

@@ -1,0 +1,322 @@
+/**
+ * Pulls the versions and hardware an issue states: Python, DL frameworks and libraries, CUDA, cuDNN, driver, GPU
+ * model and OS. Understands prose ("torch 1.7 with CUDA 11.0"), issue templates ("TensorFlow version: 2.4"),
+ * PyTorch's collect_env, mxnet's diagnose.py, `nvidia-smi` headers, `x.__version__` lines and `pip freeze` /
+ * `pip list` / `conda list` output. Only what is written is reported; nothing is guessed.
+ */
+
+import type { Environment } from "../types.js";
+
+/** Package or module name (lower case) → the key used in `Environment.frameworks`. */
+const PACKAGE_KEYS: Array<[RegExp, string]> = [
+  [/^(?:torch|pytorch|pytorch-nightly|torch-nightly)$/, "torch"],
+  [/^torchvision$/, "torchvision"],
+  [/^torchaudio$/, "torchaudio"],
+  [/^(?:tensorflow|tensorflow-gpu|tensorflow-cpu|tensorflow-macos|tf-nightly|tf-nightly-gpu|tensorflow-intel)$/, "tensorflow"],
+  [/^tensorflow-addons$/, "tensorflow-addons"],
+  [/^tensorflow-probability$/, "tensorflow-probability"],
+  [/^(?:@tensorflow\/tfjs|tfjs|tensorflow\.js|tensorflowjs)$/, "tfjs"],
+  [/^(?:@tensorflow\/tfjs-node(?:-gpu)?|tfjs-node(?:-gpu)?)$/, "tfjs-node"],
+  [/^keras$/, "keras"],
+  [/^jax$/, "jax"],
+  [/^jaxlib$/, "jaxlib"],
+  [/^(?:mxnet|mxnet-cu\d+(?:mkl)?|mxnet-mkl|mxnet-native|incubator-mxnet)$/, "mxnet"],
+  [/^gluoncv$/, "gluoncv"],
+  [/^gluonnlp$/, "gluonnlp"],
+  [/^(?:paddlepaddle|paddlepaddle-gpu|paddle)$/, "paddle"],
+  [/^onnx$/, "onnx"],
+  [/^onnxruntime(?:-gpu)?$/, "onnxruntime"],
+  [/^numpy$/, "numpy"],
+  [/^scipy$/, "scipy"],
+  [/^pandas$/, "pandas"],
+  [/^(?:scikit-learn|sklearn)$/, "scikit-learn"],
+  [/^transformers$/, "transformers"],
+  [/^(?:pytorch-lightning|pytorch_lightning|lightning)$/, "pytorch-lightning"],
+  [/^(?:opencv|opencv-python|opencv-python-headless|opencv-contrib-python|cv2)$/, "opencv"],
+  [/^cupy(?:-cuda\d+x?)?$/, "cupy"],
+  [/^horovod$/, "horovod"],
+  [/^tensorrt$/, "tensorrt"],
+  [/^ray$/, "ray"],
+  [/^flair$/, "flair"],
+  [/^autokeras$/, "autokeras"],
+  [/^(?:pyro-ppl|pyro)$/, "pyro"],
+  [/^tensorpack$/, "tensorpack"],
+  [/^tflearn$/, "tflearn"],
+  [/^protobuf$/, "protobuf"],
+  [/^chainer$/, "chainer"],
+  [/^theano$/, "theano"],
+  [/^deepspeed$/, "deepspeed"],
+];
+
+/** Module aliases seen in `x.__version__` lines. */
+const MODULE_ALIASES: Record<string, string> = { tf: "tensorflow", mx: "mxnet", np: "numpy", pd: "pandas", pl: "pytorch-lightning" };
+
+export function packageKey(name: string): string | undefined {
+  const lower = name.toLowerCase().replace(/_/g, "-");
+  for (const [re, key] of PACKAGE_KEYS) if (re.test(lower)) return key;
+  return undefined;
+}
+
+const VERSION = String.raw`\d+\.\d+(?:\.\d+)*(?:(?:a|b|rc|dev|post)\d*)?(?:\+[\w.]+)?`;
+
+/** A version as written, with trailing punctuation trimmed. */
+function cleanVersion(v: string): string {
+  return v.replace(/[.,;:)\]'"-]+$/, "");
+}
+
+/** Issue templates put examples in brackets ("OS Platform (e.g., Linux Ubuntu 16.04):"); they are not facts. */
+function dropTemplateExamples(text: string): string {
+  return text.replace(/\((?:e\.g\.?|eg\.?|for example|like|such as)[^)\n]{0,120}\)/gi, "");
+}
+
+/** `cu101` → 10.1, `cu90` → 9.0, `cu110` → 11.0 (mxnet/pytorch wheel tags). */
+function cudaFromTag(tag: string): string | undefined {
+  const digits = tag.replace(/^cu/i, "");
+  if (!/^\d{2,3}$/.test(digits)) return undefined;
+  return digits.length === 2 ? `${digits[0]}.${digits[1]}` : `${digits.slice(0, 2)}.${digits[2]}`;
+}
+
+interface Found {
+  frameworks: Map<string, string>;
+  python?: string;
+  cuda?: string;
+  cudaFromWheel?: string;
+  cudnn?: string;
+  driver?: string;
+  gpu?: string;
+  osCandidates: string[];
+}
+
+function setFramework(found: Found, name: string, version: string): void {
+  const key = packageKey(name) ?? MODULE_ALIASES[name.toLowerCase()];
+  if (!key) return;
+  const v = cleanVersion(version);
+  if (!/^\d+\.\d+/.test(v)) return;
+  // The first statement wins: freeze lists and templates come before incidental mentions in most reports.
+  if (!found.frameworks.has(key)) found.frameworks.set(key, v);
+  const tag = /cu(\d{2,3})\b/i.exec(name + version)?.[0];
+  if (tag && !found.cudaFromWheel) found.cudaFromWheel = cudaFromTag(tag);
+}
+
+function extractPackages(text: string, found: Found): void {
+  // pip freeze / requirements / collect_env's "[pip3] numpy==1.19.2"
+  for (const m of text.matchAll(new RegExp(String.raw`(?:^|[\s\[\]'"(,])(@?[A-Za-z][\w./-]*?)\s*(?:==|===|@|=)\s*v?(${VERSION})`, "gm"))) {
+    setFramework(found, m[1]!, m[2]!);
+  }
+  // pip list / conda list / collect_env's "[conda] pytorch    1.7.0   py3.8_cuda11.0..."
+  for (const m of text.matchAll(new RegExp(String.raw`^\s*(?:[-*]\s*)?(?:\[(?:pip\d?|conda)\]\s*)?([A-Za-z@][\w./-]*)\s{2,}v?(${VERSION})`, "gm"))) {
+    setFramework(found, m[1]!, m[2]!);
+  }
+  for (const m of text.matchAll(new RegExp(String.raw`^\s*\[(?:pip\d?|conda)\]\s+([A-Za-z@][\w./-]*)\s+v?(${VERSION})`, "gm"))) {
+    setFramework(found, m[1]!, m[2]!);
+  }
+  // `tf.__version__` → '2.4.0' (same line or the next), `torch.__version__ = 1.7.0`
+  for (const m of text.matchAll(new RegExp(String.raw`\b(\w+)\.__version__\W{0,6}(?:\n\s*(?:>>>\s*)?(?:Out\[\d+\]:\s*)?)?['"]?(${VERSION})`, "g"))) {
+    setFramework(found, m[1]!, m[2]!);
+  }
+  // Prose and templates: "PyTorch version: 1.7.0", "MXNet 1.5.0", "TensorFlow version (use command below): 2.4.0",
+  // "pyTorch_version:   1.4.0", "mxnet v1.6", "tfjs@2.3.0", "tensorflow.js 2.8.2".
+  const names =
+    "pytorch|torch|torchvision|tensorflow(?:\\.js)?|tensorflowjs|tfjs(?:-node(?:-gpu)?)?|@tensorflow/tfjs(?:-node(?:-gpu)?)?|keras|jaxlib|jax|mxnet(?:-cu\\d+(?:mkl)?|-mkl)?|gluoncv|gluonnlp|paddlepaddle|onnxruntime|onnx|numpy|scipy|pandas|scikit-learn|sklearn|transformers|pytorch[-_]lightning|opencv|cupy|horovod|tensorrt|ray|flair|autokeras|pyro|tensorpack|tflearn|protobuf";
+  const prose = new RegExp(
+    String.raw`(?<![\w./-])(${names})(?:[ _]?version)?(?:\s*\([^)\n]{0,60}\))?\s*(?:[:=]=?|is|@|-)?\s*v?(${VERSION})`,
+    "gi",
+  );
+  for (const m of text.matchAll(prose)) setFramework(found, m[1]!, m[2]!);
+  // Wheel tags without a framework version: "mxnet-cu90", "torch 1.5.1+cu101".
+  if (!found.cudaFromWheel) {
+    const tag = /\b(?:mxnet-|\+)(cu\d{2,3})\b/i.exec(text)?.[1];
+    if (tag) found.cudaFromWheel = cudaFromTag(tag);
+  }
+}
+
+function extractDiagnose(text: string, found: Found): void {
+  // mxnet's diagnose.py: "----------Python Info----------\nVersion      : 3.6.9", also printed as Python 2 tuples.
+  const section = /-{3,}\s*(Python|MXNet|Pip|System|Hardware) Info\s*-{3,}([\s\S]*?)(?=-{3,}\s*\w+ (?:Info|Test)|$)/g;
+  for (const m of text.matchAll(section)) {
+    const name = m[1]!;
+    const content = m[2]!.slice(0, 4_000);
+    const version = /\(?'?Version\s*:'?,?\s*'?(\d+\.\d+(?:\.\d+)*\w*)/.exec(content)?.[1];
+    if (name === "Python" && version && !found.python) found.python = version;
+    if (name === "MXNet" && version) setFramework(found, "mxnet", version);
+    if (name === "System") {
+      const platform = /Platform\s*:'?,?\s*'?([^\n']+)/.exec(content)?.[1];
+      const os = platform ? osFromPlatformString(platform) : undefined;
+      if (os) found.osCandidates.unshift(os);
+    }
+  }
+}
+
+/** `Linux-4.4.0-31-generic-x86_64-with-Ubuntu-14.04-trusty` → "Ubuntu 14.04"; `Darwin-17.3.0-…` → "macOS (Darwin 17.3.0)". */
+export function osFromPlatformString(platform: string): string | undefined {
+  const withDistro = /-with-(?:glibc[\d.]+-)?([A-Za-z][A-Za-z ]*?)-(\d+(?:\.\d+)*)/i.exec(platform);
+  if (withDistro) return `${capitalise(withDistro[1]!)} ${withDistro[2]}`;
+  const darwin = /Darwin-(\d+(?:\.\d+)*)/i.exec(platform);
+  if (darwin) return `macOS (Darwin ${darwin[1]})`;
+  const windows = /Windows-(\d+)/i.exec(platform);
+  if (windows) return `Windows ${windows[1]}`;
+  if (/^Linux/i.test(platform)) return "Linux";
+  return undefined;
+}
+
+function capitalise(s: string): string {
+  const known: Record<string, string> = { ubuntu: "Ubuntu", centos: "CentOS", debian: "Debian", redhat: "Red Hat", fedora: "Fedora" };
+  return known[s.toLowerCase()] ?? s;
+}
+
+function extractCuda(text: string, found: Found): void {
+  const nvsmi = /NVIDIA-SMI\s+([\d.]+)\s+Driver Version:\s*([\d.]+)(?:\s+CUDA Version:\s*([\d.]+))?/i.exec(text);
+  if (nvsmi) {
+    found.driver ??= cleanVersion(nvsmi[2]!);
+    if (nvsmi[3]) found.cuda ??= cleanVersion(nvsmi[3]);
+  }
+  const pair = /\bCUDA\s*\/\s*cu?DNN(?: versions?)?\s*:\s*v?(\d+\.\d+(?:\.\d+)*)\s*(?:\/|,|and)\s*v?(\d+\.\d+(?:\.\d+)*)/i.exec(text);
+  if (pair) {
+    found.cuda ??= cleanVersion(pair[1]!);
+    found.cudnn ??= cleanVersion(pair[2]!);
+  }
+  const cuda =
+    /\bCuda compilation tools, release (\d+\.\d+)/i.exec(text) ??
+    /\bcuda(?:[ _-]?toolkit)?(?:\s+(?:runtime\s+)?version|\s+used to build \w+)?\s*(?:[:=]|is)?\s*[-v]?(\d{1,2}\.\d+(?:\.\d+)*)/i.exec(text) ??
+    /^\s*(?:[-*]\s*)?version:\s*(\d{1,2}\.\d+(?:\.\d+)*)\s*$/im.exec(sectionAfter(text, /^\s*(?:[-*]\s*)?CUDA:\s*$/im));
+  if (cuda) found.cuda ??= cleanVersion(cuda[1]!);
+  if (!found.cuda && found.cudaFromWheel) found.cuda = found.cudaFromWheel;
+  const cudnn =
+    /libcudnn\.so\.(\d+(?:\.\d+)+)/i.exec(text) ??
+    /\bcu?dnn(?:\s+version)?\s*(?:[:=]|is)?\s*v?(\d+\.\d+(?:\.\d+)*)/i.exec(text) ??
+    /\bcudnn(\d+(?:\.\d+)+)/i.exec(text);
+  if (cudnn) found.cudnn ??= cleanVersion(cudnn[1]!);
+  const driver = /\b(?:nvidia\s+)?driver(?:\s+version)?\s*(?:[:=]|is)?\s*v?(\d{3}\.\d+(?:\.\d+)*)/i.exec(text);
+  if (driver) found.driver ??= cleanVersion(driver[1]!);
+}
+
+/** The next few lines after a heading line such as "CUDA:" (PyTorch Lightning's environment printout). */
+function sectionAfter(text: string, heading: RegExp): string {
+  const m = heading.exec(text);
+  if (!m) return "";
+  return text.slice(m.index + m[0].length, m.index + m[0].length + 600);
+}
+
+const GPU_PATTERNS: RegExp[] = [
+  // nvidia-smi table row: "|   0  GeForce RTX 208...  Off  | 00000000:01:00.0 Off |"
+  /^\|\s+\d+\s+((?:NVIDIA\s+)?(?:GeForce|Tesla|Quadro|TITAN|RTX|GTX|A\d{2,3}|H100|V100|T4)[^|]*?)\s+(?:On|Off)\s+\|/im,
+  /\bGPU\s*\d+\s*:\s*((?:NVIDIA\s+)?[A-Za-z][\w -]{2,40}?)(?:\s*\(UUID|\s*$)/im,
+  /\b((?:NVIDIA\s+)?(?:GeForce\s+)?(?:GTX|RTX)\s?-?\d{3,4}(?:\s?(?:Ti|SUPER|Super))?)\b/,
+  /\b((?:NVIDIA\s+)?Tesla\s+[A-Z]?\d+[\w-]*)/,
+  /\b((?:NVIDIA\s+)?(?:Titan|TITAN)\s+(?:Xp|X|V|RTX|Z|Black))\b/,
+  /\b((?:NVIDIA\s+)?Quadro\s+[A-Z]*\d+\w*)/,
+  /\b((?:NVIDIA\s+)?(?:V100|A100|P100|K80|K40|P40|M60|T4|A10G?|H100|A6000|L4)(?:[-\s]?(?:SXM\d|PCIE|\d+GB))?)\b/,
+  /\b(Radeon\s+[\w ]{2,20}?)(?=[,.;)\n]|\s{2}|$)/,
+  /\b(Jetson\s+(?:Nano|TX1|TX2|Xavier(?: NX)?|AGX \w+|Orin))\b/i,
+  /\b(Apple M[123](?: Pro| Max| Ultra)?)\b/,
+];
+
+function extractGpu(text: string, found: Found): void {
+  for (const re of GPU_PATTERNS) {
+    const m = re.exec(text);
+    if (m) {
+      found.gpu = m[1]!.trim().replace(/\s+/g, " ");
+      return;
+    }
+  }
+}
+
+function extractPython(text: string, found: Found): void {
+  const m = /\bpython\s*(?:version)?\s*(?:[:=]|is)?\s*v?([23]\.\d{1,2}(?:\.\d+)?)(?![\d.]*\/)/i.exec(text);
+  if (m) found.python ??= m[1]!;
+  if (!found.python) {
+    // Only a traceback path: ".../lib/python3.7/site-packages/..." still states the interpreter.
+    const path = /python([23]\.\d{1,2})\/(?:site|dist)-packages/i.exec(text);
+    if (path) found.python = path[1]!;
+  }
+}
+
+const OS_PATTERNS: RegExp[] = [
+  /\b(Ubuntu|CentOS|Debian|Fedora|RHEL|Red Hat Enterprise Linux|Amazon Linux|Linux Mint|Arch Linux|openSUSE|SUSE|Alpine)(?:\s+Linux)?\s*v?(\d+(?:\.\d+)*)?/i,
+  /\b(Windows)\s*(10|11|7|8\.1|8|Server\s+\d{4}|XP)?\b/i,
+  /\b(mac\s?OS(?:\s+X)?|OS\s?X|Mac OS X)\s*v?(\d+(?:\.\d+)*)?/i,
+  /\b(Raspberry\s?Pi|Raspbian)\s*(\d)?/i,
+  /\b(WSL)\s*(2)?\b/,
+  /\b(Google Colab|Colab)\b()/i,
+];
+
+function normaliseOsName(name: string): string {
+  const lower = name.toLowerCase().replace(/\s+/g, " ");
+  if (lower.startsWith("mac") || lower.startsWith("os x") || lower === "osx") return "macOS";
+  if (lower === "rhel" || lower === "red hat enterprise linux") return "RHEL";
+  if (lower === "colab" || lower === "google colab") return "Google Colab";
+  const known: Record<string, string> = {
+    ubuntu: "Ubuntu", centos: "CentOS", debian: "Debian", fedora: "Fedora", windows: "Windows", "amazon linux": "Amazon Linux",
+    "linux mint": "Linux Mint", "arch linux": "Arch Linux", opensuse: "openSUSE", suse: "SUSE", alpine: "Alpine",
+    wsl: "WSL", raspbian: "Raspbian", "raspberry pi": "Raspberry Pi", raspberrypi: "Raspberry Pi",
+  };
+  return known[lower] ?? name;
+}
+
+function extractOs(text: string, found: Found): void {
+  const kv = /^\s*(?:[-*]\s*)?(?:OS|Operating System|OS Platform and Distribution|OS type and version|Platform)\s*:\s*(.+)$/gim;
+  for (const m of text.matchAll(kv)) {
+    const value = m[1]!.trim();
+    // "Linux-4.4.0-…-with-Ubuntu-16.04-xenial" (Python's platform.platform()) names the distribution at its end.
+    const fromPlatform = /^(?:Linux|Darwin|Windows)-/i.test(value) ? osFromPlatformString(value) : undefined;
+    const named = fromPlatform ?? matchOs(value);
+    if (named) found.osCandidates.push(named);
+    else if (/^(?:linux|darwin|windows)$/i.test(value)) found.osCandidates.push(normaliseOsName(value === "Darwin" ? "macOS" : value));
+  }
+  const prose = matchOs(text);
+  if (prose) found.osCandidates.push(prose);
+}
+
+function matchOs(text: string): string | undefined {
+  let best: { index: number; value: string } | undefined;
+  for (const re of OS_PATTERNS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const value = `${normaliseOsName(m[1]!)}${m[2] ? ` ${m[2]}` : ""}`;
+    if (!best || m.index < best.index) best = { index: m.index, value };
+  }
+  return best?.value;
+}
+
+/** Bound on the text searched: environment dumps sit near the top or the bottom of a report. */
+const MAX_ENV_TEXT = 200_000;
+
+export function extractEnvironment(text: string): Environment {
+  const bounded = text.length > MAX_ENV_TEXT ? `${text.slice(0, MAX_ENV_TEXT - 20_000)}\n${text.slice(-20_000)}` : text;
+  const clean = dropTemplateExamples(bounded);
+  const found: Found = { frameworks: new Map(), osCandidates: [] };
+  extractDiagnose(clean, found);
+  extractPackages(clean, found);
+  extractCuda(clean, found);
+  extractGpu(clean, found);
+  extractPython(clean, found);
+  extractOs(clean, found);
+
+  const env: Environment = { frameworks: Object.fromEntries(found.frameworks) };
+  if (found.python) env.python = found.python;
+  if (found.cuda) env.cuda = found.cuda;
+  if (found.cudnn) env.cudnn = found.cudnn;
+  if (found.driver) env.driver = found.driver;
+  if (found.gpu) env.gpu = found.gpu;
+  // A named, versioned OS beats a bare "Linux".
+  const os = found.osCandidates.find((c) => /\d/.test(c)) ?? found.osCandidates[0];
+  if (os) env.os = os;
+  return env;
+}
+
+/** Short human phrases for the facts found, e.g. ["torch==1.7.0", "CUDA 11.0", "Ubuntu 18.04"]. */
+export function describeEnvironment(env: Environment): string[] {
+  const out = Object.entries(env.frameworks).map(([k, v]) => `${k}==${v}`);
+  if (env.python) out.push(`Python ${env.python}`);
+  if (env.cuda) out.push(`CUDA ${env.cuda}`);
+  if (env.cudnn) out.push(`cuDNN ${env.cudnn}`);
+  if (env.driver) out.push(`driver ${env.driver}`);
+  if (env.gpu) out.push(env.gpu);
+  if (env.os) out.push(env.os);
+  return out;
+}
+
+/** How many facts were found (used as a classifier feature). */
+export function environmentFactCount(env: Environment): number {
+  return describeEnvironment(env).length;
+}

@@ -1,0 +1,92 @@
+/**
+ * Features of one issue for the linear classifiers, in named groups. A group is L2-normalised after the model's
+ * vocabulary is applied (see vectorize.ts), so a long paste cannot outweigh a short, precise title.
+ *
+ * Groups: title words (t:), words and bigrams of title + body (w:, b:), DL lexicon terms in the text (lx:) and in
+ * the title (lt:), the share of lexicon hits per bug type (lc:), extrinsic cause rules and hints (cz:), and a few
+ * shape facts about the report (m:).
+ */
+
+import { BUG_TYPES, type Environment } from "../types.js";
+import { detectCauses, type CauseSignal } from "./causes.js";
+import { environmentFactCount, extractEnvironment } from "./environment.js";
+import { EXTRINSIC_HINTS, TYPE_LEXICON, matchTerms, type LexiconHit } from "./lexicon.js";
+import { bigrams, hasCodeBlock, hasTraceback, tokenize, type PreparedIssue } from "./text.js";
+
+export const FEATURE_GROUPS = ["title", "words", "lexicon", "lexiconTitle", "lexiconShare", "causes", "meta"] as const;
+export type FeatureGroup = (typeof FEATURE_GROUPS)[number];
+
+/** Groups whose features are open-vocabulary words (pruned by document frequency at training time). */
+export const WORD_GROUPS: readonly FeatureGroup[] = ["title", "words"];
+
+export type RawFeatures = Record<FeatureGroup, Map<string, number>>;
+
+export interface IssueAnalysis {
+  features: RawFeatures;
+  environment: Environment;
+  /** Type-lexicon hits over the whole text, keyed by feature id (lx:<term id>). */
+  lexiconHits: Map<string, LexiconHit>;
+  causes: CauseSignal[];
+  traceback: boolean;
+}
+
+function add(map: Map<string, number>, key: string, value: number): void {
+  map.set(key, (map.get(key) ?? 0) + value);
+}
+
+export function analyseIssue(issue: PreparedIssue): IssueAnalysis {
+  const features: RawFeatures = {
+    title: new Map(),
+    words: new Map(),
+    lexicon: new Map(),
+    lexiconTitle: new Map(),
+    lexiconShare: new Map(),
+    causes: new Map(),
+    meta: new Map(),
+  };
+
+  const titleTokens = tokenize(issue.title);
+  for (const t of titleTokens) features.title.set(`t:${t}`, 1);
+
+  const tokens = tokenize(issue.all);
+  const counts = new Map<string, number>();
+  for (const t of tokens) add(counts, `w:${t}`, 1);
+  for (const b of bigrams(tokens)) add(counts, `b:${b}`, 1);
+  for (const [k, c] of counts) features.words.set(k, Math.log1p(c));
+
+  const lexiconHits = new Map<string, LexiconHit>();
+  let totalShare = 0;
+  const share = new Map<string, number>();
+  for (const type of BUG_TYPES) {
+    for (const hit of matchTerms(issue.all, TYPE_LEXICON[type])) {
+      const key = `lx:${hit.id}`;
+      lexiconHits.set(key, hit);
+      features.lexicon.set(key, Math.log1p(hit.count));
+      share.set(type, (share.get(type) ?? 0) + Math.log1p(hit.count));
+      totalShare += Math.log1p(hit.count);
+    }
+    for (const hit of matchTerms(issue.title, TYPE_LEXICON[type], 1)) features.lexiconTitle.set(`lt:${hit.id}`, 1);
+  }
+  for (const type of BUG_TYPES) {
+    features.lexiconShare.set(`lc:${type}`, totalShare > 0 ? (share.get(type) ?? 0) / totalShare : 0);
+  }
+
+  const environment = extractEnvironment(issue.all);
+  const causes = detectCauses(issue, environment);
+  for (const c of causes) {
+    features.causes.set(`cz:${c.cause}`, c.strength);
+    for (const h of c.hits) features.causes.set(`cz:${h.id}`, Math.log1p(h.count));
+  }
+  for (const hit of matchTerms(issue.all, EXTRINSIC_HINTS)) features.causes.set(`cz:${hit.id}`, Math.log1p(hit.count));
+
+  const traceback = hasTraceback(issue.body);
+  const meta = features.meta;
+  meta.set("m:traceback", traceback ? 1 : 0);
+  meta.set("m:code", hasCodeBlock(issue.body) ? 1 : 0);
+  meta.set("m:envFacts", Math.min(environmentFactCount(environment), 6) / 6);
+  meta.set("m:length", Math.min(Math.log10(1 + issue.body.length) / 5, 1));
+  meta.set("m:emptyBody", issue.body.trim() === "" ? 1 : 0);
+  meta.set("m:titleQuestion", /\?\s*$/.test(issue.title) ? 1 : 0);
+
+  return { features, environment, lexiconHits, causes, traceback };
+}

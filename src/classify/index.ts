@@ -1,0 +1,150 @@
+/**
+ * Classifies an issue: report kind, DL bug type with calibrated probabilities, extrinsic vs intrinsic with likely
+ * causes, the stated environment, and what to ask for. Every label carries the words or facts that drove it.
+ */
+
+import { BUG_TYPES, type BugType, type Classification, type ExtrinsicCause, type IssueText, type Label } from "../types.js";
+import { describeEnvironment } from "./environment.js";
+import { analyseIssue, type IssueAnalysis } from "./features.js";
+import { missingFacts } from "./missing-facts.js";
+import { defaultClassifierModel, scoreTask, topContributions, type ClassifierModel, type LinearTask } from "./model.js";
+import { classifyReportKind } from "./report-kind.js";
+import { prepareIssue, type PreparedIssue } from "./text.js";
+
+export type { ClassifierModel } from "./model.js";
+export { extractEnvironment, describeEnvironment } from "./environment.js";
+export { estimateLocalizability, localizabilityFeatures, LOCALIZABILITY_THRESHOLDS } from "./localizability.js";
+
+/** A cause is listed when p(extrinsic) × rule strength reaches this. */
+const CAUSE_MIN_CONFIDENCE = 0.15;
+const MAX_EVIDENCE = 4;
+
+export function classifyIssue(issue: IssueText, model: ClassifierModel = defaultClassifierModel()): Classification {
+  const prepared = prepareIssue(issue);
+  return classifyAnalysed(prepared, analyseIssue(prepared), model);
+}
+
+/** The same, from features already computed (cross-validation computes them once per issue). */
+export function classifyAnalysed(prepared: PreparedIssue, analysis: IssueAnalysis, model: ClassifierModel): Classification {
+  const gw = model.hyperparameters.groupWeights;
+
+  const typeScore = scoreTask(model.type, analysis.features, gw);
+  const probabilities: Partial<Record<BugType, number>> = {};
+  model.type.classes.forEach((c, k) => (probabilities[c as BugType] = round(typeScore.probabilities[k]!)));
+  const typeIndex = argmax(typeScore.probabilities);
+  const bugType = model.type.classes[typeIndex] as BugType;
+
+  const extScore = scoreTask(model.extrinsic, analysis.features, gw);
+  const extIndex = model.extrinsic.classes.indexOf("extrinsic");
+  const pExtrinsic = extScore.probabilities[extIndex]!;
+  const extrinsicLabel = pExtrinsic >= 0.5 ? "extrinsic" : "intrinsic";
+
+  const causes: Label<ExtrinsicCause>[] = analysis.causes
+    .map((c) => ({ label: c.cause, confidence: round(pExtrinsic * c.strength), evidence: c.evidence }))
+    .filter((c) => c.confidence >= CAUSE_MIN_CONFIDENCE)
+    .slice(0, 3);
+
+  const extEvidence = evidenceFor(model.extrinsic, extScore.row, extrinsicLabel === "extrinsic" ? extIndex : 1 - extIndex, analysis);
+  const stated = describeEnvironment(analysis.environment);
+  if (extrinsicLabel === "extrinsic" && stated.length > 0) extEvidence.unshift(`mentions ${joinAnd(stated.slice(0, 3))}`);
+
+  const reportKind = classifyReportKind(prepared, analysis.traceback);
+  return {
+    modelVersion: model.modelVersion,
+    reportKind,
+    bugType: {
+      label: bugType,
+      confidence: round(typeScore.probabilities[typeIndex]!),
+      evidence: evidenceFor(model.type, typeScore.row, typeIndex, analysis),
+      probabilities,
+    },
+    extrinsic: {
+      label: extrinsicLabel,
+      confidence: round(extrinsicLabel === "extrinsic" ? pExtrinsic : 1 - pExtrinsic),
+      evidence: dedupe(extEvidence).slice(0, MAX_EVIDENCE),
+      causes,
+    },
+    environment: analysis.environment,
+    missingFacts: missingFacts({
+      environment: analysis.environment,
+      extrinsicProbability: pExtrinsic,
+      gpuProbability: probabilities.GPU ?? 0,
+      causes: causes.map((c) => c.label),
+      isBugReport: reportKind.label === "bug",
+    }),
+  };
+}
+
+/** Human phrases for the features that pushed class k up the most. */
+function evidenceFor(task: LinearTask, row: { idx: number[]; val: number[] }, k: number, analysis: IssueAnalysis): string[] {
+  const phrases: string[] = [];
+  for (const [name] of topContributions(task, row, k, 12)) {
+    const phrase = describeFeature(name, analysis);
+    if (phrase) phrases.push(phrase);
+  }
+  return dedupe(phrases).slice(0, MAX_EVIDENCE);
+}
+
+function describeFeature(name: string, analysis: IssueAnalysis): string | undefined {
+  const colon = name.indexOf(":");
+  const kind = name.slice(0, colon);
+  const rest = name.slice(colon + 1);
+  switch (kind) {
+    case "lx":
+    case "lt": {
+      const hit = analysis.lexiconHits.get(`lx:${rest}`);
+      if (!hit) return undefined;
+      return kind === "lt" ? `title mentions \`${hit.sample}\`` : `mentions \`${hit.sample}\``;
+    }
+    case "t":
+      return `title word "${rest}"`;
+    case "w":
+      return `word "${rest}"`;
+    case "b":
+      return `phrase "${rest}"`;
+    case "lc":
+      return `most DL terms in the report are ${rest} terms`;
+    case "cz": {
+      for (const c of analysis.causes) {
+        if (rest === c.cause) return c.evidence[0];
+        const hit = c.hits.find((h) => h.id === rest);
+        if (hit) return `mentions \`${hit.sample}\``;
+      }
+      return undefined;
+    }
+    case "m":
+      return META_PHRASES[rest];
+    default:
+      return undefined;
+  }
+}
+
+const META_PHRASES: Record<string, string> = {
+  traceback: "has a traceback",
+  code: "has a code block",
+  envFacts: "states its environment",
+  length: "long report",
+  emptyBody: "empty description",
+  titleQuestion: "title is a question",
+};
+
+function argmax(xs: number[]): number {
+  let best = 0;
+  for (let i = 1; i < xs.length; i++) if (xs[i]! > xs[best]!) best = i;
+  return best;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}
+
+function dedupe(xs: string[]): string[] {
+  return [...new Set(xs)];
+}
+
+function joinAnd(xs: string[]): string {
+  const coded = xs.map((x) => `\`${x}\``);
+  return coded.length <= 1 ? (coded[0] ?? "") : `${coded.slice(0, -1).join(", ")} and ${coded[coded.length - 1]}`;
+}
+
+export { BUG_TYPES };

@@ -1,0 +1,187 @@
+/**
+ * Domain knowledge as data: the words and error messages that point at each DL bug type (after the taxonomy of
+ * Humbatova et al. as used by Jahan et al.) and at each external cause of an extrinsic bug.
+ *
+ * Each term becomes a feature of the trained models, so the data decides how much it counts; the lexicon only says
+ * what is worth counting. The matched text becomes the evidence shown to maintainers ("mentions `CUDA error`").
+ */
+
+import type { BugType, ExtrinsicCause } from "../types.js";
+
+export interface LexiconTerm {
+  /** Stable feature id (never reuse one for a different pattern: trained weights are keyed by it). */
+  id: string;
+  /** Case-insensitive pattern; must not backtrack catastrophically (no nested quantifiers). */
+  re: RegExp;
+}
+
+function terms(prefix: string, entries: Record<string, string>): LexiconTerm[] {
+  return Object.entries(entries).map(([id, source]) => ({ id: `${prefix}.${id}`, re: new RegExp(source, "giu") }));
+}
+
+export const TYPE_LEXICON: Record<BugType, LexiconTerm[]> = {
+  Model: terms("model", {
+    layer: String.raw`\b(?:layers?|sublayers?)\b`,
+    architecture: String.raw`\barchitectures?\b`,
+    activation: String.raw`\b(?:activations?|p?relu|leaky_?relu|gelu|elu|selu|tanh|sigmoid|softsign|swish)\b`,
+    init: String.raw`\b(?:initiali[sz]ers?|initiali[sz]ation|init\.\w+|xavier|kaiming)\b`,
+    weights: String.raw`\b(?:weights?|params?|parameters?)\b`,
+    hidden: String.raw`\b(?:hidden[ _]?(?:size|units|dim)|num_?classes|num_?labels|num_?hidden|units)\b`,
+    embedding: String.raw`\bembeddings?\b`,
+    recurrent: String.raw`\b(?:lstm|gru|rnn|bi-?lstm|bidirectional|lstmcell|grucell|rnncell|cells?)\b`,
+    conv: String.raw`\b(?:conv(?:1d|2d|3d|olution(?:al)?)?|deconv\w*|conv\d?d?transpose)\b`,
+    norm: String.raw`\b(?:batch_?norm|layer_?norm|group_?norm|instance_?norm|bn)\b`,
+    pooling: String.raw`\b(?:pool(?:ing)?|maxpool\w*|avgpool\w*|global_?average_?pooling\w*)\b`,
+    dense: String.raw`\b(?:dense|fully[ _]?connected|linear layer|mlp)\b`,
+    attention: String.raw`\b(?:attention|transformer|bert|encoder|decoder|seq2seq)\b`,
+    zoo: String.raw`\b(?:model[ _]?zoo|resnet\w*|vgg\w*|mobilenet\w*|inception\w*|ssd|yolo\w*|faster[ -]?rcnn|mask[ -]?rcnn)\b`,
+    block: String.raw`\b(?:hybrid_?block|symbol_?block|sequential|functional|subclass(?:ed)? model|custom (?:layer|block|model))\b`,
+    serialize: String.raw`\b(?:save_?params|load_?params|save_?parameters|load_?parameters|load_?model|save_?model|checkpoints?|state_?dict)\b`,
+    output: String.raw`\b(?:wrong|incorrect|different) (?:outputs?|predictions?|results?)\b`,
+    inference: String.raw`\b(?:inference|predict(?:ion)?s?|forward pass)\b`,
+  }),
+  "Tensor & Input": terms("tensor", {
+    shape: String.raw`\b(?:shapes?|infer_?shape|reshape|reshaping)\b`,
+    dim: String.raw`\b(?:dims?|dimensions?|dimensionality|ndim|axis|axes|rank)\b`,
+    mismatch: String.raw`\b(?:size|shape|dimension|dim) mismatch\b|\bmismatch(?:ed)? (?:shape|size|dimension)s?\b`,
+    expectedGot: String.raw`\bexpected\b[^\n]{0,60}\bgot\b`,
+    view: String.raw`\b(?:view|squeeze|unsqueeze|expand_dims|flatten|transpose|permute|swapaxes)\b`,
+    broadcast: String.raw`\bbroadcast(?:ing|_to|_like)?\b`,
+    dtype: String.raw`\b(?:dtypes?|type_?flag|type inference|data ?type)\b`,
+    precision: String.raw`\b(?:float(?:16|32|64)|int(?:8|16|32|64)|uint8|bfloat16|fp16|fp32|half[- ]precision|complex64|bool(?:ean)? tensor)\b`,
+    slice: String.raw`\b(?:slic(?:e|es|ing)|indexing|index(?:es)?|indices|gather\w*|scatter\w*|take|where|boolean_mask|unravel_index)\b`,
+    tensor: String.raw`\b(?:tensors?|nd_?arrays?|nd\.array|np\.array|arrays?)\b`,
+    scalar: String.raw`\b(?:scalars?|zero-?size|empty (?:tensor|array|ndarray)|0-?d)\b`,
+    concat: String.raw`\b(?:concat(?:enate)?|stack|split|tile|repeat|pad(?:ding)?|crop)\b`,
+    input: String.raw`\b(?:inputs?|input_?shape|input data|placeholder|sparse|csr|row_sparse)\b`,
+    large: String.raw`\b(?:large tensor|int64_tensor_size|2\^32|overflow)\b`,
+  }),
+  Training: terms("training", {
+    loss: String.raw`\b(?:loss(?:es)?|cross[ _-]?entropy|nll|ctc_?loss|perplexity|softmax_?output)\b`,
+    nan: String.raw`\b(?:nan|inf|infinity|not a number)s?\b`,
+    diverge: String.raw`\b(?:diverg\w*|converg\w*|not learning|doesn'?t learn|stuck|plateau\w*|explod\w*|vanish\w*)\b`,
+    gradient: String.raw`\b(?:grad(?:ient)?s?|backward|backprop\w*|autograd|grad_req|attach_grad|requires_grad|zero_grad)\b`,
+    lr: String.raw`\b(?:learning[ _]rate|lr|lr_?scheduler|scheduler|warm-?up|weight[ _]decay|momentum)\b`,
+    optimizer: String.raw`\b(?:optimi[sz]er|optimi[sz]ation|sgd|adam\w*|adagrad|adadelta|rmsprop|nag|ftml|lamb|lars)\b`,
+    epoch: String.raw`\b(?:epochs?|iterations?|steps?|batch(?:_| )?size|mini-?batch(?:es)?)\b`,
+    train: String.raw`\b(?:train(?:ing|er|s|ed)?|fit(?:ting)?|fine-?tun\w*)\b`,
+    metric: String.raw`\b(?:accuracy|metrics?|f1|precision|recall|auc|mse|evaluat\w*|validation|val_\w+)\b`,
+    data: String.raw`\b(?:data_?loader|data ?iter|ndarray_?iter|image_?record_?iter|image_?iter|data_?set|dataset|sampler|batchif\w*|collate\w*|shuffl\w*)\b`,
+    augment: String.raw`\b(?:augment\w*|preprocess\w*|normali[sz]\w*|random_?crop|resize\w*|transforms?)\b`,
+    dropout: String.raw`\bdropout\b`,
+    resume: String.raw`\b(?:resum\w*|callbacks?|early[ _]?stopping|checkpointing)\b`,
+    rl: String.raw`\b(?:rllib|policy|reward|rollout|replay|tune|hyperparam\w*|grid search|search space|trials?)\b`,
+  }),
+  GPU: terms("gpu", {
+    cuda: String.raw`\bcuda\w*\b`,
+    cudnn: String.raw`\b(?:cudnn\w*|cublas\w*|cufft|curand|cusparse)\b`,
+    gpu: String.raw`\b(?:gpus?|multi-?gpu|gpu\d|nvidia|geforce|tesla|quadro|titan)\b`,
+    device: String.raw`\b(?:devices?|device_?id|cuda:\d|mx\.gpu|ctx|contexts?|cpu_shared|gpu_?ids?|device ordinal)\b`,
+    oom: String.raw`\b(?:out of memory|oom|memory (?:leak|usage|consumption)|resources requested for launch|bytes_?in_?gpu)\b`,
+    nccl: String.raw`\b(?:nccl|horovod|all-?reduce|dist_?sync|dist_?device_?sync|kvstore|parameter server)\b`,
+    parallel: String.raw`\b(?:data_?parallel|distributed|ddp|mirrored_?strategy|multi-?(?:node|machine|worker)|tpu)\b`,
+    assert: String.raw`\b(?:device-side assert\w*|illegal memory access|cudaError\w*|invalid resource handle|launch failure)\b`,
+    build: String.raw`\b(?:use_cuda|use_cudnn|use_nccl|nvcc|cuda_?arch\w*|sm_\d+|cu\d{2,3})\b`,
+  }),
+  API: terms("api", {
+    deprecated: String.raw`\b(?:deprecat\w*|removed|renamed|no longer|obsolete)\b`,
+    upgrade: String.raw`\b(?:upgrad\w*|updat(?:e|ed|ing) (?:to|from)|migrat\w*|newer version|older version|latest version)\b`,
+    version: String.raw`\b(?:version|v?\d+\.\d+(?:\.\d+)?(?:[a-z]\w*)?)\b`,
+    noAttribute: String.raw`has no attribute|unexpected keyword argument|missing \d+ required positional argument|got an unexpected|takes \d+ positional arguments?|is not a function|cannot read propert\w*|undefined is not|is not defined`,
+    compat: String.raw`\b(?:compatib\w*|incompatib\w*|backward(?:s)?[ -]compat\w*|regression|breaking change|behaviou?r change|changed behaviou?r)\b`,
+    unsupported: String.raw`\b(?:not supported|unsupported|not implemented|notimplementederror|does not support|doesn'?t support|support for)\b`,
+    api: String.raw`\b(?:apis?|signature|keyword arguments?|kwargs?|arguments?|parameters? ignored|attribute)\b`,
+    errorType: String.raw`\b(?:TypeError|AttributeError|ValueError|KeyError|ReferenceError|NotImplementedError)\b`,
+    convert: String.raw`\b(?:convert\w*|export\w*|import(?:ing)? (?:a |the )?model|onnx|saved_?model|frozen graph|keras model|tfjs[_-]?converter|tensorflowjs_convert\w*|load_?layers_?model|load_?graph_?model|execute_?async)\b`,
+    backend: String.raw`\b(?:backend|webgl|wasm|webgpu|tfjs-node|kernels?|ops?|operators?)\b`,
+  }),
+  "non-DL": terms("nondl", {
+    install: String.raw`\b(?:install\w*|pip|conda|npm|yarn|wheel|setup\.py|packag\w*|requirements\.txt)\b`,
+    importErr: String.raw`\b(?:import ?error|module ?not ?found\w*|no module named|cannot import|failed to import)\b`,
+    build: String.raw`\b(?:build\w*|compil\w*|cmake\w*|makefile|make|gcc|g\+\+|clang|linker|undefined (?:reference|symbol)|bazel|cython)\b`,
+    docs: String.raw`\b(?:docs?|documentation|readme|tutorials?|typo|spelling|misspell\w*|docstrings?|website|web ?page|links?|404|redirect\w*)\b`,
+    tests: String.raw`\b(?:tests?|unit ?tests?|unittest|flaky|ci|jenkins|travis|nightly|pytest|nose)\b`,
+    cli: String.raw`\b(?:cli|command[ -]line|argparse|args|terminal|console|shell|scripts?)\b`,
+    config: String.raw`\b(?:config\w*|yaml|json|toml|ini|env(?:ironment)? var\w*|settings?)\b`,
+    io: String.raw`\b(?:files?|paths?|director(?:y|ies)|folders?|urls?|fetch|download\w*|upload\w*|open|read|write|save|load)\b`,
+    logging: String.raw`\b(?:log(?:ging|ger|s)?|print\w*|warnings?|verbose|progress ?bar|output to console)\b`,
+    platform: String.raw`\b(?:windows|win32|win64|mac ?os|osx|darwin|linux|ubuntu|centos|rhel|raspberry|android|ios|docker\w*|browser|chrome|firefox|safari|node(?:\.?js)?)\b`,
+    lang: String.raw`\b(?:scala|clojure|julia|perl|java|jvm|cpp-package|c\+\+ (?:api|package)|r package|cran|lein|maven|typescript|javascript)\b`,
+    concurrency: String.raw`\b(?:thread\w*|subprocess\w*|multiprocess\w*|fork\w*|deadlock\w*|hang\w*|segfault|seg(?:mentation)? ?fault|sigsegv|core dumped|race condition)\b`,
+    infra: String.raw`\b(?:cluster|autoscaler|dashboard|raylet|worker nodes?|aws|ec2|kubernetes|k8s|ssh|rpc|grpc|redis|http)\b`,
+  }),
+};
+
+export const CAUSE_LEXICON: Record<ExtrinsicCause, LexiconTerm[]> = {
+  "gpu-driver-cuda": terms("cause.gpu", {
+    cudaVersion: String.raw`\bcuda(?:[ -]?toolkit)?[ :=v]*\d+(?:\.\d+)*\b|\bcu\d{2,3}\b`,
+    cudnn: String.raw`\b(?:cudnn\w*|cublas\w*|nccl)\b`,
+    driver: String.raw`\b(?:nvidia[ -]?driver|driver version|gpu driver|nvidia-smi)\b`,
+    cudaError: String.raw`\bCUDA error\b[^\n]{0,60}|\bcudaError\w*|CUDNN_STATUS_\w+|CUBLAS_STATUS_\w+|device-side assert\w*|invalid device ordinal|too many resources requested for launch|illegal memory access`,
+    gpuModel: String.raw`\b(?:geforce|tesla|quadro|titan|rtx ?\d{4}|gtx ?\d{3,4}|v100|a100|p100|k80|t4|jetson)\b`,
+  }),
+  "os-platform": terms("cause.os", {
+    windows: String.raw`\b(?:windows(?: \d+)?|win32|win64|msvc|visual studio)\b`,
+    mac: String.raw`\b(?:mac ?os(?: x)?|osx|darwin|apple silicon|\bm1\b|xcode)\b`,
+    linux: String.raw`\b(?:ubuntu|centos|rhel|red ?hat|debian|fedora|amazon linux|linux mint|suse|alpine)\b`,
+    arm: String.raw`\b(?:raspberry ?pi|arm64|aarch64|armv7\w*|jetson|android|ios|react[ -]native)\b`,
+    browser: String.raw`\b(?:chrome \d+|firefox|safari|edge browser|web ?worker|node ?(?:v?\d+|js \d+))\b`,
+    onlyOn: String.raw`\bonly (?:on|in|under) (?:windows|mac\w*|linux|osx|ubuntu|centos|arm|firefox|safari|chrome)\b|\bon (?:windows|mac ?os|osx) (?:it|this|the)\b`,
+  }),
+  "third-party-library": terms("cause.lib", {
+    libVersion: String.raw`\b(?:numpy|scipy|opencv|cv2|pandas|protobuf|transformers|onnx|onnxruntime|pillow|requests|scikit-learn|sklearn|horovod|tensorrt|tvm|keras|tensorflow|torch|pytorch|jax|cython|mkl|mkl-?dnn|dnnl|openblas|jemalloc|gperftools|libomp|openmp)\b[ =:v-]{0,3}\d+\.\d+`,
+    dependency: String.raw`\b(?:dependenc(?:y|ies)|third[- ]party|upstream|external library|requirements)\b`,
+    mismatch: String.raw`\b(?:version mismatch|incompatib\w*|not compatible|compatibility with|works with [\w.-]+ \d[\w.]*|breaks? with [\w.-]+ \d)\b`,
+    upgraded: String.raw`\b(?:after (?:upgrading|updating|installing)|since (?:upgrading|updating)|upgraded to|updated to|new release of|changed its)\b`,
+    mkl: String.raw`\b(?:mkl-?dnn|mkldnn|dnnl|onednn|openblas|lapack|blas)\b`,
+  }),
+  "training-data": terms("cause.data", {
+    dataset: String.raw`\b(?:my (?:own |custom )?data(?:set)?|custom dataset|self[- ]creat\w* dataset|new dataset|dataset release|the dataset)\b`,
+    corrupt: String.raw`\b(?:corrupt\w*|zero-byte|truncated (?:image|file)|invalid (?:image|label)s?|bad (?:image|label|sample)s?|malformed)\b`,
+    labels: String.raw`\b(?:label file|annotations?|header row|csv file|\.rec file|im2rec|record ?io|tfrecords?)\b`,
+  }),
+  "pretrained-model": terms("cause.pretrained", {
+    pretrained: String.raw`\b(?:pre-?trained|model ?zoo|model hub|downloaded (?:model|weights)|published (?:model|weights))\b`,
+    weightsFile: String.raw`\b(?:weights? file|\.params\b|\.h5\b|\.pth?\b|\.ckpt\b|\.onnx\b|saved ?model from|trained (?:with|in|on) (?:keras|tensorflow|pytorch|an older|a previous))`,
+    loadHub: String.raw`\b\w+\.load\(\s*['"][\w-]+['"]\s*\)|\bfrom_pretrained\b|\bget_model\(`,
+  }),
+  "build-install": terms("cause.build", {
+    build: String.raw`\b(?:build(?:ing)? from source|cmake\w*|makefile|make (?:-j\d*|\w+=)|USE_\w+\s*=\s*\w+|bazel|ninja)\b`,
+    compiler: String.raw`\b(?:compil(?:e|er|ing|ation)|gcc|g\+\+|clang|msvc|nvcc|linker|undefined (?:reference|symbol))\b`,
+    install: String.raw`\b(?:pip install|conda install|npm install|yarn add|setup\.py|wheel|installation|install(?:ing|ed)? (?:from|via|with)|node-pre-gyp|node-gyp)\b`,
+    sharedLib: String.raw`\b(?:lib\w+\.so(?:\.\d+)*|\.dylib|\.dll|dlopen|symbol not found|cannot open shared object)\b`,
+    docker: String.raw`\b(?:docker\w*|container image|base image)\b`,
+  }),
+};
+
+/** Generic signs that something outside the project is involved, whatever the cause. */
+export const EXTRINSIC_HINTS: LexiconTerm[] = terms("hint", {
+  works: String.raw`\bworks? (?:fine |well )?(?:with|on|in) [\w.-]+ ?\d[\w.]*\b`,
+  environment: String.raw`\b(?:environment|env|platform|machine|system|hardware|os)\b`,
+  versions: String.raw`\b\d+\.\d+(?:\.\d+)?\b`,
+  upgraded: String.raw`\b(?:upgrad\w*|downgrad\w*|after updat\w*|new version|older version|previous version)\b`,
+  ci: String.raw`\b(?:ci|jenkins|travis|nightly|flaky)\b`,
+});
+
+export interface LexiconHit {
+  id: string;
+  count: number;
+  /** The first matched text, trimmed, for evidence. */
+  sample: string;
+}
+
+/** Counts matches of each term (capped: a log that repeats one word 500 times is one strong signal, not 500). */
+export function matchTerms(text: string, list: LexiconTerm[], cap = 20): LexiconHit[] {
+  const hits: LexiconHit[] = [];
+  for (const term of list) {
+    term.re.lastIndex = 0;
+    let count = 0;
+    let sample = "";
+    for (const m of text.matchAll(term.re)) {
+      if (count === 0) sample = m[0].trim().replace(/\s+/g, " ").slice(0, 80);
+      if (++count >= cap) break;
+    }
+    if (count > 0) hits.push({ id: term.id, count, sample });
+  }
+  return hits;
+}

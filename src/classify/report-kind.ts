@@ -1,0 +1,51 @@
+/**
+ * Is the issue a bug report at all, or a question, a feature request or a docs request? Rules, because no labelled
+ * examples of the non-bug kinds exist in the benchmark: the confidences are fixed judgements, not calibrated
+ * probabilities, and a report that shows an error is always treated as a bug.
+ */
+
+import type { Label, ReportKind } from "../types.js";
+import type { PreparedIssue } from "./text.js";
+
+const ERROR_SIGNS =
+  /\b(?:error|exception|traceback|crash\w*|fail\w*|broken|segfault|seg(?:mentation)? fault|wrong|incorrect|bug|regression|nan|hang\w*|leak\w*|doesn'?t work|does not work|not working|cannot|can'?t|unable|abort\w*|core dumped)\b/i;
+
+const FEATURE_TITLE =
+  /\b(?:feature request|\[feature\]|\[fr\]|\[enhancement\]|\[rfc\]|\[proposal\]|enhancement:|feature:|would be (?:nice|great|useful)|please add|add (?:an? )?(?:option|support|ability|flag|parameter) (?:for|to)|request(?:ing)? support)\b/i;
+const FEATURE_BODY = /\bis your feature request related to a problem|\b(?:feature request|it would be (?:nice|great|useful) (?:if|to)|i(?:'d| would) like to request)\b/i;
+const QUESTION_TITLE = /^\s*(?:\[?question\]?:?|q:|how\b|what\b|why\b|is (?:it|there)\b|are there\b|can (?:i|we|you)\b|could (?:i|we|you)\b|do (?:i|we|you)\b|does (?:anyone|mxnet|tensorflow|pytorch|keras)\b|where\b|which\b|should (?:i|we)\b)/i;
+const DOCS_TITLE = /\b(?:docs?|documentation|docstrings?|tutorials?|readme|website|web ?page)\b/i;
+
+function kindLabel(label: ReportKind, confidence: number, evidence: string[]): Label<ReportKind> {
+  return { label, confidence, evidence };
+}
+
+export function classifyReportKind(issue: PreparedIssue, hasTraceback: boolean): Label<ReportKind> {
+  const title = issue.title.trim();
+  const errorInTitle = ERROR_SIGNS.exec(title);
+  const errorInBody = hasTraceback ? "a traceback" : ERROR_SIGNS.exec(issue.body)?.[0];
+  const quotedTitle = `"${title.slice(0, 80)}"`;
+
+  const featureTitle = FEATURE_TITLE.exec(title);
+  if (featureTitle && !errorInTitle) {
+    return kindLabel("feature", errorInBody ? 0.6 : 0.8, [`title says \`${featureTitle[0]}\``]);
+  }
+  const featureBody = FEATURE_BODY.exec(issue.body);
+  if (featureBody && !errorInTitle && !hasTraceback) {
+    return kindLabel("feature", 0.7, [`says \`${featureBody[0]}\``]);
+  }
+  const docs = DOCS_TITLE.exec(title);
+  if (docs && !errorInTitle && !hasTraceback && !/\b(?:link|404|redirect|page)\b.*\b(?:broken|dead)\b/i.test(title)) {
+    return kindLabel("docs", errorInBody ? 0.55 : 0.75, [`title is about \`${docs[0]}\``]);
+  }
+  const questionStart = QUESTION_TITLE.exec(title);
+  const questionMark = /\?\s*$/.test(title);
+  if ((questionStart || questionMark) && !errorInTitle && !hasTraceback) {
+    const evidence = [`title asks a question: ${quotedTitle}`];
+    return kindLabel("question", errorInBody ? 0.55 : questionStart && questionMark ? 0.8 : 0.65, evidence);
+  }
+  const evidence: string[] = [];
+  if (errorInTitle) evidence.push(`title says \`${errorInTitle[0]}\``);
+  if (errorInBody) evidence.push(hasTraceback ? "has a traceback" : `mentions \`${errorInBody}\``);
+  return kindLabel("bug", evidence.length > 0 ? 0.9 : 0.7, evidence);
+}

@@ -1,0 +1,113 @@
+/**
+ * Text preparation for the issue classifiers: what part of an issue is read, and how it is cut into tokens.
+ * Pure functions, no state.
+ */
+
+import type { IssueText } from "../types.js";
+
+/**
+ * Bodies are capped before feature extraction: a pasted 1 MB log says nothing more about the bug type than its
+ * first and last screens, and every regex pass stays linear in a bounded input.
+ */
+export const MAX_BODY_HEAD = 40_000;
+export const MAX_BODY_TAIL = 8_000;
+
+export function capText(text: string, head = MAX_BODY_HEAD, tail = MAX_BODY_TAIL): string {
+  if (text.length <= head + tail) return text;
+  return `${text.slice(0, head)}\n…\n${text.slice(text.length - tail)}`;
+}
+
+/**
+ * Lines that environment dumps print for every issue (mxnet's diagnose.py build-feature ticks, network timings)
+ * name CUDA, MKLDNN or OpenCV whatever the bug is; they would make every report look like a GPU bug.
+ */
+const BOILERPLATE_LINE = /^\s*(?:[✔✖]\s*\w+|Timing for .*|Setting timeout: .*|Error open \w+: .*)$/;
+
+export function stripBoilerplate(text: string): string {
+  if (!text.includes("✔") && !text.includes("✖") && !text.includes("Timing for")) return text;
+  return text
+    .split("\n")
+    .filter((line) => !BOILERPLATE_LINE.test(line))
+    .join("\n");
+}
+
+/** Title and body as the classifiers read them (body capped and de-boilerplated). */
+export interface PreparedIssue {
+  title: string;
+  body: string;
+  /** Title + blank line + body. */
+  all: string;
+}
+
+export function prepareIssue(issue: IssueText): PreparedIssue {
+  const title = (issue.title ?? "").slice(0, 1_000);
+  const body = stripBoilerplate(capText(issue.body ?? ""));
+  return { title, body, all: `${title}\n\n${body}` };
+}
+
+const STOP_WORDS = new Set(
+  (
+    "a an and are as at be been but by can could did do does doing for from had has have having he her here his how i if " +
+    "in into is it its itself just me more most my no nor not of off on once only or other our out over own same she " +
+    "should so some such than that the their them then there these they this those through to too under until up very " +
+    "was we were what when where which while who whom why will with would you your yours also get got using use used " +
+    "like one two us am any all each few both"
+  ).split(" "),
+);
+
+/** A light suffix stemmer: enough to merge "layers/layer", "crashes/crash", "converging/converge". */
+export function stem(word: string): string {
+  if (word.length <= 4) return word;
+  if (word.endsWith("ies") && word.length > 5) return `${word.slice(0, -3)}y`;
+  if (word.endsWith("sses")) return word.slice(0, -2);
+  if (word.endsWith("ing") && word.length > 6) return word.slice(0, -3);
+  if (word.endsWith("ed") && word.length > 5) return word.slice(0, -2);
+  if (word.endsWith("es") && /(?:ch|sh|x|ss)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us") && !word.endsWith("is")) return word.slice(0, -1);
+  return word;
+}
+
+/** Splits identifiers: `CUDNN_STATUS_FAILED` → cudnn status failed, `loadLayersModel` → load layers model. */
+function splitIdentifier(raw: string): string[] {
+  return raw
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    .split(/[_\s]+/)
+    .filter(Boolean);
+}
+
+/**
+ * Lower-cased, stemmed word tokens without stop words, pure numbers, hex addresses or one-letter pieces.
+ * Letters of any script are kept, so a non-English report still yields tokens (that the model will mostly not know).
+ */
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  const raw = text.match(/[\p{L}][\p{L}\p{N}_]*/gu) ?? [];
+  for (const piece of raw) {
+    if (piece.length > 40) continue; // hashes, base64, minified code
+    for (const part of splitIdentifier(piece)) {
+      const lower = part.toLowerCase();
+      if (lower.length < 2 || STOP_WORDS.has(lower)) continue;
+      if (/^0x[0-9a-f]+$/.test(lower)) continue;
+      out.push(stem(lower));
+    }
+  }
+  return out;
+}
+
+/** Adjacent token pairs, joined by a space. */
+export function bigrams(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < tokens.length; i++) out.push(`${tokens[i - 1]} ${tokens[i]}`);
+  return out;
+}
+
+/** True when the body has a Python, JS or C++ stack trace. */
+export function hasTraceback(text: string): boolean {
+  return /Traceback \(most recent call last\)|^\s+at \S+ \(.*:\d+:\d+\)|\[bt\] \(\d+\)|^\s*File "[^"]+", line \d+/m.test(text);
+}
+
+/** True when the body holds a fenced code block. */
+export function hasCodeBlock(text: string): boolean {
+  return /```/.test(text);
+}

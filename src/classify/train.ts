@@ -1,0 +1,233 @@
+/**
+ * Training of the classifier model from labelled issues: vocabulary, the two linear tasks, and temperature
+ * calibration on out-of-fold logits. Used by scripts/train-classifier.ts and by eval-classify's cross-validation,
+ * so what is measured is exactly what is shipped. Deterministic: no randomness except a seeded shuffle.
+ */
+
+import { BUG_TYPES, type BugType, type IssueText } from "../types.js";
+import { analyseIssue, type IssueAnalysis, type RawFeatures } from "./features.js";
+import { fitTemperature, logits, trainSoftmax } from "./logreg.js";
+import { MODEL_FORMAT, isWordFeature, taskIndex, vectorize, type ClassifierModel, type LinearTask, type TrainHyperparameters } from "./model.js";
+import { prepareIssue } from "./text.js";
+
+export interface LabelledIssue extends IssueText {
+  id: string;
+  repo: string;
+  bugType: BugType;
+  extrinsic: boolean;
+}
+
+/** An issue with its features computed once (training and cross-validation reuse them). */
+export interface AnalysedIssue {
+  issue: LabelledIssue;
+  analysis: IssueAnalysis;
+}
+
+export const DEFAULT_HYPERPARAMETERS: TrainHyperparameters = {
+  seed: 20240402,
+  iterations: 400,
+  l2Type: 0.003,
+  l2Extrinsic: 0.003,
+  minDf: 2,
+  minRepos: 2,
+  balanced: true,
+  calibrationFolds: 5,
+  groupWeights: { title: 1, words: 1, lexicon: 1, lexiconTitle: 0.7, lexiconShare: 1, causes: 1, meta: 0.5 },
+};
+
+export const EXTRINSIC_CLASSES = ["intrinsic", "extrinsic"] as const;
+
+export function analyseAll(issues: LabelledIssue[]): AnalysedIssue[] {
+  return issues.map((issue) => ({ issue, analysis: analyseIssue(prepareIssue(issue)) }));
+}
+
+/** Word features that occur in enough issues and repositories; every closed-vocabulary feature seen at all. */
+export function buildVocabulary(items: AnalysedIssue[], hp: TrainHyperparameters): string[] {
+  const df = new Map<string, number>();
+  const repos = new Map<string, Set<string>>();
+  for (const { issue, analysis } of items) {
+    const seen = new Set<string>();
+    for (const map of Object.values(analysis.features) as Map<string, number>[]) for (const name of map.keys()) seen.add(name);
+    for (const name of seen) {
+      df.set(name, (df.get(name) ?? 0) + 1);
+      if (isWordFeature(name)) {
+        let set = repos.get(name);
+        if (!set) repos.set(name, (set = new Set()));
+        set.add(issue.repo);
+      }
+    }
+  }
+  const vocab: string[] = [];
+  for (const [name, count] of df) {
+    if (!isWordFeature(name)) vocab.push(name);
+    else if (count >= hp.minDf && (repos.get(name)?.size ?? 0) >= Math.min(hp.minRepos, distinctRepos(items))) vocab.push(name);
+  }
+  return vocab.sort();
+}
+
+function distinctRepos(items: AnalysedIssue[]): number {
+  return new Set(items.map((x) => x.issue.repo)).size;
+}
+
+function classWeights(labels: number[], K: number, balanced: boolean): number[] {
+  if (!balanced) return labels.map(() => 1);
+  const counts = new Array<number>(K).fill(0);
+  for (const y of labels) counts[y]!++;
+  return labels.map((y) => labels.length / (K * counts[y]!));
+}
+
+interface TaskSpec {
+  classes: readonly string[];
+  label: (issue: LabelledIssue) => number;
+  l2: number;
+}
+
+/** Fits weights on all items (no calibration). */
+function fitWeights(items: AnalysedIssue[], spec: TaskSpec, hp: TrainHyperparameters): LinearTask {
+  const features = buildVocabulary(items, hp);
+  const index = new Map(features.map((f, j) => [f, j]));
+  const rows = items.map((x) => vectorize(x.analysis.features, index, hp.groupWeights));
+  const labels = items.map((x) => spec.label(x.issue));
+  const fit = trainSoftmax(rows, labels, {
+    nFeatures: features.length,
+    nClasses: spec.classes.length,
+    l2: spec.l2,
+    iterations: hp.iterations,
+    sampleWeights: classWeights(labels, spec.classes.length, hp.balanced),
+  });
+  return {
+    classes: [...spec.classes],
+    features,
+    weights: fit.weights.map((w) => Array.from(w)),
+    bias: Array.from(fit.bias),
+    temperature: 1,
+  };
+}
+
+export function taskLogits(task: LinearTask, raw: RawFeatures, hp: TrainHyperparameters): number[] {
+  return logits(task, vectorize(raw, taskIndex(task), hp.groupWeights));
+}
+
+/** A seeded PRNG (mulberry32), so fold assignment is reproducible. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Fold of each item. Grouped by repository when there are at least 3 repositories (calibrating on repositories the
+ * model did not see is what the shipped model faces), else a seeded shuffle of rows.
+ */
+export function assignFolds(items: AnalysedIssue[], k: number, seed: number): number[] {
+  const byRepo = new Map<string, number>();
+  for (const x of items) byRepo.set(x.issue.repo, (byRepo.get(x.issue.repo) ?? 0) + 1);
+  if (byRepo.size >= 3) {
+    const folds = Math.min(k, byRepo.size);
+    const sizes = new Array<number>(folds).fill(0);
+    const foldOf = new Map<string, number>();
+    const repos = [...byRepo.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    for (const [repo, n] of repos) {
+      let best = 0;
+      for (let f = 1; f < folds; f++) if (sizes[f]! < sizes[best]!) best = f;
+      foldOf.set(repo, best);
+      sizes[best]! += n;
+    }
+    return items.map((x) => foldOf.get(x.issue.repo)!);
+  }
+  const rand = seededRandom(seed);
+  const order = items.map((_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  const folds = new Array<number>(items.length);
+  order.forEach((i, pos) => (folds[i] = pos % Math.max(1, Math.min(k, items.length))));
+  return folds;
+}
+
+/** Fits a task and calibrates its temperature on out-of-fold logits. */
+function fitCalibratedTask(items: AnalysedIssue[], spec: TaskSpec, hp: TrainHyperparameters): LinearTask {
+  const task = fitWeights(items, spec, hp);
+  const folds = assignFolds(items, hp.calibrationFolds, hp.seed);
+  const nFolds = Math.max(...folds) + 1;
+  const oofLogits: number[][] = [];
+  const oofLabels: number[] = [];
+  for (let f = 0; f < nFolds; f++) {
+    const train = items.filter((_, i) => folds[i] !== f);
+    const test = items.filter((_, i) => folds[i] === f);
+    const labelsInTrain = new Set(train.map((x) => spec.label(x.issue)));
+    if (test.length === 0 || labelsInTrain.size < 2) continue;
+    const inner = fitWeights(train, spec, hp);
+    for (const x of test) {
+      oofLogits.push(taskLogits(inner, x.analysis.features, hp));
+      oofLabels.push(spec.label(x.issue));
+    }
+  }
+  task.temperature = fitTemperature(oofLogits, oofLabels);
+  return task;
+}
+
+export interface TrainMetadata {
+  dataset: string;
+  sha256: string;
+  extraDatasets?: Array<{ dataset: string; sha256: string; rows: number }>;
+  commit: string;
+  createdAt: string;
+}
+
+export function typeSpec(hp: TrainHyperparameters): TaskSpec {
+  return { classes: BUG_TYPES, label: (i) => BUG_TYPES.indexOf(i.bugType), l2: hp.l2Type };
+}
+
+export function extrinsicSpec(hp: TrainHyperparameters): TaskSpec {
+  return { classes: EXTRINSIC_CLASSES, label: (i) => (i.extrinsic ? 1 : 0), l2: hp.l2Extrinsic };
+}
+
+export function trainClassifier(
+  items: AnalysedIssue[],
+  hp: TrainHyperparameters = DEFAULT_HYPERPARAMETERS,
+  meta: TrainMetadata = { dataset: "unnamed", sha256: "unknown", commit: "unknown", createdAt: new Date(0).toISOString() },
+): ClassifierModel {
+  if (items.length === 0) throw new Error("no labelled issues to train on");
+  const repos: Record<string, number> = {};
+  for (const x of items) repos[x.issue.repo] = (repos[x.issue.repo] ?? 0) + 1;
+  const type = fitCalibratedTask(items, typeSpec(hp), hp);
+  const extrinsic = fitCalibratedTask(items, extrinsicSpec(hp), hp);
+  return {
+    format: MODEL_FORMAT,
+    modelVersion: `lexlr-1.${meta.sha256.slice(0, 8)}`,
+    createdAt: meta.createdAt,
+    trainedOn: {
+      dataset: meta.dataset,
+      sha256: meta.sha256,
+      rows: items.length,
+      ...(meta.extraDatasets ? { extraDatasets: meta.extraDatasets } : {}),
+      repos: Object.fromEntries(Object.entries(repos).sort()),
+    },
+    code: { commit: meta.commit },
+    hyperparameters: hp,
+    type: roundTask(type),
+    extrinsic: roundTask(extrinsic),
+  };
+}
+
+/**
+ * Rounds weights to 6 decimals to keep the shipped file small. No feature is dropped: the per-group normalisation
+ * runs over the vocabulary, so removing a feature would change every other feature's value.
+ */
+function roundTask(task: LinearTask): LinearTask {
+  const r = (x: number): number => Math.round(x * 1e6) / 1e6;
+  return {
+    classes: task.classes,
+    features: task.features,
+    weights: task.weights.map((w) => w.map(r)),
+    bias: task.bias.map(r),
+    temperature: r(task.temperature),
+  };
+}
