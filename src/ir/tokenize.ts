@@ -26,15 +26,15 @@ export interface TokenizerOptions {
 }
 
 const WORD = /[A-Za-z_][A-Za-z0-9_]*|[0-9]+[A-Za-z][A-Za-z0-9_]*/g;
-const CAMEL_BOUNDARY = /([a-z0-9])([A-Z])|([A-Z])([A-Z][a-z])/g;
-const DIGIT_BOUNDARY = /([A-Za-z])([0-9])|([0-9])([A-Za-z])/g;
+// Zero-width (lookaround) boundaries: a consuming pattern misses a boundary that shares a character with the
+// previous one, so "Conv2DTranspose" became conv|2|dtranspose instead of conv|2|d|transpose.
+const CAMEL_BOUNDARY = /(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/g;
+const DIGIT_BOUNDARY = /(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])/g;
 const MAX_WORD = 60;
 
 /** Splits one identifier into its lower-cased parts, without filtering. */
 export function splitIdentifier(identifier: string): string[] {
-  const spaced = identifier
-    .replace(CAMEL_BOUNDARY, (_m, a, b, c, d) => (a !== undefined ? `${a}_${b}` : `${c}_${d}`))
-    .replace(DIGIT_BOUNDARY, (_m, a, b, c, d) => (a !== undefined ? `${a}_${b}` : `${c}_${d}`));
+  const spaced = identifier.replace(CAMEL_BOUNDARY, "_").replace(DIGIT_BOUNDARY, "_");
   return spaced
     .toLowerCase()
     .split("_")
