@@ -1,0 +1,66 @@
+/**
+ * Turning a file's evidence into words: the one-line reason shown next to each ranked file (the strongest
+ * piece of evidence) and the line a link should jump to.
+ */
+import type { Evidence, RankedFile } from "../types.js";
+import { escapeMarkdown, truncateText } from "./escape-markdown.js";
+
+/** Most telling first: a traceback frame beats a matched word. */
+const KIND_ORDER: Evidence["kind"][] = [
+  "traceback",
+  "message",
+  "feedback",
+  "identifier",
+  "path",
+  "similar-issue",
+  "structure",
+  "import",
+  "commit",
+  "terms",
+];
+
+const KIND_WORDS: Record<Evidence["kind"], string> = {
+  traceback: "in the traceback",
+  message: "error message",
+  identifier: "identifiers",
+  path: "named in the issue",
+  "similar-issue": "similar past issue",
+  commit: "recent fixes",
+  import: "imported by a traceback file",
+  feedback: "maintainer feedback",
+  structure: "class and method names",
+  terms: "matched words",
+};
+
+/** Longest evidence text shown on one line, in characters. */
+export const MAX_EVIDENCE_CHARS = 160;
+
+export function kindWords(kind: Evidence["kind"]): string {
+  return KIND_WORDS[kind] ?? kind;
+}
+
+/** The file's evidence, strongest first (stable within a kind). */
+export function sortEvidence(evidence: readonly Evidence[]): Evidence[] {
+  const rank = (e: Evidence) => {
+    const index = KIND_ORDER.indexOf(e.kind);
+    return index === -1 ? KIND_ORDER.length : index;
+  };
+  return evidence.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i).map(({ e }) => e);
+}
+
+/** The line a link to the file should jump to: the strongest evidence that names one. */
+export function anchorLine(file: RankedFile): number | undefined {
+  return sortEvidence(file.evidence).find((e) => e.line !== undefined && Number.isInteger(e.line) && e.line > 0)?.line;
+}
+
+/** One piece of evidence as escaped markdown: "in the traceback (line 57): …". */
+export function evidenceLine(evidence: Evidence): string {
+  const line = evidence.line !== undefined && Number.isInteger(evidence.line) && evidence.line > 0 ? ` (line ${evidence.line})` : "";
+  return `${kindWords(evidence.kind)}${line}: ${escapeMarkdown(truncateText(evidence.detail, MAX_EVIDENCE_CHARS))}`;
+}
+
+/** The one-line reason for a ranked file, or a plain note when it has no evidence. */
+export function fileReason(file: RankedFile): string {
+  const best = sortEvidence(file.evidence)[0];
+  return best ? evidenceLine(best) : "ranked by overall text similarity";
+}

@@ -1,0 +1,41 @@
+/**
+ * Whether the ranked files are worth pushing: shown plainly, shown under a caution, or folded away.
+ * The stricter of three opinions wins: the pipeline's own verdict, the repository's thresholds applied to the
+ * localizability confidence, and "probably extrinsic" (the fix is then rarely in the project's files).
+ */
+import type { TriageResult } from "../types.js";
+import type { RepoConfig } from "../config/repo-config-schema.js";
+import { isProbablyExtrinsic } from "../labels/classification-verdicts.js";
+
+export type FileVerdict = "show" | "soften" | "withhold";
+
+export interface FileDisplay {
+  verdict: FileVerdict;
+  /** Localizability confidence, when the pipeline computed it. */
+  confidence?: number;
+  reasons: string[];
+}
+
+const STRICTNESS: Record<FileVerdict, number> = { show: 0, soften: 1, withhold: 2 };
+
+export function decideFileDisplay(result: TriageResult, config: RepoConfig): FileDisplay {
+  let verdict: FileVerdict = "show";
+  const reasons: string[] = [];
+  const stricter = (candidate: FileVerdict) => {
+    if (STRICTNESS[candidate] > STRICTNESS[verdict]) verdict = candidate;
+  };
+
+  const localizability = result.localizability;
+  if (localizability) {
+    stricter(localizability.verdict);
+    const { showFiles, softenFiles } = config.thresholds;
+    const confidence = localizability.confidence;
+    stricter(confidence >= showFiles ? "show" : confidence >= softenFiles ? "soften" : "withhold");
+    reasons.push(...localizability.reasons);
+  }
+  if (isProbablyExtrinsic(result, config)) {
+    stricter("soften");
+    if (!reasons.some((reason) => /extrinsic/i.test(reason))) reasons.push("probably extrinsic");
+  }
+  return { verdict, ...(localizability ? { confidence: localizability.confidence } : {}), reasons };
+}

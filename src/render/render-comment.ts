@@ -1,0 +1,359 @@
+/**
+ * The bot's one comment on an issue, as markdown. Pure: the same input always gives the same text, so it is
+ * snapshot-tested and the publisher can skip an update when nothing changed.
+ *
+ * Order: config problems (if any), a one-line summary, then either a short note (not a bug report) or the
+ * files (plain, under a caution, or folded away, see file-display.ts) with the environment facts to add
+ * first when the bug is probably extrinsic or the ranking weak; the bug type and cause with their evidence;
+ * the label checkboxes; how to give feedback; a footer with versions and the hidden marker.
+ * Everything that comes from the issue or the repository goes through escape-markdown.ts.
+ */
+import type { Classification, RankedFile, ReportKind, TriageResult } from "../types.js";
+import type { RepoConfig } from "../config/repo-config-schema.js";
+import type { ConfigProblem } from "../config/repo-config.js";
+import { REPO_CONFIG_PATH } from "../config/repo-config.js";
+import type { SuggestedLabel } from "../labels/plan-labels.js";
+import { managedLabelNames, sameLabel } from "../labels/label-specs.js";
+import {
+  confidentNonBugKind,
+  describeCause,
+  isConfidentBugType,
+  isProbablyExtrinsic,
+  leadingCauses,
+  percent,
+} from "../labels/classification-verdicts.js";
+import { codeSpan, escapeHtml, escapeMarkdown, truncateText } from "./escape-markdown.js";
+import { fileUrl, repoWebUrl, type RepoRef } from "./file-link.js";
+import { decideFileDisplay, type FileDisplay } from "./file-display.js";
+import { anchorLine, evidenceLine, fileReason, sortEvidence } from "./evidence-text.js";
+import { COMMENT_MARKER, renderMetaLine } from "./comment-marker.js";
+import { renderLabelCheckboxes, type LabelCheckbox } from "./label-checkboxes.js";
+import { COMMANDS } from "./commands.js";
+import { fitComment, type CommentPart } from "./fit-comment.js";
+
+export { COMMENT_MARKER, isBotComment, parseCommentMeta } from "./comment-marker.js";
+export { parseLabelCheckboxes } from "./label-checkboxes.js";
+export { escapeMarkdown, codeSpan } from "./escape-markdown.js";
+export { MAX_COMMENT_LENGTH } from "./fit-comment.js";
+
+export interface RenderInput {
+  result: TriageResult;
+  config: RepoConfig;
+  /** Where file links point: `{htmlUrl or https://github.com/owner/name}/blob/<commit>/<path>#L<line>`. */
+  repo: RepoRef;
+  /** From planLabels. */
+  suggestedLabels: SuggestedLabel[];
+  /** Labels on the issue now: their boxes are ticked. */
+  appliedLabels?: string[];
+  /** Problems of `.github/mltriage.yml`: said once, at the top of the comment. */
+  configProblems?: ConfigProblem[];
+}
+
+/** Longest path shown as link text (the link itself always has the full path). */
+const MAX_PATH_CHARS = 200;
+const MAX_PROBLEMS = 20;
+const MAX_EVIDENCE_PER_FILE = 8;
+const MAX_CLASSIFIER_EVIDENCE = 3;
+
+export function renderComment(input: RenderInput): string {
+  const { result, config } = input;
+  const display = decideFileDisplay(result, config);
+  const nonBug = confidentNonBugKind(result, config);
+  const files = result.localization.ranked.slice(0, config.topFiles);
+  const parts: CommentPart[] = [];
+
+  parts.push({ text: renderConfigProblems(input.configProblems ?? []) });
+  parts.push({ text: renderSummary(result, config, display, files.length, nonBug) });
+
+  if (nonBug) {
+    parts.push({ text: renderNonBugNote(nonBug) });
+  } else {
+    const environmentRequest = renderEnvironmentRequest(result, config);
+    // When the files are a weak guess, what the reporter can add matters more than the files: ask first.
+    if (display.verdict !== "show") parts.push({ text: environmentRequest });
+    if (files.length > 0) {
+      parts.push({ text: renderFiles(input, files, display) });
+      parts.push({ text: renderEvidenceDetails(files), drop: 2 });
+      parts.push({ text: renderLocalizerDetails(input), drop: 3 });
+    }
+    parts.push({ text: renderClassification(result, config) });
+    parts.push({ text: renderBugTypeDetails(result.classification), drop: 1 });
+    if (display.verdict === "show") parts.push({ text: environmentRequest });
+  }
+
+  parts.push({ text: renderLabels(input), keep: true });
+  parts.push({ text: renderFeedback(nonBug !== undefined), keep: true });
+  parts.push({ text: renderFooter(input), keep: true });
+  return fitComment(parts);
+}
+
+function renderConfigProblems(problems: readonly ConfigProblem[]): string {
+  if (problems.length === 0) return "";
+  const lines = [
+    "> [!WARNING]",
+    `> ${codeSpan(REPO_CONFIG_PATH)} has problems, so these fields use their defaults:`,
+    ...problems
+      .slice(0, MAX_PROBLEMS)
+      .map((p) => `> - ${codeSpan(truncateText(p.path, 120))}: ${escapeMarkdown(truncateText(p.message, 200))}`),
+  ];
+  if (problems.length > MAX_PROBLEMS) lines.push(`> - and ${problems.length - MAX_PROBLEMS} more`);
+  return lines.join("\n");
+}
+
+const KIND_WORDS: Record<Exclude<ReportKind, "bug">, string> = {
+  question: "question",
+  feature: "feature request",
+  docs: "documentation issue",
+};
+
+function renderSummary(
+  result: TriageResult,
+  config: RepoConfig,
+  display: FileDisplay,
+  fileCount: number,
+  nonBug: Exclude<ReportKind, "bug"> | undefined,
+): string {
+  const classification = result.classification;
+  if (nonBug && classification) {
+    return `This looks like a **${KIND_WORDS[nonBug]}** (${percent(classification.reportKind.confidence)}) rather than a bug report, so I have not ranked files.`;
+  }
+  const sentences: string[] = [];
+  if (classification) {
+    const type = `**${escapeMarkdown(classification.bugType.label)}**`;
+    let sentence = isConfidentBugType(result, config) ? `Looks like a ${type} bug` : `Might be a ${type} bug (low confidence)`;
+    if (isProbablyExtrinsic(result, config)) {
+      const causes = leadingCauses(classification).map(describeCause);
+      sentence += `, probably **extrinsic**${causes.length ? ` (${causes.join(" or ")})` : ""}`;
+    } else if (classification.extrinsic.label === "intrinsic" && classification.extrinsic.confidence >= config.thresholds.labelConfidence) {
+      sentence += ` in this repository's code`;
+    } else if (classification.extrinsic.label === "extrinsic") {
+      sentence += `, possibly extrinsic`;
+    }
+    sentences.push(`${sentence}.`);
+  }
+  if (fileCount === 0) sentences.push("No file of the repository matched the report.");
+  else if (display.verdict === "show") sentences.push("The files most likely to hold it are below.");
+  else if (display.verdict === "soften") sentences.push("Files are shown with low confidence.");
+  else sentences.push("The ranking is too uncertain to point at files.");
+  return sentences.join(" ");
+}
+
+function renderNonBugNote(kind: Exclude<ReportKind, "bug">): string {
+  const advice =
+    kind === "question"
+      ? "If it is a bug after all, add the error message and the steps to reproduce it"
+      : "If it describes a bug, add what happens, what you expected and the steps to reproduce it";
+  return `${advice}, then comment ${codeSpan(COMMANDS.rerun.usage)}.`;
+}
+
+/** Asks for the environment facts the classifier found missing; says plainly when the cause looks external. */
+function renderEnvironmentRequest(result: TriageResult, config: RepoConfig): string {
+  const classification = result.classification;
+  if (!classification) return "";
+  const extrinsic = isProbablyExtrinsic(result, config);
+  const facts = classification.missingFacts;
+  if (!extrinsic && facts.length === 0) return "";
+  const lines: string[] = [];
+  if (extrinsic) {
+    const causes = leadingCauses(classification).map(describeCause);
+    lines.push(
+      `**This is probably not a bug in this repository's code**${causes.length ? `: it looks caused by ${causes.join(" or ")}` : ""}.` +
+        (facts.length > 0 ? " To tell, please add to the issue:" : ""),
+    );
+  } else {
+    lines.push("**To narrow it down, please add to the issue:**");
+  }
+  if (facts.length > 0) {
+    lines.push("", ...facts.slice(0, 10).map((fact) => `- ${escapeMarkdown(truncateText(fact, 120))}`), "");
+    const commands = environmentCommands(classification);
+    lines.push(`The quickest way is to paste the output of ${commands.map((c) => codeSpan(c)).join(" and ")}.`);
+  }
+  return lines.join("\n");
+}
+
+/** The framework's own environment report, plus `nvidia-smi` for GPU problems. */
+function environmentCommands(classification: Classification): string[] {
+  const frameworks = Object.keys(classification.environment.frameworks).map((f) => f.toLowerCase());
+  const commands: string[] = [];
+  if (frameworks.some((f) => f === "torch" || f === "pytorch") || frameworks.length === 0) {
+    commands.push("python -m torch.utils.collect_env");
+  } else if (frameworks.some((f) => f === "tensorflow" || f === "keras")) {
+    commands.push('python -c "import tensorflow as tf; print(tf.version.GIT_VERSION, tf.version.VERSION)"');
+  } else if (frameworks.includes("jax")) {
+    commands.push('python -c "import jax; jax.print_environment_info()"');
+  } else {
+    commands.push("pip list");
+  }
+  const gpu =
+    classification.bugType.label === "GPU" || classification.extrinsic.causes.some((c) => c.label === "gpu-driver-cuda" && c.confidence > 0);
+  if (gpu) commands.push("nvidia-smi");
+  return commands;
+}
+
+function renderFiles(input: RenderInput, files: readonly RankedFile[], display: FileDisplay): string {
+  const { result } = input;
+  const commit = result.repository.commit;
+  const at = commit ? ` (at ${commitLink(input.repo, commit)})` : "";
+  const list = files.map((file, i) => `${i + 1}. ${fileLink(input.repo, commit, file)} — ${fileReason(file)}`).join("\n");
+  const confidence = display.confidence !== undefined ? ` (confidence ${percent(display.confidence)})` : "";
+  const why = display.reasons.length
+    ? `: ${display.reasons.slice(0, 3).map((r) => escapeMarkdown(truncateText(r, 100))).join("; ")}`
+    : "";
+  switch (display.verdict) {
+    case "show":
+      return `**Files most likely to hold the bug**${at}:\n\n${list}`;
+    case "soften":
+      return `**⚠️ Possible files, low confidence**${confidence}${why}. A starting point, not an answer${at}:\n\n${list}`;
+    case "withhold":
+      return [
+        `I am not pointing at files: the ranking is too uncertain${confidence}${why}.`,
+        "",
+        `<details><summary>Show the uncertain ranking anyway</summary>`,
+        "",
+        `Files${at}:`,
+        "",
+        list,
+        "",
+        "</details>",
+      ].join("\n");
+  }
+}
+
+function fileLink(repo: RepoRef, commit: string | null, file: RankedFile): string {
+  return `[${codeSpan(truncateText(file.path, MAX_PATH_CHARS))}](${fileUrl(repo, commit, file.path, anchorLine(file))})`;
+}
+
+function commitLink(repo: RepoRef, commit: string): string {
+  if (!/^[0-9a-fA-F]{7,64}$/.test(commit)) return codeSpan(truncateText(commit, 40));
+  return `[${codeSpan(commit.slice(0, 7))}](${repoWebUrl(repo)}/commit/${commit})`;
+}
+
+function renderEvidenceDetails(files: readonly RankedFile[]): string {
+  if (!files.some((file) => file.evidence.length > 1)) return "";
+  const lines = ["<details><summary>Why these files</summary>", ""];
+  for (const file of files) {
+    lines.push(`- ${codeSpan(truncateText(file.path, MAX_PATH_CHARS))} (score ${formatScore(file.score)})`);
+    const evidence = sortEvidence(file.evidence);
+    for (const item of evidence.slice(0, MAX_EVIDENCE_PER_FILE)) lines.push(`  - ${evidenceLine(item)}`);
+    if (evidence.length > MAX_EVIDENCE_PER_FILE) lines.push(`  - and ${evidence.length - MAX_EVIDENCE_PER_FILE} more`);
+  }
+  lines.push("", "</details>");
+  return lines.join("\n");
+}
+
+function renderLocalizerDetails(input: RenderInput): string {
+  const rankings = Object.values(input.result.localization.byLocalizer);
+  if (rankings.length < 2) return "";
+  const lines = ["<details><summary>Each localizer's ranking</summary>", ""];
+  for (const ranking of rankings) {
+    const top = ranking.ranked.slice(0, input.config.topFiles);
+    const files = top.length ? top.map((file, i) => `${i + 1}. ${codeSpan(truncateText(file.path, MAX_PATH_CHARS))}`).join(" · ") : "no files";
+    lines.push(`- ${codeSpan(truncateText(`${ranking.localizer} v${ranking.version}`, 60))}: ${files}`);
+  }
+  lines.push("", "</details>");
+  return lines.join("\n");
+}
+
+function renderClassification(result: TriageResult, config: RepoConfig): string {
+  const classification = result.classification;
+  if (!classification) return "";
+  const { bugType, extrinsic, environment } = classification;
+  const lines: string[] = [];
+  lines.push(`**Bug type:** ${escapeMarkdown(bugType.label)} (${percent(bugType.confidence)})${evidenceSuffix(bugType.evidence)}`);
+
+  let cause: string;
+  if (isProbablyExtrinsic(result, config)) {
+    const causes = leadingCauses(classification).map(describeCause);
+    cause = `probably outside this repository (extrinsic, ${percent(extrinsic.confidence)})${causes.length ? `, most likely ${causes.join(" or ")}` : ""}`;
+  } else if (extrinsic.label === "extrinsic") {
+    cause = `possibly outside this repository (extrinsic, ${percent(extrinsic.confidence)})`;
+  } else {
+    cause = `probably in this repository's code (intrinsic, ${percent(extrinsic.confidence)})`;
+  }
+  lines.push(`**Cause:** ${cause}${evidenceSuffix(extrinsic.evidence)}`);
+
+  const stated = [
+    environment.python ? `Python ${environment.python}` : "",
+    ...Object.entries(environment.frameworks).map(([name, version]) => `${name} ${version}`),
+    environment.cuda ? `CUDA ${environment.cuda}` : "",
+    environment.cudnn ? `cuDNN ${environment.cudnn}` : "",
+    environment.driver ? `driver ${environment.driver}` : "",
+    environment.gpu ?? "",
+    environment.os ?? "",
+  ].filter((fact) => fact !== "");
+  if (stated.length > 0) {
+    lines.push(`**Environment stated:** ${stated.slice(0, 12).map((fact) => codeSpan(truncateText(fact, 60))).join(", ")}`);
+  }
+  // Two trailing spaces would be invisible in review; separate lines with a backslash hard break instead.
+  return lines.join("\\\n");
+}
+
+function evidenceSuffix(evidence: readonly string[]): string {
+  if (evidence.length === 0) return "";
+  return `: ${evidence
+    .slice(0, MAX_CLASSIFIER_EVIDENCE)
+    .map((item) => escapeMarkdown(truncateText(item, 120)))
+    .join("; ")}`;
+}
+
+function renderBugTypeDetails(classification: Classification | undefined): string {
+  if (!classification) return "";
+  const entries = Object.entries(classification.bugType.probabilities)
+    .filter((entry): entry is [string, number] => typeof entry[1] === "number")
+    .sort((a, b) => b[1] - a[1]);
+  if (entries.length < 2) return "";
+  return [
+    `<details><summary>All bug types (classifier ${escapeHtml(truncateText(classification.modelVersion, 40))})</summary>`,
+    "",
+    ...entries.map(([type, probability]) => `- ${escapeMarkdown(type)}: ${percent(probability)}`),
+    "",
+    "</details>",
+  ].join("\n");
+}
+
+function renderLabels(input: RenderInput): string {
+  const applied = input.appliedLabels ?? [];
+  const boxes: LabelCheckbox[] = input.suggestedLabels.map((label) => ({
+    label: label.name,
+    checked: applied.some((name) => sameLabel(name, label.name)),
+    reason: label.reason,
+  }));
+  // A managed label already on the issue but no longer suggested keeps its (ticked) box, so it can be unticked.
+  for (const name of managedLabelNames(input.config)) {
+    const onIssue = applied.find((label) => sameLabel(label, name));
+    if (onIssue && !boxes.some((box) => sameLabel(box.label, name))) boxes.push({ label: name, checked: true, reason: "on the issue" });
+  }
+  if (boxes.length === 0) return "";
+  const heading = input.config.autoApplyLabels
+    ? "**Labels** (applied automatically; untick a box to remove a label):"
+    : "**Suggested labels** (maintainers: tick a box to apply the label):";
+  return `${heading}\n\n${renderLabelCheckboxes(boxes)}`;
+}
+
+function renderFeedback(nonBug: boolean): string {
+  const files = nonBug ? "" : `Wrong files? Reply ${codeSpan(COMMANDS.files.usage)} to correct the ranking. `;
+  return `<sub>${files}Added details? ${codeSpan(COMMANDS.rerun.usage)} runs the triage again. All commands: ${codeSpan(COMMANDS.help.usage)}.</sub>`;
+}
+
+function renderFooter(input: RenderInput): string {
+  const { result } = input;
+  const localization = result.localization;
+  const classifier = result.classification?.modelVersion;
+  const visible = [
+    `mltriage ${escapeMarkdown(result.tool.version)}`,
+    `files ranked by ${escapeMarkdown(`${localization.localizer} v${localization.version}`)}`,
+    classifier ? `classifier ${escapeMarkdown(classifier)}` : "",
+    "a suggestion by a bot, which never closes issues",
+  ].filter((part) => part !== "");
+  const meta = renderMetaLine({
+    version: result.tool.version,
+    localizer: `${localization.localizer}@${localization.version}`,
+    classifier,
+    commit: result.repository.commit ?? undefined,
+  });
+  return ["---", "", `<sub>${visible.join(" · ")}</sub>`, "", COMMENT_MARKER, meta].join("\n");
+}
+
+function formatScore(score: number): string {
+  return Number.isFinite(score) ? score.toFixed(2) : "?";
+}

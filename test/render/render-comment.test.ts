@@ -1,0 +1,242 @@
+import { describe, it, expect } from "@jest/globals";
+import MarkdownIt from "markdown-it";
+import {
+  COMMENT_MARKER,
+  isBotComment,
+  MAX_COMMENT_LENGTH,
+  parseCommentMeta,
+  parseLabelCheckboxes,
+  renderComment,
+  type RenderInput,
+} from "../../src/render/render-comment.js";
+import { planLabels } from "../../src/labels/plan-labels.js";
+import { defaultRepoConfig, parseRepoConfig, type RepoConfig } from "../../src/config/repo-config.js";
+import { ZWJ } from "../../src/render/escape-markdown.js";
+import type { RankedFile, TriageResult } from "../../src/types.js";
+import { COMMIT, gpuExtrinsicResult, makeClassification, makeResult, questionResult } from "./fixtures/triage-results.js";
+
+const md = new MarkdownIt({ html: true, linkify: false });
+const repo = { owner: "octo-org", name: "tiny-vision" };
+
+function render(result: TriageResult, extra: Partial<RenderInput> & { config?: RepoConfig } = {}): string {
+  const config = extra.config ?? defaultRepoConfig();
+  return renderComment({ result, config, repo, suggestedLabels: planLabels(result, config), ...extra });
+}
+
+/** Index of each needle in the body, to check the order of sections. */
+function positions(body: string, needles: string[]): number[] {
+  return needles.map((needle) => {
+    const index = body.indexOf(needle);
+    expect(index).toBeGreaterThanOrEqual(0);
+    return index;
+  });
+}
+
+function isAscending(values: number[]): boolean {
+  return values.every((value, i) => i === 0 || value > values[i - 1]!);
+}
+
+function withFiles(files: RankedFile[]): TriageResult {
+  const base = makeResult();
+  return makeResult({ localization: { ...base.localization, ranked: files, byLocalizer: {} } });
+}
+
+describe("renderComment", () => {
+  it("renders a tensor bug with a traceback: summary, linked files, verdicts, labels, feedback, footer", () => {
+    const body = render(makeResult());
+    expect(body).toMatchSnapshot();
+    expect(
+      isAscending(
+        positions(body, [
+          "Looks like a **Tensor \\& Input** bug",
+          "**Files most likely to hold the bug**",
+          "**Bug type:**",
+          "**Suggested labels**",
+          "/mltriage files +path/a.py -path/b.py",
+          COMMENT_MARKER,
+        ]),
+      ),
+    ).toBe(true);
+    // The traceback frame's line becomes the link anchor, at the analysed commit.
+    expect(body).toContain(`(https://github.com/octo-org/tiny-vision/blob/${COMMIT}/tinyvision/models/classifier.py#L57)`);
+    expect(body).toContain("1. [`tinyvision/models/classifier.py`]");
+    expect(body).toContain("in the traceback (line 57)");
+    expect(body).toContain("**Bug type:** Tensor \\& Input (81%)");
+    expect(body).toContain("probably in this repository's code (intrinsic, 86%)");
+    expect(body).toContain("- [ ] `bug: tensor & input`");
+    expect(body).toContain("`/mltriage rerun`");
+    expect(body).toContain("`/mltriage help`");
+    expect(isBotComment(body)).toBe(true);
+  });
+
+  it("shows only the configured number of files", () => {
+    const body = render(makeResult(), { config: parseRepoConfig({ topFiles: 2 }).config });
+    expect(body).toContain("2. [`tinyvision/data/collate.py`]");
+    expect(body).not.toContain("3. [`");
+  });
+
+  it("asks for the missing environment facts before softly showing files for an extrinsic GPU bug", () => {
+    const body = render(gpuExtrinsicResult());
+    expect(body).toMatchSnapshot();
+    expect(body.split("\n")[0]).toBe(
+      "Looks like a **GPU** bug, probably **extrinsic** (GPU, driver or CUDA). Files are shown with low confidence.",
+    );
+    expect(isAscending(positions(body, ["probably not a bug in this repository's code", "- CUDA version", "- GPU model", "Possible files, low confidence"]))).toBe(true);
+    expect(body).toContain("`python -m torch.utils.collect_env`");
+    expect(body).toContain("`nvidia-smi`");
+    expect(body).toContain("(confidence 31%)");
+    expect(body).toContain("- [ ] `needs environment info`");
+    expect(body).toContain("- [ ] `extrinsic`");
+  });
+
+  it("folds the files away when the ranking is too uncertain", () => {
+    const result = makeResult({ localizability: { confidence: 0.1, verdict: "withhold", reasons: ["scores are flat"] } });
+    const body = render(result);
+    const details = body.indexOf("<details><summary>Show the uncertain ranking anyway</summary>");
+    expect(details).toBeGreaterThan(0);
+    expect(body.indexOf("1. [`tinyvision/models/classifier.py`]")).toBeGreaterThan(details);
+    expect(body).toContain("The ranking is too uncertain to point at files.");
+    expect(body).toContain("scores are flat");
+  });
+
+  it("applies the repository's stricter thresholds to the localizability confidence", () => {
+    const strict = parseRepoConfig({ thresholds: { showFiles: 0.9, softenFiles: 0.8 } }).config;
+    expect(render(makeResult(), { config: strict })).toContain("Show the uncertain ranking anyway");
+    const soften = parseRepoConfig({ thresholds: { showFiles: 0.9 } }).config;
+    expect(render(makeResult(), { config: soften })).toContain("Possible files, low confidence");
+  });
+
+  it("gives a question a short note and no ranking", () => {
+    const body = render(questionResult());
+    expect(body).toMatchSnapshot();
+    expect(body).toContain("This looks like a **question** (90%) rather than a bug report");
+    expect(body).not.toContain("/blob/");
+    expect(body).not.toContain("**Bug type:**");
+    expect(body).not.toContain("mltriage:labels");
+    expect(body).not.toContain("/mltriage files");
+    expect(isBotComment(body)).toBe(true);
+  });
+
+  it("says once, at the top, which config fields are invalid", () => {
+    const { config, problems } = parseRepoConfig({ topFiles: "many", labels: { prefix: 3 }, colour: "red" });
+    const body = render(makeResult(), { config, configProblems: problems });
+    expect(body).toMatchSnapshot();
+    expect(body.startsWith("> [!WARNING]\n> `.github/mltriage.yml` has problems")).toBe(true);
+    expect(body).toContain('> - `topFiles`: expected number, got string "many"');
+    expect(body).toContain("> - `labels.prefix`: expected string, got number 3");
+    expect(body).toContain("> - `colour`: unknown field");
+    expect(body.match(/has problems/g)).toHaveLength(1);
+  });
+
+  it("keeps odd file names from breaking the markdown", () => {
+    const odd = ["a|b.py", "x`y.py", "@user.py", "<script>.py", "dir (copy)/[x].py"];
+    const body = render(withFiles(odd.map((path, i) => ({ path, score: 1 - i / 10, evidence: [{ kind: "terms", detail: path }] }))));
+    expect(body).toMatchSnapshot();
+    const html = md.render(body);
+    expect(html).not.toMatch(/<script/);
+    const links = [...html.matchAll(/<a href="([^"]+)"><code>([^<]*)<\/code><\/a>/g)];
+    const fileLinks = links.filter((link) => link[1]!.includes("/blob/"));
+    expect(fileLinks.map((link) => decodeHtml(link[2]!))).toEqual(odd);
+    expect(fileLinks.map((link) => decodeURIComponent(link[1]!.split(`/blob/${COMMIT}/`)[1]!))).toEqual(odd);
+    // One list item per file: nothing merged or split.
+    const orderedList = html.slice(html.indexOf("<ol>"), html.indexOf("</ol>"));
+    expect(orderedList.match(/<li>/g)).toHaveLength(odd.length);
+    // Outside code (where GitHub links nothing) the mention is broken up by a zero-width joiner.
+    expect(html.replace(/<code>.*?<\/code>/g, "")).not.toMatch(/@user/);
+    expect(html).toContain(`@${ZWJ}user.py`);
+  });
+
+  it("neutralises @-mentions and issue references that come from evidence", () => {
+    const result = withFiles([
+      {
+        path: "src/model.py",
+        score: 1,
+        evidence: [
+          { kind: "similar-issue", detail: "like #123 reported by @octocat (cc @org/team)" },
+          { kind: "terms", detail: "see owner/repo#9" },
+        ],
+      },
+    ]);
+    const body = render(result);
+    expect(body).toMatchSnapshot();
+    expect(body).not.toMatch(/@[A-Za-z]/);
+    expect(body).not.toMatch(/#\d/);
+    expect(body).toContain(`#${ZWJ}123 reported by @${ZWJ}octocat`);
+  });
+
+  it("ticks the boxes of labels already on the issue and reads them back", () => {
+    const result = gpuExtrinsicResult();
+    const body = render(result, { appliedLabels: ["Extrinsic", "help wanted"] });
+    expect(parseLabelCheckboxes(body)).toEqual([
+      { label: "bug: GPU", checked: false },
+      { label: "extrinsic", checked: true },
+      { label: "needs environment info", checked: false },
+    ]);
+    // A maintainer ticks the GPU box in the GitHub UI.
+    const edited = body.replace("- [ ] `bug: GPU`", "- [x] `bug: GPU`");
+    expect(parseLabelCheckboxes(edited)[0]).toEqual({ label: "bug: GPU", checked: true });
+  });
+
+  it("keeps a ticked box for a managed label on the issue that is no longer suggested", () => {
+    const body = render(makeResult(), { appliedLabels: ["bug: GPU"] });
+    expect(body).toContain("- [x] `bug: GPU` — on the issue");
+  });
+
+  it("says labels were applied when auto-apply is on", () => {
+    const body = render(makeResult(), { config: parseRepoConfig({ autoApplyLabels: true }).config, appliedLabels: ["bug: tensor & input"] });
+    expect(body).toContain("applied automatically; untick a box to remove a label");
+    expect(body).toContain("- [x] `bug: tensor & input`");
+  });
+
+  it("renders a ranking without a classification", () => {
+    const body = render(makeResult({ classification: undefined, localizability: undefined }));
+    expect(body).toContain("The files most likely to hold it are below.");
+    expect(body).not.toContain("**Bug type:**");
+    expect(body).not.toContain("mltriage:labels");
+  });
+
+  it("says so when no file matched", () => {
+    const body = render(withFiles([]));
+    expect(body).toContain("No file of the repository matched the report.");
+    expect(body).not.toContain("/blob/");
+  });
+
+  it("records versions and the commit in the hidden meta line", () => {
+    const body = render(makeResult());
+    expect(parseCommentMeta(body)).toEqual({ version: "0.1.0", localizer: "fusion@1", classifier: "keywords-1", commit: COMMIT });
+    expect(body.trimEnd().endsWith("-->")).toBe(true);
+  });
+
+  it("is deterministic", () => {
+    expect(render(gpuExtrinsicResult())).toBe(render(gpuExtrinsicResult()));
+  });
+
+  it("stays under GitHub's size limit with huge evidence, keeping the labels and the marker", () => {
+    const long = "x".repeat(5000);
+    const files: RankedFile[] = Array.from({ length: 20 }, (_, i) => ({
+      path: `${"deep/".repeat(300)}file${i}.py`,
+      score: 1 - i / 100,
+      evidence: Array.from({ length: 40 }, () => ({ kind: "terms" as const, detail: long })),
+    }));
+    const base = makeResult();
+    const byLocalizer = Object.fromEntries(
+      Array.from({ length: 60 }, (_, i) => [`loc${i}`, { localizer: `loc${i}`, version: "1", ranked: files }]),
+    );
+    const result = makeResult({
+      localization: { ...base.localization, ranked: files, byLocalizer },
+      classification: makeClassification({ missingFacts: Array.from({ length: 50 }, () => long) }),
+    });
+    const body = render(result, {
+      config: parseRepoConfig({ topFiles: 20 }).config,
+      configProblems: Array.from({ length: 500 }, (_, i) => ({ path: `p${i}`, message: long })),
+    });
+    expect(body.length).toBeLessThanOrEqual(MAX_COMMENT_LENGTH);
+    expect(isBotComment(body)).toBe(true);
+    expect(parseLabelCheckboxes(body).length).toBeGreaterThan(0);
+    expect(body.match(/<details>/g)?.length ?? 0).toBe(body.match(/<\/details>/g)?.length ?? 0);
+  });
+});
+
+function decodeHtml(text: string): string {
+  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+}
