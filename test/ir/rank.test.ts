@@ -1,0 +1,39 @@
+import { describe, expect, it } from "@jest/globals";
+import { orderByScore, topFiles } from "../../src/ir/rank.js";
+import { DocumentCache, SourceIndex } from "../../src/ir/source-index.js";
+import type { LocalizerOutput } from "../../src/ir/localizers/localizer.js";
+
+describe("orderByScore", () => {
+  it("orders by score, best first, and breaks ties by document number (path order)", () => {
+    // docs 1 and 3 tie at 0.5: doc 1 comes first; doc 0 and doc 4 tie at 0.9: doc 0 first.
+    expect(orderByScore(new Float64Array([0.9, 0.5, 0.7, 0.5, 0.9]))).toEqual([0, 4, 2, 1, 3]);
+  });
+
+  it("leaves out documents that score 0 or less", () => {
+    expect(orderByScore(new Float64Array([0, 2, -1, 0, 1]))).toEqual([1, 4]);
+    expect(orderByScore(new Float64Array([0, 0]))).toEqual([]);
+  });
+});
+
+describe("topFiles", () => {
+  const files = ["b.py", "a.py", "c.py", "d.py"].map((path) => ({ path, text: "x", size: 1 }));
+  const index = SourceIndex.build(files, new DocumentCache()); // documents in path order: a, b, c, d
+
+  it("names the top files by path with their scores, ties in path order, and explains only those", () => {
+    const explained: number[] = [];
+    const output: LocalizerOutput = {
+      scores: new Float64Array([1, 3, 1, 0]), // a 1, b 3, c 1, d 0
+      explain: (doc) => {
+        explained.push(doc);
+        return [{ kind: "terms", detail: `doc ${doc}` }];
+      },
+    };
+    const top = topFiles(index, output, 2);
+    expect(top).toEqual([
+      { path: "b.py", score: 3, evidence: [{ kind: "terms", detail: "doc 1" }] },
+      { path: "a.py", score: 1, evidence: [{ kind: "terms", detail: "doc 0" }] },
+    ]);
+    expect(explained).toEqual([1, 0]); // c.py is not shown, so not explained
+    expect(topFiles(index, output, 10).map((f) => f.path)).toEqual(["b.py", "a.py", "c.py"]); // d scored 0
+  });
+});
