@@ -24,26 +24,22 @@ const OMITTED_NOTE = "_Part of this comment was left out to stay within GitHub's
 export function fitComment(parts: readonly CommentPart[], budget = MAX_COMMENT_LENGTH - 512): string {
   let current = parts.filter((part) => part.text.trim() !== "");
   const join = (list: readonly CommentPart[]) => list.map((part) => part.text).join("\n\n");
-  let omitted = false;
+  if (join(current).length <= budget) return join(current);
 
-  while (join(current).length > budget) {
+  // Over budget: from here on the note is added, so leave room for it.
+  const noteRoom = OMITTED_NOTE.length + 2;
+  while (join(current).length + noteRoom > budget) {
     const droppable = current.filter((part) => part.drop !== undefined);
     if (droppable.length === 0) break;
     const first = droppable.reduce((a, b) => ((b.drop ?? 0) > (a.drop ?? 0) ? b : a));
     current = current.filter((part) => part !== first);
-    omitted = true;
   }
 
-  const body = current.filter((part) => !part.keep);
-  const tail = current.filter((part) => part.keep);
-  let bodyText = join(body);
-  const tailText = join(tail);
-  const fixed = tailText.length + OMITTED_NOTE.length + 8;
-  if (bodyText.length + fixed > budget) {
-    bodyText = cutAtLine(bodyText, Math.max(0, budget - fixed));
-    omitted = true;
-  }
-  return [bodyText, omitted ? OMITTED_NOTE : "", tailText].filter((text) => text !== "").join("\n\n");
+  const tailText = join(current.filter((part) => part.keep));
+  let bodyText = join(current.filter((part) => !part.keep));
+  const fixed = tailText.length + noteRoom + 2;
+  if (bodyText.length + fixed > budget) bodyText = cutAtLine(bodyText, Math.max(0, budget - fixed));
+  return [bodyText, OMITTED_NOTE, tailText].filter((text) => text !== "").join("\n\n");
 }
 
 /** The longest prefix of whole lines within `max` characters, with every `<details>` it opened closed again. */
