@@ -18,19 +18,46 @@ const INLINE_SPECIAL = /[\\`*_[\]<>|~&$]/g;
 
 /** Inline text, escaped: safe anywhere in a line of a comment, even at its start. */
 export function escapeMarkdown(text: string): string {
-  const escaped = oneLine(text)
-    .replace(INLINE_SPECIAL, (ch) => `\\${ch}`)
+  return escapeFlat(oneLine(text), true);
+}
+
+/** Escapes text already folded to one line; `atStart` when it may begin a line. */
+function escapeFlat(flat: string, atStart: boolean): string {
+  let escaped = flat.replace(INLINE_SPECIAL, (ch) => `\\${ch}`);
+  if (atStart) {
     // At the start of a line these would begin a list, a heading, or (alone) a setext underline or a rule.
-    .replace(/^([-+]|#{1,6})(?=\s|$)/, "\\$1")
-    .replace(/^(=+|-+)$/, "\\$1")
-    .replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
+    escaped = escaped
+      .replace(/^([-+]|#{1,6})(?=\s|$)/, "\\$1")
+      .replace(/^(=+|-+)$/, "\\$1")
+      .replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
+  }
   return neutralizeReferences(escaped);
+}
+
+/**
+ * Like escapeMarkdown, but code spans written in the text (`` `pad_value` ``, as localizers and classifiers
+ * write identifiers) stay code spans. Only code is let through, rebuilt by codeSpan; a lone backtick stays
+ * a literal backtick.
+ */
+export function escapeMarkdownKeepingCode(text: string): string {
+  const flat = oneLine(text);
+  const out: string[] = [];
+  let last = 0;
+  for (const match of flat.matchAll(/(?<!`)(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g)) {
+    const index = match.index ?? 0;
+    out.push(escapeFlat(flat.slice(last, index), last === 0));
+    out.push(codeSpan(stripCodePadding(match[2] ?? "")));
+    last = index + match[0].length;
+  }
+  out.push(escapeFlat(flat.slice(last), last === 0));
+  return out.join("");
 }
 
 /**
  * A code span holding `text` literally, whatever backticks it contains: the fence is one backtick longer
  * than the longest run inside, padded with a space when the text starts or ends with a backtick.
- * GitHub neither links mentions nor issue refs inside code, and pipes are escaped for table safety.
+ * GitHub links neither mentions nor issue refs inside code. (Pipes would still split a table cell: this
+ * comment has no tables.)
  */
 export function codeSpan(text: string): string {
   const flat = oneLine(text);
@@ -70,4 +97,9 @@ export function truncateText(text: string, max: number): string {
 export function oneLine(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").replace(/\s+/g, " ").trim();
+}
+
+/** CommonMark drops one space on each side of code span content when both sides have one. */
+function stripCodePadding(content: string): string {
+  return content.length >= 2 && content.startsWith(" ") && content.endsWith(" ") && content.trim() !== "" ? content.slice(1, -1) : content;
 }

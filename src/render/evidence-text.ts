@@ -3,7 +3,7 @@
  * piece of evidence) and the line a link should jump to.
  */
 import type { Evidence, RankedFile } from "../types.js";
-import { escapeMarkdown, truncateText } from "./escape-markdown.js";
+import { escapeMarkdownKeepingCode, truncateText } from "./escape-markdown.js";
 
 /** Most telling first: a traceback frame beats a matched word. */
 const KIND_ORDER: Evidence["kind"][] = [
@@ -56,7 +56,7 @@ export function anchorLine(file: RankedFile): number | undefined {
 /** One piece of evidence as escaped markdown: "in the traceback (line 57): …". */
 export function evidenceLine(evidence: Evidence): string {
   const line = evidence.line !== undefined && Number.isInteger(evidence.line) && evidence.line > 0 ? ` (line ${evidence.line})` : "";
-  return `${kindWords(evidence.kind)}${line}: ${escapeMarkdown(truncateText(evidence.detail, MAX_EVIDENCE_CHARS))}`;
+  return `${kindWords(evidence.kind)}${line}: ${escapeMarkdownKeepingCode(truncateText(evidence.detail, MAX_EVIDENCE_CHARS))}`;
 }
 
 /** The one-line reason for a ranked file, or a plain note when it has no evidence. */

@@ -22,7 +22,7 @@ import {
   leadingCauses,
   percent,
 } from "../labels/classification-verdicts.js";
-import { codeSpan, escapeHtml, escapeMarkdown, truncateText } from "./escape-markdown.js";
+import { codeSpan, escapeHtml, escapeMarkdown, escapeMarkdownKeepingCode, truncateText } from "./escape-markdown.js";
 import { fileUrl, repoWebUrl, type RepoRef } from "./file-link.js";
 import { decideFileDisplay, type FileDisplay } from "./file-display.js";
 import { anchorLine, evidenceLine, fileReason, sortEvidence } from "./evidence-text.js";
@@ -33,7 +33,7 @@ import { fitComment, type CommentPart } from "./fit-comment.js";
 
 export { COMMENT_MARKER, isBotComment, parseCommentMeta } from "./comment-marker.js";
 export { parseLabelCheckboxes } from "./label-checkboxes.js";
-export { escapeMarkdown, codeSpan } from "./escape-markdown.js";
+export { escapeMarkdown, escapeMarkdownKeepingCode, codeSpan } from "./escape-markdown.js";
 export { MAX_COMMENT_LENGTH } from "./fit-comment.js";
 
 export interface RenderInput {
@@ -164,7 +164,7 @@ function renderEnvironmentRequest(result: TriageResult, config: RepoConfig): str
     lines.push("**To narrow it down, please add to the issue:**");
   }
   if (facts.length > 0) {
-    lines.push("", ...facts.slice(0, 10).map((fact) => `- ${escapeMarkdown(truncateText(fact, 120))}`), "");
+    lines.push("", ...facts.slice(0, 10).map((fact) => `- ${escapeMarkdownKeepingCode(truncateText(fact, 120))}`), "");
     const commands = environmentCommands(classification);
     lines.push(`The quickest way is to paste the output of ${commands.map((c) => codeSpan(c)).join(" and ")}.`);
   }
@@ -197,7 +197,7 @@ function renderFiles(input: RenderInput, files: readonly RankedFile[], display: 
   const list = files.map((file, i) => `${i + 1}. ${fileLink(input.repo, commit, file)} — ${fileReason(file)}`).join("\n");
   const confidence = display.confidence !== undefined ? ` (confidence ${percent(display.confidence)})` : "";
   const why = display.reasons.length
-    ? `: ${display.reasons.slice(0, 3).map((r) => escapeMarkdown(truncateText(r, 100))).join("; ")}`
+    ? `: ${display.reasons.slice(0, 3).map((r) => escapeMarkdownKeepingCode(truncateText(r, 100))).join("; ")}`
     : "";
   switch (display.verdict) {
     case "show":
@@ -292,7 +292,7 @@ function evidenceSuffix(evidence: readonly string[]): string {
   if (evidence.length === 0) return "";
   return `: ${evidence
     .slice(0, MAX_CLASSIFIER_EVIDENCE)
-    .map((item) => escapeMarkdown(truncateText(item, 120)))
+    .map((item) => escapeMarkdownKeepingCode(truncateText(item, 120)))
     .join("; ")}`;
 }
 

@@ -1,6 +1,14 @@
 import { describe, it, expect } from "@jest/globals";
 import MarkdownIt from "markdown-it";
-import { codeSpan, escapeHtml, escapeMarkdown, neutralizeReferences, truncateText, ZWJ } from "../../src/render/escape-markdown.js";
+import {
+  codeSpan,
+  escapeHtml,
+  escapeMarkdown,
+  escapeMarkdownKeepingCode,
+  neutralizeReferences,
+  truncateText,
+  ZWJ,
+} from "../../src/render/escape-markdown.js";
 
 // html: true renders raw HTML as GitHub would pass it through, so a tag that survives escaping would show up.
 const md = new MarkdownIt({ html: true, linkify: false });
@@ -64,6 +72,25 @@ describe("escapeMarkdown", () => {
 
   it("folds text to one line", () => {
     expect(escapeMarkdown("line one\n\n- line two")).toBe("line one - line two");
+  });
+});
+
+describe("escapeMarkdownKeepingCode", () => {
+  it("keeps code spans as code and escapes the text around them", () => {
+    expect(escapeMarkdownKeepingCode("matches `stack`, `pad_value` and *x*")).toBe("matches `stack`, `pad_value` and \\*x\\*");
+    expect(md.renderInline(escapeMarkdownKeepingCode("see `a|b` <b>@me</b> `@you`"))).toBe(
+      `see <code>a|b</code> &lt;b&gt;@${ZWJ}me&lt;/b&gt; <code>@you</code>`,
+    );
+  });
+
+  it.each(["`unclosed", "``a`", "a ``` b", "- `x` item", "`` `code` ``"])("renders %j as its own text with code only", (text) => {
+    const html = md.renderInline(escapeMarkdownKeepingCode(text));
+    expect(html).not.toMatch(/<(?!\/?code>)[a-z]/);
+    expect(md.render(escapeMarkdownKeepingCode(text)).startsWith("<p>")).toBe(true);
+  });
+
+  it("leaves a stray backtick literal", () => {
+    expect(visibleText(md.renderInline(escapeMarkdownKeepingCode("it`s fine")))).toBe("it`s fine");
   });
 });
 
