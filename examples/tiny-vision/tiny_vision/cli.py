@@ -18,7 +18,7 @@ import torch
 
 from .config import ConfigError, load_config, save_config
 from .data import build_dataloader
-from .distributed import cleanup, init_distributed, is_main_process, world_size, wrap_model
+from .distributed import cleanup, init_distributed, is_main_process, rank, world_size, wrap_model
 from .models import build_model
 from .train import Trainer
 from .utils.checkpoint import load_backbone_weights
@@ -27,23 +27,29 @@ from .utils.device import describe_environment, resolve_device
 logger = logging.getLogger("tiny_vision")
 
 
-def seed_everything(seed, rank):
+def seed_everything(seed, process_rank):
     # Different seeds per rank, or every rank draws the same augmentations.
-    seed = seed + rank
+    seed = seed + process_rank
     random.seed(seed)
     np.random.seed(seed)
     torch.manual_seed(seed)
 
 
+def configure_logging():
+    # Configured before the process group exists, so read the rank the launcher exported.
+    main_process = os.environ.get("RANK", "0") == "0"
+    logging.basicConfig(level=logging.INFO if main_process else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
 def setup(args):
+    configure_logging()
     cfg = load_config(args.config, args.overrides)
     local_rank = init_distributed(
         cfg.distributed.backend, cfg.distributed.init_method, cfg.distributed.timeout_minutes, args.local_rank
     )
     device = resolve_device(args.device, local_rank)
-    logging.basicConfig(level=logging.INFO if is_main_process() else logging.WARNING,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    seed_everything(cfg.seed, local_rank)
+    seed_everything(cfg.seed, rank())
     if is_main_process():
         logger.info("environment:\n%s", describe_environment())
     model = build_model(cfg.model).to(device)
