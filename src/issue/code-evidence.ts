@@ -1,0 +1,198 @@
+/**
+ * Dotted API names, code identifiers and mentioned paths from the parts of an issue. Each extractor takes
+ * text already split by kind (code lines, inline code, prose) because what counts as evidence differs:
+ * a bare word is an identifier inside `inline code` but not in prose.
+ */
+import { capLine, OrderedSet } from "./text.js";
+import { parseImportLine } from "./imports.js";
+import {
+  BOILERPLATE_MODULES,
+  COMMON_ALIASES,
+  DOMAIN_SUFFIXES,
+  DOTTED_STOPWORDS,
+  FILE_EXTENSIONS,
+  NOISE_IDENTIFIERS,
+  PYTHON_KEYWORDS,
+} from "./vocabulary.js";
+
+const URL = /\b(?:https?|ftp|file):\/\/[^\s<>()"'`\]]{1,2000}/g;
+const GITHUB_FILE_URL = /github\.com\/[\w.-]+\/[\w.-]+\/(?:blob|tree)\/[^/\s]+\/([^\s#?)\]"'`>]+)/;
+const DOTTED = /(?<![\w.])[A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){1,20}/g;
+const WORD = /[A-Za-z_]\w{0,100}/g;
+const MAX_ITEMS = 1000;
+
+export interface EvidenceParts {
+  title: string;
+  /** Prose lines (code blocks and tracebacks removed). */
+  prose: string;
+  inlineCode: readonly string[];
+  /** Lines of code blocks that are not part of a traceback. */
+  codeLines: readonly string[];
+  /** Code lines printed inside traceback frames. */
+  tracebackCode: readonly string[];
+}
+
+export function removeUrls(text: string): string {
+  return text.replace(URL, " ");
+}
+
+/** Dotted names, with `self.`/`cls.` dropped and file names, domains and boilerplate imports left out. */
+export function collectApiNames(parts: EvidenceParts): string[] {
+  const names = new OrderedSet(MAX_ITEMS);
+  const addFrom = (text: string): void => {
+    for (const m of removeUrls(capLine(text)).matchAll(DOTTED)) {
+      const name = normaliseDotted(m[0]);
+      if (name) names.add(name);
+    }
+  };
+  for (const line of parts.codeLines) {
+    const imp = parseImportLine(line);
+    if (imp) {
+      if (!imp.boilerplate) for (const mod of imp.modules) if (mod.includes(".") && !BOILERPLATE_MODULES.has(mod)) names.add(mod);
+      continue;
+    }
+    addFrom(line);
+  }
+  for (const line of parts.tracebackCode) addFrom(line);
+  for (const code of parts.inlineCode) addFrom(code);
+  addFrom(parts.title);
+  for (const line of parts.prose.split("\n")) addFrom(line);
+  return names.items;
+}
+
+function normaliseDotted(raw: string): string | null {
+  let name = raw;
+  if (DOTTED_STOPWORDS.has(name.toLowerCase())) return null;
+  const segments = name.split(".");
+  const last = segments[segments.length - 1]!.toLowerCase();
+  if (FILE_EXTENSIONS.has(last) || DOMAIN_SUFFIXES.has(last)) return null;
+  if (segments[0] === "self" || segments[0] === "cls") {
+    if (segments.length < 3) return null;
+    name = segments.slice(1).join(".");
+  }
+  return name;
+}
+
+/**
+ * Identifiers that look like code: snake_case, CamelCase or ALLCAPS words, calls `f(`, attributes `.x`,
+ * assignment targets and keyword arguments `x=`, and names after def/class/import/as. Inside inline code every
+ * word counts (the reporter marked it as code).
+ */
+export function collectIdentifiers(parts: EvidenceParts): string[] {
+  const ids = new OrderedSet(MAX_ITEMS);
+  const fromCode = (line: string): void => {
+    const text = removeUrls(capLine(line));
+    for (const m of text.matchAll(WORD)) {
+      const word = m[0];
+      if (!isCandidate(word) || isExtensionAt(text, m.index, word)) continue;
+      const before = text.slice(Math.max(0, m.index - 7), m.index);
+      const after = text.slice(m.index + word.length, m.index + word.length + 3);
+      if (looksLikeCode(word) || /\.$/.test(before) || /^\s?\(/.test(after) || /^\s?=(?!=)/.test(after) || /\b(?:def|class|import|as|from)\s+$/.test(before)) {
+        ids.add(word);
+      }
+    }
+  };
+  for (const line of parts.codeLines) {
+    const imp = parseImportLine(line);
+    if (imp?.boilerplate) continue;
+    fromCode(line);
+  }
+  for (const line of parts.tracebackCode) fromCode(line);
+  for (const code of parts.inlineCode) {
+    if (/\s/.test(code.trim())) {
+      fromCode(code); // a phrase or a statement: only its code-looking words
+      continue;
+    }
+    const text = removeUrls(capLine(code));
+    for (const m of text.matchAll(WORD)) if (isCandidate(m[0]) && !isExtensionAt(text, m.index, m[0])) ids.add(m[0]);
+  }
+  return ids.items;
+}
+
+/** `py` in `train.py` is a file extension, not a name. */
+function isExtensionAt(text: string, index: number, word: string): boolean {
+  return index > 0 && text[index - 1] === "." && FILE_EXTENSIONS.has(word.toLowerCase()) && !/^\w/.test(text.slice(index + word.length, index + word.length + 1));
+}
+
+function isCandidate(word: string): boolean {
+  return word.length >= 2 && !/^\d/.test(word) && !PYTHON_KEYWORDS.has(word) && !NOISE_IDENTIFIERS.has(word) && !COMMON_ALIASES.has(word);
+}
+
+function looksLikeCode(word: string): boolean {
+  return word.includes("_") || /[a-z][A-Z]/.test(word) || /^[A-Z][a-z0-9]+[A-Z]/.test(word) || /^[A-Z][A-Z0-9]{2,}$/.test(word);
+}
+
+/**
+ * File paths (with a known extension, or at least three slash-separated segments), paths inside GitHub
+ * file URLs, imported module paths, and lowercase dotted module paths named in prose or inline code.
+ */
+export function collectMentionedPaths(parts: EvidenceParts): string[] {
+  const paths = new OrderedSet(MAX_ITEMS);
+  const fromText = (text: string, dottedModules: boolean): void => {
+    const capped = capLine(text);
+    for (const url of capped.match(URL) ?? []) {
+      const m = GITHUB_FILE_URL.exec(url);
+      if (m) paths.add(decodePath(m[1]!));
+    }
+    for (const token of removeUrls(capped).split(/[\s"'`()[\]{}<>,;|=]+/)) {
+      const path = pathFromToken(token, dottedModules);
+      if (path) paths.add(path);
+    }
+  };
+  fromText(parts.title, true);
+  for (const line of parts.prose.split("\n")) fromText(line, true);
+  for (const code of parts.inlineCode) fromText(code, true);
+  for (const line of parts.codeLines) {
+    const imp = parseImportLine(line);
+    if (imp) {
+      for (const mod of imp.modules) if (!imp.boilerplate && !BOILERPLATE_MODULES.has(mod) && !COMMON_ALIASES.has(mod)) paths.add(mod);
+      continue;
+    }
+    fromText(line, false);
+  }
+  return paths.items;
+}
+
+function decodePath(p: string): string {
+  try {
+    return decodeURIComponent(p).replace(/\/+$/, "");
+  } catch {
+    return p.replace(/\/+$/, "");
+  }
+}
+
+function pathFromToken(raw: string, dottedModules: boolean): string | null {
+  // Trailing sentence punctuation and `:123` line suffixes are not part of the path.
+  let token = raw.replace(/(?::\d+)+:?$/, "");
+  token = token.replace(/[.:!?]+$/, "");
+  if (token.length < 3 || token.length > 500) return null;
+  const slashed = token.replace(/\\+/g, "/");
+  const ext = /\.([A-Za-z][A-Za-z0-9]{0,5})$/.exec(slashed)?.[1]?.toLowerCase();
+  if (/^[\w.~/-]+$/.test(slashed.replace(/^[A-Za-z]:/, "")) && slashed.includes("/")) {
+    const segments = slashed.split("/").filter(Boolean);
+    if (ext && isSourceLikeExtension(ext)) return slashed.replace(/^\.\//, "");
+    if (!ext && segments.length >= 3 && segments.every((s) => /^[A-Za-z_][\w.-]*$/.test(s))) return slashed.replace(/\/+$/, "");
+    return null;
+  }
+  if (/^[\w-]{2,}\.[A-Za-z][A-Za-z0-9]{0,5}$/.test(slashed) && ext && BARE_FILE_EXTENSIONS.has(ext) && !/^(?:self|cls|\d)/.test(slashed)) return slashed;
+  if (dottedModules && /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+$/.test(token)) {
+    const segments = token.split(".");
+    const first = segments[0]!;
+    const last = segments[segments.length - 1]!;
+    if (COMMON_ALIASES.has(first) || first === "self" || first.length < 2 || BOILERPLATE_MODULES.has(token)) return null;
+    if (FILE_EXTENSIONS.has(last) || DOMAIN_SUFFIXES.has(last) || DOTTED_STOPWORDS.has(token)) return null;
+    return token;
+  }
+  return null;
+}
+
+const SOURCE_LIKE = new Set(
+  "py pyx pyi ipynb cc cpp cxx c h hpp hh cu cuh txt md rst yaml yml json toml cfg ini sh cmake proto in".split(" "),
+);
+
+/** A bare `name.ext` without a slash is only a file name for these (`x.h` or `self.c` are more likely code). */
+const BARE_FILE_EXTENSIONS = new Set("py pyx ipynb cc cpp cu cuh hpp yaml yml json toml cfg ini txt sh md rst".split(" "));
+
+function isSourceLikeExtension(ext: string): boolean {
+  return SOURCE_LIKE.has(ext);
+}

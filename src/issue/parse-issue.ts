@@ -1,0 +1,52 @@
+/** Turns an issue's title and body into the evidence the localizers use. */
+import type { ParsedIssue } from "./types.js";
+import { normalizeText, stripQuoteMarkers } from "./text.js";
+import { findInlineCode, splitMarkdown } from "./markdown.js";
+import { locateTracebacks } from "./tracebacks.js";
+import { collectExceptionMessages } from "./exception-messages.js";
+import { collectApiNames, collectIdentifiers, collectMentionedPaths, type EvidenceParts } from "./code-evidence.js";
+
+export function parseIssue(title: string, body: string): ParsedIssue {
+  const cleanTitle = normalizeText(title ?? "").replace(/\s+/g, " ").trim();
+  const text = normalizeText(body ?? "");
+  const lines = text.split("\n");
+
+  // 1. Code blocks and tracebacks, by line.
+  const { codeBlocks, isCode } = splitMarkdown(lines);
+  const located = locateTracebacks(lines);
+  const inTraceback = new Uint8Array(lines.length);
+  for (const tb of located) inTraceback.fill(1, tb.firstLine, tb.lastLine + 1);
+
+  // 2. Prose is what is left; inline code lives in it.
+  const proseLines: string[] = [];
+  for (let i = 0; i < lines.length; i++) if (!isCode[i] && !inTraceback[i]) proseLines.push(lines[i]!);
+  const prose = proseLines.join("\n").replace(/\n{3,}/g, "\n\n").trim();
+  const inlineCode = findInlineCode(prose);
+
+  // 3. Code lines outside tracebacks, and the code printed inside traceback frames.
+  const codeLines: string[] = [];
+  for (const block of codeBlocks) {
+    for (let k = block.firstLine; k <= block.lastLine; k++) if (!inTraceback[k]) codeLines.push(stripQuoteMarkers(lines[k]!));
+  }
+  const tracebacks = located.map(({ frames, exceptionType, message }) => {
+    const tb: ParsedIssue["tracebacks"][number] = { frames };
+    if (exceptionType !== undefined) tb.exceptionType = exceptionType;
+    if (message !== undefined) tb.message = message;
+    return tb;
+  });
+  const tracebackCode = tracebacks.flatMap((tb) => tb.frames.flatMap((f) => (f.code ? [f.code] : [])));
+
+  const parts: EvidenceParts = { title: cleanTitle, prose, inlineCode, codeLines, tracebackCode };
+  return {
+    title: title ?? "",
+    body: body ?? "",
+    prose,
+    codeBlocks: codeBlocks.map((b) => b.text),
+    inlineCode,
+    tracebacks,
+    exceptionMessages: collectExceptionMessages(tracebacks, [cleanTitle, ...proseLines, ...codeLines]),
+    apiNames: collectApiNames(parts),
+    identifiers: collectIdentifiers(parts),
+    mentionedPaths: collectMentionedPaths(parts),
+  };
+}

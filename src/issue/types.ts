@@ -1,0 +1,57 @@
+/** Evidence read out of an issue's text, as the localizers and classifiers use it. Plain serialisable data. */
+
+export interface TracebackFrame {
+  /** The path as printed (absolute, relative, Windows, or a notebook cell such as `<ipython-input-3-…>`). */
+  file: string;
+  /** 1-based line; 0 when the paste did not show it (a notebook frame without its `-->` line). */
+  line: number;
+  /** Function name; "" for C++/CUDA error locations and compiler-style `file:line:` lines. */
+  func: string;
+  /** The source line printed under the frame, when present. */
+  code?: string;
+}
+
+export interface Traceback {
+  /** Frames in printed order: outermost first, innermost (where it was raised) last, as Python prints them. */
+  frames: TracebackFrame[];
+  /** Exception type as printed, possibly dotted (`tensorflow.python.framework.errors_impl.InvalidArgumentError`). */
+  exceptionType?: string;
+  /** Exception message as printed (continuation lines joined with "\n"). */
+  message?: string;
+}
+
+export interface ExceptionMessage {
+  type?: string;
+  message: string;
+}
+
+export interface ParsedIssue {
+  title: string;
+  body: string;
+  /** Body without code blocks, tracebacks and HTML comments (issue-template hints). */
+  prose: string;
+  /** Fenced (``` or ~~~, any length) and indented code blocks, without fences. */
+  codeBlocks: string[];
+  /** Contents of `inline code` spans in the prose. */
+  inlineCode: string[];
+  tracebacks: Traceback[];
+  /** Exception types and messages from tracebacks, the title, prose and code; timestamps and C++ locations stripped. */
+  exceptionMessages: ExceptionMessage[];
+  /** Dotted names (torch.nn.functional.conv2d, Trainer.fit, mx.nd.array), deduped, boilerplate imports dropped. */
+  apiNames: string[];
+  /** Code-looking identifiers from code blocks, traceback code and inline code, deduped, keywords/builtins dropped. */
+  identifiers: string[];
+  /** File paths and module paths the text names, deduped, in order of appearance (forward slashes). */
+  mentionedPaths: string[];
+}
+
+export interface FrameMapping {
+  /** The repository file the frame points at, or null. */
+  repoPath: string | null;
+  /** The frame is in an installed package (site-packages/dist-packages) that is not this repository. */
+  thirdParty: boolean;
+  /** The frame is in the Python standard library. */
+  stdlib: boolean;
+  /** Top-level package name of a site-packages frame (set whether or not it mapped into the repository). */
+  package?: string;
+}
