@@ -52,7 +52,7 @@ export function planLabels(result: TriageResult, config: RepoConfig): SuggestedL
       name: extrinsicSpec.name,
       color: extrinsicSpec.color,
       description: extrinsicSpec.description,
-      reason: `probably caused outside this repository${causes.length ? ` (${causes.join(" or ")})` : ""} (${percent(extrinsic.confidence)})`,
+      reason: `probably caused outside this repository${causes.length ? `, by ${causes.join(" or ")}` : ""} (${percent(extrinsic.confidence)})`,
       confidence: extrinsic.confidence,
     });
   }

@@ -158,7 +158,9 @@ function renderEnvironmentRequest(result: TriageResult, config: RepoConfig): str
     const causes = leadingCauses(classification).map(describeCause);
     lines.push(
       `**This is probably not a bug in this repository's code**${causes.length ? `: it looks caused by ${causes.join(" or ")}` : ""}.` +
-        (facts.length > 0 ? " To tell, please add to the issue:" : ""),
+        (facts.length > 0
+          ? " To tell, please add to the issue:"
+          : " A change of setting, version or driver is more likely to fix it than a change of code."),
     );
   } else {
     lines.push("**To narrow it down, please add to the issue:**");
