@@ -120,7 +120,9 @@ export const repoConfigSchema = z.strictObject({
     .strictObject({
       include: globList
         .default([])
-        .describe("Globs of files to index (picomatch syntax). Empty means every text file the indexer supports."),
+        .describe(
+          "Globs of files to index (picomatch syntax); they replace the default set. Empty: Python, config, requirements, CUDA/C++ and Docker files.",
+        ),
       exclude: globList.default([]).describe("Globs of files never to index, on top of the built-in exclusions (vendored, generated, binary)."),
     })
     .prefault({})
@@ -173,7 +175,7 @@ export const repoConfigSchema = z.strictObject({
     .min(1)
     .max(500_000)
     .default(20_000)
-    .describe("Most files in scope the bot indexes; a larger repository is not analysed."),
+    .describe("Size cap: the most files in scope the bot indexes in one repository."),
   maxFileBytes: z
     .number()
     .int()
