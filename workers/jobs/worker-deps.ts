@@ -1,0 +1,23 @@
+/** Everything a job needs from the outside world, passed in so tests and both run modes share the code. */
+import type { FeedbackStore } from "../../src/github/feedback-store.js";
+import type { KeyedMutex } from "../../src/github/keyed-mutex.js";
+import type { GitHubClient } from "../../src/github/octokit.js";
+import type { Metrics } from "../../src/observability/metrics.js";
+import type { AnalysisRunner } from "../analyse/analysis-runner.js";
+
+export interface WorkerDeps {
+  /** An installation client through Probot's auth (the job carries only the installation id). */
+  getOctokit(installationId: number): Promise<GitHubClient>;
+  analysis: AnalysisRunner;
+  feedback: FeedbackStore;
+  repoLocks: KeyedMutex;
+  cacheDir: string;
+  gitTimeoutMs: number;
+  maxReferencedIssues: number;
+  maxRepoSizeMb: number;
+  /** Process-wide dry run (MLTRIAGE_DRY_RUN), on top of each repository's `dryRun`. */
+  dryRun: boolean;
+  /** Commits read for history (newest first). */
+  maxCommits?: number;
+  metrics?: Metrics;
+}
