@@ -1,6 +1,6 @@
 import { describe, it, expect } from "@jest/globals";
-import { configTableRows, renderConfigTable } from "../../src/config/config-table.js";
-import { repoConfigSchema } from "../../src/config/repo-config.js";
+import { configTableRows, renderConfigTable, renderExampleConfigYaml } from "../../src/config/config-table.js";
+import { defaultRepoConfig, loadRepoConfigFromYaml, repoConfigSchema } from "../../src/config/repo-config.js";
 
 describe("renderConfigTable", () => {
   const table = renderConfigTable();
@@ -28,5 +28,26 @@ describe("renderConfigTable", () => {
     const lines = table.trim().split("\n");
     const counts = lines.map((line) => line.replace(/\\\|/g, "").split("|").length);
     expect(new Set(counts).size).toBe(1);
+  });
+});
+
+describe("renderExampleConfigYaml", () => {
+  const yamlText = renderExampleConfigYaml();
+
+  it("is a valid config equal to the defaults", () => {
+    expect(loadRepoConfigFromYaml(yamlText)).toEqual({ config: defaultRepoConfig(), problems: [] });
+  });
+
+  it("comments every top-level field with its description", () => {
+    for (const [key, field] of Object.entries(repoConfigSchema.shape)) {
+      const description = (field as { description?: string }).description ?? "";
+      expect(yamlText).toContain(`# ${description}\n${key}:`);
+    }
+  });
+
+  it("quotes every colour", () => {
+    const colours = yamlText.match(/color: .*/g) ?? [];
+    expect(colours.length).toBeGreaterThan(0);
+    for (const line of colours) expect(line).toMatch(/^color: "[0-9a-f]{6}"$/);
   });
 });
