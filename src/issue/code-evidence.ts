@@ -19,6 +19,7 @@ const URL = /\b(?:https?|ftp|file):\/\/[^\s<>()"'`\]]{1,2000}/g;
 const GITHUB_FILE_URL = /github\.com\/[\w.-]+\/[\w.-]+\/(?:blob|tree)\/[^/\s]+\/([^\s#?)\]"'`>]+)/;
 const DOTTED = /(?<![\w.])[A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){1,20}/g;
 const WORD = /[A-Za-z_]\w{0,100}/g;
+const TOKEN_SEPARATORS = /[\s"'`()[\]{}<>,;|=]+/;
 const MAX_ITEMS = 1000;
 
 export interface EvidenceParts {
@@ -40,23 +41,25 @@ export function removeUrls(text: string): string {
 export function collectApiNames(parts: EvidenceParts): string[] {
   const names = new OrderedSet(MAX_ITEMS);
   const addFrom = (text: string): void => {
-    for (const m of removeUrls(capLine(text)).matchAll(DOTTED)) {
+    for (const m of removeUrls(text).matchAll(DOTTED)) {
       const name = normaliseDotted(m[0]);
       if (name) names.add(name);
     }
   };
+  const plainCode: string[] = [];
   for (const line of parts.codeLines) {
     const imp = parseImportLine(line);
-    if (imp) {
-      if (!imp.boilerplate) for (const mod of imp.modules) if (mod.includes(".") && !BOILERPLATE_MODULES.has(mod)) names.add(mod);
+    if (!imp) {
+      plainCode.push(capLine(line));
       continue;
     }
-    addFrom(line);
+    if (!imp.boilerplate) for (const mod of imp.modules) if (mod.includes(".") && !BOILERPLATE_MODULES.has(mod)) names.add(mod);
   }
-  for (const line of parts.tracebackCode) addFrom(line);
-  for (const code of parts.inlineCode) addFrom(code);
-  addFrom(parts.title);
-  for (const line of parts.prose.split("\n")) addFrom(line);
+  addFrom(plainCode.join("\n"));
+  addFrom(parts.tracebackCode.map(capLine).join("\n"));
+  addFrom(parts.inlineCode.map(capLine).join("\n"));
+  addFrom(capLine(parts.title));
+  addFrom(parts.prose);
   return names.items;
 }
 
@@ -80,27 +83,25 @@ function normaliseDotted(raw: string): string | null {
  */
 export function collectIdentifiers(parts: EvidenceParts): string[] {
   const ids = new OrderedSet(MAX_ITEMS);
-  const fromCode = (line: string): void => {
-    const text = removeUrls(capLine(line));
+  const fromCode = (raw: string): void => {
+    const text = removeUrls(raw);
     for (const m of text.matchAll(WORD)) {
       const word = m[0];
       if (!isCandidate(word) || isExtensionAt(text, m.index, word)) continue;
       const before = text.slice(Math.max(0, m.index - 7), m.index);
       const after = text.slice(m.index + word.length, m.index + word.length + 3);
-      if (looksLikeCode(word) || /\.$/.test(before) || /^\s?\(/.test(after) || /^\s?=(?!=)/.test(after) || /\b(?:def|class|import|as|from)\s+$/.test(before)) {
+      if (looksLikeCode(word) || /\.$/.test(before) || /^ ?\(/.test(after) || /^ ?=(?!=)/.test(after) || /\b(?:def|class|import|as|from)\s+$/.test(before)) {
         ids.add(word);
       }
     }
   };
-  for (const line of parts.codeLines) {
-    const imp = parseImportLine(line);
-    if (imp?.boilerplate) continue;
-    fromCode(line);
-  }
-  for (const line of parts.tracebackCode) fromCode(line);
+  const plainCode: string[] = [];
+  for (const line of parts.codeLines) if (!parseImportLine(line)?.boilerplate) plainCode.push(capLine(line));
+  fromCode(plainCode.join("\n"));
+  fromCode(parts.tracebackCode.map(capLine).join("\n"));
   for (const code of parts.inlineCode) {
     if (/\s/.test(code.trim())) {
-      fromCode(code); // a phrase or a statement: only its code-looking words
+      fromCode(capLine(code)); // a phrase or a statement: only its code-looking words
       continue;
     }
     const text = removeUrls(capLine(code));
@@ -129,27 +130,29 @@ function looksLikeCode(word: string): boolean {
 export function collectMentionedPaths(parts: EvidenceParts): string[] {
   const paths = new OrderedSet(MAX_ITEMS);
   const fromText = (text: string, dottedModules: boolean): void => {
-    const capped = capLine(text);
-    for (const url of capped.match(URL) ?? []) {
+    for (const url of text.match(URL) ?? []) {
       const m = GITHUB_FILE_URL.exec(url);
       if (m) paths.add(decodePath(m[1]!));
     }
-    for (const token of removeUrls(capped).split(/[\s"'`()[\]{}<>,;|=]+/)) {
+    for (const token of removeUrls(text).split(TOKEN_SEPARATORS)) {
+      if (token.length < 3) continue;
       const path = pathFromToken(token, dottedModules);
       if (path) paths.add(path);
     }
   };
-  fromText(parts.title, true);
-  for (const line of parts.prose.split("\n")) fromText(line, true);
-  for (const code of parts.inlineCode) fromText(code, true);
+  fromText(capLine(parts.title), true);
+  fromText(parts.prose, true);
+  fromText(parts.inlineCode.map(capLine).join("\n"), true);
+  const plainCode: string[] = [];
   for (const line of parts.codeLines) {
     const imp = parseImportLine(line);
-    if (imp) {
-      for (const mod of imp.modules) if (!imp.boilerplate && !BOILERPLATE_MODULES.has(mod) && !COMMON_ALIASES.has(mod)) paths.add(mod);
+    if (!imp) {
+      plainCode.push(capLine(line));
       continue;
     }
-    fromText(line, false);
+    for (const mod of imp.modules) if (!imp.boilerplate && !BOILERPLATE_MODULES.has(mod) && !COMMON_ALIASES.has(mod)) paths.add(mod);
   }
+  fromText(plainCode.join("\n"), false);
   return paths.items;
 }
 

@@ -14,7 +14,7 @@ const IMPORT = /^\s*import\s+([\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+(?:\s+as\s+\
 const FROM = /^\s*from\s+([\w.]+)\s+import\s+\(?\s*([\w\s,*]*)\)?\s*(?:#.*)?$/;
 
 export function parseImportLine(line: string): ImportLine | null {
-  if (line.length > 2000) return null;
+  if (line.length > 2000 || !line.includes("import")) return null;
   const imp = IMPORT.exec(line);
   if (imp) {
     const modules = imp[1]!.split(",").map((p) => p.trim().split(/\s+as\s+/)[0]!.trim()).filter(Boolean);

@@ -16,6 +16,8 @@ export interface LocatedTraceback extends Traceback {
   lastLine: number;
 }
 
+/** Every line that can open a traceback contains one of these (a frame, a header, a location). */
+const MAY_START = /File |Traceback|Cell In|Input In| in |[:(]\d/;
 const FENCE = /^(?:`{3,}|~{3,})/;
 const HEADER = /Traceback \(most recent call last\):?/;
 const IPYTHON_HEADER = /^([A-Za-z_][\w.]*)\s+Traceback \(most recent call last\)/;
@@ -94,6 +96,8 @@ export function locateTracebacks(rawLines: readonly string[]): LocatedTraceback[
   };
 
   for (let i = 0; i < rawLines.length; i++) {
+    // Fast path: with no traceback open, only a header, a frame or a location can start one.
+    if (state.open === null && !MAY_START.test(rawLines[i]!)) continue;
     for (const piece of splitRunOnLine(capLine(stripQuoteMarkers(rawLines[i]!)))) {
       const indent = indentWidth(piece);
       const line = piece.trim();
@@ -104,7 +108,7 @@ export function locateTracebacks(rawLines: readonly string[]): LocatedTraceback[
         continue;
       }
       if (line === "") {
-        if (current?.mode === "message") close(); // a blank line ends a message
+        if (current?.mode === "message" || current?.mode === "locations") close(); // a blank line ends a message or a group of locations
         continue;
       }
       if (HEADER.test(line)) {
@@ -152,7 +156,9 @@ export function locateTracebacks(rawLines: readonly string[]): LocatedTraceback[
         }
         const o = start(i, "locations");
         addLocation(o, location, i);
-        const typed = location.rest ? STRICT_EXCEPTION.exec(location.rest) : null;
+        // `MXNetError: [12:01:02] src/x.cc:7: Check failed` names its type before the location.
+        const typedLine = STRICT_EXCEPTION.exec(line);
+        const typed = typedLine ?? (location.rest ? STRICT_EXCEPTION.exec(location.rest) : null);
         if (typed) {
           o.tb.exceptionType = typed[1]!;
           if (typed[2]) o.tb.message = typed[2].trim();
