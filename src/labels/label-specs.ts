@@ -40,7 +40,7 @@ export function managedLabelNames(config: RepoConfig): string[] {
   return labelSpecs(config).map((spec) => spec.name);
 }
 
-/** GitHub label names are case-insensitive. */
+/** GitHub label names are case-insensitive (and a locale-independent comparison keeps this deterministic). */
 export function sameLabel(a: string, b: string): boolean {
-  return a.localeCompare(b, undefined, { sensitivity: "accent" }) === 0;
+  return a.toLowerCase() === b.toLowerCase();
 }
