@@ -11,7 +11,7 @@ import { BUG_TYPES, type Environment } from "../types.js";
 import { detectCauses, type CauseSignal } from "./causes.js";
 import { environmentFactCount, extractEnvironment } from "./environment.js";
 import { EXTRINSIC_HINTS, TYPE_LEXICON, matchTerms, type LexiconHit } from "./lexicon.js";
-import { bigrams, hasCodeBlock, hasTraceback, tokenize, type PreparedIssue } from "./text.js";
+import { bigrams, hasCodeBlock, hasTraceback, proseOf, tokenize, type PreparedIssue } from "./text.js";
 
 export const FEATURE_GROUPS = ["title", "words", "lexicon", "lexiconTitle", "lexiconShare", "causes", "meta"] as const;
 export type FeatureGroup = (typeof FEATURE_GROUPS)[number];
@@ -48,7 +48,7 @@ export function analyseIssue(issue: PreparedIssue): IssueAnalysis {
   const titleTokens = tokenize(issue.title);
   for (const t of titleTokens) features.title.set(`t:${t}`, 1);
 
-  const tokens = tokenize(issue.all);
+  const tokens = tokenize(`${issue.title}\n\n${proseOf(issue.body)}`);
   const counts = new Map<string, number>();
   for (const t of tokens) add(counts, `w:${t}`, 1);
   for (const b of bigrams(tokens)) add(counts, `b:${b}`, 1);

@@ -18,6 +18,8 @@ export { estimateLocalizability, localizabilityFeatures, LOCALIZABILITY_THRESHOL
 /** A cause is listed when p(extrinsic) × rule strength reaches this. */
 const CAUSE_MIN_CONFIDENCE = 0.15;
 const MAX_EVIDENCE = 4;
+/** Cause-specific questions (install method, dataset, weights, other libraries) only for causes at least this likely. */
+const ASK_CAUSE_CONFIDENCE = 0.3;
 
 export function classifyIssue(issue: IssueText, model: ClassifierModel = defaultClassifierModel()): Classification {
   const prepared = prepareIssue(issue);
@@ -69,7 +71,7 @@ export function classifyAnalysed(prepared: PreparedIssue, analysis: IssueAnalysi
       environment: analysis.environment,
       extrinsicProbability: pExtrinsic,
       gpuProbability: probabilities.GPU ?? 0,
-      causes: causes.map((c) => c.label),
+      causes: causes.filter((c) => c.confidence >= ASK_CAUSE_CONFIDENCE).map((c) => c.label),
       isBugReport: reportKind.label === "bug",
     }),
   };

@@ -20,14 +20,20 @@ export interface LinearTask {
   bias: number[];
   /** Temperature fitted on out-of-fold logits; probabilities are softmax(z / temperature). */
   temperature: number;
+  /** Group weights this task was trained with (each task may weigh open-vocabulary words differently). */
+  groupWeights?: Record<FeatureGroup, number>;
 }
 
 export interface TrainHyperparameters {
   seed: number;
   iterations: number;
-  /** L2 strength for the bug-type and the extrinsic task. */
+  /** L2 strength of the bug-type and the extrinsic task (in a trained model: the strengths selected). */
   l2Type: number;
   l2Extrinsic: number;
+  /** Candidate strengths, chosen per task by grouped out-of-fold score on the training rows; absent: use the above. */
+  l2Grid?: number[];
+  /** Candidate scales of the open-vocabulary groups (title, words), chosen per task like the L2 strength. */
+  wordScaleGrid?: number[];
   /** A word/bigram is kept when it occurs in at least minDf training issues from at least minRepos repositories. */
   minDf: number;
   minRepos: number;
@@ -110,7 +116,7 @@ export function taskIndex(task: LinearTask): Map<string, number> {
 }
 
 export function scoreTask(task: LinearTask, raw: RawFeatures, groupWeights: Record<FeatureGroup, number>): TaskScore {
-  const row = vectorize(raw, taskIndex(task), groupWeights);
+  const row = vectorize(raw, taskIndex(task), task.groupWeights ?? groupWeights);
   const z = logits(task, row);
   return { logits: z, probabilities: softmax(z, task.temperature), row };
 }

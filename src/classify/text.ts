@@ -111,3 +111,15 @@ export function hasTraceback(text: string): boolean {
 export function hasCodeBlock(text: string): boolean {
   return /```/.test(text);
 }
+
+/**
+ * The natural-language part of a body: fenced code blocks and log-like lines (traceback frames, C++ backtraces,
+ * timestamps) removed. Words of prose describe the bug; words of a 300-line log mostly describe the log.
+ */
+export function proseOf(text: string): string {
+  return text
+    .replace(/(`{3,})[^\n]*\n[\s\S]*?(?:\1|$)/g, "\n")
+    .split("\n")
+    .filter((line) => !/^\s*(?:File "|at \S+ \(|\[bt\]|\[\d{2}:\d{2}:\d{2}\]|\d{4}-\d{2}-\d{2}[ T]\d{2}:|>>>|\$ |#\d+ 0x)/.test(line))
+    .join("\n");
+}

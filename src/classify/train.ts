@@ -5,8 +5,9 @@
  */
 
 import { BUG_TYPES, type BugType, type IssueText } from "../types.js";
-import { analyseIssue, type IssueAnalysis, type RawFeatures } from "./features.js";
-import { fitTemperature, logits, trainSoftmax } from "./logreg.js";
+import { analyseIssue, type FeatureGroup, type IssueAnalysis, type RawFeatures } from "./features.js";
+import { fitTemperature, logits, trainSoftmax, type SparseRow } from "./logreg.js";
+import { classMetrics, macroF1 } from "./metrics.js";
 import { MODEL_FORMAT, isWordFeature, taskIndex, vectorize, type ClassifierModel, type LinearTask, type TrainHyperparameters } from "./model.js";
 import { prepareIssue } from "./text.js";
 
@@ -26,8 +27,10 @@ export interface AnalysedIssue {
 export const DEFAULT_HYPERPARAMETERS: TrainHyperparameters = {
   seed: 20240402,
   iterations: 400,
-  l2Type: 0.003,
-  l2Extrinsic: 0.003,
+  l2Type: 0.03,
+  l2Extrinsic: 0.03,
+  l2Grid: [0.003, 0.01, 0.03, 0.1, 0.3],
+  wordScaleGrid: [1],
   minDf: 2,
   minRepos: 2,
   balanced: true,
@@ -79,33 +82,47 @@ function classWeights(labels: number[], K: number, balanced: boolean): number[] 
 interface TaskSpec {
   classes: readonly string[];
   label: (issue: LabelledIssue) => number;
-  l2: number;
 }
 
-/** Fits weights on all items (no calibration). */
-function fitWeights(items: AnalysedIssue[], spec: TaskSpec, hp: TrainHyperparameters): LinearTask {
+/** Vocabulary and vectors of a set of training items (independent of the L2 strength, so computed once). */
+interface PreparedRows {
+  features: string[];
+  rows: SparseRow[];
+  groupWeights: Record<FeatureGroup, number>;
+}
+
+function prepareRows(items: AnalysedIssue[], hp: TrainHyperparameters, groupWeights: Record<FeatureGroup, number>): PreparedRows {
   const features = buildVocabulary(items, hp);
   const index = new Map(features.map((f, j) => [f, j]));
-  const rows = items.map((x) => vectorize(x.analysis.features, index, hp.groupWeights));
+  return { features, rows: items.map((x) => vectorize(x.analysis.features, index, groupWeights)), groupWeights };
+}
+
+function scaledWords(gw: Record<FeatureGroup, number>, scale: number): Record<FeatureGroup, number> {
+  return { ...gw, title: gw.title * scale, words: gw.words * scale };
+}
+
+/** Fits weights (no calibration). */
+function fitWeights(items: AnalysedIssue[], prepared: PreparedRows, spec: TaskSpec, l2: number, hp: TrainHyperparameters): LinearTask {
   const labels = items.map((x) => spec.label(x.issue));
-  const fit = trainSoftmax(rows, labels, {
-    nFeatures: features.length,
+  const fit = trainSoftmax(prepared.rows, labels, {
+    nFeatures: prepared.features.length,
     nClasses: spec.classes.length,
-    l2: spec.l2,
+    l2,
     iterations: hp.iterations,
     sampleWeights: classWeights(labels, spec.classes.length, hp.balanced),
   });
   return {
     classes: [...spec.classes],
-    features,
+    features: prepared.features,
     weights: fit.weights.map((w) => Array.from(w)),
     bias: Array.from(fit.bias),
     temperature: 1,
+    groupWeights: prepared.groupWeights,
   };
 }
 
 export function taskLogits(task: LinearTask, raw: RawFeatures, hp: TrainHyperparameters): number[] {
-  return logits(task, vectorize(raw, taskIndex(task), hp.groupWeights));
+  return logits(task, vectorize(raw, taskIndex(task), task.groupWeights ?? hp.groupWeights));
 }
 
 /** A seeded PRNG (mulberry32), so fold assignment is reproducible. */
@@ -151,26 +168,68 @@ export function assignFolds(items: AnalysedIssue[], k: number, seed: number): nu
   return folds;
 }
 
-/** Fits a task and calibrates its temperature on out-of-fold logits. */
-function fitCalibratedTask(items: AnalysedIssue[], spec: TaskSpec, hp: TrainHyperparameters): LinearTask {
-  const task = fitWeights(items, spec, hp);
+/** Selection score of out-of-fold predictions: macro-F1 over the classes, or the positive class's F1 for two. */
+function selectionScore(gold: number[], predicted: number[], K: number): number {
+  const g = gold.map(String);
+  const p = predicted.map(String);
+  if (K === 2) return classMetrics(g, p, "1").f1;
+  return macroF1(g, p, Array.from({ length: K }, (_, k) => String(k)));
+}
+
+/**
+ * Fits a task. With a grid of L2 strengths, picks the strength whose out-of-fold predictions (folds grouped by
+ * repository) score best, preferring the stronger one on ties; the temperature is then fitted on that strength's
+ * out-of-fold logits. Only `items` are used: under cross-validation the held-out project never enters.
+ */
+function fitCalibratedTask(
+  items: AnalysedIssue[],
+  spec: TaskSpec,
+  l2Grid: number[],
+  hp: TrainHyperparameters,
+): { task: LinearTask; l2: number; wordScale: number } {
+  const scales = hp.wordScaleGrid ?? [1];
+  const candidates = scales.flatMap((wordScale) => l2Grid.map((l2) => ({ l2, wordScale })));
+  if (hp.calibrationFolds < 2 || candidates.length === 0) {
+    // Experiments only: first candidate, temperature 1.
+    const c = candidates[0] ?? { l2: l2Grid[0] ?? hp.l2Type, wordScale: 1 };
+    return { task: fitWeights(items, prepareRows(items, hp, scaledWords(hp.groupWeights, c.wordScale)), spec, c.l2, hp), ...c };
+  }
   const folds = assignFolds(items, hp.calibrationFolds, hp.seed);
   const nFolds = Math.max(...folds) + 1;
-  const oofLogits: number[][] = [];
-  const oofLabels: number[] = [];
+  const oof = candidates.map(() => ({ logits: [] as number[][], labels: [] as number[] }));
   for (let f = 0; f < nFolds; f++) {
     const train = items.filter((_, i) => folds[i] !== f);
     const test = items.filter((_, i) => folds[i] === f);
-    const labelsInTrain = new Set(train.map((x) => spec.label(x.issue)));
-    if (test.length === 0 || labelsInTrain.size < 2) continue;
-    const inner = fitWeights(train, spec, hp);
-    for (const x of test) {
-      oofLogits.push(taskLogits(inner, x.analysis.features, hp));
-      oofLabels.push(spec.label(x.issue));
+    if (test.length === 0 || new Set(train.map((x) => spec.label(x.issue))).size < 2) continue;
+    for (const wordScale of scales) {
+      const prepared = prepareRows(train, hp, scaledWords(hp.groupWeights, wordScale));
+      candidates.forEach((c, g) => {
+        if (c.wordScale !== wordScale) return;
+        const inner = fitWeights(train, prepared, spec, c.l2, hp);
+        for (const x of test) {
+          oof[g]!.logits.push(taskLogits(inner, x.analysis.features, hp));
+          oof[g]!.labels.push(spec.label(x.issue));
+        }
+      });
     }
   }
-  task.temperature = fitTemperature(oofLogits, oofLabels);
-  return task;
+  // Best out-of-fold score; on a tie the simpler candidate (stronger L2, then fewer words).
+  let best = 0;
+  let bestScore = -1;
+  candidates.forEach((c, g) => {
+    const predicted = oof[g]!.logits.map((z) => z.indexOf(Math.max(...z)));
+    const score = selectionScore(oof[g]!.labels, predicted, spec.classes.length);
+    const b = candidates[best]!;
+    const simpler = c.l2 > b.l2 || (c.l2 === b.l2 && c.wordScale < b.wordScale);
+    if (score > bestScore + 1e-9 || (Math.abs(score - bestScore) <= 1e-9 && simpler)) {
+      best = g;
+      bestScore = score;
+    }
+  });
+  const chosen = candidates[best]!;
+  const task = fitWeights(items, prepareRows(items, hp, scaledWords(hp.groupWeights, chosen.wordScale)), spec, chosen.l2, hp);
+  task.temperature = fitTemperature(oof[best]!.logits, oof[best]!.labels);
+  return { task, ...chosen };
 }
 
 export interface TrainMetadata {
@@ -181,13 +240,8 @@ export interface TrainMetadata {
   createdAt: string;
 }
 
-export function typeSpec(hp: TrainHyperparameters): TaskSpec {
-  return { classes: BUG_TYPES, label: (i) => BUG_TYPES.indexOf(i.bugType), l2: hp.l2Type };
-}
-
-export function extrinsicSpec(hp: TrainHyperparameters): TaskSpec {
-  return { classes: EXTRINSIC_CLASSES, label: (i) => (i.extrinsic ? 1 : 0), l2: hp.l2Extrinsic };
-}
+const TYPE_SPEC: TaskSpec = { classes: BUG_TYPES, label: (i) => BUG_TYPES.indexOf(i.bugType) };
+const EXTRINSIC_SPEC: TaskSpec = { classes: EXTRINSIC_CLASSES, label: (i) => (i.extrinsic ? 1 : 0) };
 
 export function trainClassifier(
   items: AnalysedIssue[],
@@ -197,8 +251,8 @@ export function trainClassifier(
   if (items.length === 0) throw new Error("no labelled issues to train on");
   const repos: Record<string, number> = {};
   for (const x of items) repos[x.issue.repo] = (repos[x.issue.repo] ?? 0) + 1;
-  const type = fitCalibratedTask(items, typeSpec(hp), hp);
-  const extrinsic = fitCalibratedTask(items, extrinsicSpec(hp), hp);
+  const type = fitCalibratedTask(items, TYPE_SPEC, hp.l2Grid ?? [hp.l2Type], hp);
+  const extrinsic = fitCalibratedTask(items, EXTRINSIC_SPEC, hp.l2Grid ?? [hp.l2Extrinsic], hp);
   return {
     format: MODEL_FORMAT,
     modelVersion: `lexlr-1.${meta.sha256.slice(0, 8)}`,
@@ -211,23 +265,29 @@ export function trainClassifier(
       repos: Object.fromEntries(Object.entries(repos).sort()),
     },
     code: { commit: meta.commit },
-    hyperparameters: hp,
-    type: roundTask(type),
-    extrinsic: roundTask(extrinsic),
+    hyperparameters: { ...hp, l2Type: type.l2, l2Extrinsic: extrinsic.l2 },
+    type: roundTask(type.task),
+    extrinsic: roundTask(extrinsic.task),
   };
 }
 
 /**
- * Rounds weights to 6 decimals to keep the shipped file small. No feature is dropped: the per-group normalisation
- * runs over the vocabulary, so removing a feature would change every other feature's value.
+ * Rounds weights to 6 decimals to keep the shipped file small. Features of a group the task does not use (weight 0)
+ * are dropped; no other feature is: the per-group normalisation runs over the vocabulary, so removing a used
+ * feature would change every other feature's value.
  */
 function roundTask(task: LinearTask): LinearTask {
   const r = (x: number): number => Math.round(x * 1e6) / 1e6;
+  const gw = task.groupWeights;
+  const unused = (name: string): boolean =>
+    !!gw && ((name.startsWith("t:") && gw.title === 0) || ((name.startsWith("w:") || name.startsWith("b:")) && gw.words === 0));
+  const keep = task.features.map((f, j) => (unused(f) ? -1 : j)).filter((j) => j >= 0);
   return {
     classes: task.classes,
-    features: task.features,
-    weights: task.weights.map((w) => w.map(r)),
+    features: keep.map((j) => task.features[j]!),
+    weights: task.weights.map((w) => keep.map((j) => r(w[j]!))),
     bias: task.bias.map(r),
     temperature: r(task.temperature),
+    ...(gw ? { groupWeights: gw } : {}),
   };
 }

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "@jest/globals";
+import { detectCauses } from "../../src/classify/causes.js";
+import { extractEnvironment } from "../../src/classify/environment.js";
+import { prepareIssue } from "../../src/classify/text.js";
+import type { ExtrinsicCause } from "../../src/types.js";
+
+function causesOf(title: string, body: string): ExtrinsicCause[] {
+  const prepared = prepareIssue({ title, body });
+  return detectCauses(prepared, extractEnvironment(prepared.all)).map((c) => c.cause);
+}
+
+function top(title: string, body: string): ExtrinsicCause | undefined {
+  return causesOf(title, body)[0];
+}
+
+describe("detectCauses", () => {
+  it("points at the GPU stack for CUDA errors, with the error text as evidence", () => {
+    const prepared = prepareIssue({ title: "CUDNN_STATUS_EXECUTION_FAILED in Conv1D", body: "Fails with cuDNN 7.6 and CUDA 10.1 on a GeForce GTX 1080, nvidia driver 418.67." });
+    const causes = detectCauses(prepared, extractEnvironment(prepared.all));
+    expect(causes[0]!.cause).toBe("gpu-driver-cuda");
+    expect(causes[0]!.evidence.join(" ")).toContain("CUDNN_STATUS_EXECUTION_FAILED");
+    expect(causes[0]!.evidence.join(" ")).toContain("CUDA 10.1");
+  });
+
+  it("points at the OS for a platform-only failure", () => {
+    expect(top("Data workers hang on Windows 10", "Only on Windows the loader hangs because processes are spawned, on Ubuntu it works.")).toBe("os-platform");
+  });
+
+  it("points at a third-party library after an upgrade", () => {
+    expect(top("CSV loader fails after upgrading pandas", "Since upgrading to pandas 2.0 the loader breaks; works with pandas 1.5. Version mismatch in a dependency.")).toBe(
+      "third-party-library",
+    );
+  });
+
+  it("points at the training data", () => {
+    expect(causesOf("Training diverges on the new dataset release", "Some images in my custom dataset are corrupted zero-byte files.")).toContain("training-data");
+  });
+
+  it("points at pretrained weights", () => {
+    expect(causesOf("Pretrained weights from the model zoo give wrong outputs", "The downloaded weights file resnet50.params was trained with an older release.")).toContain(
+      "pretrained-model",
+    );
+  });
+
+  it("points at the build for compiler and cmake failures", () => {
+    expect(top("Build from source fails with cmake", "cmake -DUSE_CUDA=0 .. then make: gcc 9 error, undefined reference to `cblas_sgemm`.")).toBe("build-install");
+  });
+
+  it("finds no cause in a plain logic bug", () => {
+    expect(causesOf("Off-by-one in the sliding window helper", "The helper returns one element too few.")).toEqual([]);
+  });
+
+  it("orders causes by strength, each in [0, 1)", () => {
+    const prepared = prepareIssue({ title: "CUDA error on Windows", body: "CUDA error: out of memory on Windows 10 with CUDA 11.0 and cuDNN 8." });
+    const causes = detectCauses(prepared, extractEnvironment(prepared.all));
+    for (let i = 1; i < causes.length; i++) expect(causes[i - 1]!.strength).toBeGreaterThanOrEqual(causes[i]!.strength);
+    for (const c of causes) expect(c.strength).toBeGreaterThan(0), expect(c.strength).toBeLessThan(1);
+  });
+});

@@ -1,0 +1,105 @@
+import { beforeAll, describe, expect, it } from "@jest/globals";
+import { classifyIssue } from "../../src/classify/index.js";
+import type { ClassifierModel } from "../../src/classify/model.js";
+import { analyseAll, trainClassifier } from "../../src/classify/train.js";
+import { BUG_TYPES, type BugType } from "../../src/types.js";
+import { inventedIssues } from "./fixtures.js";
+
+// A model trained on the invented fixtures only: these tests check the method end to end, not the shipped weights.
+let model: ClassifierModel;
+beforeAll(() => {
+  model = trainClassifier(analyseAll(inventedIssues()));
+});
+
+const NEW_ISSUES: Array<[BugType, string, string]> = [
+  ["Model", "Embedding layer ignores the hidden size argument", "The model architecture builds the embedding layer and the dense layer with the wrong number of units."],
+  ["Tensor & Input", "Broadcasting error: shape mismatch between (2, 3) and (3, 2)", "Expected a tensor of shape (2, 3) but got (3, 2); reshape and transpose of the input tensor give a size mismatch."],
+  ["Training", "Loss is NaN after the first epoch with a high learning rate", "The training loss diverges to nan; the optimizer and gradient clipping do not help, accuracy stays at zero."],
+  ["GPU", "CUDA error: out of memory on two GPUs", "With CUDA 11.2 and cuDNN 8.1 on GeForce GTX 1080 GPUs the device runs out of memory (OOM) at the first step."],
+  ["API", "AttributeError: module has no attribute 'experimental' after upgrade to version 3.1", "The function was deprecated and removed; the new API signature raises unexpected keyword argument."],
+  ["non-DL", "Install script fails when the path contains spaces", "The CLI command line tool cannot find the config file: No such file or directory. The docs link is 404."],
+];
+
+describe("classifyIssue", () => {
+  it.each(NEW_ISSUES)("labels an invented %s bug with that type", (type, title, body) => {
+    const c = classifyIssue({ title, body }, model);
+    expect(c.bugType.label).toBe(type);
+  });
+
+  it("returns probabilities over the six classes that sum to 1, the label being the most probable", () => {
+    const c = classifyIssue({ title: NEW_ISSUES[0]![1], body: NEW_ISSUES[0]![2] }, model);
+    const probs = BUG_TYPES.map((t) => c.bugType.probabilities[t]!);
+    expect(probs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 3);
+    expect(Math.max(...probs)).toBeCloseTo(c.bugType.confidence, 4);
+    expect(c.bugType.confidence).toBeGreaterThan(0);
+    expect(c.bugType.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it("gives each label evidence from the text", () => {
+    const c = classifyIssue({ title: "CUDA error: device-side assert triggered", body: "On 2 GPUs with CUDA 11.0, cuDNN 8.0 and torch==1.7.0." }, model);
+    expect(c.bugType.label).toBe("GPU");
+    expect(c.bugType.evidence.length).toBeGreaterThan(0);
+    expect(c.bugType.evidence.join(" ").toLowerCase()).toMatch(/cuda|gpu|device/);
+    expect(c.extrinsic.label).toBe("extrinsic");
+    expect(c.extrinsic.evidence.join(" ")).toContain("torch==1.7.0");
+    expect(c.extrinsic.causes[0]!.label).toBe("gpu-driver-cuda");
+    expect(c.environment.frameworks.torch).toBe("1.7.0");
+    expect(c.modelVersion).toBe(model.modelVersion);
+  });
+
+  it("labels a plain logic bug intrinsic", () => {
+    const c = classifyIssue({ title: "Validation accuracy metric counts padded samples", body: "The accuracy metric includes padding during training." }, model);
+    expect(c.extrinsic.label).toBe("intrinsic");
+    expect(c.missingFacts).toEqual([]);
+  });
+
+  it("asks for the missing GPU facts when a GPU bug states none", () => {
+    const c = classifyIssue({ title: "CUDA error: device-side assert on multi-GPU", body: "Training on several GPUs crashes with a CUDA error." }, model);
+    expect(c.missingFacts).toEqual(expect.arrayContaining(["CUDA version", "GPU model and count"]));
+    expect(c.missingFacts.some((f) => f.startsWith("framework and version"))).toBe(true);
+  });
+
+  it("does not ask for what the report already states", () => {
+    const c = classifyIssue(
+      { title: "CUDA error: device-side assert on multi-GPU", body: "torch==1.7.0, CUDA 11.0, cuDNN 8.0.4, driver 450.80.02, GeForce RTX 2080 Ti, Ubuntu 18.04, Python 3.8" },
+      model,
+    );
+    expect(c.missingFacts).toEqual([]);
+  });
+
+  describe("edge cases", () => {
+    it("classifies an issue with an empty body and an empty title", () => {
+      const c = classifyIssue({ title: "", body: "" }, model);
+      expect(BUG_TYPES).toContain(c.bugType.label);
+      expect(c.environment).toEqual({ frameworks: {} });
+    });
+
+    it("classifies non-English text without failing", () => {
+      const c = classifyIssue({ title: "训练时损失变成 NaN", body: "使用 GPU 训练模型时，第二个 epoch 之后损失变成 NaN。学习率是 0.1。" }, model);
+      expect(BUG_TYPES).toContain(c.bugType.label);
+      expect(c.bugType.probabilities.Training).toBeGreaterThan(0);
+    });
+
+    it("classifies a body that is only a traceback", () => {
+      const body = [
+        "Traceback (most recent call last):",
+        '  File "run.py", line 12, in <module>',
+        "    model = model.cuda(device)",
+        '  File "/usr/lib/python3.8/site-packages/torch/cuda/__init__.py", line 221, in _lazy_init',
+        "RuntimeError: CUDA error: an illegal memory access was encountered (cudaErrorIllegalAddress) on GPU 1",
+      ].join("\n");
+      const c = classifyIssue({ title: "", body }, model);
+      expect(c.bugType.label).toBe("GPU");
+      expect(c.reportKind.label).toBe("bug");
+      expect(c.environment.python).toBe("3.8");
+    });
+
+    it("classifies a 1 MB paste (bounded work: the body is capped before feature extraction)", () => {
+      const line = "2021-01-01 12:00:00 INFO step 100 loss=0.4321 lr=0.001 device=cuda:0 shape=(32, 3, 224, 224)\n";
+      const body = `Loss becomes NaN, full log below\n\`\`\`\n${line.repeat(Math.ceil(1_048_576 / line.length))}\`\`\`\nRuntimeError: loss is NaN`;
+      expect(body.length).toBeGreaterThanOrEqual(1_048_576);
+      const c = classifyIssue({ title: "Loss becomes NaN during training", body }, model);
+      expect(c.bugType.label).toBe("Training");
+    });
+  });
+});

@@ -1,0 +1,159 @@
+import { describe, expect, it } from "@jest/globals";
+import { describeEnvironment, extractEnvironment, osFromPlatformString } from "../../src/classify/environment.js";
+
+const COLLECT_ENV = `
+## Environment
+
+PyTorch version: 1.7.0
+Is debug build: True
+CUDA used to build PyTorch: 11.0
+ROCM used to build PyTorch: N/A
+
+OS: Ubuntu 18.04.5 LTS (x86_64)
+GCC version: (Ubuntu 7.5.0-3ubuntu1~18.04) 7.5.0
+Clang version: Could not collect
+CMake version: version 3.18.2
+
+Python version: 3.8 (64-bit runtime)
+Is CUDA available: True
+CUDA runtime version: 11.0.221
+GPU models and configuration: GPU 0: GeForce RTX 2080 Ti
+Nvidia driver version: 450.80.02
+cuDNN version: Probably one of the following:
+/usr/lib/x86_64-linux-gnu/libcudnn.so.8.0.4
+HIP runtime version: N/A
+MIOpen runtime version: N/A
+
+Versions of relevant libraries:
+[pip3] numpy==1.19.2
+[pip3] torch==1.7.0
+[pip3] torchvision==0.8.1
+[conda] blas                      1.0                         mkl
+[conda] pytorch                   1.7.0           py3.8_cuda11.0.221_cudnn8.0.3_0    pytorch
+`;
+
+const NVIDIA_SMI = `
++-----------------------------------------------------------------------------+
+| NVIDIA-SMI 460.32.03    Driver Version: 460.32.03    CUDA Version: 11.2     |
+|-------------------------------+----------------------+----------------------+
+| GPU  Name        Persistence-M| Bus-Id        Disp.A | Volatile Uncorr. ECC |
+|   0  Tesla V100-SXM2...  On   | 00000000:00:1E.0 Off |                    0 |
++-------------------------------+----------------------+----------------------+
+`;
+
+const TF_TEMPLATE = `**System information**
+- Have I written custom code (as opposed to using a stock example script provided in TensorFlow): yes
+- OS Platform and Distribution (e.g., Linux Ubuntu 16.04): macOS 10.15.7
+- TensorFlow installed from (source or binary): binary
+- TensorFlow version (use command below): 2.4.0
+- Python version: 3.7.9
+- CUDA/cuDNN version: 11.0/8.0
+- GPU model and memory: GeForce GTX 1080 8GB
+`;
+
+const DIAGNOSE = `----------Python Info----------
+Version      : 3.6.9
+Compiler     : GCC 7.3.0
+----------Pip Info-----------
+Version      : 19.1.1
+----------MXNet Info-----------
+Version      : 1.6.0
+Directory    : /home/user/anaconda3/envs/mx/lib/python3.6/site-packages/mxnet
+Build features:
+✔ CUDA
+✔ CUDNN
+----------System Info----------
+Platform     : Linux-3.10.0-862.14.4.el7.x86_64-x86_64-with-centos-7.5.1804-Core
+system       : Linux
+`;
+
+describe("extractEnvironment", () => {
+  it("reads PyTorch's collect_env output", () => {
+    const env = extractEnvironment(COLLECT_ENV);
+    expect(env.frameworks.torch).toBe("1.7.0");
+    expect(env.frameworks.numpy).toBe("1.19.2");
+    expect(env.frameworks.torchvision).toBe("0.8.1");
+    expect(env.python).toBe("3.8");
+    expect(env.cuda).toBe("11.0");
+    expect(env.cudnn).toBe("8.0.4");
+    expect(env.driver).toBe("450.80.02");
+    expect(env.gpu).toBe("GeForce RTX 2080 Ti");
+    expect(env.os).toBe("Ubuntu 18.04.5");
+  });
+
+  it("reads the nvidia-smi header and GPU row", () => {
+    const env = extractEnvironment(`I see this on our cluster:\n${NVIDIA_SMI}`);
+    expect(env.driver).toBe("460.32.03");
+    expect(env.cuda).toBe("11.2");
+    expect(env.gpu).toMatch(/^Tesla V100/);
+  });
+
+  it("reads the TensorFlow issue template and ignores its (e.g. ...) examples", () => {
+    const env = extractEnvironment(TF_TEMPLATE);
+    expect(env.frameworks.tensorflow).toBe("2.4.0");
+    expect(env.python).toBe("3.7.9");
+    expect(env.cuda).toBe("11.0");
+    expect(env.cudnn).toBe("8.0");
+    expect(env.gpu).toBe("GeForce GTX 1080");
+    expect(env.os).toBe("macOS 10.15.7");
+  });
+
+  it("reads mxnet's diagnose.py sections", () => {
+    const env = extractEnvironment(DIAGNOSE);
+    expect(env.python).toBe("3.6.9");
+    expect(env.frameworks.mxnet).toBe("1.6.0");
+    expect(env.os).toBe("CentOS 7.5.1804");
+  });
+
+  it("reads __version__ lines from an interactive session", () => {
+    const env = extractEnvironment(">>> import tensorflow as tf\n>>> tf.__version__\n'2.3.1'\n>>> print(torch.__version__)\n1.8.0+cu111\n");
+    expect(env.frameworks.tensorflow).toBe("2.3.1");
+    expect(env.frameworks.torch).toBe("1.8.0+cu111");
+  });
+
+  it("reads pip freeze and pip list output, mapping wheel names to frameworks", () => {
+    const freeze = extractEnvironment("absl-py==0.11.0\nmxnet-cu101==1.7.0\nnumpy==1.18.5\ntensorflow-gpu==2.2.0\n");
+    expect(freeze.frameworks).toMatchObject({ mxnet: "1.7.0", numpy: "1.18.5", tensorflow: "2.2.0" });
+    expect(freeze.frameworks["absl-py"]).toBeUndefined();
+    expect(freeze.cuda).toBe("10.1");
+    const list = extractEnvironment("Package    Version\n---------- -------\njax        0.2.9\njaxlib     0.1.61\nKeras      2.4.3\n");
+    expect(list.frameworks).toMatchObject({ jax: "0.2.9", jaxlib: "0.1.61", keras: "2.4.3" });
+  });
+
+  it("reads versions stated in prose", () => {
+    const env = extractEnvironment("Using MXNet 1.5.0 with CUDA 10.1 and cuDNN 7.6 on Windows 10, python3.7, 4 Nvidia V100s.");
+    expect(env.frameworks.mxnet).toBe("1.5.0");
+    expect(env.cuda).toBe("10.1");
+    expect(env.cudnn).toBe("7.6");
+    expect(env.os).toBe("Windows 10");
+    expect(env.python).toBe("3.7");
+    expect(env.gpu).toBe("V100");
+  });
+
+  it("reads tfjs package versions", () => {
+    expect(extractEnvironment("I use @tensorflow/tfjs@2.3.0 in Chrome").frameworks.tfjs).toBe("2.3.0");
+  });
+
+  it("falls back to the interpreter named in traceback paths", () => {
+    const env = extractEnvironment('  File "/usr/local/lib/python2.7/dist-packages/mxnet/base.py", line 149, in check_call');
+    expect(env.python).toBe("2.7");
+  });
+
+  it("finds nothing in text without facts, and does not invent a CUDA version from an error code", () => {
+    const env = extractEnvironment("RuntimeError: CUDA error (10): invalid device ordinal");
+    expect(env).toEqual({ frameworks: {} });
+  });
+
+  it("handles empty text", () => {
+    expect(extractEnvironment("")).toEqual({ frameworks: {} });
+  });
+
+  it("describes the facts as short phrases", () => {
+    expect(describeEnvironment({ frameworks: { torch: "1.7.0" }, cuda: "11.0" })).toEqual(["torch==1.7.0", "CUDA 11.0"]);
+  });
+
+  it("turns Python platform strings into an OS name", () => {
+    expect(osFromPlatformString("Linux-4.4.0-31-generic-x86_64-with-Ubuntu-14.04-trusty")).toBe("Ubuntu 14.04");
+    expect(osFromPlatformString("Darwin-17.3.0-x86_64-i386-64bit")).toBe("macOS (Darwin 17.3.0)");
+  });
+});

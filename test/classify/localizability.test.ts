@@ -1,0 +1,84 @@
+import { describe, expect, it } from "@jest/globals";
+import {
+  LOCALIZABILITY_THRESHOLDS,
+  defaultLocalizabilityModel,
+  estimateLocalizability,
+  localizabilityFeatures,
+  type LocalizabilityInput,
+} from "../../src/classify/localizability.js";
+import type { Classification, RankedFile } from "../../src/types.js";
+
+function classification(opts: { extrinsic: number; gpu: number; kind?: "bug" | "question" }): Classification {
+  return {
+    modelVersion: "test",
+    reportKind: { label: opts.kind ?? "bug", confidence: 0.8, evidence: [] },
+    bugType: { label: opts.gpu > 0.5 ? "GPU" : "Training", confidence: Math.max(opts.gpu, 1 - opts.gpu), evidence: [], probabilities: { GPU: opts.gpu, Training: 1 - opts.gpu } },
+    extrinsic: {
+      label: opts.extrinsic >= 0.5 ? "extrinsic" : "intrinsic",
+      confidence: opts.extrinsic >= 0.5 ? opts.extrinsic : 1 - opts.extrinsic,
+      evidence: [],
+      causes: [],
+    },
+    environment: { frameworks: {} },
+    missingFacts: [],
+  };
+}
+
+function ranked(scores: number[]): RankedFile[] {
+  return scores.map((score, i) => ({ path: `f${i}.py`, score, evidence: [] }));
+}
+
+const peaked = ranked([1, 0.3, 0.2, 0.1, 0.05, 0.04, 0.03, 0.02, 0.01, 0.01]);
+const flat = ranked([1, 0.99, 0.98, 0.98, 0.97, 0.97, 0.96, 0.96, 0.95, 0.95]);
+
+function input(overrides: Partial<LocalizabilityInput>): LocalizabilityInput {
+  return { classification: classification({ extrinsic: 0.2, gpu: 0.05 }), ranked: peaked, tracebackFramesInRepo: 0, identifierCount: 0, mentionedPaths: 0, ...overrides };
+}
+
+describe("localizabilityFeatures", () => {
+  it("measures the score margin between rank 1 and ranks 5 and 10, relative to rank 1", () => {
+    const f = localizabilityFeatures(input({}));
+    expect(f.margin5).toBeCloseTo(0.95, 10);
+    expect(f.margin10).toBeCloseTo(0.99, 10);
+  });
+
+  it("gives flat scores an entropy near 1 and peaked scores a lower one", () => {
+    expect(localizabilityFeatures(input({ ranked: flat })).entropy).toBeGreaterThan(0.99);
+    expect(localizabilityFeatures(input({})).entropy).toBeLessThan(0.8);
+  });
+
+  it("reads p(extrinsic) back from an intrinsic label", () => {
+    expect(localizabilityFeatures(input({})).pExtrinsic).toBeCloseTo(0.2, 10);
+  });
+
+  it("flags an empty ranking", () => {
+    expect(localizabilityFeatures(input({ ranked: [] })).noRanking).toBe(1);
+  });
+});
+
+describe("estimateLocalizability", () => {
+  it("is more confident for an intrinsic bug with a traceback into the repository than for an extrinsic GPU bug with flat scores", () => {
+    const good = estimateLocalizability(input({ tracebackFramesInRepo: 3, identifierCount: 12, mentionedPaths: 1 }));
+    const bad = estimateLocalizability(input({ classification: classification({ extrinsic: 0.9, gpu: 0.9 }), ranked: flat }));
+    expect(good.confidence).toBeGreaterThan(bad.confidence);
+    expect(good.verdict).toBe("show");
+    expect(bad.verdict).not.toBe("show");
+    expect(good.reasons.length).toBeGreaterThan(0);
+    expect(bad.reasons.join(" ")).toMatch(/extrinsic|GPU|flat/);
+  });
+
+  it("withholds when nothing was ranked", () => {
+    expect(estimateLocalizability(input({ ranked: [] })).verdict).toBe("withhold");
+  });
+
+  it("applies the thresholds it is given", () => {
+    const x = input({});
+    const { confidence } = estimateLocalizability(x);
+    expect(estimateLocalizability(x, undefined, { show: confidence + 0.01, soften: confidence - 0.01 }).verdict).toBe("soften");
+    expect(estimateLocalizability(x, undefined, { show: 1.01, soften: 1.0 }).verdict).toBe("withhold");
+  });
+
+  it("ships a model with the documented default thresholds", () => {
+    expect(defaultLocalizabilityModel().thresholds).toEqual(LOCALIZABILITY_THRESHOLDS);
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "@jest/globals";
+import { classifyReportKind } from "../../src/classify/report-kind.js";
+import { hasTraceback, prepareIssue } from "../../src/classify/text.js";
+
+function kind(title: string, body = "") {
+  const prepared = prepareIssue({ title, body });
+  return classifyReportKind(prepared, hasTraceback(body));
+}
+
+describe("classifyReportKind", () => {
+  it("treats a report with an error as a bug", () => {
+    const k = kind("Training crashes with a shape error", "ValueError: shapes (3,) and (4,) not aligned");
+    expect(k.label).toBe("bug");
+    expect(k.evidence.length).toBeGreaterThan(0);
+  });
+
+  it("recognises a how-to question", () => {
+    const k = kind("How can I use multiple GPUs for inference?", "I have two cards and want to split the batch.");
+    expect(k.label).toBe("question");
+    expect(k.evidence[0]).toContain("question");
+  });
+
+  it("keeps a question that carries a traceback as a bug", () => {
+    expect(kind("Why does this fail?", 'Traceback (most recent call last):\n  File "a.py", line 1, in <module>\nKeyError: 1').label).toBe("bug");
+  });
+
+  it("recognises a feature request", () => {
+    expect(kind("[Feature] Add support for bfloat16 in the exporter").label).toBe("feature");
+    expect(kind("Sparse attention", "**Is your feature request related to a problem?** I want sparse attention.").label).toBe("feature");
+  });
+
+  it("recognises a docs request", () => {
+    const k = kind("Documentation of the UpSampling operator is incomplete", "The page does not list the scale argument.");
+    expect(k.label).toBe("docs");
+  });
+
+  it("calls a report with no signal at all a bug with lower confidence", () => {
+    const plain = kind("Trainer and evaluator", "");
+    const clear = kind("Trainer crashes", "");
+    expect(plain.label).toBe("bug");
+    expect(plain.confidence).toBeLessThan(clear.confidence);
+  });
+});
