@@ -52,19 +52,46 @@ export interface NodeKinds {
   kind: Uint8Array;
   /** 1 when the type is a named node that counts as a statement slot (named and not a comment). */
   statement: Uint8Array;
+  /** 1 when nodes of the type never have children worth visiting: saves a failing `gotoFirstChild` call. */
+  leaf: Uint8Array;
 }
+
+/** Named types that are leaves, or whose children hold nothing the extraction reads. */
+const LEAF_TYPES = new Set([
+  "identifier",
+  "keyword_identifier",
+  "comment",
+  "integer",
+  "float",
+  "true",
+  "false",
+  "none",
+  "ellipsis",
+  "string_start",
+  "string_content",
+  "string_end",
+  "escape_sequence",
+  "escape_interpolation",
+  "type_conversion",
+  "line_continuation",
+  "import_prefix",
+]);
 
 export function buildNodeKinds(language: Language): NodeKinds {
   const count = language.nodeTypeCount;
   const kind = new Uint8Array(count + 1);
   const statement = new Uint8Array(count + 1);
+  const leaf = new Uint8Array(count + 1);
   for (let id = 0; id < count; id++) {
     const type = language.nodeTypeForId(id);
     if (type === null) continue;
+    const named = language.nodeTypeIsNamed(id);
     kind[id] = KIND_BY_TYPE[type] ?? Kind.Other;
-    statement[id] = language.nodeTypeIsNamed(id) && type !== "comment" ? 1 : 0;
+    statement[id] = named && type !== "comment" ? 1 : 0;
+    // Anonymous nodes are tokens (`(`, `def`, `+`): they have no children.
+    leaf[id] = !named || LEAF_TYPES.has(type) ? 1 : 0;
   }
-  return { kind, statement };
+  return { kind, statement, leaf };
 }
 
 interface Scope {
@@ -111,7 +138,7 @@ function walk(cursor: TreeCursor, source: string, out: PythonStructure, kinds: N
     kindAt[depth] = kind;
     statementsAt[depth] = 0;
     if (depth > 0 && kinds.statement[typeId] === 1) statementsAt[depth - 1] = (statementsAt[depth - 1] ?? 0) + 1;
-    let descend = true;
+    let descend = kinds.leaf[typeId] !== 1;
 
     switch (kind) {
       case Kind.Identifier: {
@@ -153,13 +180,14 @@ function walk(cursor: TreeCursor, source: string, out: PythonStructure, kinds: N
       case Kind.String:
       case Kind.ConcatenatedString: {
         if (kind === Kind.String && kindAt[depth - 1] === Kind.ConcatenatedString) break; // joined by the parent
-        const text = kind === Kind.String ? readString(cursor, source) : readConcatenated(cursor, source);
+        const literal = kind === Kind.String ? readString(cursor, source) : readConcatenated(cursor, source);
         if (cursor.startIndex === docstringAt) {
-          out.docstrings.push(text);
-        } else if (text) {
-          out.strings.push({ text, line: cursor.startPosition.row + 1 });
+          out.docstrings.push(literal.text);
+        } else if (literal.text) {
+          out.strings.push({ text: literal.text, line: cursor.startPosition.row + 1 });
         }
-        break; // descend anyway: identifiers inside f-string interpolations count
+        descend = literal.interpolated; // identifiers inside f-string interpolations count
+        break;
       }
       case Kind.Raise:
         collectRaise(cursor.currentNode, source, out);
@@ -211,36 +239,47 @@ function readNameField(cursor: TreeCursor, source: string): { text: string; star
   return found;
 }
 
+interface Literal {
+  text: string;
+  /** The literal has f-string replacement fields (whose expressions hold identifiers). */
+  interpolated: boolean;
+}
+
 /** Text of the `string` node under the cursor; interpolations become `{}`. Leaves the cursor in place. */
-function readString(cursor: TreeCursor, source: string): string {
-  if (!cursor.gotoFirstChild()) return "";
+function readString(cursor: TreeCursor, source: string): Literal {
+  const literal: Literal = { text: "", interpolated: false };
+  if (!cursor.gotoFirstChild()) return literal;
   let raw = false;
-  let text = "";
   do {
     const t = cursor.nodeType;
     if (t === "string_start") {
       raw = splitStringStart(source.slice(cursor.startIndex, cursor.endIndex)).prefix.includes("r");
     } else if (t === "string_content") {
       const body = source.slice(cursor.startIndex, cursor.endIndex);
-      text += raw ? body : decodeEscapes(body);
+      literal.text += raw ? body : decodeEscapes(body);
     } else if (t === "interpolation") {
-      text += "{}";
+      literal.text += "{}";
+      literal.interpolated = true;
     } else if (t === "escape_sequence") {
-      text += decodeEscapes(source.slice(cursor.startIndex, cursor.endIndex));
+      literal.text += decodeEscapes(source.slice(cursor.startIndex, cursor.endIndex));
     }
   } while (cursor.gotoNextSibling());
   cursor.gotoParent();
-  return text;
+  return literal;
 }
 
-function readConcatenated(cursor: TreeCursor, source: string): string {
-  if (!cursor.gotoFirstChild()) return "";
-  let text = "";
+function readConcatenated(cursor: TreeCursor, source: string): Literal {
+  const literal: Literal = { text: "", interpolated: false };
+  if (!cursor.gotoFirstChild()) return literal;
   do {
-    if (cursor.nodeType === "string") text += readString(cursor, source);
+    if (cursor.nodeType === "string") {
+      const part = readString(cursor, source);
+      literal.text += part.text;
+      literal.interpolated ||= part.interpolated;
+    }
   } while (cursor.gotoNextSibling());
   cursor.gotoParent();
-  return text;
+  return literal;
 }
 
 /** The message a raise argument spells out: a literal, a `%`/`.format` template or a `+` concatenation. */
@@ -283,7 +322,7 @@ function collectRaise(node: Node, source: string, out: PythonStructure): void {
   const text = (n: Node): string => {
     const cursor = n.walk();
     try {
-      return n.type === "string" ? readString(cursor, source) : readConcatenated(cursor, source);
+      return (n.type === "string" ? readString(cursor, source) : readConcatenated(cursor, source)).text;
     } finally {
       cursor.delete();
     }
