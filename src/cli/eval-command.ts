@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { stat } from "node:fs/promises";
 import { readDataset } from "../eval/dataset.js";
+import { benchmarkHistoryProvider } from "../eval/benchmark-history.js";
 import { formatEvalReport } from "../eval/format-report.js";
 import { runEval } from "../eval/run-eval.js";
 import { getLocalizer } from "../ir/localizers/registry.js";
@@ -48,7 +49,7 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
   if (limit !== undefined) bugs = bugs.slice(0, limit);
   if (bugs.length === 0) throw new UsageError(o.repo ? `no bug of ${o.repo} in ${o.dataset}` : `no bug in ${o.dataset}`);
 
-  const history = await (await import("../eval/benchmark-history.js")).benchmarkHistoryProvider(dataset.bugs);
+  const history = benchmarkHistoryProvider(dataset.bugs);
   const run = await runEval({
     bugs,
     gitRoot,
@@ -60,6 +61,7 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
   });
   io.progress("");
   for (const s of run.skipped) io.stderr(`skipped ${s.id}: ${s.reason}`);
+  for (const note of run.notes) io.stderr(`note: ${note}`);
   io.stdout(formatEvalReport(run, o.dataset));
   if (o.json) {
     const report = {

@@ -1,7 +1,10 @@
 import { getLocalizer } from "../ir/localizers/registry.js";
 import type { Localizer } from "../ir/localizers/localizer.js";
+import { isLearned } from "../ir/localizers/learned.js";
+import { trainRanker, type RankingExample } from "../ir/learn/ranker-model.js";
 import type { FileDocument } from "../ir/document.js";
-import { DocumentCache, SourceIndex } from "../ir/source-index.js";
+import { createDocumentCache } from "../ir/create-document-cache.js";
+import { type DocumentCache, SourceIndex } from "../ir/source-index.js";
 import { BlobReader, listTree, type TreeEntry } from "../repo/git.js";
 import { selectEntries } from "../repo/read-git-snapshot.js";
 import { looksBinary } from "../ir/scope.js";
@@ -55,6 +58,10 @@ export interface LocalizerMetrics {
 }
 
 export interface EvalRun {
+  /** Notes on how learned localizers were scored (cross-validation folds, or why not). */
+  notes: string[];
+  /** Per learned localizer, each bug's feature matrix and ground truth (what a trainer needs). */
+  examples: Map<string, Map<string, RankingExample>>;
   outcomes: BugOutcome[];
   skipped: SkippedBug[];
   elapsedMs: number;
@@ -115,7 +122,10 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
   const started = performance.now();
   const localizers: Localizer[] = options.localizers.map((id) => getLocalizer(id));
   const ids = options.localizers;
-  const cache = options.cache ?? new DocumentCache();
+  // Learned localizers are scored after the loop, by repository-grouped cross-validation: their features
+  // are kept per bug and a bug is only ever ranked by a model trained on the other repositories.
+  const learnedFeatures = new Map<string, Map<string, RankingExample>>();
+  const cache = options.cache ?? (await createDocumentCache());
   const outcomes: BugOutcome[] = [];
   const skipped: SkippedBug[] = [];
   let filesIndexed = 0;
@@ -154,7 +164,20 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
           const issue: IssueText = { title: bug.title, body: bug.body, number: bug.issue_number, createdAt: bug.created_at };
           const history = options.history ? await options.history(bug, gitDir) : undefined;
           const ranks: Record<string, (number | null)[]> = {};
+          const featuresByLocalizer = new Map<Localizer, RankingExample>();
           localizers.forEach((l, i) => {
+            if (isLearned(l)) {
+              let example = featuresByLocalizer.get(l);
+              if (!example) {
+                const features = l.featurize({ index, issue, history });
+                example = { matrix: features.matrix, docCount: features.docCount, relevant: gtFiles.map((f) => index.pathToDoc.get(f)!) };
+                featuresByLocalizer.set(l, example);
+              }
+              let perBug = learnedFeatures.get(ids[i]!);
+              if (!perBug) learnedFeatures.set(ids[i]!, (perBug = new Map()));
+              perBug.set(bug.id, example);
+              return;
+            }
             const { scores } = l.localize({ index, issue, history });
             ranks[ids[i]!] = gtFiles.map((f) => rankOfDoc(scores, index.pathToDoc.get(f)!));
           });
@@ -176,13 +199,46 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
     }
   }
 
+  const notes = crossValidate(outcomes, learnedFeatures, localizers, ids);
+
   return {
+    notes,
+    examples: learnedFeatures,
     outcomes,
     skipped,
     elapsedMs: performance.now() - started,
     filesIndexed,
     localizers: Object.fromEntries(ids.map((id) => [id, summarize(outcomes, id)])),
   };
+}
+
+/**
+ * Leave-one-repository-out: for each repository, a model trained on the bugs of all the others ranks its bugs.
+ * With a single repository there is nothing to train on, and the learned columns are left empty.
+ */
+function crossValidate(outcomes: BugOutcome[], learned: Map<string, Map<string, RankingExample>>, localizers: Localizer[], ids: string[]): string[] {
+  const notes: string[] = [];
+  const repos = [...new Set(outcomes.map((o) => o.repo))];
+  for (const [id, perBug] of learned) {
+    const localizer = localizers[ids.indexOf(id)]!;
+    if (!isLearned(localizer)) continue;
+    if (repos.length < 2) {
+      notes.push(`${id}: not scored; repository-grouped cross-validation needs bugs of at least two repositories`);
+      continue;
+    }
+    for (const repo of repos) {
+      const train = outcomes.filter((o) => o.repo !== repo).map((o) => perBug.get(o.id)!);
+      const model = trainRanker(train);
+      for (const o of outcomes) {
+        if (o.repo !== repo) continue;
+        const ex = perBug.get(o.id)!;
+        const scores = localizer.scoreFeatures(model, ex.matrix, ex.docCount);
+        o.ranks[id] = ex.relevant.map((d) => rankOfDoc(scores, d));
+      }
+    }
+    notes.push(`${id}: leave-one-repository-out cross-validation over ${repos.length} repositories (a bug is never ranked by a model that saw its repository)`);
+  }
+  return notes;
 }
 
 export type { BugScore };

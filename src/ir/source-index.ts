@@ -16,6 +16,7 @@ export class DocumentCache {
   readonly vocabulary = new Vocabulary();
   readonly tokenizer: Tokenizer;
   private readonly docs = new Map<string, FileDocument>();
+  private readonly texts = new Map<string, TermBag>();
 
   constructor(
     readonly python?: StructureExtractor,
@@ -46,6 +47,17 @@ export class DocumentCache {
 
   get size(): number {
     return this.docs.size;
+  }
+
+  /** The bag of a text that recurs across queries (a past report), memoised under a caller's key. */
+  textBag(key: string, text: string): TermBag {
+    let bag = this.texts.get(key);
+    if (!bag) {
+      bag = bagOf(this.tokenizer.terms(text), this.vocabulary);
+      if (this.texts.size >= this.maxEntries) this.texts.delete(this.texts.keys().next().value!);
+      this.texts.set(key, bag);
+    }
+    return bag;
   }
 }
 
@@ -96,6 +108,31 @@ export class SourceIndex {
       this.fields.set(name, f);
     }
     return f;
+  }
+
+  /**
+   * A field computed from documents and paths by the caller (e.g. BLUiR's "class names, or the module stem
+   * when there is none"), built once per snapshot under `name`.
+   */
+  derivedField(name: string, bagFor: (doc: number) => TermBag): FieldIndex {
+    const key = `derived:${name}` as FieldName;
+    let f = this.fields.get(key);
+    if (!f) {
+      f = new FieldIndex(this.paths.map((_, d) => bagFor(d)));
+      this.fields.set(key, f);
+    }
+    return f;
+  }
+
+  /** Norms of a derived field (see {@link derivedField}). */
+  derivedNorms(name: string, bagFor: (doc: number) => TermBag): Float64Array {
+    const key = `derived:${name}`;
+    let n = this.norms.get(key);
+    if (!n) {
+      n = tfidfNorms(this.derivedField(name, bagFor));
+      this.norms.set(key, n);
+    }
+    return n;
   }
 
   /** Document norms under log-tf × idf for one field, computed once. */

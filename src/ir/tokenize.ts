@@ -14,6 +14,8 @@ export interface Tokenizer {
   terms(text: string): string[];
   /** Terms with the word of the text each came from, for evidence a person can read ("initi" came from "initialization"). */
   annotated(text: string): { term: string; surface: string }[];
+  /** Terms of one identifier (memoised: a repository repeats the same names thousands of times). */
+  identifierTerms(identifier: string): readonly string[];
   /** Stem one already lower-cased word (memoised). */
   stem(word: string): string;
 }
@@ -87,5 +89,15 @@ export function createTokenizer(options: TokenizerOptions = {}): Tokenizer {
     return out;
   };
 
-  return { terms, annotated, stem };
+  const identifiers = new Map<string, readonly string[]>();
+  const identifierTerms = (identifier: string): readonly string[] => {
+    let t = identifiers.get(identifier);
+    if (t === undefined) {
+      t = terms(identifier);
+      if (identifiers.size < 1_000_000) identifiers.set(identifier, t);
+    }
+    return t;
+  };
+
+  return { terms, annotated, identifierTerms, stem };
 }

@@ -1,6 +1,7 @@
 import { topFiles } from "../ir/rank.js";
 import { getLocalizer, DEFAULT_LOCALIZER_ID, LOCALIZERS } from "../ir/localizers/registry.js";
-import { DocumentCache, SourceIndex } from "../ir/source-index.js";
+import { createDocumentCache } from "../ir/create-document-cache.js";
+import { type DocumentCache, SourceIndex } from "../ir/source-index.js";
 import type { History, IssueText, LocalizerRanking, RepoSnapshot, TriageResult } from "../types.js";
 import { MLTRIAGE_VERSION } from "../version.js";
 
@@ -40,7 +41,7 @@ export async function runPipeline(input: PipelineInput, deps: PipelineDeps = {})
   };
 
   const top = input.top ?? 10;
-  const cache = deps.documentCache ?? new DocumentCache();
+  const cache = deps.documentCache ?? (await createDocumentCache());
   const index = step("index", () => SourceIndex.build(input.snapshot.files, cache));
 
   const ids = new Set<string>([DEFAULT_LOCALIZER_ID]);

@@ -1,0 +1,151 @@
+import { parseIssue, type ParsedIssue } from "../../issue/index.js";
+import type { Evidence } from "../../types.js";
+import { termsEvidence } from "../explain-terms.js";
+import { BM25_DEFAULTS, minMax, scoreBm25, scoreTfidfCosine } from "../scoring.js";
+import { commitScores } from "../signals/commit-score.js";
+import { definitionMatches } from "../signals/definitions.js";
+import { similarReportEvidence } from "../signals/explain-similar.js";
+import { traceEvidence } from "../signals/explain-trace.js";
+import { fixHistory } from "../signals/fix-history.js";
+import { lengthFactors } from "../signals/length-factor.js";
+import { mentionedFiles } from "../signals/mentions.js";
+import { messageMatches } from "../signals/messages.js";
+import { ModuleIndex } from "../signals/module-index.js";
+import { findSimilarReports, similarReportScores } from "../signals/similar-reports.js";
+import { stackTraceSignal } from "../signals/stack-trace.js";
+import { structuredVsm } from "../signals/struct-vsm.js";
+import { isTestPath, testPairs } from "../signals/test-pairs.js";
+import type { LocalizerInput } from "./localizer.js";
+
+/**
+ * The evidence the learned ranker combines, one column per signal, each scaled to [0, 1] per report
+ * (min–max over the snapshot's files, PAPER §5 "fuse late") unless it is already a bounded score.
+ * The order is part of the model file format: append new features, never reorder.
+ */
+export const FEATURE_NAMES = [
+  "bm25", // BM25 of title + body over file contents
+  "bm25Title", // BM25 of the title alone: titles are short and focused
+  "path", // BM25 over the file's path words
+  "rvsm", // BugLocator's rVSM
+  "structVsm", // BLIA's structured VSM over class/method/identifier/comment fields
+  "definitions", // the file defines a class or function the issue's code names
+  "codeIdentifiers", // BM25 of the issue's code identifiers over the file's identifiers
+  "trace", // BLIA's stack-trace score: 1/rank from the innermost project frame, 0.1 for imported files
+  "message", // error messages of the issue matched to the file's string literals
+  "mentioned", // the issue names the file or its module
+  "similarReports", // SimiScore: similar past issues were fixed in this file
+  "fixCount", // how often the file was fixed before
+  "fixRecency", // how recently it was fixed
+  "recentFixCommits", // BLIA's 15-day commit score
+  "isTest", // a test file
+  "pairLexical", // best bm25 of the test/source file it pairs with
+  "pairTrace", // best trace/mention score of the file it pairs with
+  "length", // log file length, min–max
+  "isInit", // an __init__.py
+] as const;
+
+export const FEATURE_COUNT = FEATURE_NAMES.length;
+const F = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<(typeof FEATURE_NAMES)[number], number>;
+
+export interface FeatureSet {
+  /** Row-major `docs × FEATURE_COUNT`. */
+  matrix: Float32Array;
+  docCount: number;
+  explain(doc: number): Evidence[];
+  parsed: ParsedIssue;
+}
+
+function normalizedLog(values: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = Math.log1p(values[i]!);
+  return minMax(out);
+}
+
+/** Computes every feature of every file of the snapshot for one issue. */
+export function computeFeatures({ index, issue, history }: LocalizerInput): FeatureSet {
+  const n = index.size;
+  const parsed = parseIssue(issue.title, issue.body);
+  const text = `${issue.title}\n${issue.body}`;
+  const query = index.query(text);
+  const content = index.field("content");
+  const modules = new ModuleIndex(index.paths);
+  const reportTime = issue.createdAt ? Date.parse(issue.createdAt) : Date.now();
+
+  const bm25 = minMax(scoreBm25(content, query, BM25_DEFAULTS));
+  const bm25Title = minMax(scoreBm25(content, index.query(issue.title), BM25_DEFAULTS));
+  const path = minMax(scoreBm25(index.field("path"), query, BM25_DEFAULTS));
+  const g = lengthFactors(content);
+  const rvsm = minMax(scoreTfidfCosine(content, index.tfidfNorms("content"), query).map((c, d) => c * g[d]!));
+  const struct = minMax(structuredVsm(index, issue.title, issue.body));
+  const codeNames = [...parsed.identifiers, ...parsed.apiNames];
+  const defs = definitionMatches(index, codeNames);
+  const definitions = minMax(defs.scores);
+  const codeQuery = index.query(codeNames.join(" "));
+  const codeIdentifiers = minMax(codeQuery.ids.length ? scoreBm25(index.field("identifiers"), codeQuery, BM25_DEFAULTS) : new Float64Array(n));
+  const trace = stackTraceSignal(index, parsed, modules);
+  const messages = messageMatches(index, parsed.exceptionMessages);
+  const message = minMax(messages.scores);
+  const mentioned = mentionedFiles(index, modules, parsed.mentionedPaths);
+  const similar = findSimilarReports(index, text, history?.pastFixes ?? []);
+  const simi = similarReportScores(index, similar);
+  const similarReports = minMax(simi.scores);
+  const fixes = fixHistory(index, history?.commits ?? [], reportTime);
+  const fixCount = normalizedLog(fixes.counts);
+  const recent = commitScores(index, history?.commits ?? [], reportTime);
+  const length = normalizedLog(content.docLengths);
+  const pairs = testPairs(index);
+
+  const matrix = new Float32Array(n * FEATURE_COUNT);
+  for (let d = 0; d < n; d++) {
+    const row = d * FEATURE_COUNT;
+    const p = index.paths[d]!;
+    matrix[row + F.bm25] = bm25[d]!;
+    matrix[row + F.bm25Title] = bm25Title[d]!;
+    matrix[row + F.path] = path[d]!;
+    matrix[row + F.rvsm] = rvsm[d]!;
+    matrix[row + F.structVsm] = struct[d]!;
+    matrix[row + F.definitions] = definitions[d]!;
+    matrix[row + F.codeIdentifiers] = codeIdentifiers[d]!;
+    matrix[row + F.trace] = trace.scores[d]!;
+    matrix[row + F.message] = message[d]!;
+    matrix[row + F.mentioned] = mentioned.has(d) ? 1 : 0;
+    matrix[row + F.similarReports] = similarReports[d]!;
+    matrix[row + F.fixCount] = fixCount[d]!;
+    matrix[row + F.fixRecency] = fixes.recency[d]!;
+    matrix[row + F.recentFixCommits] = Math.min(1, recent.scores[d]!);
+    matrix[row + F.isTest] = isTestPath(p) ? 1 : 0;
+    matrix[row + F.length] = length[d]!;
+    matrix[row + F.isInit] = p.endsWith("__init__.py") ? 1 : 0;
+  }
+  for (const [d, partners] of pairs) {
+    let lex = 0;
+    let tr = 0;
+    for (const q of partners) {
+      lex = Math.max(lex, bm25[q]!);
+      tr = Math.max(tr, trace.scores[q]!, mentioned.has(q) ? 1 : 0);
+    }
+    matrix[d * FEATURE_COUNT + F.pairLexical] = lex;
+    matrix[d * FEATURE_COUNT + F.pairTrace] = tr;
+  }
+
+  const explain = (doc: number): Evidence[] => {
+    const out: Evidence[] = [...traceEvidence(index, trace, doc)];
+    const named = mentioned.get(doc);
+    if (named) out.push({ kind: "path", detail: `the issue names \`${named}\`` });
+    const site = messages.sites.get(doc);
+    if (site) out.push({ kind: "message", detail: `string at line ${site.line} matches the error message: "${site.text.slice(0, 100)}"`, line: site.line });
+    const def = defs.matches.get(doc);
+    if (def) out.push({ kind: "identifier", detail: `defines ${def.slice(0, 4).map((m) => `\`${m.name}\``).join(", ")} named in the issue`, line: def[0]!.line });
+    out.push(...similarReportEvidence(simi.sources.get(doc)));
+    const partners = pairs.get(doc);
+    if (partners && matrix[doc * FEATURE_COUNT + F.pairTrace]! + matrix[doc * FEATURE_COUNT + F.pairLexical]! > 0.5) {
+      const best = [...partners].sort((a, b) => bm25[b]! - bm25[a]!)[0]!;
+      out.push({ kind: "structure", detail: `${isTestPath(index.paths[doc]!) ? "tests" : "is tested by"} \`${index.paths[best]}\`, also implicated` });
+    }
+    if (fixes.counts[doc]! > 0) out.push({ kind: "commit", detail: `fixed ${fixes.counts[doc]} time(s) before` });
+    out.push(...termsEvidence(index, doc, text));
+    return out;
+  };
+
+  return { matrix, docCount: n, explain, parsed };
+}

@@ -1,0 +1,57 @@
+import type { ParsedIssue, TracebackFrame } from "../../issue/index.js";
+import { mapFrameToRepo } from "../../issue/index.js";
+import type { SourceIndex } from "../source-index.js";
+import type { ModuleIndex } from "./module-index.js";
+
+export interface TraceHit {
+  /** 1-based rank from the innermost frame that maps into the repository. */
+  rank: number;
+  frame: TracebackFrame;
+}
+
+export interface StackTraceSignal {
+  /** BLIA's STScore: 1/rank for the first 10 trace files, 0.1 after, 0.1 for files they import. */
+  scores: Float64Array;
+  /** The innermost frame of each trace file. */
+  hits: Map<number, TraceHit>;
+  /** Files imported by a trace file, and which trace file imports them. */
+  imported: Map<number, number>;
+  /** Frames outside the repository: installed third-party packages, by package name. */
+  thirdPartyPackages: string[];
+}
+
+/**
+ * Stack-trace score of BLIA (after BRTracer, PAPER §2.3): the traceback's files ordered from the innermost
+ * frame (Python prints it last, so the order is reversed); rank r ≤ 10 scores 1/r, later ranks 0.1; files
+ * imported by trace files and not in the trace score 0.1. Only frames that map into the repository count;
+ * installed copies (`site-packages/<pkg>/…`) are mapped back to the repository's own package.
+ */
+export function stackTraceSignal(index: SourceIndex, parsed: ParsedIssue, modules: ModuleIndex): StackTraceSignal {
+  const scores = new Float64Array(index.size);
+  const hits = new Map<number, TraceHit>();
+  const imported = new Map<number, number>();
+  const thirdParty = new Set<string>();
+  const frames = parsed.tracebacks.flatMap((t) => t.frames).reverse();
+  const repoPaths = index.pathToDoc as ReadonlyMap<string, number>;
+  const pathSet = new Set(repoPaths.keys());
+  for (const frame of frames) {
+    const mapped = mapFrameToRepo(frame.file, pathSet);
+    if (mapped.thirdParty && mapped.package) thirdParty.add(mapped.package);
+    if (!mapped.repoPath) continue;
+    const doc = repoPaths.get(mapped.repoPath);
+    if (doc === undefined || hits.has(doc)) continue;
+    const rank = hits.size + 1;
+    hits.set(doc, { rank, frame });
+    scores[doc] = rank <= 10 ? 1 / rank : 0.1;
+  }
+  for (const traceDoc of hits.keys()) {
+    for (const name of index.docs[traceDoc]!.structure?.imports ?? []) {
+      for (const doc of modules.resolve(name)) {
+        if (hits.has(doc) || imported.has(doc)) continue;
+        imported.set(doc, traceDoc);
+        scores[doc] = 0.1;
+      }
+    }
+  }
+  return { scores, hits, imported, thirdPartyPackages: [...thirdParty] };
+}

@@ -1,0 +1,54 @@
+import type { SourceIndex } from "../source-index.js";
+import { moduleStem } from "./class-field.js";
+
+const TEST_PATH = /(^|\/)(tests?|testing)\/|(^|\/)test_[^/]*\.py$|_test\.py$|(^|\/)conftest\.py$/;
+
+export function isTestPath(path: string): boolean {
+  return TEST_PATH.test(path);
+}
+
+/** The module a test file is named after: `test_trainer.py` and `trainer_test.py` -> `trainer`. */
+export function testedStem(path: string): string | null {
+  const stem = moduleStem(path);
+  if (stem.startsWith("test_")) return stem.slice(5);
+  if (stem.endsWith("_test")) return stem.slice(0, -5);
+  return null;
+}
+
+/**
+ * Pairs each test file with the source files it is named after, and back. A fix usually changes a module
+ * and its test together, so each side of a pair inherits evidence from the other.
+ * `tests/trainer/test_trainer_cli.py` pairs with `…/trainer_cli.py`, or failing that with `…/trainer.py`.
+ */
+export function testPairs(index: SourceIndex): Map<number, number[]> {
+  const byStem = new Map<string, number[]>();
+  index.paths.forEach((p, d) => {
+    if (!p.endsWith(".py") || isTestPath(p)) return;
+    const stem = moduleStem(p);
+    let list = byStem.get(stem);
+    if (!list) byStem.set(stem, (list = []));
+    list.push(d);
+  });
+  const pairs = new Map<number, number[]>();
+  const link = (a: number, b: number) => {
+    let l = pairs.get(a);
+    if (!l) pairs.set(a, (l = []));
+    l.push(b);
+  };
+  index.paths.forEach((p, d) => {
+    const tested = testedStem(p);
+    if (!tested) return;
+    const parts = tested.split("_");
+    for (let n = parts.length; n >= 1; n--) {
+      const sources = byStem.get(parts.slice(0, n).join("_"));
+      if (sources && sources.length <= 3) {
+        for (const s of sources) {
+          link(d, s);
+          link(s, d);
+        }
+        break;
+      }
+    }
+  });
+  return pairs;
+}
