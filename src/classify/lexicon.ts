@@ -120,7 +120,7 @@ export const CAUSE_LEXICON: Record<ExtrinsicCause, LexiconTerm[]> = {
   }),
   "os-platform": terms("cause.os", {
     windows: String.raw`\b(?:windows(?: \d+)?|win32|win64|msvc|visual studio)\b`,
-    mac: String.raw`\b(?:mac ?os(?: x)?|osx|darwin|apple silicon|\bm1\b|xcode)\b`,
+    mac: String.raw`\b(?:mac ?os(?: x)?|osx|darwin|apple silicon|apple m[123]|xcode)\b`,
     linux: String.raw`\b(?:ubuntu|centos|rhel|red ?hat|debian|fedora|amazon linux|linux mint|suse|alpine)\b`,
     arm: String.raw`\b(?:raspberry ?pi|arm64|aarch64|armv7\w*|jetson|android|ios|react[ -]native)\b`,
     browser: String.raw`\b(?:chrome \d+|firefox|safari|edge browser|web ?worker|node ?(?:v?\d+|js \d+))\b`,
@@ -144,7 +144,7 @@ export const CAUSE_LEXICON: Record<ExtrinsicCause, LexiconTerm[]> = {
     loadHub: String.raw`\b\w+\.load\(\s*['"][\w-]+['"]\s*\)|\bfrom_pretrained\b|\bget_model\(`,
   }),
   "build-install": terms("cause.build", {
-    build: String.raw`\b(?:build(?:ing)? from source|cmake\w*|makefile|make (?:-j\d*|\w+=)|USE_\w+\s*=\s*\w+|bazel|ninja)\b`,
+    build: String.raw`\b(?:build(?:ing)? from source|cmake\w*|makefile|make (?:-j\d*|[A-Z_]+=)|USE_(?:CUDA|CUDNN|NCCL|MKLDNN|DNNL|OPENCV|BLAS|OPENMP|TENSORRT|MKL|LAPACK)\s*=\s*\w+|bazel|ninja)\b|(?<=\s)-D[A-Z][A-Z0-9_]*=\w+`,
     compiler: String.raw`\b(?:compil(?:e|er|ing|ation)|gcc|g\+\+|clang|msvc|nvcc|linker|undefined (?:reference|symbol))\b`,
     install: String.raw`\b(?:pip install|conda install|npm install|yarn add|setup\.py|wheel|installation|install(?:ing|ed)? (?:from|via|with)|node-pre-gyp|node-gyp)\b`,
     sharedLib: String.raw`\b(?:lib\w+\.so(?:\.\d+)*|\.dylib|\.dll|dlopen|symbol not found|cannot open shared object)\b`,
