@@ -19,6 +19,10 @@ const URL = /\b(?:https?|ftp|file):\/\/[^\s<>()"'`\]]{1,2000}/g;
 const GITHUB_FILE_URL = /github\.com\/[\w.-]+\/[\w.-]+\/(?:blob|tree)\/[^/\s]+\/([^\s#?)\]"'`>]+)/;
 const DOTTED = /(?<![\w.])[A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){1,20}/g;
 const WORD = /[A-Za-z_]\w{0,100}/g;
+const PATH_LIKE = /[^\s"'`()[\]{},;]*\/[^\s"'`()[\]{},;]*/g;
+/** C++ mangled symbols (`_ZN4dmlc…`) and version/date fragments (`x86_64`, `Sep__1_21`). */
+const MANGLED_OR_VERSION = /^_Z[A-Z0-9]|\d_+\d/;
+const MAX_IDENTIFIER_LENGTH = 60;
 const TOKEN_SEPARATORS = /[\s"'`()[\]{}<>,;|=]+/;
 const MAX_ITEMS = 1000;
 
@@ -53,7 +57,7 @@ export function collectApiNames(parts: EvidenceParts): string[] {
       plainCode.push(capLine(line));
       continue;
     }
-    if (!imp.boilerplate) for (const mod of imp.modules) if (mod.includes(".") && !BOILERPLATE_MODULES.has(mod)) names.add(mod);
+    if (!imp.boilerplate) for (const mod of imp.modules) if (mod.includes(".") && !mod.startsWith(".") && !BOILERPLATE_MODULES.has(mod)) names.add(mod);
   }
   addFrom(plainCode.join("\n"));
   addFrom(parts.tracebackCode.map(capLine).join("\n"));
@@ -84,15 +88,17 @@ function normaliseDotted(raw: string): string | null {
 export function collectIdentifiers(parts: EvidenceParts): string[] {
   const ids = new OrderedSet(MAX_ITEMS);
   const fromCode = (raw: string): void => {
-    const text = removeUrls(raw);
+    // Path-like tokens (`/usr/lib/x86_64-linux-gnu`, `a/b.py`) name places, not code: they feed mentionedPaths.
+    const text = removeUrls(raw).replace(PATH_LIKE, " ");
     for (const m of text.matchAll(WORD)) {
       const word = m[0];
       if (!isCandidate(word) || isExtensionAt(text, m.index, word)) continue;
       const before = text.slice(Math.max(0, m.index - 7), m.index);
       const after = text.slice(m.index + word.length, m.index + word.length + 3);
-      if (looksLikeCode(word) || /\.$/.test(before) || /^ ?\(/.test(after) || /^ ?=(?!=)/.test(after) || /\b(?:def|class|import|as|from)\s+$/.test(before)) {
-        ids.add(word);
-      }
+      const declared = /\.$/.test(before) || /\b(?:def|class|import|as|from)\s+$/.test(before);
+      // Bare ALLCAPS words (GCC, CPU(s)) are environment dumps unless used as an attribute or imported (rnn.LSTM).
+      if (/^[A-Z0-9]+$/.test(word) && !declared) continue;
+      if (declared || looksLikeCode(word) || after.startsWith("(") || /^ ?=(?!=)/.test(after)) ids.add(word);
     }
   };
   const plainCode: string[] = [];
@@ -116,11 +122,20 @@ function isExtensionAt(text: string, index: number, word: string): boolean {
 }
 
 function isCandidate(word: string): boolean {
-  return word.length >= 2 && !/^\d/.test(word) && !PYTHON_KEYWORDS.has(word) && !NOISE_IDENTIFIERS.has(word) && !COMMON_ALIASES.has(word);
+  return (
+    word.length >= 2 &&
+    word.length <= MAX_IDENTIFIER_LENGTH &&
+    !/^\d/.test(word) &&
+    !PYTHON_KEYWORDS.has(word) &&
+    !NOISE_IDENTIFIERS.has(word) &&
+    !COMMON_ALIASES.has(word) &&
+    !MANGLED_OR_VERSION.test(word)
+  );
 }
 
+/** snake_case (incl. CONSTANT_CASE), camelCase or CamelCase with an inner capital. Bare ALLCAPS words are mostly log noise (GCC, CPU). */
 function looksLikeCode(word: string): boolean {
-  return word.includes("_") || /[a-z][A-Z]/.test(word) || /^[A-Z][a-z0-9]+[A-Z]/.test(word) || /^[A-Z][A-Z0-9]{2,}$/.test(word);
+  return word.includes("_") || /[a-z][A-Z]/.test(word) || /^[A-Z][a-z0-9]+[A-Z]/.test(word);
 }
 
 /**
@@ -150,7 +165,8 @@ export function collectMentionedPaths(parts: EvidenceParts): string[] {
       plainCode.push(capLine(line));
       continue;
     }
-    for (const mod of imp.modules) if (!imp.boilerplate && !BOILERPLATE_MODULES.has(mod) && !COMMON_ALIASES.has(mod)) paths.add(mod);
+    // Relative imports in pasted code belong to some other package's files.
+    for (const mod of imp.modules) if (!imp.boilerplate && !mod.startsWith(".") && !BOILERPLATE_MODULES.has(mod) && !COMMON_ALIASES.has(mod)) paths.add(mod);
   }
   fromText(plainCode.join("\n"), false);
   return paths.items;
@@ -174,11 +190,15 @@ function pathFromToken(raw: string, dottedModules: boolean): string | null {
   if (/^[\w.~/-]+$/.test(slashed.replace(/^[A-Za-z]:/, "")) && slashed.includes("/")) {
     const segments = slashed.split("/").filter(Boolean);
     if (ext && isSourceLikeExtension(ext)) return slashed.replace(/^\.\//, "");
-    if (!ext && segments.length >= 3 && segments.every((s) => /^[A-Za-z_][\w.-]*$/.test(s))) return slashed.replace(/\/+$/, "");
+    // A folder path without extension: relative, 3+ lowercase segments (`mxnet/gluon/data`); absolute folders are
+    // environment details and capitalised lists are prose (`Python/R/Scala/Julia`).
+    const relative = !/^(?:\/|~|[A-Za-z]:)/.test(slashed);
+    if (!ext && relative && segments.length >= 3 && segments.every((s) => /^[a-z_][a-z0-9_.-]*$/.test(s))) return slashed.replace(/\/+$/, "");
     return null;
   }
   if (/^[\w-]{2,}\.[A-Za-z][A-Za-z0-9]{0,5}$/.test(slashed) && ext && BARE_FILE_EXTENSIONS.has(ext) && !/^(?:self|cls|\d)/.test(slashed)) return slashed;
-  if (dottedModules && /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+$/.test(token)) {
+  // Dotted module paths need three segments: two (`net.initialize`) are mostly method calls in prose.
+  if (dottedModules && /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*){2,}$/.test(token)) {
     const segments = token.split(".");
     const first = segments[0]!;
     const last = segments[segments.length - 1]!;

@@ -48,7 +48,10 @@ export function mapFrameToRepo(framePath: string, repoFiles: ReadonlySet<string>
   }
   if (isStdlib(segments)) return { repoPath: null, thirdParty: false, stdlib: true };
   const absolute = /^(?:\/|~|[A-Za-z]:\/)/.test(path);
-  const repoPath = bestMatch(index, segments, { minShared: 2, wholeRepoPath: true, wholeFramePath: !absolute });
+  // A relative one-segment frame (`test_gluon.py`, run from its folder) maps when one repository file has that
+  // name; a name several files share (`main.py`, `train.py`) is more likely the reporter's own script.
+  const unique = segments.length >= 2 || (index.byBasename.get(segments[0] ?? "")?.length ?? 0) === 1;
+  const repoPath = bestMatch(index, segments, { minShared: 2, wholeRepoPath: true, wholeFramePath: !absolute && unique });
   return { repoPath, thirdParty: false, stdlib: false };
 }
 

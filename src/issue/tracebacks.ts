@@ -38,6 +38,8 @@ const STRICT_EXCEPTION = /^((?:[A-Za-z_]\w*\.){0,20}[A-Za-z_]\w*(?:Error|Excepti
 const LOCATION = /(?:^|[\s[('"])((?:[A-Za-z]:)?[\w.~/\\+-]{0,500}?\w\.[A-Za-z][A-Za-z0-9+]{0,5})(?::(\d{1,9})(?::\d{1,6})?[:\]]|\((\d{1,9})\):)(.*)$/;
 /** Cheap test run before LOCATION: an extension followed by a line number. */
 const LOCATION_HINT = /\.[A-Za-z][A-Za-z0-9+]{0,5}(?::\d|\(\d)/;
+const PROBLEM =
+  /error|fail|check|fatal|abort|exception|warning|assert|invalid|cannot|can't|unable|segmentation|segfault|core dumped|illegal|denied|mismatch|out of memory|not (?:found|supported|implemented)|(?:^|\s)[EFW](?:\d{4}\s[\d:.]+\s+\d+)?\s+\S+:\d+\]/i;
 const PYTEST_E = /^E\s+(.*)$/;
 const PYTEST_SEPARATOR = /^(?:_ )+_?$/;
 const PYTEST_IN = /^\s*in (\S+)\s*$/;
@@ -154,6 +156,8 @@ export function locateTracebacks(rawLines: readonly string[]): LocatedTraceback[
           current.mode = "locations";
           continue;
         }
+        // A standalone location only counts when the line reports a problem (glog/MXNet INFO lines do not).
+        if (!PROBLEM.test(line) && !PYTEST_IN.test(location.rest)) continue;
         const o = start(i, "locations");
         addLocation(o, location, i);
         // `MXNetError: [12:01:02] src/x.cc:7: Check failed` names its type before the location.

@@ -66,6 +66,12 @@ describe("mapFrameToRepo", () => {
     }
   });
 
+  it("maps a one-segment relative frame only when a single repository file has that name", () => {
+    const repo = ["tests/python/unittest/test_gluon_rnn.py", "example/a/main.py", "example/b/main.py", "tools/main.py"];
+    expect(mapFrameToRepo("test_gluon_rnn.py", repo).repoPath).toBe("tests/python/unittest/test_gluon_rnn.py");
+    expect(mapFrameToRepo("main.py", repo).repoPath).toBeNull();
+  });
+
   it("maps relative frame paths, but not a user's own script that only shares a file name", () => {
     expect(mapFrameToRepo("pytorch_lightning/trainer/trainer.py", LIGHTNING).repoPath).toBe("pytorch_lightning/trainer/trainer.py");
     expect(mapFrameToRepo("mxnet/gluon/block.py", MXNET).repoPath).toBe("python/mxnet/gluon/block.py");

@@ -125,6 +125,25 @@ describe("parseIssue", () => {
     expect(issue.mentionedPaths).not.toContain("www.example.com");
   });
 
+  it("drops log noise from identifiers and paths: mangled symbols, platform strings, system folders, word lists", () => {
+    const body = [
+      "Package used (Python/R/Scala/Julia): Python",
+      "",
+      "```",
+      "[bt] (3) /usr/lib/libmxnet.so(_ZN5mxnet2op8TopKImplIN7mshadow3cpuEEEvNS_10RunContextE+0x5b) [0x7f]",
+      "Linux-4.4.0-x86_64-with-debian /home/me/anaconda3/lib/python3.6/site-packages/pip",
+      "CPU(s): 8   GCC 7.2.0",
+      "out = mx.nd.topk(data, k=3, ret_typ='both')",
+      "```",
+    ].join("\n");
+    const issue = parseIssue("topk fails", body);
+    expect(issue.identifiers).toEqual(expect.arrayContaining(["topk", "ret_typ"]));
+    expect(issue.identifiers.some((id) => id.startsWith("_ZN"))).toBe(false);
+    for (const noise of ["x86_64", "GCC", "CPU", "anaconda3"]) expect(issue.identifiers).not.toContain(noise);
+    expect(issue.mentionedPaths).toEqual([]);
+    expect(issue.apiNames).toEqual(["mx.nd.topk"]);
+  });
+
   it("handles an empty body", () => {
     const empty = parseIssue("Loss is NaN", "");
     expect(empty.prose).toBe("");

@@ -147,6 +147,36 @@ describe("parseTracebacks", () => {
     ]);
   });
 
+  it("ignores native log lines that report no problem, and reads TensorFlow warnings", () => {
+    const text = [
+      "[06:31:41] src/operator/nn/./cudnn/./cudnn_algoreg-inl.h:97: Running performance tests to find the best convolution algorithm",
+      "",
+      "2021-03-01 10:00:00.000: W tensorflow/core/common_runtime/bfc_allocator.cc:431] Allocator (GPU_0_bfc) ran out of memory trying to allocate 2.0GiB",
+    ].join("\n");
+    const tbs = parseTracebacks(text);
+    expect(tbs.map((t) => t.frames[0]!.file)).toEqual(["tensorflow/core/common_runtime/bfc_allocator.cc"]);
+  });
+
+  it("reads pytest failure locations with their function and error line", () => {
+    const text = [
+      "tests/test_tuner.py:41: in test_search",
+      "    tuner.search(x, y)",
+      "autokeras/engine/tuner.py:154: in search",
+      "    super().search(callbacks=new_callbacks)",
+      "E   ValueError: Expect the target data to be 1D",
+    ].join("\n");
+    expect(parseTracebacks(text)).toEqual([
+      {
+        frames: [
+          { file: "tests/test_tuner.py", line: 41, func: "test_search", code: "tuner.search(x, y)" },
+          { file: "autokeras/engine/tuner.py", line: 154, func: "search", code: "super().search(callbacks=new_callbacks)" },
+        ],
+        exceptionType: "ValueError",
+        message: "Expect the target data to be 1D",
+      },
+    ]);
+  });
+
   it("reads a traceback whose newlines were lost", () => {
     const text = 'Traceback (most recent call last): File "a.py", line 3, in <module> main() File "tensorpack/train/base.py", line 21, in main run()';
     const [tb] = parseTracebacks(text);
