@@ -31,7 +31,9 @@ export function isPermanent(error: unknown): boolean {
     }
     return false; // 401 (token expired mid-job), 429, 5xx: try again.
   }
-  if (e?.name === "GitError") return /not found|does not exist|repository .* not found|could not read from remote|403/i.test(e.message ?? "");
+  // GitHub answers a clone of a missing or inaccessible repository with "Repository not found" (or a 403);
+  // anything else from git (network, timeout, a lock left by a crash) may pass on a later attempt.
+  if (e?.name === "GitError") return /not found|does not exist|returned error: 403/i.test(e.message ?? "");
   return false;
 }
 

@@ -65,7 +65,8 @@ export class InlineJobQueue implements JobQueue {
 
   /** Resolves when every job enqueued so far has finished (used by shutdown and tests). */
   async drain(): Promise<void> {
-    await this.#tail;
+    // A job may enqueue while we wait; wait until the chain stops growing.
+    while (this.#pending > 0) await this.#tail;
   }
 
   async depth(): Promise<Record<string, number>> {
@@ -78,6 +79,6 @@ export class InlineJobQueue implements JobQueue {
 
   async close(): Promise<void> {
     this.#closed = true;
-    await this.#tail;
+    await this.drain();
   }
 }
