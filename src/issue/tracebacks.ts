@@ -22,7 +22,8 @@ const FENCE = /^(?:`{3,}|~{3,})/;
 const HEADER = /Traceback \(most recent call last\):?/;
 const IPYTHON_HEADER = /^([A-Za-z_][\w.]*)\s+Traceback \(most recent call last\)/;
 const CHAIN = /^(?:During handling of the above exception, another exception occurred|The above exception was the direct cause of the following exception)/;
-const PY_FRAME = /(?:^|\s)File "([^"]{1,1000})", line (\d{1,9})(?:, in (.{1,300}?))?\s*$/;
+// `in <module>` may have lost its `<module>` when HTML was stripped, and `line XX` may be redacted.
+const PY_FRAME = /(?:^|\s)File "([^"]{0,1000})", line (\d{1,9}|\S{1,20}?)(?:, in(?: (.{1,300}?))?)?\s*$/;
 const IPY8_FRAME = /^File (\S.{0,999}?):(\d{1,9})(?:, in (.{1,300}?))?\s*$/;
 const IPY8_CELL = /^(Cell In ?\[\d*\]), line (\d{1,9})(?:, in (.{1,300}?))?\s*$/;
 const IPY_INPUT = /^(Input In ?\[\d*\]), in (.{1,300}?)\s*$/;
@@ -206,7 +207,7 @@ function splitRunOnLine(line: string): string[] {
 
 function matchFrame(line: string): { frame: TracebackFrame; expectCode: boolean } | null {
   let m = PY_FRAME.exec(line);
-  if (m) return { frame: { file: m[1]!, line: Number(m[2]), func: cleanFunc(m[3] ?? "") }, expectCode: true };
+  if (m) return { frame: { file: m[1]!, line: toLine(m[2]!), func: cleanFunc(m[3] ?? "") }, expectCode: true };
   m = IPY8_CELL.exec(line);
   if (m) return { frame: { file: m[1]!, line: Number(m[2]), func: cleanFunc(m[3] ?? "<module>") }, expectCode: false };
   m = IPY8_FRAME.exec(line);
@@ -216,6 +217,10 @@ function matchFrame(line: string): { frame: TracebackFrame; expectCode: boolean 
   m = IPY7_FRAME.exec(line);
   if (m) return { frame: { file: m[1]!, line: 0, func: cleanFunc(m[2]!) }, expectCode: false };
   return null;
+}
+
+function toLine(text: string): number {
+  return /^\d+$/.test(text) ? Number(text) : 0;
 }
 
 /** `Module._call_impl(self, *input)` -> `Module._call_impl`; `<cell line: 3>()` -> `<cell line: 3>`. */

@@ -177,6 +177,23 @@ describe("parseTracebacks", () => {
     ]);
   });
 
+  it("keeps frames whose <module> was stripped with the HTML and whose line number was redacted, unindented", () => {
+    const text = [
+      "Traceback (most recent call last):",
+      'File "akerastest.py", line 10, in',
+      "clf.fit(x_train, y_train, time_limit=12 * 60 * 60)",
+      'File "my_callback.py", line XX, in on_validation_epoch_end',
+      "pl_module.log_dict(metrics)",
+      "KeyError: 'val_acc'",
+    ].join("\n");
+    const [tb] = parseTracebacks(text);
+    expect(tb!.frames).toEqual([
+      { file: "akerastest.py", line: 10, func: "", code: "clf.fit(x_train, y_train, time_limit=12 * 60 * 60)" },
+      { file: "my_callback.py", line: 0, func: "on_validation_epoch_end", code: "pl_module.log_dict(metrics)" },
+    ]);
+    expect(tb!.exceptionType).toBe("KeyError");
+  });
+
   it("reads a traceback whose newlines were lost", () => {
     const text = 'Traceback (most recent call last): File "a.py", line 3, in <module> main() File "tensorpack/train/base.py", line 21, in main run()';
     const [tb] = parseTracebacks(text);
