@@ -68,8 +68,8 @@ export const triageJobSchema = z.discriminatedUnion("kind", [
    * states travel so the worker applies only what changed, through the one label policy (labelsToApply).
    */
   z.strictObject({ kind: z.literal("labels"), ...common, checkbox: checkboxList, previousCheckbox: checkboxList }),
-  /** `/mltriage help`: reply with the commands. */
-  z.strictObject({ kind: z.literal("help"), ...common }),
+  /** `/mltriage help`, or a command not understood (`reason` says what was wrong): reply with the commands. */
+  z.strictObject({ kind: z.literal("help"), ...common, reason: z.string().max(300).optional() }),
 ]);
 
 export type TriageJob = z.infer<typeof triageJobSchema>;

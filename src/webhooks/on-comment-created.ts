@@ -63,7 +63,7 @@ export function onCommentCreated(deps: WebhookDeps) {
         ? ({ kind: "triage", ...fields } as const)
         : command.kind === "files"
           ? ({ kind: "feedback", ...fields, add: command.add, remove: command.remove } as const)
-          : ({ kind: "help", ...fields } as const);
+          : ({ kind: "help", ...fields, ...(command.kind === "invalid" ? { reason: command.reason } : {}) } as const);
     const { jobId, created } = await deps.queue.enqueue(job);
     recordDecision(deps, context, { ...base, decision: created ? "enqueued" : "duplicate", reason: command.kind, jobId });
   };

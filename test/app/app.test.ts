@@ -247,3 +247,14 @@ describe("issue_comment.created commands", () => {
     expect(queue.jobs).toEqual([]);
   });
 });
+
+describe("issue_comment.created with a command the bot does not know", () => {
+  it("answers with help and says what was not understood", async () => {
+    mockInstallationToken(INSTALLATION);
+    mockNoConfigFile(OWNER, REPO);
+    const payload = loadWebhookFixture("issue_comment.created.help");
+    payload.comment.body = "/mltriage files src/model.py";
+    await deliver("issue_comment.created.help", payload);
+    expect(queue.jobs).toEqual([expect.objectContaining({ kind: "help", reason: expect.stringContaining("+path/to/file.py") })]);
+  });
+});

@@ -251,4 +251,26 @@ describe("help job", () => {
     expect(bodies[0]).toContain("/mltriage rerun");
     expect(bodies[0]).toContain("reply-to=3003");
   });
+
+  it("says which command was not understood, without letting it mention anyone", async () => {
+    const bodies: string[] = [];
+    mockInstallationToken(INSTALLATION);
+    mockListComments(OWNER, REPO, ISSUE_NUMBER, []);
+    mockCreateComment(OWNER, REPO, ISSUE_NUMBER, bodies);
+    const job = { ...triageJob(cloneUrl()), kind: "help" as const, reason: 'unknown command "@octocat"' };
+    job.trigger = { ...job.trigger, commentId: 3010 };
+    await createJobProcessor(testDeps(freshCache()))(job, jobContext());
+    expect(bodies[0]).toContain("I did not understand that command");
+    expect(bodies[0]).not.toContain("@octocat");
+  });
+
+  it("updates its earlier reply instead of posting a second one when the job is retried", async () => {
+    const bodies: string[] = [];
+    mockInstallationToken(INSTALLATION);
+    mockListComments(OWNER, REPO, ISSUE_NUMBER, [{ id: 71, body: "stale <!-- mltriage:help reply-to=3003 -->", user: { login: "mltriage[bot]", type: "Bot" } }]);
+    mockUpdateComment(OWNER, REPO, 71, bodies);
+    const job = { ...triageJob(cloneUrl()), kind: "help" as const };
+    job.trigger = { ...job.trigger, commentId: 3003 };
+    expect((await createJobProcessor(testDeps(freshCache()))(job, jobContext())).status).toBe("updated");
+  });
 });
