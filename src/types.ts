@@ -54,7 +54,8 @@ export interface Evidence {
     | "commit" // recent fix commits touched the file
     | "import" // the file is imported by a file in the traceback
     | "feedback" // a maintainer said this file was (or was not) the place
-    | "structure"; // class/method names matched
+    | "structure" // class/method names matched
+    | "paired-test"; // the file's test (or the code its test covers) is implicated too
   detail: string;
   /** 1-based line number, when the evidence names one (a traceback frame, a raise site). */
   line?: number;

@@ -11,7 +11,15 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { BUG_TYPES } from "../types.js";
 import { leaveOneProjectOut, predictWith, type Prediction } from "../classify/crossval.js";
 import { parseLabelledJsonl } from "../classify/dataset.js";
-import { majorityLabel, multiclassReport, classMetrics, cohensKappa, accuracy, type MulticlassReport } from "../classify/metrics.js";
+import {
+  accuracy,
+  classMetrics,
+  cohensKappa,
+  expectedCalibrationError,
+  majorityLabel,
+  multiclassReport,
+  type MulticlassReport,
+} from "../classify/metrics.js";
 import { defaultClassifierModel, loadModelFile, type ClassifierModel } from "../classify/model.js";
 import { analyseAll, type AnalysedIssue } from "../classify/train.js";
 
@@ -202,6 +210,14 @@ export async function evalClassifyCommand(argv: string[]): Promise<number> {
   out.push(`eval-classify: ${items.length} issues from ${repos.size} repositories (${how})`);
   printTypeReport(typeReport, baseType, baseTypeLabel, out);
   printExtrinsicReport(extReport, baseExt, baseExtLabel, out);
+  // Calibration of the probabilities behind the labels (lower is better; 0 = confidence matches accuracy).
+  const typeEce = expectedCalibrationError(predictions.map((p) => p.typeConfidence), predictions.map((p) => p.type === p.goldType));
+  const extEce = expectedCalibrationError(
+    predictions.map((p) => Math.max(p.pExtrinsic, 1 - p.pExtrinsic)),
+    predictions.map((p) => p.extrinsic === p.goldExtrinsic),
+  );
+  const meanConf = predictions.reduce((s, p) => s + p.typeConfidence, 0) / predictions.length;
+  out.push("", `Calibration: bug type mean confidence ${f3(meanConf)} vs accuracy ${f3(typeReport.accuracy)}, ECE ${f3(typeEce)}; extrinsic ECE ${f3(extEce)}`);
   process.stdout.write(`${out.join("\n")}\n`);
 
   if (opts.json) {

@@ -1,12 +1,17 @@
 import { readFile } from "node:fs/promises";
 import { runPipeline } from "../pipeline/run-pipeline.js";
 import { loadSnapshot } from "../repo/load-snapshot.js";
-import { formatTriageMarkdown } from "./format-triage.js";
+import { basename, resolve } from "node:path";
+import { loadRepoConfigFromYaml, parseRepoConfig, type ConfigProblem, type RepoConfig } from "../config/repo-config.js";
+import { scopeOptionsFromConfig } from "../config/scope-options.js";
+import { planLabels } from "../labels/plan-labels.js";
+import { renderComment } from "../render/render-comment.js";
+import type { RepoRef } from "../render/file-link.js";
 import type { CliIo } from "./io.js";
 import { parseOptions, positiveInt } from "./parse-options.js";
 import { UsageError } from "./usage-error.js";
 
-export const TRIAGE_USAGE = `mltriage triage --repo <folder or git URL> [--ref <commit>] --title <text> [--body-file <file> | --body <text>] [--top N] [--format markdown|json] [--localizers a,b|all]`;
+export const TRIAGE_USAGE = `mltriage triage --repo <folder or git URL> [--ref <commit>] --title <text> [--body-file <file> | --body <text>] [--top N] [--format markdown|json] [--localizers a,b|all] [--config .github/mltriage.yml] [--github owner/name]`;
 
 /** Issues larger than this are cut: a pasted log of megabytes holds no more signal than its first part. */
 const MAX_BODY_CHARS = 1_000_000;
@@ -22,6 +27,8 @@ export async function triageCommand(argv: string[], io: CliIo): Promise<number> 
     top: { type: "string" },
     format: { type: "string" },
     localizers: { type: "string" },
+    config: { type: "string" },
+    github: { type: "string" },
   });
   if (!o.repo) throw new UsageError("--repo is required");
   if (o.title === undefined || !o.title.trim()) throw new UsageError("--title is required");
@@ -43,7 +50,9 @@ export async function triageCommand(argv: string[], io: CliIo): Promise<number> 
     body = body.slice(0, MAX_BODY_CHARS);
   }
 
-  const snapshot = await loadSnapshot(o.repo, o.ref);
+  const { config, problems } = await readConfig(o.config);
+  if (o.github !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(o.github)) throw new UsageError(`--github must be owner/name, got "${o.github}"`);
+  const snapshot = await loadSnapshot(o.repo, o.ref, scopeOptionsFromConfig(config));
   if (snapshot.files.length === 0) io.stderr(`note: no file of ${o.repo} is in scope; nothing to rank`);
   const result = await runPipeline({
     snapshot,
@@ -51,6 +60,25 @@ export async function triageCommand(argv: string[], io: CliIo): Promise<number> 
     top,
     localizers: o.localizers ? o.localizers.split(",").map((s) => s.trim()).filter(Boolean) : [],
   });
-  io.stdout(format === "json" ? JSON.stringify(result, null, 2) : formatTriageMarkdown(result, top));
+  if (format === "json") {
+    io.stdout(JSON.stringify(result, null, 2));
+    return 0;
+  }
+  const repo: RepoRef = o.github
+    ? { owner: o.github.split("/")[0]!, name: o.github.split("/")[1]! }
+    : { owner: "local", name: basename(resolve(o.repo)), local: true };
+  io.stdout(renderComment({ result, config: { ...config, topFiles: o.top ? top : config.topFiles }, repo, suggestedLabels: planLabels(result, config), configProblems: problems }));
   return 0;
+}
+
+/** The repository config to render with: `--config <file>` (a `.github/mltriage.yml`), else the defaults. */
+async function readConfig(path: string | undefined): Promise<{ config: RepoConfig; problems: ConfigProblem[] }> {
+  if (path === undefined) return parseRepoConfig({});
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (err) {
+    throw new UsageError(`cannot read --config ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  return loadRepoConfigFromYaml(text);
 }

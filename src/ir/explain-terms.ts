@@ -30,5 +30,5 @@ export function matchedTerms(index: SourceIndex, doc: number, queryText: string,
 
 export function termsEvidence(index: SourceIndex, doc: number, queryText: string, fields?: readonly (FieldName | "path")[]): Evidence[] {
   const terms = matchedTerms(index, doc, queryText, fields);
-  return terms.length > 0 ? [{ kind: "terms", detail: `matches ${terms.map((t) => `\`${t}\``).join(", ")}` }] : [];
+  return terms.length > 0 ? [{ kind: "terms", detail: terms.map((t) => `\`${t}\``).join(", ") }] : [];
 }

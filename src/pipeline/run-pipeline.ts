@@ -2,7 +2,11 @@ import { topFiles } from "../ir/rank.js";
 import { getLocalizer, DEFAULT_LOCALIZER_ID, LOCALIZERS } from "../ir/localizers/registry.js";
 import { createDocumentCache } from "../ir/create-document-cache.js";
 import { type DocumentCache, SourceIndex } from "../ir/source-index.js";
+import { classifyIssue, estimateLocalizability } from "../classify/index.js";
+import { parseIssue } from "../issue/index.js";
+import { removeHtmlComments } from "../issue/text.js";
 import type { History, IssueText, LocalizerRanking, RepoSnapshot, TriageResult } from "../types.js";
+import { issueAnchors } from "./localizability-input.js";
 import { MLTRIAGE_VERSION } from "../version.js";
 
 export interface PipelineDeps {
@@ -41,6 +45,8 @@ export async function runPipeline(input: PipelineInput, deps: PipelineDeps = {})
   };
 
   const top = input.top ?? 10;
+  // Issue templates leave HTML comments ("<!-- describe the bug -->") that are not the reporter's words.
+  const issue: IssueText = { ...input.issue, body: removeHtmlComments(input.issue.body) };
   const cache = deps.documentCache ?? (await createDocumentCache());
   const index = step("index", () => SourceIndex.build(input.snapshot.files, cache));
 
@@ -53,11 +59,15 @@ export async function runPipeline(input: PipelineInput, deps: PipelineDeps = {})
   step("localize", () => {
     for (const id of ids) {
       const localizer = getLocalizer(id);
-      const output = localizer.localize({ index, issue: input.issue, history: input.history });
+      const output = localizer.localize({ index, issue, history: input.history });
       byLocalizer[id] = { localizer: id, version: localizer.version, ranked: topFiles(index, output, top) };
     }
   });
   const shown = byLocalizer[DEFAULT_LOCALIZER_ID]!;
+  const classification = step("classify", () => classifyIssue(issue));
+  const localizability = step("localizability", () =>
+    estimateLocalizability({ classification, ranked: shown.ranked, ...issueAnchors(index, parseIssue(issue.title, issue.body)) }),
+  );
 
   return {
     tool: { name: "mltriage", version: MLTRIAGE_VERSION },
@@ -66,6 +76,8 @@ export async function runPipeline(input: PipelineInput, deps: PipelineDeps = {})
     filesIndexed: index.size,
     filesSkipped: input.snapshot.skipped.length,
     localization: { localizer: shown.localizer, version: shown.version, ranked: shown.ranked, byLocalizer },
+    classification,
+    localizability,
     timings,
   };
 }

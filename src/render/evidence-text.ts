@@ -15,6 +15,7 @@ const KIND_ORDER: Evidence["kind"][] = [
   "similar-issue",
   "structure",
   "import",
+  "paired-test",
   "commit",
   "terms",
 ];
@@ -30,6 +31,7 @@ const KIND_WORDS: Record<Evidence["kind"], string> = {
   feedback: "maintainer feedback",
   structure: "class and method names",
   terms: "matched words",
+  "paired-test": "changes with",
 };
 
 /** Longest evidence text shown on one line, in characters. */

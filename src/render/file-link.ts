@@ -8,6 +8,8 @@ export interface RepoRef {
   name: string;
   /** The repository's web address from the webhook payload (GitHub Enterprise has its own host). */
   htmlUrl?: string;
+  /** A local clone with no web address (the CLI): files and commits are named, not linked. */
+  local?: boolean;
 }
 
 export function repoWebUrl(repo: RepoRef): string {

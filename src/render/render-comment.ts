@@ -222,11 +222,15 @@ function renderFiles(input: RenderInput, files: readonly RankedFile[], display: 
 }
 
 function fileLink(repo: RepoRef, commit: string | null, file: RankedFile): string {
+  if (repo.local) {
+    const line = anchorLine(file);
+    return codeSpan(truncateText(line ? `${file.path}:${line}` : file.path, MAX_PATH_CHARS));
+  }
   return `[${codeSpan(truncateText(file.path, MAX_PATH_CHARS))}](${fileUrl(repo, commit, file.path, anchorLine(file))})`;
 }
 
 function commitLink(repo: RepoRef, commit: string): string {
-  if (!/^[0-9a-fA-F]{7,64}$/.test(commit)) return codeSpan(truncateText(commit, 40));
+  if (repo.local || !/^[0-9a-fA-F]{7,64}$/.test(commit)) return codeSpan(truncateText(commit, 40).slice(0, repo.local ? 12 : 40));
   return `[${codeSpan(commit.slice(0, 7))}](${repoWebUrl(repo)}/commit/${commit})`;
 }
 

@@ -45,7 +45,7 @@ export const blia: Localizer = {
         ...traceEvidence(index, trace, doc),
         ...termsEvidence(index, doc, text, ["classes", "methods", "identifiers", "comments"]),
         ...similarReportEvidence(simi.sources.get(doc)),
-        ...(comm.counts[doc]! > 0 ? [{ kind: "commit" as const, detail: `${comm.counts[doc]} fix commit(s) touched it in the ${BLIA_PARAMS.k} days before the issue` }] : []),
+        ...(comm.counts[doc]! > 0 ? [{ kind: "commit" as const, detail: `${comm.counts[doc]} fix commit(s) in the ${BLIA_PARAMS.k} days before the issue` }] : []),
       ],
     };
   },

@@ -131,18 +131,18 @@ export function computeFeatures({ index, issue, history }: LocalizerInput): Feat
   const explain = (doc: number): Evidence[] => {
     const out: Evidence[] = [...traceEvidence(index, trace, doc)];
     const named = mentioned.get(doc);
-    if (named) out.push({ kind: "path", detail: `the issue names \`${named}\`` });
+    if (named) out.push({ kind: "path", detail: `\`${named}\`` });
     const site = messages.sites.get(doc);
-    if (site) out.push({ kind: "message", detail: `string at line ${site.line} matches the error message: "${site.text.slice(0, 100)}"`, line: site.line });
+    if (site) out.push({ kind: "message", detail: `"${site.text.slice(0, 100)}"`, line: site.line });
     const def = defs.matches.get(doc);
-    if (def) out.push({ kind: "identifier", detail: `defines ${def.slice(0, 4).map((m) => `\`${m.name}\``).join(", ")} named in the issue`, line: def[0]!.line });
+    if (def) out.push({ kind: "identifier", detail: `defines ${def.slice(0, 4).map((m) => `\`${m.name}\``).join(", ")}`, line: def[0]!.line });
     out.push(...similarReportEvidence(simi.sources.get(doc)));
     const partners = pairs.get(doc);
     if (partners && matrix[doc * FEATURE_COUNT + F.pairTrace]! + matrix[doc * FEATURE_COUNT + F.pairLexical]! > 0.5) {
       const best = [...partners].sort((a, b) => bm25[b]! - bm25[a]!)[0]!;
-      out.push({ kind: "structure", detail: `${isTestPath(index.paths[doc]!) ? "tests" : "is tested by"} \`${index.paths[best]}\`, also implicated` });
+      out.push({ kind: "paired-test", detail: `\`${index.paths[best]}\`` });
     }
-    if (fixes.counts[doc]! > 0) out.push({ kind: "commit", detail: `fixed ${fixes.counts[doc]} time(s) before` });
+    if (fixes.counts[doc]! > 0) out.push({ kind: "commit", detail: `fixed ${fixes.counts[doc]} time(s) before this issue` });
     out.push(...termsEvidence(index, doc, text));
     return out;
   };

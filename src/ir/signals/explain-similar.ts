@@ -7,5 +7,5 @@ export function similarReportEvidence(sources: readonly SimilarReport[] | undefi
   return [...sources]
     .sort((a, b) => b.similarity - a.similarity)
     .slice(0, limit)
-    .map((s) => ({ kind: "similar-issue" as const, detail: `similar past issue ${s.fix.id} "${s.fix.title.slice(0, 80)}" was fixed here (similarity ${s.similarity.toFixed(2)})` }));
+    .map((s) => ({ kind: "similar-issue" as const, detail: `${s.fix.id} "${s.fix.title.slice(0, 80)}" was fixed here (similarity ${s.similarity.toFixed(2)})` }));
 }

@@ -6,11 +6,11 @@ import type { StackTraceSignal } from "./stack-trace.js";
 export function traceEvidence(index: SourceIndex, signal: StackTraceSignal, doc: number): Evidence[] {
   const hit = signal.hits.get(doc);
   if (hit) {
-    const where = hit.frame.func ? ` in \`${hit.frame.func}\`` : "";
-    const position = hit.rank === 1 ? "innermost project frame" : `project frame #${hit.rank} from the innermost`;
-    return [{ kind: "traceback", detail: `traceback: line ${hit.frame.line}${where} (${position})`, ...(hit.frame.line > 0 ? { line: hit.frame.line } : {}) }];
+    const where = hit.frame.func ? `\`${hit.frame.func}\`, ` : "";
+    const position = hit.rank === 1 ? "the innermost project frame" : `project frame ${hit.rank} from the innermost`;
+    return [{ kind: "traceback", detail: `${where}${position}`, ...(hit.frame.line > 0 ? { line: hit.frame.line } : {}) }];
   }
   const importer = signal.imported.get(doc);
-  if (importer !== undefined) return [{ kind: "import", detail: `imported by \`${index.paths[importer]}\`, which is in the traceback` }];
+  if (importer !== undefined) return [{ kind: "import", detail: `\`${index.paths[importer]}\`` }];
   return [];
 }
