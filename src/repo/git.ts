@@ -96,12 +96,16 @@ export class BlobReader {
       this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
       this.drain();
     });
+    // After close() a later read starts a new process; the old one's exit must not fail the new one's reads
+    // or forget it (it would be left running), so these handlers act only while their process is current.
     const fail = (err: Error) => {
+      if (this.proc !== proc) return;
       this.proc = null;
       for (const p of this.pending.splice(0)) p.reject(err);
     };
     proc.on("error", fail);
     proc.on("exit", (code) => {
+      if (this.proc !== proc) return;
       if (this.pending.length) fail(new GitError(`git cat-file exited with ${code}`));
       this.proc = null;
     });
