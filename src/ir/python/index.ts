@@ -4,3 +4,4 @@ export { emptyStructure } from "./types.js";
 export { createPythonParser, pythonGrammarPath } from "./parser.js";
 export { extractPythonFallback, FALLBACK_MAX_LENGTH } from "./fallback.js";
 export { decodeEscapes } from "./string-literal.js";
+export { resolvePythonImport } from "./resolve-import.js";

@@ -137,6 +137,16 @@ describe("createPythonParser().extract", () => {
     }
   });
 
+  it("keeps working when a second parser is created alongside", async () => {
+    const second = await createPythonParser();
+    try {
+      expect(second.extract(MODEL_PY)).toEqual(s);
+      expect(parser.extract(MODEL_PY)).toEqual(s);
+    } finally {
+      second.dispose();
+    }
+  });
+
   it("handles an empty file", () => {
     const out = parser.extract("");
     expect(out.parsed).toBe(true);
