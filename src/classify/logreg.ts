@@ -148,7 +148,7 @@ function computeGradient(
 
 /**
  * Temperature scaling (Guo et al., 2017): the T > 0 minimising the negative log-likelihood of softmax(z/T) on
- * held-out logits. Golden-section search over log T in [log 0.05, log 20]; the NLL is unimodal in T.
+ * held-out logits. Golden-section search over log T in [log 1e-4, log 100]; the NLL is unimodal in T.
  */
 export function fitTemperature(heldOutLogits: number[][], labels: number[]): number {
   if (heldOutLogits.length === 0) return 1;
@@ -161,8 +161,8 @@ export function fitTemperature(heldOutLogits: number[][], labels: number[]): num
     }
     return s;
   };
-  let lo = Math.log(0.05);
-  let hi = Math.log(20);
+  let lo = Math.log(1e-4);
+  let hi = Math.log(100);
   const g = (Math.sqrt(5) - 1) / 2;
   let a = hi - g * (hi - lo);
   let b = lo + g * (hi - lo);
@@ -184,4 +184,39 @@ export function fitTemperature(heldOutLogits: number[][], labels: number[]): num
     }
   }
   return Math.exp((lo + hi) / 2);
+}
+
+/**
+ * Complement naive Bayes (Rennie et al., 2003) with weight normalisation, returned as a linear model: class c scores
+ * −Σ_j x_j·ŵ_cj, where ŵ_c are the log complement-class feature probabilities (Laplace smoothing α) scaled to unit
+ * L1 norm. Needs non-negative features. Robust on small, imbalanced text sets; closed form, so deterministic.
+ */
+export function trainComplementNB(rows: SparseRow[], labels: number[], opts: { nFeatures: number; nClasses: number; alpha: number }): SoftmaxFit {
+  const { nFeatures: D, nClasses: K, alpha } = opts;
+  const perClass = Array.from({ length: K }, () => new Float64Array(D));
+  const total = new Float64Array(D);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    for (let n = 0; n < row.idx.length; n++) {
+      const v = Math.max(0, row.val[n]!);
+      perClass[labels[i]!]![row.idx[n]!]! += v;
+      total[row.idx[n]!]! += v;
+    }
+  }
+  const grand = total.reduce((a, b) => a + b, 0);
+  const weights: Float64Array[] = [];
+  for (let k = 0; k < K; k++) {
+    const own = perClass[k]!;
+    const ownSum = own.reduce((a, b) => a + b, 0);
+    const denom = grand - ownSum + alpha * D;
+    const w = new Float64Array(D);
+    let l1 = 0;
+    for (let j = 0; j < D; j++) {
+      w[j] = Math.log((total[j]! - own[j]! + alpha) / denom);
+      l1 += Math.abs(w[j]!);
+    }
+    for (let j = 0; j < D; j++) w[j] = -w[j]! / (l1 || 1);
+    weights.push(w);
+  }
+  return { weights, bias: new Float64Array(K) };
 }

@@ -107,3 +107,23 @@ export function majorityLabel(gold: string[], labels: string[]): string {
   }
   return best;
 }
+
+/**
+ * Expected calibration error: the mean |accuracy − confidence| over equal-width confidence bins, weighted by bin
+ * size. `confidence[i]` is the probability given to the predicted label, `correct[i]` whether it was right.
+ */
+export function expectedCalibrationError(confidence: number[], correct: boolean[], bins = 10): number {
+  const n = confidence.length;
+  if (n === 0) return 0;
+  let ece = 0;
+  for (let b = 0; b < bins; b++) {
+    const lo = b / bins;
+    const hi = (b + 1) / bins;
+    const members = confidence.map((c, i) => i).filter((i) => confidence[i]! >= lo && (confidence[i]! < hi || (b === bins - 1 && confidence[i]! <= 1)));
+    if (members.length === 0) continue;
+    const acc = members.filter((i) => correct[i]).length / members.length;
+    const conf = members.reduce((s, i) => s + confidence[i]!, 0) / members.length;
+    ece += (members.length / n) * Math.abs(acc - conf);
+  }
+  return ece;
+}

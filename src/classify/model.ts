@@ -26,6 +26,10 @@ export interface LinearTask {
 
 export interface TrainHyperparameters {
   seed: number;
+  /** "logreg": L2 multinomial logistic regression; "cnb": complement naive Bayes (closed form, L2 grid unused). */
+  learner?: "logreg" | "cnb";
+  /** Laplace smoothing of complement naive Bayes. */
+  cnbAlpha?: number;
   iterations: number;
   /** L2 strength of the bug-type and the extrinsic task (in a trained model: the strengths selected). */
   l2Type: number;

@@ -6,7 +6,7 @@
 
 import { BUG_TYPES, type BugType, type IssueText } from "../types.js";
 import { analyseIssue, type FeatureGroup, type IssueAnalysis, type RawFeatures } from "./features.js";
-import { fitTemperature, logits, trainSoftmax, type SparseRow } from "./logreg.js";
+import { fitTemperature, logits, trainComplementNB, trainSoftmax, type SparseRow } from "./logreg.js";
 import { classMetrics, macroF1 } from "./metrics.js";
 import { MODEL_FORMAT, isWordFeature, taskIndex, vectorize, type ClassifierModel, type LinearTask, type TrainHyperparameters } from "./model.js";
 import { prepareIssue } from "./text.js";
@@ -104,13 +104,16 @@ function scaledWords(gw: Record<FeatureGroup, number>, scale: number): Record<Fe
 /** Fits weights (no calibration). */
 function fitWeights(items: AnalysedIssue[], prepared: PreparedRows, spec: TaskSpec, l2: number, hp: TrainHyperparameters): LinearTask {
   const labels = items.map((x) => spec.label(x.issue));
-  const fit = trainSoftmax(prepared.rows, labels, {
-    nFeatures: prepared.features.length,
-    nClasses: spec.classes.length,
-    l2,
-    iterations: hp.iterations,
-    sampleWeights: classWeights(labels, spec.classes.length, hp.balanced),
-  });
+  const fit =
+    hp.learner === "cnb"
+      ? trainComplementNB(prepared.rows, labels, { nFeatures: prepared.features.length, nClasses: spec.classes.length, alpha: hp.cnbAlpha ?? 1 })
+      : trainSoftmax(prepared.rows, labels, {
+          nFeatures: prepared.features.length,
+          nClasses: spec.classes.length,
+          l2,
+          iterations: hp.iterations,
+          sampleWeights: classWeights(labels, spec.classes.length, hp.balanced),
+        });
   return {
     classes: [...spec.classes],
     features: prepared.features,

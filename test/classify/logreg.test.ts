@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { fitTemperature, logits, softmax, trainSoftmax, type SparseRow } from "../../src/classify/logreg.js";
+import { fitTemperature, logits, softmax, trainComplementNB, trainSoftmax, type SparseRow } from "../../src/classify/logreg.js";
 
 // Two features, three classes: each class is marked by one feature (class 2 by neither).
 const rows: SparseRow[] = [
@@ -62,5 +62,22 @@ describe("softmax and temperature", () => {
       [0.2, 0],
     ];
     expect(fitTemperature(z, [0, 1, 0])).toBeLessThan(1);
+  });
+});
+
+describe("trainComplementNB", () => {
+  it("scores each class highest on rows carrying its marker feature", () => {
+    const cnbRows: SparseRow[] = [
+      { idx: [0], val: [1] },
+      { idx: [0, 2], val: [1, 0.2] },
+      { idx: [1], val: [1] },
+      { idx: [1, 2], val: [1, 0.2] },
+    ];
+    const fit = trainComplementNB(cnbRows, [0, 0, 1, 1], { nFeatures: 3, nClasses: 2, alpha: 1 });
+    const predicted = cnbRows.map((r) => {
+      const z = logits(fit, r);
+      return z.indexOf(Math.max(...z));
+    });
+    expect(predicted).toEqual([0, 0, 1, 1]);
   });
 });

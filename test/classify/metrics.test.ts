@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { accuracy, classMetrics, cohensKappa, confusionMatrix, macroF1, majorityLabel, multiclassReport } from "../../src/classify/metrics.js";
+import { accuracy, classMetrics, cohensKappa, confusionMatrix, expectedCalibrationError, macroF1, majorityLabel, multiclassReport } from "../../src/classify/metrics.js";
 
 // Hand-computed example: gold a a a b b c, predicted a a b b c c.
 const gold = ["a", "a", "a", "b", "b", "c"];
@@ -54,5 +54,17 @@ describe("metrics", () => {
     const r = multiclassReport(["a"], ["a"], labels);
     expect(Object.keys(r.perClass)).toEqual(labels);
     expect(r.perClass.b!.support).toBe(0);
+  });
+});
+
+describe("expectedCalibrationError", () => {
+  it("is 0 when confidence equals accuracy in every bin", () => {
+    // Two bugs at 0.5 confidence, one right: accuracy 0.5 = confidence.
+    expect(expectedCalibrationError([0.5, 0.5], [true, false])).toBeCloseTo(0, 10);
+  });
+
+  it("weights each bin's gap by its share of predictions", () => {
+    // Bin 0.9: 2 predictions, 1 right → gap 0.4; bin 0.3: 2 predictions, both right → gap 0.7. ECE = 0.5·0.4 + 0.5·0.7.
+    expect(expectedCalibrationError([0.9, 0.9, 0.3, 0.3], [true, false, true, true])).toBeCloseTo(0.55, 10);
   });
 });
