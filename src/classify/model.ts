@@ -50,7 +50,7 @@ export interface TrainHyperparameters {
 
 export interface ClassifierModel {
   format: typeof MODEL_FORMAT;
-  /** Short id shown in comments and JSON, e.g. "lexlr-1.4f2a9c1e". */
+  /** Short id shown in comments and JSON: method, dataset SHA-256 prefix, code commit prefix ("lexlr-1.44f5bf30.4b53008"). */
   modelVersion: string;
   createdAt: string;
   trainedOn: {

@@ -258,7 +258,8 @@ export function trainClassifier(
   const extrinsic = fitCalibratedTask(items, EXTRINSIC_SPEC, hp.l2Grid ?? [hp.l2Extrinsic], hp);
   return {
     format: MODEL_FORMAT,
-    modelVersion: `lexlr-1.${meta.sha256.slice(0, 8)}`,
+    // Method, training data and code, so a posted label can be traced to what made it.
+    modelVersion: `lexlr-1.${meta.sha256.slice(0, 8)}.${meta.commit.slice(0, 7)}`,
     createdAt: meta.createdAt,
     trainedOn: {
       dataset: meta.dataset,
