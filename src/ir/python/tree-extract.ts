@@ -143,7 +143,7 @@ function walk(cursor: TreeCursor, source: string, out: PythonStructure, kinds: N
     switch (kind) {
       case Kind.Identifier: {
         const start = cursor.startIndex;
-        if (start !== skipIdentifierAt) out.identifiers.push(source.slice(start, cursor.endIndex));
+        if (start !== skipIdentifierAt) out.identifiers.push(source.slice(start, identifierEnd(source, start)));
         descend = false;
         break;
       }
@@ -214,6 +214,17 @@ function walk(cursor: TreeCursor, source: string, out: PythonStructure, kinds: N
       depth--;
     }
   }
+}
+
+/** End of the identifier starting at `start`, found in JS (reading `endIndex` would cost a WASM call). */
+function identifierEnd(source: string, start: number): number {
+  let i = start;
+  for (; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    const word = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c > 127;
+    if (!word) break;
+  }
+  return i;
 }
 
 /** A docstring is the first statement of the module or of a class/function body. */
