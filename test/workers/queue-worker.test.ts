@@ -118,6 +118,19 @@ describe("analysis thread", () => {
     }
   });
 
+  it("replaces the thread after recycleAfter analyses", async () => {
+    const thread = createThreadRunner({ recycleAfter: 1 });
+    const request = { gitDir: repo.gitDir, commit: repo.commits[0]!, source: "o/r", scope: {}, maxRepoFiles: 100, issue: { title: "head", body: "" }, history: { pastFixes: [], commits: [] }, top: 3 };
+    try {
+      const first = await thread.analyse(request);
+      const second = await thread.analyse(request);
+      expect(second.localization.ranked).toEqual(first.localization.ranked);
+      expect(thread.threadsStarted).toBe(2);
+    } finally {
+      await thread.close();
+    }
+  });
+
   it("reports the size cap from the thread as the same permanent error", async () => {
     const thread = createThreadRunner();
     try {

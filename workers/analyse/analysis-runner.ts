@@ -25,28 +25,47 @@ export function createInlineRunner(): AnalysisRunner {
 }
 
 type Pending = { resolve: (r: TriageResult) => void; reject: (e: Error) => void };
+type ThreadMessage = { id: number; result?: TriageResult; error?: { name: string; message: string; files?: number; cap?: number } };
 
-/** One long-lived thread; requests are answered in order. Under tsx the thread loads TypeScript through tsx too. */
-export function createThreadRunner(): AnalysisRunner {
+interface AnalysisThread {
+  readonly served: number;
+  readonly broken: boolean;
+  send(request: AnalysisRequest): Promise<TriageResult>;
+  /** Takes no new work; terminates once the requests it holds are answered. */
+  retire(): void;
+  terminate(): Promise<void>;
+}
+
+/** Under tsx (TypeScript sources) the thread registers tsx itself, see thread-bootstrap.mjs. */
+function spawnAnalysisThread(): AnalysisThread {
   const here = import.meta.url;
   const typescript = here.endsWith(".ts");
   const entry = new URL(`./analysis-thread.${typescript ? "ts" : "js"}`, here).href;
   const thread = new Worker(new URL("./thread-bootstrap.mjs", here), { workerData: { entry, typescript }, execArgv: [] });
   const pending = new Map<number, Pending>();
   let nextId = 1;
-  let failure: Error | undefined;
+  let served = 0;
+  let broken = false;
+  let retiring = false;
+  const terminateIfIdle = () => {
+    if (retiring && pending.size === 0) void thread.terminate();
+  };
 
-  thread.on("message", (message: { id: number; result?: TriageResult; error?: { name: string; message: string; files?: number; cap?: number } }) => {
+  thread.on("message", (message: ThreadMessage) => {
     const waiter = pending.get(message.id);
     if (!waiter) return;
     pending.delete(message.id);
-    if (message.result) return waiter.resolve(message.result);
-    const e = message.error!;
-    const error = e.name === "RepositoryTooLargeError" ? new RepositoryTooLargeError(e.files ?? 0, e.cap ?? 0) : Object.assign(new Error(e.message), { name: e.name });
-    waiter.reject(error);
+    served += 1;
+    if (message.result) waiter.resolve(message.result);
+    else {
+      const e = message.error!;
+      waiter.reject(e.name === "RepositoryTooLargeError" ? new RepositoryTooLargeError(e.files ?? 0, e.cap ?? 0) : Object.assign(new Error(e.message), { name: e.name }));
+    }
+    terminateIfIdle();
   });
+  // A crashed thread (out of memory, say) fails what it held; those jobs are retried, on a new thread.
   const failAll = (error: Error) => {
-    failure = error;
+    broken = true;
     for (const waiter of pending.values()) waiter.reject(error);
     pending.clear();
   };
@@ -54,17 +73,58 @@ export function createThreadRunner(): AnalysisRunner {
   thread.on("exit", (code) => failAll(new Error(`the analysis thread exited (code ${code})`)));
 
   return {
-    analyse(request) {
-      if (failure) return Promise.reject(failure);
+    get served() {
+      return served;
+    },
+    get broken() {
+      return broken;
+    },
+    send(request) {
       return new Promise<TriageResult>((resolve, reject) => {
         const id = nextId++;
         pending.set(id, { resolve, reject });
         thread.postMessage({ id, request });
       });
     },
-    async close() {
+    retire() {
+      retiring = true;
+      terminateIfIdle();
+    },
+    async terminate() {
       thread.removeAllListeners("exit");
       await thread.terminate();
+    },
+  };
+}
+
+export interface ThreadRunner extends AnalysisRunner {
+  /** How many threads were started so far (a new one after a crash or every `recycleAfter` analyses). */
+  readonly threadsStarted: number;
+}
+
+/**
+ * Analyses in a long-lived worker thread whose document cache is reused across jobs. The thread is replaced
+ * after `recycleAfter` analyses (its vocabulary only grows, one repository after another) and after a crash.
+ */
+export function createThreadRunner(options: { recycleAfter?: number } = {}): ThreadRunner {
+  const recycleAfter = options.recycleAfter ?? 200;
+  let current: AnalysisThread | undefined;
+  let threadsStarted = 0;
+  return {
+    get threadsStarted() {
+      return threadsStarted;
+    },
+    analyse(request) {
+      if (!current || current.broken || current.served >= recycleAfter) {
+        current?.retire();
+        current = spawnAnalysisThread();
+        threadsStarted += 1;
+      }
+      return current.send(request);
+    },
+    async close() {
+      await current?.terminate();
+      current = undefined;
     },
   };
 }
