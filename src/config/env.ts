@@ -42,7 +42,7 @@ export const envSchema = z
       .string()
       .regex(/^[A-Za-z0-9_-]+$/, "may hold only letters, digits, - and _")
       .default("mltriage"),
-    MLTRIAGE_CACHE_DIR: z.string().min(1).default(".mltriage-cache"),
+    MLTRIAGE_CACHE_DIR: z.string().min(1).default(".cache/mltriage"),
     MLTRIAGE_CONCURRENCY: positiveInt(2),
     MLTRIAGE_GIT_TIMEOUT_MS: positiveInt(300_000),
     MLTRIAGE_MAX_REFERENCED_ISSUES: positiveInt(200),

@@ -22,7 +22,7 @@ describe("parseEnv", () => {
   it("gives defaults for everything but the app's identity", () => {
     const env = parseEnv(minimal(), noFile, "/srv/app");
     expect(env).toMatchObject({ appId: 4242, webhookSecret: "s3cret", port: 3000, concurrency: 2, redisUrl: undefined, dryRun: false, githubBaseUrl: undefined });
-    expect(env.cacheDir).toBe("/srv/app/.mltriage-cache");
+    expect(env.cacheDir).toBe("/srv/app/.cache/mltriage");
   });
 
   it("reads the queue's Redis from MLTRIAGE_REDIS_URL and ignores Probot's REDIS_URL", () => {
