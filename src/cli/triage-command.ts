@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { getLocalizer } from "../ir/localizers/registry.js";
 import { runPipeline } from "../pipeline/run-pipeline.js";
 import { loadSnapshot } from "../repo/load-snapshot.js";
 import { basename, resolve } from "node:path";
@@ -36,6 +37,16 @@ export async function triageCommand(argv: string[], io: CliIo): Promise<number> 
   const format = o.format ?? "markdown";
   if (format !== "markdown" && format !== "json") throw new UsageError(`--format must be markdown or json, got "${format}"`);
   const top = positiveInt(o.top, "top", 10)!;
+  const localizers = o.localizers ? o.localizers.split(",").map((s) => s.trim()).filter(Boolean) : [];
+  // Checked before the repository is read: an unknown id is a usage mistake, not a crash with a stack trace.
+  for (const id of localizers) {
+    if (id === "all") continue;
+    try {
+      getLocalizer(id);
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+  }
 
   let body = o.body ?? "";
   if (o["body-file"] !== undefined) {
@@ -58,7 +69,7 @@ export async function triageCommand(argv: string[], io: CliIo): Promise<number> 
     snapshot,
     issue: { title: o.title, body },
     top,
-    localizers: o.localizers ? o.localizers.split(",").map((s) => s.trim()).filter(Boolean) : [],
+    localizers,
   });
   if (format === "json") {
     io.stdout(JSON.stringify(result, null, 2));
