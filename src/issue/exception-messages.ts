@@ -41,6 +41,8 @@ export function collectExceptionMessages(tracebacks: readonly Traceback[], lines
     if (!HINT.test(capped)) continue;
     const m = INLINE.exec(capped);
     if (!m) continue;
+    // `except ValueError: pass` is code catching the type, not a report of it.
+    if (/\bexcept\s*\(?[\w.,\s]*$/.test(capped.slice(0, m.index + m[1]!.length))) continue;
     let message = m[3]!;
     if (m[1] === "`") {
       const close = message.indexOf("`");

@@ -49,6 +49,8 @@ describe("mapFrameToRepo", () => {
       stdlib: false,
       package: "torch",
     });
+    // Pasted from a repr: every backslash doubled.
+    expect(mapFrameToRepo("C:\\\\Users\\\\ana\\\\lib\\\\site-packages\\\\mxnet\\\\gluon\\\\block.py", MXNET).repoPath).toBe("python/mxnet/gluon/block.py");
     expect(mapFrameToRepo("/opt/conda/lib/python3.8/site-packages/six.py", MXNET)).toMatchObject({ thirdParty: true, package: "six" });
     expect(mapFrameToRepo("/venv/lib/python3.7/site-packages/mxnet-1.5.0-py3.7.egg/mxnet/gluon/block.py", MXNET).repoPath).toBe(
       "python/mxnet/gluon/block.py",

@@ -144,6 +144,11 @@ describe("parseIssue", () => {
     expect(issue.apiNames).toEqual(["mx.nd.topk"]);
   });
 
+  it("does not read `except SomeError:` in code as a reported message", () => {
+    const issue = parseIssue("", "```python\ntry:\n    run()\nexcept (KeyError, ValueError): pass\nexcept RuntimeError: raise\n```");
+    expect(issue.exceptionMessages).toEqual([]);
+  });
+
   it("handles an empty body", () => {
     const empty = parseIssue("Loss is NaN", "");
     expect(empty.prose).toBe("");
