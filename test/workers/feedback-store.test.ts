@@ -17,13 +17,25 @@ const entry = (issueNumber: number, add: string[], remove: string[] = [], at = "
 
 const redis = new Redis("redis://127.0.0.1:6379");
 const temp = makeTempDir();
+const prefixes: string[] = [];
 afterAll(async () => {
+  for (const prefix of prefixes) {
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+  }
   await redis.quit();
   temp.cleanup();
 });
 
 describe.each([
-  ["Redis", () => new RedisFeedbackStore(redis, `mltriage-test:${randomUUID()}`)],
+  [
+    "Redis",
+    () => {
+      const prefix = `mltriage-test:${randomUUID()}`;
+      prefixes.push(prefix);
+      return new RedisFeedbackStore(redis, prefix);
+    },
+  ],
   ["file", () => new FileFeedbackStore(`${temp.dir}/${randomUUID()}`)],
 ])("%s feedback store", (_name, make) => {
   it("returns what was recorded, oldest first, per repository", async () => {
