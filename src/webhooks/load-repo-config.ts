@@ -17,10 +17,17 @@ export async function loadRepoConfig(context: Pick<HandlerContext, "config">): P
     // A server error is transient: let the webhook fail so the delivery is retried, not triaged with defaults.
     if (typeof status === "number" && status >= 500) throw error;
     const { config } = parseRepoConfig(null);
-    const reason = (error as Error).name === "YAMLException" || /yaml/i.test(String((error as Error).message))
-      ? `.github/${REPO_CONFIG_FILE} is not valid YAML: ${String((error as Error).message).split("\n")[0]}`
+    // Probot's loader wraps the YAML parser's error (which names the line and column) in its own, URL and all.
+    const cause = (error as { cause?: unknown }).cause;
+    const detail = firstLine(cause instanceof Error ? cause.message : String((error as Error).message));
+    const reason = /yaml/i.test(String((error as Error).message))
+      ? `.github/${REPO_CONFIG_FILE} is not valid YAML: ${detail}`
       : `.github/${REPO_CONFIG_FILE} could not be read (${status ?? (error as Error).name})`;
     return { config, problems: [{ path: "(file)", message: reason }] };
   }
   return parseRepoConfig(raw);
+}
+
+function firstLine(text: string): string {
+  return (text.split("\n")[0] ?? text).slice(0, 200);
 }

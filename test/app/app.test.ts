@@ -90,7 +90,8 @@ describe("issues.opened", () => {
     mockConfigFile(OWNER, REPO, "topFiles: [1, 2\n  : nope");
     await deliver("issues.opened");
     expect(queue.jobs).toHaveLength(1);
-    expect(queue.jobs[0]!.configProblems).toEqual([expect.objectContaining({ path: "(file)", message: expect.stringMatching(/YAML/) })]);
+    expect(queue.jobs[0]!.configProblems).toEqual([expect.objectContaining({ path: "(file)", message: expect.stringMatching(/not valid YAML: .*line \d+/) })]);
+    expect(queue.jobs[0]!.configProblems[0]!.message).not.toContain("api.github.com");
   });
 
   it("skips an issue opened by a bot", async () => {
