@@ -95,6 +95,10 @@ export function internBag(raw: RawBag, vocabulary: Vocabulary): TermBag {
   if (n === 0) return EMPTY_BAG;
   const termIds = new Int32Array(n);
   for (let i = 0; i < n; i++) termIds[i] = vocabulary.intern(raw.terms[i]!);
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i++) sorted = termIds[i - 1]! < termIds[i]!;
+  // Terms new to the vocabulary get rising ids, so a file's bag often needs no sorting at all.
+  if (sorted) return { ids: termIds, counts: Int32Array.from(raw.counts), length: raw.length };
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => termIds[a]! - termIds[b]!);
   const ids = new Int32Array(n);
   const counts = new Int32Array(n);

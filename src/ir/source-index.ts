@@ -1,5 +1,6 @@
 import type { SourceFile } from "../types.js";
-import { buildDocument, type FieldName, type FileDocument, type StructureExtractor } from "./document.js";
+import { buildDocument, internDocument, type FieldName, type FileDocument, type RawDocument, type StructureExtractor } from "./document.js";
+import type { DocumentPool } from "./parallel/document-pool.js";
 import { FieldIndex } from "./field-index.js";
 import { tfidfNorms } from "./scoring.js";
 import { createTokenizer, type Tokenizer } from "./tokenize.js";
@@ -7,6 +8,12 @@ import { bagOf, queryBagOf, type TermBag, Vocabulary } from "./vocabulary.js";
 
 /** Bump when documents or fields change meaning: cached indexes keyed by an older version are rebuilt. */
 export const INDEX_VERSION = "1";
+
+/** Documents under way (see {@link DocumentCache.prepare}), interned when their owner asks for them. */
+export interface PreparedDocuments {
+  /** The documents of the prepared files, in their order; files are interned in that order too. */
+  documents(): Promise<FileDocument[]>;
+}
 
 /**
  * Parsed documents keyed by blob SHA (or content hash), shared by every snapshot that holds the same file.
@@ -17,6 +24,8 @@ export class DocumentCache {
   readonly tokenizer: Tokenizer;
   private readonly docs = new Map<string, FileDocument>();
   private readonly texts = new Map<string, TermBag>();
+  /** Raw documents being built in a pool, by cache key: a blob is sent to a worker at most once. */
+  private readonly building = new Map<string, Promise<RawDocument | undefined>>();
 
   constructor(
     readonly python?: StructureExtractor,
@@ -25,24 +34,85 @@ export class DocumentCache {
     this.tokenizer = createTokenizer();
   }
 
-  /** The document of a file, built at most once per blob. Files without a blob SHA are built every time. */
-  document(file: SourceFile): FileDocument {
-    const key = file.blobSha ? `${file.blobSha}:${file.path.endsWith(".py") ? "py" : "txt"}` : undefined;
-    if (key) {
-      const hit = this.docs.get(key);
-      if (hit) return hit;
-    }
-    const doc = buildDocument(file, { tokenizer: this.tokenizer, vocabulary: this.vocabulary, python: this.python });
+  private keyOf(file: Pick<SourceFile, "path" | "blobSha">): string | undefined {
+    return file.blobSha ? `${file.blobSha}:${file.path.endsWith(".py") ? "py" : "txt"}` : undefined;
+  }
+
+  private store(key: string | undefined, doc: FileDocument): FileDocument {
     if (key) {
       if (this.docs.size >= this.maxEntries) this.docs.delete(this.docs.keys().next().value!);
       this.docs.set(key, doc);
+      this.building.delete(key);
     }
     return doc;
   }
 
+  /** The document of a file, built at most once per blob. Files without a blob SHA are built every time. */
+  document(file: SourceFile): FileDocument {
+    const key = this.keyOf(file);
+    const hit = key && this.docs.get(key);
+    if (hit) return hit;
+    return this.store(key, buildDocument(file, { tokenizer: this.tokenizer, vocabulary: this.vocabulary, python: this.python }));
+  }
+
+  /**
+   * Stores the document of a file from its raw half built elsewhere (a worker thread), interning its terms now.
+   * A blob already cached keeps the document it has.
+   */
+  addRaw(file: Pick<SourceFile, "path" | "blobSha">, raw: RawDocument): FileDocument {
+    const key = this.keyOf(file);
+    const hit = key && this.docs.get(key);
+    if (hit) return hit;
+    return this.store(key, internDocument(raw, this.vocabulary));
+  }
+
+  /**
+   * Starts building the documents of files not yet cached in the pool's worker threads, and returns at once.
+   * Nothing is interned until `documents()` is called: then files are interned one by one in the order given,
+   * the order `document` would have used, so term ids (and every score) equal those of the one-thread path.
+   * A file its worker could not build is built on this thread instead. Without a pool, everything is built
+   * on this thread when `documents()` is called. The pool must build documents the way this cache does (a
+   * pool with the default worker goes with a cache from `createDocumentCache`).
+   */
+  prepare(files: readonly SourceFile[], pool?: DocumentPool): PreparedDocuments {
+    const raws = files.map((file) => {
+      const key = this.keyOf(file);
+      if (!pool || (key && this.docs.has(key))) return undefined;
+      const underway = key && this.building.get(key);
+      if (underway) return underway;
+      const raw = pool.build(file).then(
+        (r): RawDocument | undefined => r,
+        () => undefined,
+      );
+      if (key) this.building.set(key, raw);
+      return raw;
+    });
+    return {
+      documents: async () => {
+        const docs: FileDocument[] = [];
+        for (let i = 0; i < files.length; i++) {
+          const raw = await raws[i];
+          docs.push(raw ? this.addRaw(files[i]!, raw) : this.document(files[i]!));
+        }
+        return docs;
+      },
+    };
+  }
+
+  /** The documents of many files, parsed in the pool's worker threads: `files.map(f => this.document(f))`, faster. */
+  documentsAsync(files: readonly SourceFile[], pool?: DocumentPool): Promise<FileDocument[]> {
+    return this.prepare(files, pool).documents();
+  }
+
+  /** Whether a blob's document is cached or being built: a caller need not read that blob again. */
+  known(blobSha: string, path: string): boolean {
+    const key = this.keyOf({ blobSha, path })!;
+    return this.docs.has(key) || this.building.has(key);
+  }
+
   /** The cached document of a blob, without reading the blob: lets a caller skip reading files it already parsed. */
   cached(blobSha: string, path: string): FileDocument | undefined {
-    return this.docs.get(`${blobSha}:${path.endsWith(".py") ? "py" : "txt"}`);
+    return this.docs.get(this.keyOf({ blobSha, path })!);
   }
 
   get size(): number {
