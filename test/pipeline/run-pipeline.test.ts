@@ -1,0 +1,86 @@
+import { describe, expect, it } from "@jest/globals";
+import { DocumentCache } from "../../src/ir/source-index.js";
+import { runPipeline } from "../../src/pipeline/run-pipeline.js";
+import type { RepoSnapshot, SourceFile } from "../../src/types.js";
+
+const file = (path: string, text: string, blobSha?: string): SourceFile => ({ path, text, size: Buffer.byteLength(text), ...(blobSha ? { blobSha } : {}) });
+
+const snapshot: RepoSnapshot = {
+  source: "octo/tiny",
+  commit: "c".repeat(40),
+  files: [
+    file("pkg/optim.py", "class Adam:\n    def step(self):\n        self.learning_rate *= self.decay  # weight decay applied twice\n", "1".repeat(40)),
+    file("pkg/loss.py", "def cross_entropy(logits, labels):\n    return -(labels * logits.log_softmax(-1)).sum()\n", "2".repeat(40)),
+    file("pkg/data.py", "def batches(items, size):\n    return [items[i : i + size] for i in range(0, len(items), size)]\n", "3".repeat(40)),
+    file("requirements.txt", "torch==2.1\n", "4".repeat(40)),
+  ],
+  skipped: [
+    { path: "pkg/link.py", reason: "symlink" },
+    { path: "third_party/x.py", reason: "vendored" },
+  ],
+};
+const issue = { title: "Adam applies weight decay twice", body: "The learning rate decays twice per optimizer step.", number: 7 };
+
+describe("runPipeline", () => {
+  it("ranks the snapshot's files for the issue and returns a plain, serialisable result", async () => {
+    const r = await runPipeline({ snapshot, issue }, { documentCache: new DocumentCache() });
+    expect(r.tool.name).toBe("mltriage");
+    expect(r.repository).toEqual({ source: "octo/tiny", commit: "c".repeat(40) });
+    expect(r.issue).toEqual({ title: issue.title, number: 7 });
+    expect(r.filesIndexed).toBe(4);
+    expect(r.filesSkipped).toBe(2);
+    // optim.py holds Adam, decay, learning_rate and step; no other file shares a word with the report.
+    expect(r.localization.ranked.map((f) => f.path)).toEqual(["pkg/optim.py"]);
+    expect(r.localization.ranked[0]!.evidence[0]!.kind).toBe("terms");
+    expect(r.localization.localizer).toBe("bm25");
+    expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+  });
+
+  it("times each step with the injected clock and reports each step as it ends", async () => {
+    let now = 0;
+    const steps: [string, number][] = [];
+    const r = await runPipeline(
+      { snapshot, issue },
+      { documentCache: new DocumentCache(), clock: () => (now += 2.5), onStep: (name, ms) => steps.push([name, ms]) },
+    );
+    // Every step reads the clock twice, 2.5 ms apart.
+    expect(steps.map(([, ms]) => ms)).toEqual(steps.map(() => 2.5));
+    expect(steps.map(([name]) => name).slice(0, 2)).toEqual(["index", "localize"]);
+    expect(Object.fromEntries(steps)).toEqual(r.timings);
+  });
+
+  it("keeps at most `top` files", async () => {
+    const wide = { title: "batches of logits and labels with Adam", body: "" };
+    const all = await runPipeline({ snapshot, issue: wide }, { documentCache: new DocumentCache() });
+    expect(all.localization.ranked.length).toBe(3);
+    const two = await runPipeline({ snapshot, issue: wide, top: 2 }, { documentCache: new DocumentCache() });
+    expect(two.localization.ranked).toEqual(all.localization.ranked.slice(0, 2));
+  });
+
+  it("ignores the HTML comments an issue template leaves in the body", async () => {
+    const templated = { title: "Something is wrong", body: "<!-- Describe the bug: Adam, weight decay, learning rate -->\n" };
+    const r = await runPipeline({ snapshot, issue: templated }, { documentCache: new DocumentCache() });
+    expect(r.localization.ranked).toEqual([]);
+    expect(r.issue).toEqual({ title: "Something is wrong" }); // no number when the issue has none
+  });
+
+  it("reuses parsed documents from a shared cache across runs (by blob SHA)", async () => {
+    const cache = new DocumentCache();
+    await runPipeline({ snapshot, issue }, { documentCache: cache });
+    expect(cache.size).toBe(4);
+    const renamed: RepoSnapshot = { ...snapshot, files: snapshot.files.map((f) => ({ ...f, path: `moved/${f.path}` })) };
+    const r = await runPipeline({ snapshot: renamed, issue }, { documentCache: cache });
+    expect(cache.size).toBe(4);
+    expect(r.localization.ranked[0]!.path).toBe("moved/pkg/optim.py");
+  });
+
+  it("ranks nothing, without failing, for an empty snapshot", async () => {
+    const r = await runPipeline({ snapshot: { ...snapshot, files: [], skipped: [] }, issue }, { documentCache: new DocumentCache() });
+    expect(r.filesIndexed).toBe(0);
+    expect(r.localization.ranked).toEqual([]);
+  });
+
+  it("refuses an unknown localizer", async () => {
+    await expect(runPipeline({ snapshot, issue, localizers: ["nope"] }, { documentCache: new DocumentCache() })).rejects.toThrow(/unknown localizer "nope"/);
+  });
+});
