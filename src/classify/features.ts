@@ -1,10 +1,10 @@
 /**
  * Features of one issue for the linear classifiers, in named groups. A group is L2-normalised after the model's
- * vocabulary is applied (see vectorize.ts), so a long paste cannot outweigh a short, precise title.
+ * vocabulary is applied (vectorize() in model.ts), so a long paste cannot outweigh a short, precise title.
  *
  * Groups: title words (t:), words and bigrams of title + body (w:, b:), DL lexicon terms in the text (lx:) and in
- * the title (lt:), the share of lexicon hits per bug type (lc:), extrinsic cause rules and hints (cz:), and a few
- * shape facts about the report (m:).
+ * the title (lt:), the share of lexicon hits per bug type in the whole text (lc:) and in the title (lct:), extrinsic
+ * cause rules and hints (cz:), and a few shape facts about the report (m:).
  */
 
 import { BUG_TYPES, type Environment } from "../types.js";
@@ -57,6 +57,8 @@ export function analyseIssue(issue: PreparedIssue): IssueAnalysis {
   const lexiconHits = new Map<string, LexiconHit>();
   let totalShare = 0;
   const share = new Map<string, number>();
+  let titleTotal = 0;
+  const titleShare = new Map<string, number>();
   for (const type of BUG_TYPES) {
     for (const hit of matchTerms(issue.all, TYPE_LEXICON[type])) {
       const key = `lx:${hit.id}`;
@@ -65,10 +67,15 @@ export function analyseIssue(issue: PreparedIssue): IssueAnalysis {
       share.set(type, (share.get(type) ?? 0) + Math.log1p(hit.count));
       totalShare += Math.log1p(hit.count);
     }
-    for (const hit of matchTerms(issue.title, TYPE_LEXICON[type], 1)) features.lexiconTitle.set(`lt:${hit.id}`, 1);
+    const titleHits = matchTerms(issue.title, TYPE_LEXICON[type], 1);
+    for (const hit of titleHits) features.lexiconTitle.set(`lt:${hit.id}`, 1);
+    titleShare.set(type, titleHits.length);
+    titleTotal += titleHits.length;
   }
   for (const type of BUG_TYPES) {
     features.lexiconShare.set(`lc:${type}`, totalShare > 0 ? (share.get(type) ?? 0) / totalShare : 0);
+    // The title alone: the reporter's own summary, free of the noise of long bodies.
+    features.lexiconShare.set(`lct:${type}`, titleTotal > 0 ? (titleShare.get(type) ?? 0) / titleTotal : 0);
   }
 
   const environment = extractEnvironment(issue.all);

@@ -106,6 +106,8 @@ function describeFeature(name: string, analysis: IssueAnalysis): string | undefi
       return `phrase "${rest}"`;
     case "lc":
       return `most DL terms in the report are ${rest} terms`;
+    case "lct":
+      return `the title's DL terms are mostly ${rest} terms`;
     case "cz": {
       for (const c of analysis.causes) {
         if (rest === c.cause) return c.evidence[0];

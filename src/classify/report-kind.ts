@@ -12,7 +12,9 @@ const ERROR_SIGNS =
 
 const FEATURE_TITLE =
   /\b(?:feature request|\[feature\]|\[fr\]|\[enhancement\]|\[rfc\]|\[proposal\]|enhancement:|feature:|would be (?:nice|great|useful)|please add|add (?:an? )?(?:option|support|ability|flag|parameter) (?:for|to)|request(?:ing)? support)\b/i;
-const FEATURE_BODY = /\bis your feature request related to a problem|\b(?:feature request|it would be (?:nice|great|useful) (?:if|to)|i(?:'d| would) like to request)\b/i;
+// Not a bare "feature request": bug templates say "Describe the problem or feature request".
+const FEATURE_BODY =
+  /\bis your feature request related to a problem|^#+\s*feature request\s*$|\b(?:it would be (?:nice|great|useful) (?:if|to)|i(?:'d| would) like to request)\b/im;
 const QUESTION_TITLE = /^\s*(?:\[?question\]?:?|q:|how\b|what\b|why\b|is (?:it|there)\b|are there\b|can (?:i|we|you)\b|could (?:i|we|you)\b|do (?:i|we|you)\b|does (?:anyone|mxnet|tensorflow|pytorch|keras)\b|where\b|which\b|should (?:i|we)\b)/i;
 const DOCS_TITLE = /\b(?:docs?|documentation|docstrings?|tutorials?|readme|website|web ?page)\b/i;
 

@@ -29,6 +29,10 @@ describe("classifyReportKind", () => {
     expect(kind("Sparse attention", "**Is your feature request related to a problem?** I want sparse attention.").label).toBe("feature");
   });
 
+  it("does not take a bug template's 'problem or feature request' heading for a feature request", () => {
+    expect(kind("Saved model loads with the wrong weights", "#### Describe the problem or feature request\nThe weights differ after loading.").label).toBe("bug");
+  });
+
   it("recognises a docs request", () => {
     const k = kind("Documentation of the UpSampling operator is incomplete", "The page does not list the scale argument.");
     expect(k.label).toBe("docs");
