@@ -4,11 +4,12 @@ import { isLearned } from "../ir/localizers/learned.js";
 import { trainRanker, type RankingExample } from "../ir/learn/ranker-model.js";
 import type { FileDocument } from "../ir/document.js";
 import { createDocumentCache } from "../ir/create-document-cache.js";
-import { type DocumentCache, SourceIndex } from "../ir/source-index.js";
+import { type DocumentCache, type PreparedDocuments, SourceIndex } from "../ir/source-index.js";
+import { createDocumentPool, type DocumentPool } from "../ir/parallel/document-pool.js";
 import { BlobReader, listTree, type TreeEntry } from "../repo/git.js";
 import { selectEntries } from "../repo/read-git-snapshot.js";
 import { looksBinary } from "../ir/scope.js";
-import type { History, IssueText } from "../types.js";
+import type { History, IssueText, SourceFile } from "../types.js";
 import type { BenchmarkBug } from "./dataset.js";
 import { findGitDir } from "./git-root.js";
 import { macroMetrics, meanMetrics, scoreBug, type BugScore, type Metrics } from "./metrics.js";
@@ -100,17 +101,43 @@ export function summarize(outcomes: readonly BugOutcome[], localizer: string): L
   };
 }
 
-async function documentsAt(entries: readonly TreeEntry[], reader: BlobReader, cache: DocumentCache): Promise<{ paths: string[]; docs: FileDocument[] }> {
-  const missing = entries.filter((e) => !cache.cached(e.sha, e.path));
+/** A bug's search space, its missing documents under way (see {@link prepareSnapshot}). */
+interface PreparedSnapshot {
+  /** Text entries, in path order. */
+  kept: TreeEntry[];
+  pending: PreparedDocuments;
+}
+
+/**
+ * Lists a bug's search space, reads the blobs not yet cached or under way, and starts building their documents
+ * (in the pool's worker threads). Interns nothing, so it can run while the previous bug is ranked. Null when the
+ * commit is missing.
+ */
+async function prepareSnapshot(gitDir: string, commit: string, reader: BlobReader, cache: DocumentCache, pool?: DocumentPool): Promise<PreparedSnapshot | null> {
+  let entries: TreeEntry[];
+  try {
+    entries = await listTree(gitDir, commit);
+  } catch {
+    return null;
+  }
+  const { selected } = selectEntries(entries, EVAL_SCOPE);
+  const missing = selected.filter((e) => !cache.known(e.sha, e.path));
   const contents = await Promise.all(missing.map((e) => reader.read(e.sha)));
   const binary = new Set<string>();
+  const files: SourceFile[] = [];
   missing.forEach((e, i) => {
     const content = contents[i];
     if (!content || looksBinary(content)) binary.add(e.sha);
-    else cache.document({ path: e.path, blobSha: e.sha, text: content.toString("utf8"), size: content.length });
+    else files.push({ path: e.path, blobSha: e.sha, text: content.toString("utf8"), size: content.length });
   });
-  const kept = entries.filter((e) => !binary.has(e.sha)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { paths: kept.map((e) => e.path), docs: kept.map((e) => cache.cached(e.sha, e.path)!) };
+  const kept = selected.filter((e) => !binary.has(e.sha)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { kept, pending: cache.prepare(files, pool) };
+}
+
+/** Interns a prepared snapshot's new documents (in the order a one-thread run would) and returns them all. */
+async function documentsAt(snapshot: PreparedSnapshot, cache: DocumentCache): Promise<{ paths: string[]; docs: FileDocument[] }> {
+  await snapshot.pending.documents();
+  return { paths: snapshot.kept.map((e) => e.path), docs: snapshot.kept.map((e) => cache.cached(e.sha, e.path)!) };
 }
 
 /**
@@ -126,6 +153,8 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
   // are kept per bug and a bug is only ever ranked by a model trained on the other repositories.
   const learnedFeatures = new Map<string, Map<string, RankingExample>>();
   const cache = options.cache ?? (await createDocumentCache());
+  // Files are parsed in worker threads when the cache is our own (a caller's cache may parse differently).
+  const pool = options.cache ? undefined : createDocumentPool();
   const outcomes: BugOutcome[] = [];
   const skipped: SkippedBug[] = [];
   let filesIndexed = 0;
@@ -142,18 +171,22 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
       continue;
     }
     const reader = new BlobReader(gitDir);
+    const prepare = (i: number) => prepareSnapshot(gitDir, bugs[i]!.base_commit, reader, cache, pool);
+    let next: Promise<PreparedSnapshot | null> | undefined = prepare(0);
     try {
-      for (const bug of bugs) {
+      for (const [i, bug] of bugs.entries()) {
+        const current: Promise<PreparedSnapshot | null> = next!;
+        // One-bug lookahead: the next bug's tree, blobs and parsing start once this bug's are under way, and
+        // overlap with this bug's ranking.
+        next = i + 1 < bugs.length ? current.then(() => prepare(i + 1)) : undefined;
+        next?.catch(() => undefined); // awaited in its turn; this only keeps an abandoned lookahead quiet
         try {
-          let entries: TreeEntry[];
-          try {
-            entries = await listTree(gitDir, bug.base_commit);
-          } catch {
+          const snapshot = await current;
+          if (!snapshot) {
             skipped.push({ id: bug.id, reason: `commit ${bug.base_commit} not found in ${repo}` });
             continue;
           }
-          const { selected } = selectEntries(entries, EVAL_SCOPE);
-          const { paths, docs } = await documentsAt(selected, reader, cache);
+          const { paths, docs } = await documentsAt(snapshot, cache);
           const index = new SourceIndex(paths, docs, cache);
           filesIndexed += paths.length;
           const gtFiles = bug.gt_files.filter((f) => index.pathToDoc.has(f));
@@ -195,9 +228,11 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
         }
       }
     } finally {
+      await next?.catch(() => undefined); // a lookahead still reading blobs must not outlive its reader
       reader.close();
     }
   }
+  await pool?.close();
 
   const notes = crossValidate(outcomes, learnedFeatures, localizers, ids);
 
