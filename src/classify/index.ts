@@ -80,7 +80,11 @@ export function classifyAnalysed(prepared: PreparedIssue, analysis: IssueAnalysi
 /** Human phrases for the features that pushed class k up the most. */
 function evidenceFor(task: LinearTask, row: { idx: number[]; val: number[] }, k: number, analysis: IssueAnalysis): string[] {
   const phrases: string[] = [];
+  const label = task.classes[k]!;
   for (const [name] of topContributions(task, row, k, 12)) {
+    // "Mostly Model terms" is no explanation for a Training label, even when its weight happened to help it.
+    const share = /^lct?:(.*)$/.exec(name);
+    if (share && task.classes.includes(share[1]!) && share[1] !== label) continue;
     const phrase = describeFeature(name, analysis);
     if (phrase) phrases.push(phrase);
   }

@@ -47,6 +47,16 @@ describe("classifyIssue", () => {
     expect(c.modelVersion).toBe(model.modelVersion);
   });
 
+  it("explains a type label only with lexicon shares of that same type", () => {
+    for (const [, title, body] of NEW_ISSUES) {
+      const c = classifyIssue({ title, body }, model);
+      for (const line of c.bugType.evidence) {
+        const named = /(?:mostly|are) (.+) terms$/.exec(line)?.[1];
+        if (named) expect(named).toBe(c.bugType.label);
+      }
+    }
+  });
+
   it("labels a plain logic bug intrinsic", () => {
     const c = classifyIssue({ title: "Validation accuracy metric counts padded samples", body: "The accuracy metric includes padding during training." }, model);
     expect(c.extrinsic.label).toBe("intrinsic");
