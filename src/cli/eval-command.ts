@@ -1,5 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { stat } from "node:fs/promises";
+import { dirname } from "node:path";
 import { readDataset } from "../eval/dataset.js";
 import { benchmarkHistoryProvider } from "../eval/benchmark-history.js";
 import { formatEvalReport } from "../eval/format-report.js";
@@ -36,6 +37,8 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
     }
   }
   const limit = positiveInt(o.limit, "limit");
+  // Checked before the run, which can take minutes: a --json path in a missing folder must not fail at the end.
+  if (o.json && !(await stat(dirname(o.json)).then((s) => s.isDirectory(), () => false))) throw new UsageError(`--json ${o.json}: folder ${dirname(o.json)} does not exist`);
 
   let dataset;
   try {
@@ -73,7 +76,12 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
       localizers: run.localizers,
       perBug: run.outcomes,
     };
-    await writeFile(o.json, JSON.stringify(report, null, 1) + "\n");
+    try {
+      await writeFile(o.json, JSON.stringify(report, null, 1) + "\n");
+    } catch (err) {
+      io.stderr(`mltriage eval: cannot write --json ${o.json}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      return 1;
+    }
     io.stderr(`wrote ${o.json}`);
   }
   return run.outcomes.length > 0 ? 0 : 1;
