@@ -230,6 +230,16 @@ describe("mltriage eval options", () => {
     expect(pipe.progressLines.filter(Boolean)).toEqual([]);
   });
 
+  it("exits 1 with one line when the --json file cannot be written after the run", async () => {
+    const io = captureIo();
+    const target = join(temp.dir, "out-dir-taken");
+    const { mkdirSync } = await import("node:fs");
+    mkdirSync(target, { recursive: true }); // a folder where the file should go: writing fails with EISDIR
+    expect(await main(["eval", "--dataset", datasetPath, "--git-root", gitRoot, "--localizers", "bm25", "--repo", "deep/text", "--json", target], io)).toBe(1);
+    expect(io.err[io.err.length - 1]).toBe(`mltriage eval: cannot write --json ${target}: EISDIR`);
+    expect(row(io.stdoutText, "all")).toEqual({ n: "1", cell: ".000/1.000/1.000/.500/.500" }); // the table is still printed
+  });
+
   it("exits 1 when every bug was skipped", async () => {
     const io = captureIo();
     expect(await main(["eval", "--dataset", datasetPath, "--git-root", gitRoot, "--localizers", "bm25", "--repo", "ghost/none"], io)).toBe(1);
@@ -244,6 +254,7 @@ describe("mltriage eval options", () => {
     { name: "an unknown localizer", args: () => ["--dataset", datasetPath, "--git-root", gitRoot, "--localizers", "nope"], message: /unknown localizer "nope"/ },
     { name: "a bad --limit", args: () => ["--dataset", datasetPath, "--git-root", gitRoot, "--limit", "0"], message: /--limit must be a positive integer/ },
     { name: "a --repo with no bug", args: () => ["--dataset", datasetPath, "--git-root", gitRoot, "--localizers", "bm25", "--repo", "no/such"], message: /no bug of no\/such in/ },
+    { name: "a --json file in a folder that does not exist", args: () => ["--dataset", datasetPath, "--git-root", gitRoot, "--localizers", "bm25", "--json", join(temp.dir, "no-dir", "out.json")], message: /--json .*out\.json: folder .*no-dir does not exist/ },
     { name: "an unknown option", args: () => ["--dataset", datasetPath, "--git-root", gitRoot, "--fast"], message: /--fast/ },
   ];
   for (const c of bad) {
