@@ -77,6 +77,17 @@ describe("readGitSnapshot", () => {
     await expect(readGitSnapshot(repo.gitDir, "no-such-branch")).rejects.toThrow("commit no-such-branch not found");
   });
 
+  it("keeps paths with spaces, tabs and non-ASCII letters intact (git would quote them without -z)", async () => {
+    const odd = createGitRepo({ "pkg/ünï côde.py": "x = 1\n", "pkg/tab\there.py": "y = 2\n" });
+    try {
+      const snap = await readGitSnapshot(odd.gitDir, "HEAD");
+      expect(snap.files.map((f) => f.path).sort()).toEqual(["pkg/tab\there.py", "pkg/ünï côde.py"]);
+      expect(snap.files.find((f) => f.path === "pkg/ünï côde.py")!.text).toBe("x = 1\n");
+    } finally {
+      odd.cleanup();
+    }
+  });
+
   it("refuses a ref that git would read as an option", async () => {
     await expect(resolveCommit(repo.gitDir, "--all")).rejects.toThrow("invalid ref: --all");
   });
