@@ -62,6 +62,17 @@ describe("classifyIssue", () => {
     expect(checked).toBeGreaterThan(0);
   });
 
+  it("leaves out another type's lexicon share even when its weight pushed the label", () => {
+    // A doctored model in which "the title is mostly Model terms" votes for Training.
+    const doctored: ClassifierModel = JSON.parse(JSON.stringify(model));
+    const j = doctored.type.features.indexOf("lct:Model");
+    expect(j).toBeGreaterThanOrEqual(0);
+    doctored.type.weights[BUG_TYPES.indexOf("Training")]![j] = 50;
+    const c = classifyIssue({ title: "Embedding layer ignores the hidden size", body: "" }, doctored);
+    expect(c.bugType.label).toBe("Training");
+    expect(c.bugType.evidence.join(" ")).not.toContain("Model terms");
+  });
+
   it("labels a plain logic bug intrinsic", () => {
     const c = classifyIssue({ title: "Validation accuracy metric counts padded samples", body: "The accuracy metric includes padding during training." }, model);
     expect(c.extrinsic.label).toBe("intrinsic");
