@@ -5,3 +5,4 @@ export { parseIssue } from "./parse-issue.js";
 export { mapFrameToRepo, indexRepoPaths, normaliseFramePath, type RepoPathIndex } from "./map-frame.js";
 export { cleanMessage } from "./exception-messages.js";
 export { splitMarkdown, findInlineCode, type CodeBlock } from "./markdown.js";
+export { matchesMessageTemplate, templateParts, MIN_FIXED_WORD_CHARS } from "./message-template.js";
