@@ -112,6 +112,21 @@ describe("BlobReader", () => {
     }
   });
 
+  it("reassembles blobs larger than one pipe read, interleaved with small ones", async () => {
+    // 300 KB spans many stdout chunks (a pipe delivers at most 64 KiB at a time).
+    const big = Array.from({ length: 20_000 }, (_, i) => `line_${i} = ${i}`).join("\n");
+    const r = createGitRepo({ "big.py": big, "small_a.py": "a = 1\n", "small_b.py": "b = 2\n" });
+    const reader = new BlobReader(r.gitDir);
+    try {
+      const sha = (p: string) => r.git(["rev-parse", `HEAD:${p}`]).trim();
+      const got = await Promise.all([sha("small_a.py"), sha("big.py"), sha("small_b.py"), sha("big.py")].map((x) => reader.read(x)));
+      expect(got.map((b) => b!.toString("utf8"))).toEqual(["a = 1\n", big, "b = 2\n", big]);
+    } finally {
+      reader.close();
+      r.cleanup();
+    }
+  });
+
   it("rejects a string that is not an object id, and can be used again after close", async () => {
     const reader = new BlobReader(repo.gitDir);
     await expect(reader.read("HEAD:pkg/model.py")).rejects.toThrow(GitError);
