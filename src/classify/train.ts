@@ -29,7 +29,7 @@ export const DEFAULT_HYPERPARAMETERS: TrainHyperparameters = {
   iterations: 400,
   l2Type: 0.03,
   l2Extrinsic: 0.03,
-  l2Grid: [0.003, 0.01, 0.03, 0.1, 0.3],
+  l2Grid: [0.003, 0.01, 0.03, 0.1, 0.3, 1, 3],
   wordScaleGrid: [1],
   minDf: 2,
   minRepos: 2,
