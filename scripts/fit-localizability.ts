@@ -3,7 +3,7 @@
  *
  *   tsx scripts/fit-localizability.ts <eval.json> <out.json>
  *
- * <eval.json> holds `bugs: [{ localizabilityFeatures: {name: number}, top5Hit: boolean }, ...]` (other fields are
+ * <eval.json> is `mltriage eval --json` output: `perBug: [{ localizability: { features: {name: number}, top5Hit } }, ...]` (other fields are
  * ignored). The table is shown for the current shipped model and for the refit one; the refit one's confidences are
  * out-of-fold (5 folds), so its table does not score bugs with weights fitted on them.
  */
@@ -40,8 +40,12 @@ try {
 } catch (err) {
   fail(`${evalPath} is not JSON: ${(err as Error).message}`);
 }
-const bugs = (parsed as { bugs?: unknown }).bugs;
-if (!Array.isArray(bugs)) fail(`${evalPath} has no "bugs" array`);
+const perBug = (parsed as { perBug?: unknown }).perBug;
+if (!Array.isArray(perBug)) fail(`${evalPath} has no "perBug" array (write it with mltriage eval --json)`);
+const bugs = perBug.map((b: { localizability?: { features?: unknown; top5Hit?: unknown } }) => ({
+  localizabilityFeatures: b?.localizability?.features,
+  top5Hit: b?.localizability?.top5Hit,
+}));
 
 const examples: LocalizabilityExample[] = [];
 bugs.forEach((b: unknown, i: number) => {

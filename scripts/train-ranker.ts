@@ -47,6 +47,7 @@ const file: RankerModel = {
   weights: model.weights.map((w) => Math.round(w * 1e6) / 1e6),
   bias: Math.round(model.bias * 1e6) / 1e6,
   lambda: RANKER_LAMBDA,
+  trainer: "listwise softmax (ListNet top-one), L2, Newton",
   trainedOn: {
     dataset: basename(values.dataset),
     sha256: createHash("sha256").update(readFileSync(values.dataset)).digest("hex"),

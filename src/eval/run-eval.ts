@@ -10,6 +10,10 @@ import { BlobReader, listTree, type TreeEntry } from "../repo/git.js";
 import { selectEntries } from "../repo/read-git-snapshot.js";
 import { looksBinary } from "../ir/scope.js";
 import type { History, IssueText, SourceFile } from "../types.js";
+import { classifyIssue, estimateLocalizability, localizabilityFeatures } from "../classify/index.js";
+import type { LocalizabilityInput } from "../classify/localizability.js";
+import { parseIssue } from "../issue/index.js";
+import { issueAnchors } from "../pipeline/localizability-input.js";
 import type { BenchmarkBug } from "./dataset.js";
 import { findGitDir } from "./git-root.js";
 import { macroMetrics, meanMetrics, scoreBug, type BugScore, type Metrics } from "./metrics.js";
@@ -28,6 +32,10 @@ export interface BugOutcome {
   gtFiles: string[];
   /** Per localizer, the rank of each ground-truth file (null = not ranked). */
   ranks: Record<string, (number | null)[]>;
+  /** Per localizer, the scores of its first ten files (what the localizability estimate reads). */
+  topScores: Record<string, number[]>;
+  /** How far the ranking of the default localizer was worth showing, as the product would have said. */
+  localizability?: { confidence: number; features: Record<string, number>; top5Hit: boolean };
 }
 
 export interface SkippedBug {
@@ -43,6 +51,8 @@ export interface EvalOptions {
   gitRoot: string;
   localizers: string[];
   history?: HistoryProvider;
+  /** Also estimate, per bug, the localizability of this localizer's ranking (classifies every issue). */
+  localizabilityOf?: string;
   /** Called after each bug (done, total, id). */
   onProgress?: (done: number, total: number, id: string) => void;
   cache?: DocumentCache;
@@ -152,6 +162,7 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
   // Learned localizers are scored after the loop, by repository-grouped cross-validation: their features
   // are kept per bug and a bug is only ever ranked by a model trained on the other repositories.
   const learnedFeatures = new Map<string, Map<string, RankingExample>>();
+  const localizabilityContext = new Map<string, Omit<LocalizabilityInput, "ranked">>();
   const cache = options.cache ?? (await createDocumentCache());
   // Files are parsed in worker threads when the cache is our own (a caller's cache may parse differently).
   const pool = options.cache ? undefined : createDocumentPool();
@@ -197,6 +208,7 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
           const issue: IssueText = { title: bug.title, body: bug.body, number: bug.issue_number, createdAt: bug.created_at };
           const history = options.history ? await options.history(bug, gitDir) : undefined;
           const ranks: Record<string, (number | null)[]> = {};
+          const topScores: Record<string, number[]> = {};
           const featuresByLocalizer = new Map<Localizer, RankingExample>();
           localizers.forEach((l, i) => {
             if (isLearned(l)) {
@@ -213,7 +225,11 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
             }
             const { scores } = l.localize({ index, issue, history });
             ranks[ids[i]!] = gtFiles.map((f) => rankOfDoc(scores, index.pathToDoc.get(f)!));
+            topScores[ids[i]!] = topTen(scores);
           });
+          const context = options.localizabilityOf
+            ? { classification: classifyIssue(issue), ...issueAnchors(index, parseIssue(issue.title, issue.body)) }
+            : undefined;
           outcomes.push({
             id: bug.id,
             repo,
@@ -222,7 +238,9 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
             filesIndexed: paths.length,
             gtFiles,
             ranks,
+            topScores,
           });
+          if (context) localizabilityContext.set(bug.id, context);
         } finally {
           options.onProgress?.(++done, total, bug.id);
         }
@@ -235,6 +253,21 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
   await pool?.close();
 
   const notes = crossValidate(outcomes, learnedFeatures, localizers, ids);
+  if (options.localizabilityOf) {
+    const id = options.localizabilityOf;
+    for (const o of outcomes) {
+      const context = localizabilityContext.get(o.id);
+      const top = o.topScores[id];
+      if (!context || !top) continue;
+      const input: LocalizabilityInput = { ...context, ranked: top.map((score) => ({ path: "", score, evidence: [] })) };
+      const first = o.ranks[id]?.filter((r): r is number => r !== null).sort((a, b) => a - b)[0];
+      o.localizability = {
+        confidence: estimateLocalizability(input).confidence,
+        features: localizabilityFeatures(input),
+        top5Hit: first !== undefined && first <= 5,
+      };
+    }
+  }
 
   return {
     notes,
@@ -269,11 +302,28 @@ function crossValidate(outcomes: BugOutcome[], learned: Map<string, Map<string, 
         const ex = perBug.get(o.id)!;
         const scores = localizer.scoreFeatures(model, ex.matrix, ex.docCount);
         o.ranks[id] = ex.relevant.map((d) => rankOfDoc(scores, d));
+        o.topScores[id] = topTen(scores);
       }
     }
     notes.push(`${id}: leave-one-repository-out cross-validation over ${repos.length} repositories (a bug is never ranked by a model that saw its repository)`);
   }
   return notes;
+}
+
+/** The ten best scores, best first. */
+function topTen(scores: Float64Array): number[] {
+  const top: number[] = [];
+  for (const s of scores) {
+    if (!(s > 0)) continue;
+    if (top.length < 10) {
+      top.push(s);
+      top.sort((a, b) => b - a);
+    } else if (s > top[9]!) {
+      top[9] = s;
+      top.sort((a, b) => b - a);
+    }
+  }
+  return top;
 }
 
 export type { BugScore };

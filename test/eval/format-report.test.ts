@@ -10,6 +10,7 @@ const outcome = (id: string, repo: string, ranks: Record<string, (number | null)
   filesIndexed: 100,
   gtFiles: ["a.py"],
   ranks,
+  topScores: {},
 });
 
 function evalRun(outcomes: BugOutcome[], ids: string[], elapsedMs = 2000): EvalRun {

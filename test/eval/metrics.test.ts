@@ -96,6 +96,7 @@ describe("summarize", () => {
     filesIndexed: 10,
     gtFiles: ranks.map((_, i) => `f${i}.py`),
     ranks: { bm25: ranks },
+    topScores: {},
   });
   const outcomes = [
     outcome("o/a#1", "o/a", "GPU", true, [1, 3]),

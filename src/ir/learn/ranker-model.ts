@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { FEATURE_COUNT, FEATURE_NAMES } from "../localizers/features.js";
-import { trainLogistic, type LogisticModel } from "./logistic.js";
+import { trainListwise } from "./listwise.js";
+import type { LinearModel } from "./listwise.js";
 
 /** The shipped ranker file: weights plus what produced them, so a ranking can be traced to its training. */
 export const rankerModelSchema = z.object({
@@ -11,6 +12,7 @@ export const rankerModelSchema = z.object({
   weights: z.array(z.number()),
   bias: z.number(),
   lambda: z.number(),
+  trainer: z.string(),
   trainedOn: z.object({ dataset: z.string(), sha256: z.string(), bugs: z.number(), repositories: z.array(z.string()) }),
   code: z.object({ commit: z.string() }),
   createdAt: z.string(),
@@ -35,43 +37,38 @@ export interface RankingExample {
   relevant: readonly number[];
 }
 
-/** L2 strength: features are in [0, 1] and every bug weighs 1 in total, so 1 is a moderate prior. */
+/** L2 strength: features are in [0, 1] and every bug adds one term to the loss, so 1 is a mild prior. */
 export const RANKER_LAMBDA = 1;
 
 /**
- * Fits the ranker: logistic regression over (bug, file) rows where each bug weighs the same and, inside a bug,
- * its ground-truth files weigh as much as all its other files together (so large repositories and bugs with
- * many files do not dominate).
+ * Fits the ranker by listwise learning to rank ({@link trainListwise}): for each training bug, the softmax of the
+ * linear scores over all its files should put its mass on the files the fix changed. Every bug weighs the same,
+ * so large repositories and bugs with many files do not dominate.
  */
-export function trainRanker(examples: readonly RankingExample[], lambda = RANKER_LAMBDA): LogisticModel {
-  let rows = 0;
-  for (const e of examples) rows += e.docCount;
-  const x = new Float32Array(rows * FEATURE_COUNT);
-  const y = new Uint8Array(rows);
-  const w = new Float64Array(rows);
-  let r = 0;
-  for (const e of examples) {
-    const relevant = new Set(e.relevant);
-    const pos = relevant.size;
-    const neg = e.docCount - pos;
-    if (pos === 0 || neg === 0) continue;
-    x.set(e.matrix.subarray(0, e.docCount * FEATURE_COUNT), r * FEATURE_COUNT);
-    for (let d = 0; d < e.docCount; d++) {
-      y[r + d] = relevant.has(d) ? 1 : 0;
-      w[r + d] = relevant.has(d) ? 0.5 / pos : 0.5 / neg;
-    }
-    r += e.docCount;
-  }
-  return trainLogistic({ x: x.subarray(0, r * FEATURE_COUNT), y: y.subarray(0, r), w: w.subarray(0, r), dims: FEATURE_COUNT }, lambda);
+export function trainRanker(examples: readonly RankingExample[], lambda = RANKER_LAMBDA): LinearModel {
+  return trainListwise(
+    examples.map((e) => ({ x: e.matrix, rows: e.docCount, relevant: e.relevant })),
+    FEATURE_COUNT,
+    lambda,
+  );
 }
 
-/** Scores every document: the model's probability (always > 0, so every file is ranked). */
-export function scoreWithModel(model: LogisticModel, matrix: Float32Array, docCount: number): Float64Array {
-  const scores = new Float64Array(docCount);
+/**
+ * Scores every document of one bug: the softmax of the model's linear scores over the bug's files, i.e. the
+ * probability that each file is the one to look at. Unlike a per-file sigmoid it never saturates to ties at 1.
+ * A file too unlikely to be represented keeps a floor above 0, so every file is ranked.
+ */
+export function scoreWithModel(model: LinearModel, matrix: Float32Array, docCount: number): Float64Array {
+  const z = new Float64Array(docCount);
+  let max = -Infinity;
   for (let d = 0; d < docCount; d++) {
-    let z = model.bias;
-    for (let j = 0; j < FEATURE_COUNT; j++) z += model.weights[j]! * matrix[d * FEATURE_COUNT + j]!;
-    scores[d] = 1 / (1 + Math.exp(-z));
+    let s = model.bias;
+    for (let j = 0; j < FEATURE_COUNT; j++) s += model.weights[j]! * matrix[d * FEATURE_COUNT + j]!;
+    z[d] = s;
+    if (s > max) max = s;
   }
-  return scores;
+  let sum = 0;
+  for (let d = 0; d < docCount; d++) sum += (z[d] = Math.exp(z[d]! - max));
+  for (let d = 0; d < docCount; d++) z[d] = Math.max(z[d]! / sum, 1e-300);
+  return z;
 }

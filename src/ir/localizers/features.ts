@@ -12,6 +12,8 @@ import { mentionedFiles } from "../signals/mentions.js";
 import { messageMatches } from "../signals/messages.js";
 import { ModuleIndex } from "../signals/module-index.js";
 import { findSimilarReports, similarReportScores } from "../signals/similar-reports.js";
+import { similarCommitScores } from "../signals/similar-commits.js";
+import { cochangeSignal } from "../signals/cochange.js";
 import { stackTraceSignal } from "../signals/stack-trace.js";
 import { structuredVsm } from "../signals/struct-vsm.js";
 import { isTestPath, testPairs } from "../signals/test-pairs.js";
@@ -42,6 +44,11 @@ export const FEATURE_NAMES = [
   "pairTrace", // best trace/mention score of the file it pairs with
   "length", // log file length, min–max
   "isInit", // an __init__.py
+  "similarCommits", // past commits whose messages read like the issue changed this file
+  "pathTitle", // BM25 of the title over the file's path words
+  "testPairScore", // for a test file: its paired source file's lexical and trace evidence
+  "sourceLexical", // for a non-test file: its own BM25 (lets the model weigh tests and code differently)
+  "cochange", // changed together, in past commits, with the strongest first-pass candidates
 ] as const;
 
 export const FEATURE_COUNT = FEATURE_NAMES.length;
@@ -94,6 +101,16 @@ export function computeFeatures({ index, issue, history }: LocalizerInput): Feat
   const recent = commitScores(index, history?.commits ?? [], reportTime);
   const length = normalizedLog(content.docLengths);
   const pairs = testPairs(index);
+  const commitsBefore = (history?.commits ?? []).filter((c) => Date.parse(c.date) < reportTime);
+  const simCommits = similarCommitScores(index, text, commitsBefore);
+  const similarCommits = minMax(simCommits.scores);
+  const pathTitle = minMax(scoreBm25(index.field("path"), index.query(issue.title), BM25_DEFAULTS));
+  // First pass for the neighbour signals: a fixed, unlearned fusion of the strongest direct evidence
+  // (PAPER §5, "fuse late"), so that neighbours depend on no trained weight.
+  const seed = new Float64Array(n);
+  for (let d = 0; d < n; d++) seed[d] = (bm25[d]! + struct[d]! + path[d]!) / 3 + trace.scores[d]! + (mentioned.has(d) ? 1 : 0);
+  const neighbors = cochangeSignal(index, seed, commitsBefore);
+  const cochange = minMax(neighbors.scores);
 
   const matrix = new Float32Array(n * FEATURE_COUNT);
   for (let d = 0; d < n; d++) {
@@ -116,6 +133,10 @@ export function computeFeatures({ index, issue, history }: LocalizerInput): Feat
     matrix[row + F.isTest] = isTestPath(p) ? 1 : 0;
     matrix[row + F.length] = length[d]!;
     matrix[row + F.isInit] = p.endsWith("__init__.py") ? 1 : 0;
+    matrix[row + F.similarCommits] = similarCommits[d]!;
+    matrix[row + F.pathTitle] = pathTitle[d]!;
+    matrix[row + F.sourceLexical] = isTestPath(p) ? 0 : bm25[d]!;
+    matrix[row + F.cochange] = cochange[d]!;
   }
   for (const [d, partners] of pairs) {
     let lex = 0;
@@ -126,6 +147,7 @@ export function computeFeatures({ index, issue, history }: LocalizerInput): Feat
     }
     matrix[d * FEATURE_COUNT + F.pairLexical] = lex;
     matrix[d * FEATURE_COUNT + F.pairTrace] = tr;
+    if (isTestPath(index.paths[d]!)) matrix[d * FEATURE_COUNT + F.testPairScore] = Math.max(lex, tr);
   }
 
   const explain = (doc: number): Evidence[] => {
@@ -137,12 +159,21 @@ export function computeFeatures({ index, issue, history }: LocalizerInput): Feat
     const def = defs.matches.get(doc);
     if (def) out.push({ kind: "identifier", detail: `defines ${def.slice(0, 4).map((m) => `\`${m.name}\``).join(", ")}`, line: def[0]!.line });
     out.push(...similarReportEvidence(simi.sources.get(doc)));
+    const commits = simCommits.sources.get(doc);
+    if (commits) {
+      const best = [...commits].sort((a, b) => b.similarity - a.similarity)[0]!;
+      out.push({ kind: "commit", detail: `a similar past change ${best.commit.sha.slice(0, 7)} "${best.commit.message.split("\n")[0]!.slice(0, 80)}" touched it` });
+    }
     const partners = pairs.get(doc);
     if (partners && matrix[doc * FEATURE_COUNT + F.pairTrace]! + matrix[doc * FEATURE_COUNT + F.pairLexical]! > 0.5) {
       const best = [...partners].sort((a, b) => bm25[b]! - bm25[a]!)[0]!;
       out.push({ kind: "paired-test", detail: `\`${index.paths[best]}\`` });
     }
     if (fixes.counts[doc]! > 0) out.push({ kind: "commit", detail: `fixed ${fixes.counts[doc]} time(s) before this issue` });
+    const lent = neighbors.via.get(doc);
+    if (lent !== undefined && cochange[doc]! >= 0.3) {
+      out.push({ kind: "commit", detail: `often changed together with \`${index.paths[lent]}\`` });
+    }
     out.push(...termsEvidence(index, doc, text));
     return out;
   };

@@ -1,12 +1,12 @@
 import { loadRankerModel, scoreWithModel, type RankerModel } from "../learn/ranker-model.js";
-import type { LogisticModel } from "../learn/logistic.js";
+import type { LinearModel } from "../learn/listwise.js";
 import { computeFeatures, type FeatureSet } from "./features.js";
 import type { Localizer, LocalizerInput, LocalizerOutput } from "./localizer.js";
 
 /** A localizer whose scores come from a trained model over {@link computeFeatures}; evaluation cross-validates it. */
 export interface LearnedLocalizer extends Localizer {
   featurize(input: LocalizerInput): FeatureSet;
-  scoreFeatures(model: LogisticModel, matrix: Float32Array, docCount: number): Float64Array;
+  scoreFeatures(model: LinearModel, matrix: Float32Array, docCount: number): Float64Array;
 }
 
 /**
