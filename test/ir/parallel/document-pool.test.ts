@@ -5,7 +5,8 @@ import { promisify } from "node:util";
 import { createDocumentCache } from "../../../src/ir/create-document-cache.js";
 import { buildDocument, buildRawDocument, internDocument, type FileDocument } from "../../../src/ir/document.js";
 import { createDocumentPool, DocumentPool } from "../../../src/ir/parallel/document-pool.js";
-import type { DocumentCache } from "../../../src/ir/source-index.js";
+import { buildSourceIndex } from "../../../src/ir/parallel/build-source-index.js";
+import { type DocumentCache, SourceIndex } from "../../../src/ir/source-index.js";
 import { Vocabulary } from "../../../src/ir/vocabulary.js";
 import type { SourceFile } from "../../../src/types.js";
 
@@ -201,5 +202,17 @@ describe("DocumentPool", () => {
     const script = fileURLToPath(fixture("exit-without-close.mjs"));
     const { stdout } = await promisify(execFile)(process.execPath, [script], { cwd: fileURLToPath(new URL("../../..", import.meta.url)), timeout: 20_000 });
     expect(JSON.parse(stdout)).toEqual(["alpha"]);
+  });
+
+  it("builds the index SourceIndex.build builds, paths in order and the same terms", async () => {
+    const reference = await createDocumentCache();
+    const expected = SourceIndex.build(FILES, reference);
+    const cache = await createDocumentCache();
+    const index = await buildSourceIndex([...FILES].reverse(), cache, pool({ workers: 2 }));
+    expect(index.paths).toEqual(expected.paths);
+    expect(index.docs).toEqual(expected.docs);
+    expect(termsOf(cache.vocabulary)).toEqual(termsOf(reference.vocabulary));
+    const query = "ResidualNet forward raises ValueError";
+    expect(index.query(query)).toEqual(expected.query(query));
   });
 });
