@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { getLocalizer } from "../ir/localizers/registry.js";
 import { runPipeline } from "../pipeline/run-pipeline.js";
-import { loadSnapshot } from "../repo/load-snapshot.js";
+import { loadRepository } from "../repo/load-snapshot.js";
 import { basename, resolve } from "node:path";
 import { loadRepoConfigFromYaml, parseRepoConfig, type ConfigProblem, type RepoConfig } from "../config/repo-config.js";
 import { scopeOptionsFromConfig } from "../config/scope-options.js";
@@ -63,11 +63,12 @@ export async function triageCommand(argv: string[], io: CliIo): Promise<number> 
 
   const { config, problems } = await readConfig(o.config);
   if (o.github !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(o.github)) throw new UsageError(`--github must be owner/name, got "${o.github}"`);
-  const snapshot = await loadSnapshot(o.repo, o.ref, scopeOptionsFromConfig(config));
+  const { snapshot, commits } = await loadRepository(o.repo, o.ref, scopeOptionsFromConfig(config));
   if (snapshot.files.length === 0) io.stderr(`note: no file of ${o.repo} is in scope; nothing to rank`);
   const result = await runPipeline({
     snapshot,
     issue: { title: o.title, body },
+    history: { pastFixes: [], commits },
     top,
     localizers,
   });

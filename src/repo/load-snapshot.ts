@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import type { ScopeOptions } from "../ir/scope.js";
-import type { RepoSnapshot } from "../types.js";
+import { readCommitHistory } from "../history/git-history.js";
+import type { CommitInfo, RepoSnapshot } from "../types.js";
 import { GIT_ENV, GitError, resolveGitDir } from "./git.js";
 import { readFolderSnapshot } from "./read-folder-snapshot.js";
 import { readGitSnapshot } from "./read-git-snapshot.js";
@@ -21,11 +22,22 @@ export function redactUrl(url: string): string {
   return url.replace(/\/\/[^/@]*@/, "//***@");
 }
 
+/** Commits of history read for a local triage: enough for fix frequency, recency and co-change. */
+export const LOCAL_HISTORY_COMMITS = 5000;
+
+export interface LoadedRepository {
+  snapshot: RepoSnapshot;
+  /** Ancestors of the analysed commit (of HEAD for a working folder), newest first; empty outside git. */
+  commits: CommitInfo[];
+}
+
 /**
- * The snapshot to triage: a working folder as it is on disk, a commit of a local repository (`ref`), or a
- * commit of a remote repository cloned bare into a temporary folder that is removed afterwards.
+ * The snapshot to triage and its commit history: a working folder as it is on disk, a commit of a local
+ * repository (`ref`), or a commit of a remote repository cloned bare into a temporary folder that is removed
+ * afterwards.
  */
-export async function loadSnapshot(repo: string, ref: string | undefined, scope: ScopeOptions = {}): Promise<RepoSnapshot> {
+export async function loadRepository(repo: string, ref: string | undefined, scope: ScopeOptions = {}): Promise<LoadedRepository> {
+  const history = (gitDir: string, commit: string) => readCommitHistory(gitDir, commit, { maxCommits: LOCAL_HISTORY_COMMITS }).catch(() => []);
   if (isRemoteUrl(repo)) {
     const dir = await mkdtemp(join(tmpdir(), "mltriage-clone-"));
     try {
@@ -35,8 +47,9 @@ export async function loadSnapshot(repo: string, ref: string | undefined, scope:
         const stderr = String((err as { stderr?: string }).stderr ?? "").trim().split("\n")[0] ?? "";
         throw new GitError(`cannot clone ${redactUrl(repo)}: ${redactUrl(stderr)}`);
       }
-      const snapshot = await readGitSnapshot(join(dir, "repo.git"), ref ?? "HEAD", scope);
-      return { ...snapshot, source: redactUrl(repo) };
+      const gitDir = join(dir, "repo.git");
+      const snapshot = await readGitSnapshot(gitDir, ref ?? "HEAD", scope);
+      return { snapshot: { ...snapshot, source: redactUrl(repo) }, commits: await history(gitDir, snapshot.commit!) };
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -44,8 +57,16 @@ export async function loadSnapshot(repo: string, ref: string | undefined, scope:
   const info = await stat(repo).catch(() => null);
   if (!info?.isDirectory()) throw new GitError(`${repo} is not a folder or a git URL`);
   if (ref) {
-    const snapshot = await readGitSnapshot(await resolveGitDir(repo), ref, scope);
-    return { ...snapshot, source: repo };
+    const gitDir = await resolveGitDir(repo);
+    const snapshot = await readGitSnapshot(gitDir, ref, scope);
+    return { snapshot: { ...snapshot, source: repo }, commits: await history(gitDir, snapshot.commit!) };
   }
-  return readFolderSnapshot(repo, scope);
+  const snapshot = await readFolderSnapshot(repo, scope);
+  const gitDir = await resolveGitDir(repo).catch(() => null);
+  return { snapshot, commits: gitDir ? await history(gitDir, "HEAD") : [] };
+}
+
+/** {@link loadRepository} without the history. */
+export async function loadSnapshot(repo: string, ref: string | undefined, scope: ScopeOptions = {}): Promise<RepoSnapshot> {
+  return (await loadRepository(repo, ref, scope)).snapshot;
 }

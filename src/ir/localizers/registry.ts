@@ -12,7 +12,7 @@ import type { Localizer } from "./localizer.js";
 export const LOCALIZERS: ReadonlyMap<string, Localizer> = new Map([bm25Localizer, bugLocator, bluir, blia, learnedLocalizer].map((l) => [l.id, l]));
 
 /** The id of the ranker shown in comments and by `triage`. */
-export const DEFAULT_LOCALIZER_ID = "bm25";
+export const DEFAULT_LOCALIZER_ID = "learned";
 
 export function getLocalizer(id: string): Localizer {
   const l = id === "default" ? LOCALIZERS.get(DEFAULT_LOCALIZER_ID) : LOCALIZERS.get(id);
