@@ -58,6 +58,7 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
     gitRoot,
     localizers: ids,
     history,
+    localizabilityOf: ids.includes("default") ? "default" : ids[0],
     onProgress: io.isTty
       ? (done, total, id) => io.progress(`[${done}/${total}] ${id}`)
       : undefined,

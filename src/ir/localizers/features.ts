@@ -16,6 +16,7 @@ import { similarCommitScores } from "../signals/similar-commits.js";
 import { cochangeSignal } from "../signals/cochange.js";
 import { stackTraceSignal } from "../signals/stack-trace.js";
 import { structuredVsm } from "../signals/struct-vsm.js";
+import { bluirScore } from "./bluir.js";
 import { isTestPath, testPairs } from "../signals/test-pairs.js";
 import type { LocalizerInput } from "./localizer.js";
 
@@ -49,6 +50,7 @@ export const FEATURE_NAMES = [
   "testPairScore", // for a test file: its paired source file's lexical and trace evidence
   "sourceLexical", // for a non-test file: its own BM25 (lets the model weigh tests and code differently)
   "cochange", // changed together, in past commits, with the strongest first-pass candidates
+  "bluir", // BLUiR's structured Indri score (8 field pairs)
 ] as const;
 
 export const FEATURE_COUNT = FEATURE_NAMES.length;
@@ -84,6 +86,7 @@ export function computeFeatures({ index, issue, history }: LocalizerInput): Feat
   const g = lengthFactors(content);
   const rvsm = minMax(scoreTfidfCosine(content, index.tfidfNorms("content"), query).map((c, d) => c * g[d]!));
   const struct = minMax(structuredVsm(index, issue.title, issue.body));
+  const bluirScores = minMax(bluirScore(index, issue.title, issue.body));
   const codeNames = [...parsed.identifiers, ...parsed.apiNames];
   const defs = definitionMatches(index, codeNames);
   const definitions = minMax(defs.scores);
@@ -137,6 +140,7 @@ export function computeFeatures({ index, issue, history }: LocalizerInput): Feat
     matrix[row + F.pathTitle] = pathTitle[d]!;
     matrix[row + F.sourceLexical] = isTestPath(p) ? 0 : bm25[d]!;
     matrix[row + F.cochange] = cochange[d]!;
+    matrix[row + F.bluir] = bluirScores[d]!;
   }
   for (const [d, partners] of pairs) {
     let lex = 0;
