@@ -1,0 +1,84 @@
+import { beforeAll, describe, expect, it } from "@jest/globals";
+import { createDocumentCache } from "../../../src/ir/create-document-cache.js";
+import { ModuleIndex } from "../../../src/ir/signals/module-index.js";
+import { stackTraceSignal } from "../../../src/ir/signals/stack-trace.js";
+import { DocumentCache, SourceIndex } from "../../../src/ir/source-index.js";
+import { parseIssue } from "../../../src/issue/index.js";
+import { pythonTraceback } from "./trace-helpers.js";
+
+const file = (path: string, text: string) => ({ path, text, size: text.length });
+
+describe("stackTraceSignal (BLIA's STScore)", () => {
+  it("ranks trace files from the innermost frame: 1/rank up to rank 10, then 0.1", () => {
+    // Twelve files m/f01.py .. m/f12.py, printed outermost (f01) to innermost (f12), plus m/f11.py once more as
+    // the outermost frame. Reversed: f12 rank 1, f11 rank 2 (its outer repeat is ignored), ..., f03 rank 10,
+    // f02 rank 11, f01 rank 12. Scores: f12 = 1, f11 = 1/2, f03 = 1/10, and f02 = f01 = 0.1 (not 1/11, 1/12).
+    const names = Array.from({ length: 12 }, (_, i) => `m/f${String(i + 1).padStart(2, "0")}.py`);
+    const index = SourceIndex.build([...names.map((p) => file(p, "x = 1\n")), file("m/other.py", "y = 2\n")], new DocumentCache());
+    const frames = [names[10]!, ...names].map((p) => ({ file: `/home/u/proj/${p}` }));
+    const signal = stackTraceSignal(index, parseIssue("crash", pythonTraceback(frames)), new ModuleIndex(index.paths));
+    const score = (p: string) => signal.scores[index.pathToDoc.get(p)!];
+    const rank = (p: string) => signal.hits.get(index.pathToDoc.get(p)!)?.rank;
+    expect(rank("m/f12.py")).toBe(1);
+    expect(rank("m/f11.py")).toBe(2);
+    expect(rank("m/f03.py")).toBe(10);
+    expect(rank("m/f02.py")).toBe(11);
+    expect(rank("m/f01.py")).toBe(12);
+    expect(score("m/f12.py")).toBe(1);
+    expect(score("m/f11.py")).toBe(0.5);
+    expect(score("m/f05.py")).toBeCloseTo(1 / 8, 12); // rank 8
+    expect(score("m/f03.py")).toBeCloseTo(0.1, 12);
+    expect(score("m/f02.py")).toBe(0.1);
+    expect(score("m/f01.py")).toBe(0.1);
+    expect(score("m/other.py")).toBe(0);
+  });
+
+  describe("installed copies and imports", () => {
+    let index: SourceIndex;
+    beforeAll(async () => {
+      index = SourceIndex.build(
+        [
+          file("python/mypkg/core.py", "from mypkg import util\nimport mypkg.layers\n\ndef step():\n    pass\n"),
+          file("python/mypkg/util.py", "def go():\n    pass\n"),
+          file("python/mypkg/layers.py", "x = 1\n"),
+          file("python/mypkg/runner.py", "from mypkg import core\n\ndef main():\n    core.step()\n"),
+          file("python/mypkg/unrelated.py", "y = 2\n"),
+        ],
+        await createDocumentCache(),
+      );
+    });
+    const doc = (p: string) => index.pathToDoc.get(p)!;
+    const site = "/opt/conda/lib/python3.8/site-packages";
+    const trace = () =>
+      pythonTraceback([
+        { file: `${site}/mypkg/runner.py`, line: 4, func: "main" },
+        { file: `${site}/mypkg/core.py`, line: 5, func: "step" },
+        { file: `${site}/torch/nn/functional.py`, line: 10, func: "conv2d" },
+      ]);
+
+    it("maps site-packages/<pkg>/ frames back to the repository's package and skips third-party frames", () => {
+      // Reversed: torch (third-party, skipped), core.py rank 1, runner.py rank 2.
+      const signal = stackTraceSignal(index, parseIssue("crash", trace()), new ModuleIndex(index.paths));
+      expect(signal.hits.get(doc("python/mypkg/core.py"))!.rank).toBe(1);
+      expect(signal.hits.get(doc("python/mypkg/runner.py"))!.rank).toBe(2);
+      expect(signal.scores[doc("python/mypkg/core.py")]).toBe(1);
+      expect(signal.scores[doc("python/mypkg/runner.py")]).toBe(0.5);
+      expect(signal.thirdPartyPackages).toEqual(["torch"]);
+    });
+
+    it("gives 0.1 to files a trace file imports, and nothing to files no trace file imports", () => {
+      // core.py imports mypkg.util and mypkg.layers: 0.1 each. runner.py imports mypkg.core, already a trace file (keeps 1).
+      const signal = stackTraceSignal(index, parseIssue("crash", trace()), new ModuleIndex(index.paths));
+      expect(signal.scores[doc("python/mypkg/util.py")]).toBe(0.1);
+      expect(signal.scores[doc("python/mypkg/layers.py")]).toBe(0.1);
+      expect(signal.imported.get(doc("python/mypkg/util.py"))).toBe(doc("python/mypkg/core.py"));
+      expect(signal.imported.has(doc("python/mypkg/core.py"))).toBe(false);
+      expect(signal.scores[doc("python/mypkg/unrelated.py")]).toBe(0);
+    });
+
+    it("scores nothing without a traceback", () => {
+      const signal = stackTraceSignal(index, parseIssue("crash", "no trace here"), new ModuleIndex(index.paths));
+      expect(Array.from(signal.scores).every((s) => s === 0)).toBe(true);
+    });
+  });
+});
