@@ -30,7 +30,8 @@ export interface TokenizerOptions {
 const WORD = /[A-Za-z_][A-Za-z0-9_]*|[0-9]+[A-Za-z][A-Za-z0-9_]*/g;
 // Zero-width (lookaround) boundaries: a consuming pattern misses a boundary that shares a character with the
 // previous one, so "Conv2DTranspose" became conv|2|dtranspose instead of conv|2|d|transpose.
-const CAMEL_BOUNDARY = /(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/g;
+// An acronym's plural (`GPUs`, `IDs`) is one word: no boundary before a final lone "s".
+const CAMEL_BOUNDARY = /(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])(?![A-Z]s(?![a-z]))/g;
 const DIGIT_BOUNDARY = /(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])/g;
 const MAX_WORD = 60;
 

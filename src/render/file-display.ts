@@ -31,11 +31,13 @@ export function decideFileDisplay(result: TriageResult, config: RepoConfig): Fil
     const { showFiles, softenFiles } = config.thresholds;
     const confidence = localizability.confidence;
     stricter(confidence >= showFiles ? "show" : confidence >= softenFiles ? "soften" : "withhold");
-    reasons.push(...localizability.reasons);
+    // The localizability's reasons explain a doubt; when it has none (verdict "show"), they are praise, and
+    // repeating them under a caution would contradict it.
+    if (verdict !== "show") reasons.push(...localizability.reasons);
   }
   if (isProbablyExtrinsic(result, config)) {
     stricter("soften");
-    if (!reasons.some((reason) => /extrinsic/i.test(reason))) reasons.push("probably extrinsic");
+    if (!reasons.some((reason) => /extrinsic|outside/i.test(reason))) reasons.push("the cause is probably outside this repository's code");
   }
   return { verdict, ...(localizability ? { confidence: localizability.confidence } : {}), reasons };
 }

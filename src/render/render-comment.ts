@@ -197,7 +197,7 @@ function renderFiles(input: RenderInput, files: readonly RankedFile[], display: 
   const commit = result.repository.commit;
   const at = commit ? ` (at ${commitLink(input.repo, commit)})` : "";
   const list = files.map((file, i) => `${i + 1}. ${fileLink(input.repo, commit, file)} — ${fileReason(file)}`).join("\n");
-  const confidence = display.confidence !== undefined ? ` (confidence ${percent(display.confidence)})` : "";
+  const confidence = display.confidence !== undefined ? ` (ranking confidence ${percent(display.confidence)})` : "";
   const why = display.reasons.length
     ? `: ${display.reasons.slice(0, 3).map((r) => escapeMarkdownKeepingCode(truncateText(r, 100))).join("; ")}`
     : "";

@@ -13,6 +13,14 @@ describe("splitIdentifier", () => {
     expect(splitIdentifier("parseJSON")).toEqual(["parse", "json"]);
   });
 
+  it("keeps an acronym's plural whole (GPUs is one word, not GP + Us)", () => {
+    expect(splitIdentifier("GPUs")).toEqual(["gpus"]);
+    expect(splitIdentifier("numGPUs")).toEqual(["num", "gpus"]);
+    expect(splitIdentifier("GPUsAvailable")).toEqual(["gpus", "available"]);
+    // A capitalised word after an acronym still splits.
+    expect(splitIdentifier("HTTPServer")).toEqual(["http", "server"]);
+  });
+
   it("splits snake_case and SCREAMING_CASE, ignoring repeated and edge underscores", () => {
     expect(splitIdentifier("learning_rate")).toEqual(["learning", "rate"]);
     expect(splitIdentifier("__init__")).toEqual(["init"]);

@@ -27,7 +27,7 @@ describe("decideFileDisplay", () => {
   it("softens files for a probably extrinsic bug even at high localizability", () => {
     const base = gpuExtrinsicResult();
     const result = { ...base, localizability: { confidence: 0.9, verdict: "show" as const, reasons: [] } };
-    expect(decideFileDisplay(result, config)).toEqual({ verdict: "soften", confidence: 0.9, reasons: ["probably extrinsic"] });
+    expect(decideFileDisplay(result, config)).toEqual({ verdict: "soften", confidence: 0.9, reasons: ["the cause is probably outside this repository's code"] });
   });
 
   it("shows files when there is no localizability estimate and the bug is not extrinsic", () => {

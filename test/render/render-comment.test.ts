@@ -84,7 +84,7 @@ describe("renderComment", () => {
     expect(isAscending(positions(body, ["probably not a bug in this repository's code", "- CUDA version", "- GPU model", "Possible files, low confidence"]))).toBe(true);
     expect(body).toContain("`python -m torch.utils.collect_env`");
     expect(body).toContain("`nvidia-smi`");
-    expect(body).toContain("(confidence 31%)");
+    expect(body).toContain("(ranking confidence 31%)");
     expect(body).toContain("- [ ] `needs environment info`");
     expect(body).toContain("- [ ] `extrinsic`");
   });
