@@ -1,0 +1,83 @@
+import { beforeAll, describe, expect, it } from "@jest/globals";
+import { createDocumentCache } from "../../../src/ir/create-document-cache.js";
+import { computeFeatures, FEATURE_COUNT, FEATURE_NAMES } from "../../../src/ir/localizers/features.js";
+import { createLearnedLocalizer } from "../../../src/ir/localizers/learned.js";
+import { scoreWithModel, type RankerModel } from "../../../src/ir/learn/ranker-model.js";
+import { SourceIndex } from "../../../src/ir/source-index.js";
+import { pythonTraceback } from "../signals/trace-helpers.js";
+
+const file = (path: string, text: string) => ({ path, text, size: text.length });
+
+describe("computeFeatures", () => {
+  let index: SourceIndex;
+  // Traceback: pkg/cli.py (outer) -> pkg/core.py (innermost repository frame) -> torch (third-party, innermost).
+  // The text also names pkg/data.py.
+  const issue = {
+    title: "crash when training",
+    body: `While loading with pkg/data.py:\n\n${pythonTraceback([
+      { file: "/home/u/proj/pkg/cli.py", line: 3, func: "main" },
+      { file: "/home/u/proj/pkg/core.py", line: 2, func: "run" },
+      { file: "/opt/conda/lib/python3.8/site-packages/torch/nn/functional.py", line: 9, func: "conv2d" },
+    ])}`,
+    createdAt: "2020-03-01T00:00:00Z",
+  };
+  beforeAll(async () => {
+    index = SourceIndex.build(
+      [
+        file("pkg/cli.py", "from pkg import core\n\ndef main():\n    core.run()\n"),
+        file("pkg/core.py", "def run():\n    pass\n"),
+        file("pkg/data.py", "def load():\n    pass\n"),
+        file("pkg/model.py", "class Net:\n    pass\n"),
+        file("tests/test_x.py", "def test_x():\n    pass\n"),
+      ],
+      await createDocumentCache(),
+    );
+  });
+  const value = (m: Float32Array, path: string, feature: (typeof FEATURE_NAMES)[number]) => m[index.pathToDoc.get(path)! * FEATURE_COUNT + FEATURE_NAMES.indexOf(feature)];
+
+  it("builds one row of FEATURE_COUNT values per file, every value finite and in [0, 1]", () => {
+    const f = computeFeatures({ index, issue });
+    expect(f.docCount).toBe(5);
+    expect(f.matrix).toHaveLength(5 * FEATURE_COUNT);
+    expect(Array.from(f.matrix).every((v) => Number.isFinite(v) && v >= 0 && v <= 1)).toBe(true);
+  });
+
+  it("sets trace = 1 for the innermost repository frame's file and 1/2 for the next one", () => {
+    const { matrix } = computeFeatures({ index, issue });
+    expect(value(matrix, "pkg/core.py", "trace")).toBe(1);
+    expect(value(matrix, "pkg/cli.py", "trace")).toBe(0.5);
+    expect(value(matrix, "pkg/model.py", "trace")).toBe(0);
+  });
+
+  it("sets mentioned = 1 for a file the issue names, 0 for the others", () => {
+    const { matrix } = computeFeatures({ index, issue });
+    expect(value(matrix, "pkg/data.py", "mentioned")).toBe(1);
+    expect(value(matrix, "pkg/model.py", "mentioned")).toBe(0);
+  });
+
+  it("sets isTest for tests/test_x.py only", () => {
+    const { matrix } = computeFeatures({ index, issue });
+    expect(index.paths.map((p) => value(matrix, p, "isTest"))).toEqual(index.paths.map((p) => (p === "tests/test_x.py" ? 1 : 0)));
+  });
+
+  it("leaves the history features at 0 without history", () => {
+    const { matrix } = computeFeatures({ index, issue });
+    for (const p of index.paths) for (const f of ["similarReports", "fixCount", "fixRecency", "recentFixCommits", "similarCommits", "cochange"] as const) expect(value(matrix, p, f)).toBe(0);
+  });
+});
+
+describe("learned localizer", () => {
+  it("scores with the model it is given: the softmax of θ·x over the computed features", async () => {
+    const index = SourceIndex.build([file("pkg/a.py", "def run():\n    pass\n"), file("pkg/b.py", "def stop():\n    pass\n")], await createDocumentCache());
+    const weights = new Array<number>(FEATURE_COUNT).fill(0);
+    weights[FEATURE_NAMES.indexOf("mentioned")] = 3;
+    const model = { weights, bias: 0 } as unknown as RankerModel;
+    const learned = createLearnedLocalizer(() => model);
+    const input = { index, issue: { title: "it breaks", body: "pkg/b.py fails" } };
+    const { scores } = learned.localize(input);
+    const features = computeFeatures(input);
+    expect(Array.from(scores)).toEqual(Array.from(scoreWithModel(model, features.matrix, features.docCount)));
+    // pkg/b.py is mentioned (θ·x = 3), pkg/a.py is not (0): e³ / (e³ + 1) ≈ 0.952574.
+    expect(scores[index.pathToDoc.get("pkg/b.py")!]).toBeCloseTo(Math.exp(3) / (Math.exp(3) + 1), 6);
+  });
+});
