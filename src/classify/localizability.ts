@@ -124,6 +124,9 @@ export function estimateLocalizability(
   model: LocalizabilityModel = defaultLocalizabilityModel(),
   thresholds: LocalizabilityThresholds = model.thresholds ?? LOCALIZABILITY_THRESHOLDS,
 ): Localizability {
+  // Nothing ranked is nothing to show, whatever a fitted model says: no evaluated bug had an empty ranking,
+  // so no weight could learn it.
+  if (input.ranked.length === 0) return { confidence: 0, verdict: "withhold", reasons: [REASONS["noRanking"]![1]] };
   const features = localizabilityFeatures(input);
   const confidence = localizabilityConfidence(features, model);
   const verdict = confidence >= thresholds.show ? "show" : confidence >= thresholds.soften ? "soften" : "withhold";

@@ -32,7 +32,8 @@ export function captureIo(isTty = false): CapturedIo {
 
 /** The paths of a rendered comment's numbered file list, in order. */
 export function rankedPathsOf(markdown: string): string[] {
-  return [...markdown.matchAll(/^\d+\. `([^`]+)`/gm)].map((m) => m[1]!);
+  // Local paths carry the line a link would anchor to (`a/b.py:43`); the path is what the tests compare.
+  return [...markdown.matchAll(/^\d+\. `([^`]+?)(?::\d+)?`/gm)].map((m) => m[1]!);
 }
 
 /** True when text holds a JavaScript stack frame. */

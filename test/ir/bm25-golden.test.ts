@@ -159,9 +159,9 @@ describe("BM25 localizer on the golden corpus", () => {
 });
 
 describe("localizer registry", () => {
-  it("registers bm25 as the default ranker", () => {
-    expect(DEFAULT_LOCALIZER_ID).toBe("bm25");
-    expect(getLocalizer("default")).toBe(bm25Localizer);
+  it("registers bm25 beside the default ranker, which is the learned one", () => {
+    expect(DEFAULT_LOCALIZER_ID).toBe("learned");
+    expect(getLocalizer("default")).toBe(getLocalizer("learned"));
     expect(getLocalizer("bm25")).toBe(bm25Localizer);
     expect(LOCALIZERS.has("bm25")).toBe(true);
     expect(() => getLocalizer("nope")).toThrow(/unknown localizer "nope"/);

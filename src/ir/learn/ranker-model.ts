@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { FEATURE_COUNT, FEATURE_NAMES } from "../localizers/features.js";
+import { FEATURE_COUNT, FEATURE_NAMES, hasIssueEvidence } from "../localizers/features.js";
 import { trainListwise } from "./listwise.js";
 import type { LinearModel } from "./listwise.js";
 
@@ -56,7 +56,8 @@ export function trainRanker(examples: readonly RankingExample[], lambda = RANKER
 /**
  * Scores every document of one bug: the softmax of the model's linear scores over the bug's files, i.e. the
  * probability that each file is the one to look at. Unlike a per-file sigmoid it never saturates to ties at 1.
- * A file too unlikely to be represented keeps a floor above 0, so every file is ranked.
+ * A file too unlikely to be represented keeps a floor above 0; a file the issue gives no evidence for scores 0
+ * (not ranked, see {@link hasIssueEvidence}).
  */
 export function scoreWithModel(model: LinearModel, matrix: Float32Array, docCount: number): Float64Array {
   const z = new Float64Array(docCount);
@@ -69,6 +70,6 @@ export function scoreWithModel(model: LinearModel, matrix: Float32Array, docCoun
   }
   let sum = 0;
   for (let d = 0; d < docCount; d++) sum += (z[d] = Math.exp(z[d]! - max));
-  for (let d = 0; d < docCount; d++) z[d] = Math.max(z[d]! / sum, 1e-300);
+  for (let d = 0; d < docCount; d++) z[d] = hasIssueEvidence(matrix, d) ? Math.max(z[d]! / sum, 1e-300) : 0;
   return z;
 }

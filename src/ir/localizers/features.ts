@@ -54,6 +54,20 @@ export const FEATURE_NAMES = [
 ] as const;
 
 export const FEATURE_COUNT = FEATURE_NAMES.length;
+
+/** Features that say something about a file whatever the issue says: they rank, but never alone. */
+const ISSUE_INDEPENDENT: ReadonlySet<string> = new Set(["fixCount", "fixRecency", "recentFixCommits", "isTest", "length", "isInit"]);
+const ISSUE_DEPENDENT_COLUMNS = FEATURE_NAMES.map((n, i) => (ISSUE_INDEPENDENT.has(n) ? -1 : i)).filter((i) => i >= 0);
+
+/**
+ * True when something in the issue points at the file (a matched word, a frame, a name, a similar past
+ * issue...). A file with no such evidence is not ranked at all, as in BM25 (score 0) and BLIA (BL = 0):
+ * being large or often fixed is no reason to show a file for this issue.
+ */
+export function hasIssueEvidence(matrix: Float32Array, doc: number): boolean {
+  for (const j of ISSUE_DEPENDENT_COLUMNS) if (matrix[doc * FEATURE_COUNT + j]! > 0) return true;
+  return false;
+}
 const F = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<(typeof FEATURE_NAMES)[number], number>;
 
 export interface FeatureSet {
