@@ -15,13 +15,15 @@ function matrixOf(rows: number, cells: [number, (typeof FEATURE_NAMES)[number], 
 }
 
 describe("scoreWithModel", () => {
+  // Every row carries some issue evidence (`path` = 0.5, weight 0), so every file is a candidate and θ·x alone
+  // decides the scores.
   it("returns the softmax of θ·x over the bug's files: sums to 1, all above 0, ordered by θ·x", () => {
-    // θ: bm25 = 1, trace = 2, others 0. Rows: (bm25 1), (trace 1), (nothing) -> z = 1, 2, 0.
+    // θ: bm25 = 1, trace = 2, others 0. Rows: (bm25 1), (trace 1), (only path) -> z = 1, 2, 0.
     // softmax = (e, e², 1) / (e + e² + 1) = (2.718282, 7.389056, 1) / 11.107338 ≈ (0.244728, 0.665241, 0.090031).
     const weights = new Array<number>(FEATURE_COUNT).fill(0);
     weights[col("bm25")] = 1;
     weights[col("trace")] = 2;
-    const p = scoreWithModel({ weights, bias: 0 }, matrixOf(3, [[0, "bm25", 1], [1, "trace", 1]]), 3);
+    const p = scoreWithModel({ weights, bias: 0 }, matrixOf(3, [[0, "bm25", 1], [1, "trace", 1], [0, "path", 0.5], [1, "path", 0.5], [2, "path", 0.5]]), 3);
     expect(p[0]).toBeCloseTo(0.244728, 6);
     expect(p[1]).toBeCloseTo(0.665241, 6);
     expect(p[2]).toBeCloseTo(0.090031, 6);
@@ -32,7 +34,7 @@ describe("scoreWithModel", () => {
   it("keeps every file above 0 even when θ·x differs by thousands", () => {
     const weights = new Array<number>(FEATURE_COUNT).fill(0);
     weights[col("trace")] = 5000;
-    const p = scoreWithModel({ weights, bias: 0 }, matrixOf(2, [[0, "trace", 1]]), 2);
+    const p = scoreWithModel({ weights, bias: 0 }, matrixOf(2, [[0, "trace", 1], [0, "path", 0.5], [1, "path", 0.5]]), 2);
     expect(p[0]).toBeCloseTo(1, 12);
     expect(p[1]!).toBeGreaterThan(0);
   });
