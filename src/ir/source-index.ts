@@ -1,5 +1,5 @@
 import type { SourceFile } from "../types.js";
-import { buildDocument, internDocument, type FieldName, type FileDocument, type RawDocument, type StructureExtractor } from "./document.js";
+import { buildDocument, buildRawDocument, internDocument, type FieldName, type FileDocument, type RawDocument, type StructureExtractor } from "./document.js";
 import type { DocumentPool } from "./parallel/document-pool.js";
 import { FieldIndex } from "./field-index.js";
 import { tfidfNorms } from "./scoring.js";
@@ -70,7 +70,8 @@ export class DocumentCache {
    * Starts building the documents of files not yet cached in the pool's worker threads, and returns at once.
    * Nothing is interned until `documents()` is called: then files are interned one by one in the order given,
    * the order `document` would have used, so term ids (and every score) equal those of the one-thread path.
-   * A file its worker could not build is built on this thread instead. Without a pool, everything is built
+   * While the next file is not back yet, this thread builds files still queued for a worker. A file its worker
+   * could not build is built on this thread instead. Without a pool, everything is built
    * on this thread when `documents()` is called. The pool must build documents the way this cache does (a
    * pool with the default worker goes with a cache from `createDocumentCache`).
    */
@@ -91,7 +92,14 @@ export class DocumentCache {
       documents: async () => {
         const docs: FileDocument[] = [];
         for (let i = 0; i < files.length; i++) {
-          const raw = await raws[i];
+          const pending = raws[i];
+          if (pending && pool) {
+            let ready = false;
+            void pending.then(() => (ready = true));
+            // Yielding after each file lets the workers' answers in, so this stops as soon as the file is back.
+            while (!ready && pool.helpOne((f) => buildRawDocument(f, this))) await new Promise((r) => setImmediate(r));
+          }
+          const raw = await pending;
           docs.push(raw ? this.addRaw(files[i]!, raw) : this.document(files[i]!));
         }
         return docs;

@@ -50,6 +50,8 @@ export class DocumentPool {
   private nextBatch = 1;
   private dispatchScheduled = false;
   private closed = false;
+  private builtByWorkers = 0;
+  private builtHere = 0;
 
   constructor(options: DocumentPoolOptions = {}) {
     this.size = Math.max(1, Math.floor(options.workers ?? defaultWorkerCount()));
@@ -73,6 +75,28 @@ export class DocumentPool {
         });
       }
     });
+  }
+
+  /**
+   * Builds, on the calling thread, the last file still queued for a worker: a caller about to wait for the pool
+   * does a worker's job instead (on two cores, one worker plus a helping main thread keeps both busy). False
+   * when nothing is queued.
+   */
+  helpOne(build: (file: RawDocumentJob) => RawDocument): boolean {
+    const job = this.queue.pop();
+    if (!job) return false;
+    this.builtHere++;
+    try {
+      job.resolve(build(job.file));
+    } catch (err) {
+      job.reject(err instanceof Error ? err : new Error(String(err)));
+    }
+    return true;
+  }
+
+  /** Files built so far by the workers and by callers helping (see {@link helpOne}). */
+  get stats(): { byWorkers: number; byCallers: number } {
+    return { byWorkers: this.builtByWorkers, byCallers: this.builtHere };
   }
 
   /** Stops every worker; queued and unfinished files are rejected (their callers build them themselves). */
@@ -155,7 +179,10 @@ export class DocumentPool {
     if (slot.batches.size === 0) slot.worker.unref();
     jobs.forEach((job, i) => {
       const result = response.results[i];
-      if (result && "raw" in result) job.resolve(result.raw);
+      if (result && "raw" in result) {
+        this.builtByWorkers++;
+        job.resolve(result.raw);
+      }
       else job.reject(new Error(`document worker could not build ${job.file.path}: ${result?.error ?? "no result"}`));
     });
     this.dispatch();

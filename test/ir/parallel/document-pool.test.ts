@@ -143,6 +143,34 @@ describe("DocumentPool", () => {
     expect(cache.size).toBe(6);
   });
 
+  it("lets a waiting caller build the files still queued, the last first, while workers hold the rest", async () => {
+    const silent = pool({ workers: 1, entry: fixture("silent-worker.mjs") });
+    const n = 300;
+    const results = Array.from({ length: n }, (_, i) => silent.build({ path: `f${i}.py`, text: `x${i} = ${i}` }));
+    results.forEach((r) => r.catch(() => undefined));
+    await new Promise((r) => setImmediate(r)); // the pool posts its first batches
+    const helped: string[] = [];
+    const built = { language: "text" as const, fields: {}, lineCount: 1 };
+    while (silent.helpOne((file) => (helped.push(file.path), built)));
+    expect(helped.length).toBeGreaterThan(0);
+    expect(helped.length).toBeLessThan(n); // the posted batches are the worker's
+    expect(helped[0]).toBe(`f${n - 1}.py`);
+    expect(silent.stats).toEqual({ byWorkers: 0, byCallers: helped.length });
+    expect(await results[n - 1]).toBe(built);
+    await silent.close();
+    await expect(results[0]).rejects.toThrow(/closed/);
+  });
+
+  it("counts every distinct file once, whether a worker or the waiting caller built it", async () => {
+    const many: SourceFile[] = Array.from({ length: 200 }, (_, i) => ({ ...FILES[i % 4]!, blobSha: i.toString(16).padStart(40, "0") }));
+    const reference = await sequential(many);
+    const cache = await createDocumentCache();
+    const p = pool({ workers: 1 });
+    expect(await cache.documentsAsync(many, p)).toEqual(reference.docs);
+    expect(termsOf(cache.vocabulary)).toEqual(termsOf(reference.cache.vocabulary));
+    expect(p.stats.byWorkers + p.stats.byCallers).toBe(200);
+  });
+
   it("answers with raw documents built by the worker's own parser", async () => {
     const raw = await pool({ workers: 1 }).build({ path: "m.py", text: MODEL_PY });
     expect(raw.language).toBe("python");
