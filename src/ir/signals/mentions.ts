@@ -18,8 +18,12 @@ export function mentionedFiles(index: SourceIndex, modules: ModuleIndex, mention
         continue;
       }
       const suffix = index.paths.map((p, d) => [p, d] as const).filter(([p]) => p.endsWith(`/${m}`));
-      if (suffix.length === 1) hits.set(suffix[0]![1], raw);
-      continue;
+      if (suffix.length === 1) {
+        hits.set(suffix[0]![1], raw);
+        continue;
+      }
+      // No file by that path: a dotted module name (`mxnet.gluon.data`) ends like a file extension too, so it is
+      // tried as a module below (a real but ambiguous file name such as `utils.py` resolves to no module).
     }
     for (const d of modules.resolve(m.replace(/\//g, "."))) if (!hits.has(d)) hits.set(d, raw);
   }
