@@ -1,0 +1,125 @@
+import { beforeAll, describe, expect, it } from "@jest/globals";
+import { createDocumentCache } from "../../../src/ir/create-document-cache.js";
+import { definitionMatches } from "../../../src/ir/signals/definitions.js";
+import { mentionedFiles } from "../../../src/ir/signals/mentions.js";
+import { messageMatches } from "../../../src/ir/signals/messages.js";
+import { ModuleIndex } from "../../../src/ir/signals/module-index.js";
+import { structuredVsm } from "../../../src/ir/signals/struct-vsm.js";
+import { isTestPath, testPairs } from "../../../src/ir/signals/test-pairs.js";
+import { DocumentCache, SourceIndex } from "../../../src/ir/source-index.js";
+
+const file = (path: string, text: string) => ({ path, text, size: text.length });
+
+describe("definitionMatches", () => {
+  let index: SourceIndex;
+  beforeAll(async () => {
+    index = SourceIndex.build(
+      [
+        file("a.py", "class Trainer:\n    def fit(self):\n        pass\n"),
+        file("b.py", "def fit():\n    pass\n"),
+        file("c.py", "x = 1\n"),
+        file("d.py", "def run():\n    pass\n"),
+      ],
+      await createDocumentCache(),
+    );
+  });
+
+  it("adds log(1 + N/df) per matched name, skipping generic names such as run", () => {
+    // N = 4. Trainer is defined in 1 file: ln(1 + 4/1) = ln 5 ≈ 1.609438; fit in 2: ln(1 + 4/2) = ln 3 ≈ 1.098612.
+    // a.py = ln 5 + ln 3 = ln 15 ≈ 2.708050; b.py = ln 3; c.py = 0; d.py defines run, which is generic: 0.
+    const { scores, matches } = definitionMatches(index, ["Trainer.fit", "run"]);
+    const doc = (p: string) => index.pathToDoc.get(p)!;
+    expect(scores[doc("a.py")]).toBeCloseTo(Math.log(15), 12);
+    expect(scores[doc("b.py")]).toBeCloseTo(Math.log(3), 12);
+    expect(scores[doc("c.py")]).toBe(0);
+    expect(scores[doc("d.py")]).toBe(0);
+    expect(matches.get(doc("a.py"))!.map((m) => m.name).sort()).toEqual(["Trainer", "fit"]);
+    expect(matches.get(doc("a.py"))!.find((m) => m.name === "Trainer")!.line).toBe(1);
+  });
+});
+
+describe("structuredVsm (BLIA)", () => {
+  it("weights a comment match at half a method match", async () => {
+    // alpha.py defines `optimizer` (methods {optim}); beta.py says it in a comment (comments {optim}). Their content
+    // lengths are equal (1 term each), so g = 0.5 for both. Each field holds "optim" in one of 2 files: idf ln 2 > 0,
+    // and a one-term document against a one-term query has cos = 1. The stems alpha, beta match nothing.
+    // alpha = 0.5·(1·1) = 0.5; beta = 0.5·(0.5·1) = 0.25.
+    const index = SourceIndex.build([file("alpha.py", "def optimizer():\n    pass\n"), file("beta.py", "# optimizer\n")], await createDocumentCache());
+    const s = structuredVsm(index, "optimizer", "");
+    expect(s[index.pathToDoc.get("alpha.py")!]).toBeCloseTo(0.5, 12);
+    expect(s[index.pathToDoc.get("beta.py")!]).toBeCloseTo(0.25, 12);
+  });
+});
+
+describe("messageMatches", () => {
+  it("doubles the strings-field BM25 of a file whose literal is the message's template, and keeps it as evidence", async () => {
+    const index = SourceIndex.build(
+      [
+        file("check.py", 'def check(x):\n    raise ValueError("expected shape %s but got %s" % x)\n'),
+        file("other.py", 'LOG = "shape printed here"\n'),
+        file("none.py", "y = 2\n"),
+      ],
+      await createDocumentCache(),
+    );
+    const doc = (p: string) => index.pathToDoc.get(p)!;
+    const m = messageMatches(index, [{ type: "ValueError", message: "expected shape (3, 4) but got (4, 3)" }]);
+    expect(m.sites.get(doc("check.py"))).toEqual({ text: "expected shape %s but got %s", line: 2 });
+    expect(m.sites.has(doc("other.py"))).toBe(false);
+    expect(m.scores[doc("check.py")]!).toBeGreaterThan(m.scores[doc("other.py")]!);
+    expect(m.scores[doc("none.py")]).toBe(0);
+  });
+});
+
+describe("ModuleIndex", () => {
+  const modules = new ModuleIndex(["python/mxnet/gluon/block.py", "python/mxnet/gluon/__init__.py", "python/mxnet/block.py", "setup.cfg"]);
+  it("resolves dotted module names by their longest unambiguous suffix, and a name to the module defining its last part", () => {
+    expect(modules.resolve("mxnet.gluon.block")).toEqual([0]);
+    expect(modules.resolve("mxnet.gluon.block.HybridBlock.forward")).toEqual([0]);
+    expect(modules.resolve("mxnet.gluon")).toEqual([1]); // a package is its __init__.py
+    expect(modules.resolve("mxnet.block")).toEqual([2]);
+  });
+  it("resolves nothing when a name is ambiguous or unknown", () => {
+    expect(modules.resolve("block")).toEqual([]); // two files are named block.py
+    expect(modules.resolve("torch.nn.functional.conv2d")).toEqual([]);
+  });
+});
+
+describe("mentionedFiles", () => {
+  const index = SourceIndex.build(
+    ["pkg/data.py", "pkg/io/utils.py", "pkg/nn/utils.py", "pkg/nn/conv.py"].map((p) => file(p, "x = 1\n")),
+    new DocumentCache(),
+  );
+  const modules = new ModuleIndex(index.paths);
+  const doc = (p: string) => index.pathToDoc.get(p)!;
+  it("credits an exact path, a unique path suffix and a module name", () => {
+    const hits = mentionedFiles(index, modules, ["pkg/data.py", "nn/conv.py", "pkg.io.utils"]);
+    expect(hits.get(doc("pkg/data.py"))).toBe("pkg/data.py");
+    expect(hits.get(doc("pkg/nn/conv.py"))).toBe("nn/conv.py");
+    expect(hits.get(doc("pkg/io/utils.py"))).toBe("pkg.io.utils");
+    expect(hits.size).toBe(3);
+  });
+  it("credits none of the files an ambiguous suffix could mean", () => {
+    expect(mentionedFiles(index, modules, ["utils.py"]).size).toBe(0);
+  });
+});
+
+describe("test pairs", () => {
+  it("recognises test files by folder and by name", () => {
+    expect(["tests/test_x.py", "pkg/tests/helpers.py", "pkg/test_model.py", "pkg/model_test.py", "conftest.py"].every(isTestPath)).toBe(true);
+    expect(["pkg/model.py", "pkg/testing_utils_impl.py", "pkg/contest.py"].some(isTestPath)).toBe(false);
+  });
+
+  it("pairs a test with the module it is named after, falling back to a shorter name, in both directions", () => {
+    const index = SourceIndex.build(
+      ["pkg/trainer.py", "pkg/trainer_cli.py", "tests/test_trainer_cli.py", "tests/test_trainer_utils.py", "tests/test_other.py"].map((p) => file(p, "x = 1\n")),
+      new DocumentCache(),
+    );
+    const doc = (p: string) => index.pathToDoc.get(p)!;
+    const pairs = testPairs(index);
+    expect(pairs.get(doc("tests/test_trainer_cli.py"))).toEqual([doc("pkg/trainer_cli.py")]);
+    // trainer_utils.py does not exist: the test pairs with trainer.py.
+    expect(pairs.get(doc("tests/test_trainer_utils.py"))).toEqual([doc("pkg/trainer.py")]);
+    expect(pairs.get(doc("pkg/trainer.py"))).toEqual([doc("tests/test_trainer_utils.py")]);
+    expect(pairs.has(doc("tests/test_other.py"))).toBe(false);
+  });
+});
