@@ -130,10 +130,13 @@ export function estimateLocalizability(
   const features = localizabilityFeatures(input);
   const confidence = localizabilityConfidence(features, model);
   const verdict = confidence >= thresholds.show ? "show" : confidence >= thresholds.soften ? "soften" : "withhold";
-  // Reasons: the features that moved the score most, each phrased in the direction it moved it.
+  // Reasons: the features that moved the score most towards the verdict, each phrased in the direction it
+  // moved it (a "show" lists what speaks for the files, a caution what speaks against them; mixing both
+  // would read as a contradiction).
+  const towardShow = verdict === "show";
   const moves = Object.entries(model.weights)
     .map(([name, w]) => [name, w * (features[name] ?? 0)] as const)
-    .filter(([, m]) => Math.abs(m) >= 0.15)
+    .filter(([, m]) => Math.abs(m) >= 0.15 && m > 0 === towardShow)
     .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
   const reasons: string[] = [];
   for (const [name, m] of moves) {

@@ -67,6 +67,17 @@ describe("estimateLocalizability", () => {
     expect(bad.reasons.join(" ")).toMatch(/extrinsic|GPU|flat/);
   });
 
+  it("gives reasons that agree with its verdict: what speaks for the files when it shows them, against them otherwise", () => {
+    // Two near-equal files stand out from an otherwise empty ranking (a large margin) while their own scores are
+    // flat (high entropy): the features pull both ways, and a shown ranking must not be explained as "flat".
+    const shown = estimateLocalizability(input({ ranked: ranked([1, 0.95]), mentionedPaths: 1 }));
+    expect(shown.verdict).toBe("show");
+    expect(shown.reasons.join(" ")).not.toMatch(/flat|hardest|outside|no file/);
+    const doubted = estimateLocalizability(input({ ranked: flat, classification: classification({ extrinsic: 0.95, gpu: 0.95 }) }));
+    expect(doubted.verdict).not.toBe("show");
+    expect(doubted.reasons.join(" ")).not.toMatch(/stand out|names files/);
+  });
+
   it("withholds when nothing was ranked", () => {
     expect(estimateLocalizability(input({ ranked: [] })).verdict).toBe("withhold");
   });
