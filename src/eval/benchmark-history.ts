@@ -31,13 +31,17 @@ export function benchmarkHistoryProvider(all: readonly BenchmarkBug[]): HistoryP
 
 /** The history visible to `bug`: see {@link benchmarkHistoryProvider}. */
 export function historyAt(graph: CommitGraph, bug: BenchmarkBug, sameRepo: readonly BenchmarkBug[]): History {
-  const until = bug.created_at ? Date.parse(bug.created_at) : Infinity;
-  const commits = graph.history(bug.base_commit, until);
+  const base = graph.resolve(bug.base_commit);
+  if (!base) throw new Error(`commit ${bug.base_commit} is not in the history of ${bug.repo}`);
+  // Without an issue date, the base commit's own date bounds what the bug may see.
+  const until = bug.created_at ? Date.parse(bug.created_at) : Date.parse(graph.get(base)!.date);
+  const commits = graph.history(base, until);
   const visible = new Set(commits.map((c) => c.sha));
   const pastFixes: PastFix[] = [];
   for (const other of sameRepo) {
-    if (other.id === bug.id || !other.fix_commit || !visible.has(other.fix_commit)) continue;
-    const fix = graph.get(other.fix_commit)!;
+    const fixSha = other.fix_commit ? graph.resolve(other.fix_commit) : undefined;
+    if (other.id === bug.id || !fixSha || !visible.has(fixSha)) continue;
+    const fix = graph.get(fixSha)!;
     pastFixes.push({ id: other.id, title: other.title, body: other.body, files: fix.files, fixedAt: fix.date });
   }
   return { pastFixes, commits };

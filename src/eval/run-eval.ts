@@ -206,7 +206,13 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
             continue;
           }
           const issue: IssueText = { title: bug.title, body: bug.body, number: bug.issue_number, createdAt: bug.created_at };
-          const history = options.history ? await options.history(bug, gitDir) : undefined;
+          let history: History | undefined;
+          try {
+            history = options.history ? await options.history(bug, gitDir) : undefined;
+          } catch (err) {
+            skipped.push({ id: bug.id, reason: `history unreadable: ${(err as Error).message.split("\n")[0]}` });
+            continue;
+          }
           const ranks: Record<string, (number | null)[]> = {};
           const topScores: Record<string, number[]> = {};
           const featuresByLocalizer = new Map<Localizer, RankingExample>();

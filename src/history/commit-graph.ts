@@ -40,6 +40,19 @@ export class CommitGraph {
     return new CommitGraph(nodes);
   }
 
+  /** The full SHA of a commit named by its full or abbreviated (7+ hex digits, unambiguous) id. */
+  resolve(id: string): string | undefined {
+    if (this.nodes.has(id)) return id;
+    if (!/^[0-9a-f]{7,39}$/.test(id)) return undefined;
+    let found: string | undefined;
+    for (const sha of this.nodes.keys()) {
+      if (!sha.startsWith(id)) continue;
+      if (found) return undefined; // ambiguous
+      found = sha;
+    }
+    return found;
+  }
+
   has(sha: string): boolean {
     return this.nodes.has(sha);
   }

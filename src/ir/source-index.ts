@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { SourceFile } from "../types.js";
 import { buildDocument, buildRawDocument, internDocument, type FieldName, type FileDocument, type RawDocument, type StructureExtractor } from "./document.js";
 import type { DocumentPool } from "./parallel/document-pool.js";
@@ -127,8 +128,12 @@ export class DocumentCache {
     return this.docs.size;
   }
 
-  /** The bag of a text that recurs across queries (a past report), memoised under a caller's key. */
-  textBag(key: string, text: string): TermBag {
+  /**
+   * The bag of a text that recurs across queries (a past report, a commit message), memoised by its content:
+   * the same key with another text (issue #12 of another repository, an edited report) is another entry.
+   */
+  textBag(kind: string, text: string): TermBag {
+    const key = `${kind}:${createHash("sha1").update(text).digest("base64")}`;
     let bag = this.texts.get(key);
     if (!bag) {
       bag = bagOf(this.tokenizer.terms(text), this.vocabulary);
@@ -225,6 +230,9 @@ export class SourceIndex {
 
   /** A query's bag of terms; terms absent from the vocabulary are dropped. */
   query(text: string): TermBag {
+    // Path words are interned when the path field is built; build it first, or a word found only in paths
+    // ("pkg") would be dropped from every query made before the path field's first use.
+    this.field("path");
     return queryBagOf(this.tokenizer.terms(text), this.vocabulary);
   }
 }

@@ -3,8 +3,19 @@ import { promisify } from "node:util";
 
 const execFileAsync = promisify(execFile);
 
+/**
+ * The only variables git children inherit: what git needs to run, find its config and reach a remote. The
+ * process's secrets (the app's private key, the webhook secret, a Redis URL with its password) stay out.
+ */
+const INHERITED = ["PATH", "HOME", "TMPDIR", "LANG", "SSH_AUTH_SOCK", "GIT_SSH_COMMAND", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy"];
+
 /** Environment for every git call: never prompt for credentials, never read the user's pager. */
-export const GIT_ENV: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" };
+export const GIT_ENV: NodeJS.ProcessEnv = {
+  ...Object.fromEntries(INHERITED.filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]])),
+  GIT_TERMINAL_PROMPT: "0",
+  GIT_PAGER: "cat",
+  LC_ALL: "C",
+};
 
 export class GitError extends Error {
   constructor(message: string, readonly stderr = "") {

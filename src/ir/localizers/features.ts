@@ -1,7 +1,7 @@
 import { parseIssue, type ParsedIssue } from "../../issue/index.js";
 import type { Evidence } from "../../types.js";
 import { termsEvidence } from "../explain-terms.js";
-import { BM25_DEFAULTS, minMax, scoreBm25, scoreTfidfCosine } from "../scoring.js";
+import { BM25_DEFAULTS, minMax as paperMinMax, scoreBm25, scoreTfidfCosine } from "../scoring.js";
 import { commitScores } from "../signals/commit-score.js";
 import { definitionMatches } from "../signals/definitions.js";
 import { similarReportEvidence } from "../signals/explain-similar.js";
@@ -76,6 +76,23 @@ export interface FeatureSet {
   docCount: number;
   explain(doc: number): Evidence[];
   parsed: ParsedIssue;
+}
+
+/**
+ * Min–max over the snapshot's files, except that when every file scores the same positive value (one
+ * candidate, or a signal that hit every file equally) they all get 1, not 0: PAPER's N = 0 for max = min
+ * would erase the only evidence a one-file repository has.
+ */
+function minMax(scores: Float64Array): Float64Array {
+  const out = paperMinMax(scores);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of scores) {
+    if (s < lo) lo = s;
+    if (s > hi) hi = s;
+  }
+  if (scores.length > 0 && hi === lo && hi > 0) out.fill(1);
+  return out;
 }
 
 function normalizedLog(values: ArrayLike<number>): Float64Array {

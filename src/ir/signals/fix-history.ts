@@ -1,7 +1,8 @@
 import type { CommitInfo } from "../../types.js";
 import type { SourceIndex } from "../source-index.js";
 
-const FIX_MESSAGE = /\b(fix(e[sd])?|bug|issue|error|crash|resolve[sd]?)\b|#\d+/i;
+// Words of a fix, not a bare "#123": squash merges name their pull request, which would count every change.
+const FIX_MESSAGE = /\b(fix(e[sd]|ing)?|bug|issue|error|crash|resolve[sd]?)\b/i;
 const MONTH_MS = 30.44 * 86_400_000;
 
 export interface FixHistory {

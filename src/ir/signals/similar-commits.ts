@@ -27,7 +27,7 @@ export function similarCommitScores(
   const sources = new Map<number, SimilarCommit[]>();
   const usable = commits.filter((c) => c.files.length > 0 && c.files.length <= MAX_FILES_PER_COMMIT && c.message.length > 0);
   if (usable.length === 0) return { scores, sources };
-  const messages = new FieldIndex(usable.map((c) => index.cache.textBag(`commit:${c.sha}`, c.message)));
+  const messages = new FieldIndex(usable.map((c) => index.cache.textBag("commit", c.message)));
   const sims = scoreTfidfCosine(messages, tfidfNorms(messages), index.query(issueText));
   const order = [...sims.keys()].filter((i) => sims[i]! > 0).sort((a, b) => sims[b]! - sims[a]!).slice(0, limit);
   for (const i of order) {

@@ -14,7 +14,7 @@ export interface SimilarReport {
  */
 export function findSimilarReports(index: SourceIndex, issueText: string, pastFixes: readonly PastFix[], limit = 50): SimilarReport[] {
   if (pastFixes.length === 0) return [];
-  const bags = pastFixes.map((f) => index.cache.textBag(`report:${f.id}`, `${f.title}\n${f.body}`));
+  const bags = pastFixes.map((f) => index.cache.textBag("report", `${f.title}\n${f.body}`));
   const reports = new FieldIndex(bags);
   const sims = scoreTfidfCosine(reports, tfidfNorms(reports), index.query(issueText));
   const out: SimilarReport[] = [];
