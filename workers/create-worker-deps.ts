@@ -33,6 +33,7 @@ export function createWorkerDeps(options: { env: AppEnv; probot: Probot; redis?:
     gitTimeoutMs: env.gitTimeoutMs,
     maxReferencedIssues: env.maxReferencedIssues,
     maxRepoSizeMb: env.maxRepoSizeMb,
+    gitHost: env.githubBaseUrl ? new URL(env.githubBaseUrl).host : "github.com",
     dryRun: env.dryRun,
     metrics: options.metrics,
   };

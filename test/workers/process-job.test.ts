@@ -117,6 +117,16 @@ describe("triage job", () => {
     await expect(createJobProcessor(testDeps(freshCache(), { maxRepoSizeMb: 100 }))(job, jobContext())).rejects.toThrow(/over the 100 MiB cap/);
   });
 
+  it("fails permanently, before cloning, when the clone URL is not on the app's GitHub host", async () => {
+    mockInstallationToken(INSTALLATION);
+    mockGetIssue(OWNER, REPO, issueJson());
+    const job = triageJob("https://evil.example/octo/repo.git");
+    await expect(createJobProcessor(testDeps(freshCache()))(job, jobContext())).rejects.toMatchObject({
+      name: "UnrecoverableError",
+      message: expect.stringMatching(/evil\.example is not github\.com/),
+    });
+  });
+
   it("fails permanently when more files are in scope than maxRepoFiles", async () => {
     mockInstallationToken(INSTALLATION);
     mockGetIssue(OWNER, REPO, issueJson());

@@ -72,6 +72,12 @@ export async function runTriage(job: TriageLikeJob, context: JobContext, deps: W
     throw new PermanentJobError(`${repoKey} is ${Math.round(job.repository.sizeKb / 1024)} MiB, over the ${deps.maxRepoSizeMb} MiB cap`, "too-large");
   }
   const local = job.repository.cloneUrl.startsWith("file://");
+  // The token goes only to the GitHub the app is installed on: a job naming another host (a forged or
+  // corrupted job in Redis) must not collect it.
+  const gitHost = deps.gitHost ?? "github.com";
+  if (!local && new URL(job.repository.cloneUrl).host !== gitHost) {
+    throw new PermanentJobError(`${repoKey}: clone URL host ${new URL(job.repository.cloneUrl).host} is not ${gitHost}; the token is not sent there`, "foreign-host");
+  }
   const token = local ? undefined : await installationToken(octokit);
   const { gitDir, commit } = await step("fetch-repo", () =>
     syncRepository({ cloneUrl: job.repository.cloneUrl, owner, name, branch: job.repository.defaultBranch, token, cacheDir: deps.cacheDir, timeoutMs: deps.gitTimeoutMs }),

@@ -15,6 +15,8 @@ export interface WorkerDeps {
   gitTimeoutMs: number;
   maxReferencedIssues: number;
   maxRepoSizeMb: number;
+  /** The only host the installation token is sent to when cloning (github.com, or GHE_HOST). */
+  gitHost?: string;
   /** Process-wide dry run (MLTRIAGE_DRY_RUN), on top of each repository's `dryRun`. */
   dryRun: boolean;
   /** Commits read for history (newest first). */
