@@ -1,8 +1,6 @@
 import { git } from "../repo/git.js";
+import { LOG_FORMAT, parseLog } from "./git-history.js";
 import type { CommitInfo } from "../types.js";
-
-const RECORD = "\x1e";
-const FIELD = "\x1f";
 
 interface Node {
   info: CommitInfo;
@@ -19,24 +17,9 @@ export class CommitGraph {
   private constructor(private readonly nodes: Map<string, Node>) {}
 
   static async load(gitDir: string): Promise<CommitGraph> {
-    const out = await git(gitDir, ["log", "--all", "--no-renames", "--name-only", `--format=${RECORD}%H${FIELD}%P${FIELD}%cI${FIELD}%B${FIELD}`], {
-      timeoutMs: 600_000,
-    });
+    const out = await git(gitDir, ["log", "--all", "--no-renames", "--name-only", LOG_FORMAT], { timeoutMs: 600_000 });
     const nodes = new Map<string, Node>();
-    for (const record of out.split(RECORD)) {
-      if (!record.trim()) continue;
-      const [sha, parents, date, message, names] = record.split(FIELD);
-      nodes.set(sha!, {
-        info: {
-          sha: sha!,
-          date: date!,
-          message: (message ?? "").trim(),
-          files: (names ?? "").split("\n").map((s) => s.trim()).filter(Boolean),
-        },
-        parents: (parents ?? "").split(" ").filter(Boolean),
-        time: Date.parse(date!),
-      });
-    }
+    for (const { info, parents } of parseLog(out)) nodes.set(info.sha, { info, parents, time: Date.parse(info.date) });
     return new CommitGraph(nodes);
   }
 

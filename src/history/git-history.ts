@@ -18,20 +18,30 @@ export interface CommitHistoryOptions {
  * Only ancestors are read, so nothing dated after the analysed snapshot can leak in.
  */
 export async function readCommitHistory(gitDir: string, beforeCommit: string, opts: CommitHistoryOptions = {}): Promise<CommitInfo[]> {
-  const args = ["log", "--no-renames", "--name-only", `--format=${RECORD}%H${FIELD}%cI${FIELD}%B${FIELD}`, `--max-count=${opts.maxCommits ?? 5000}`];
+  const args = ["log", "--no-renames", "--name-only", LOG_FORMAT, `--max-count=${opts.maxCommits ?? 5000}`];
   if (opts.since) args.push(`--since=${opts.since}`);
   if (opts.until) args.push(`--until=${opts.until}`);
   args.push(beforeCommit, "--");
-  const out = await git(gitDir, args);
-  const commits: CommitInfo[] = [];
+  return parseLog(await git(gitDir, args)).map((c) => c.info);
+}
+
+/** `git log` format read by {@link parseLog}: SHA, parents, committer date, message, then the file names. */
+export const LOG_FORMAT = `--format=${RECORD}%H${FIELD}%P${FIELD}%cI${FIELD}%B${FIELD}`;
+
+/** Parses `git log --name-only` output written with {@link LOG_FORMAT}. */
+export function parseLog(out: string): { info: CommitInfo; parents: string[] }[] {
+  const commits: { info: CommitInfo; parents: string[] }[] = [];
   for (const record of out.split(RECORD)) {
     if (!record.trim()) continue;
-    const [sha, date, message, names] = record.split(FIELD);
+    const [sha, parents, date, message, names] = record.split(FIELD);
     commits.push({
-      sha: sha!,
-      date: date!,
-      message: (message ?? "").trim(),
-      files: (names ?? "").split("\n").map((s) => s.trim()).filter(Boolean),
+      info: {
+        sha: sha!,
+        date: date!,
+        message: (message ?? "").trim(),
+        files: (names ?? "").split("\n").map((s) => s.trim()).filter(Boolean),
+      },
+      parents: (parents ?? "").split(" ").filter(Boolean),
     });
   }
   return commits;
