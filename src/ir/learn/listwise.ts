@@ -11,6 +11,27 @@ export interface RankingList {
   relevant: readonly number[];
 }
 
+/** θ·x + bias for every row of a row-major matrix. */
+export function linearScores(theta: ArrayLike<number>, bias: number, x: ArrayLike<number>, rows: number, dims: number): Float64Array {
+  const z = new Float64Array(rows);
+  for (let r = 0; r < rows; r++) {
+    let s = bias;
+    for (let j = 0; j < dims; j++) s += theta[j]! * x[r * dims + j]!;
+    z[r] = s;
+  }
+  return z;
+}
+
+/** Turns scores into their softmax in place (shifted by the maximum, so it never overflows); returns log Σ e^z. */
+export function softmaxInPlace(z: Float64Array): number {
+  let max = -Infinity;
+  for (const v of z) if (v > max) max = v;
+  let sum = 0;
+  for (let r = 0; r < z.length; r++) sum += (z[r] = Math.exp(z[r]! - max));
+  for (let r = 0; r < z.length; r++) z[r] = z[r]! / sum;
+  return max + Math.log(sum);
+}
+
 /** Solves the symmetric positive-definite system A·s = b (Cholesky). */
 function solve(a: Float64Array, b: Float64Array, n: number): Float64Array {
   const l = new Float64Array(n * n);
@@ -51,20 +72,11 @@ export function trainListwise(lists: readonly RankingList[], dims: number, lambd
     const hess = new Float64Array(dims * dims);
     for (const list of lists) {
       if (list.relevant.length === 0 || list.rows < 2) continue;
-      const z = new Float64Array(list.rows);
-      let max = -Infinity;
-      for (let r = 0; r < list.rows; r++) {
-        let s = 0;
-        for (let j = 0; j < dims; j++) s += theta[j]! * list.x[r * dims + j]!;
-        z[r] = s;
-        if (s > max) max = s;
-      }
-      let sum = 0;
-      for (let r = 0; r < list.rows; r++) sum += (z[r] = Math.exp(z[r]! - max));
+      const z = linearScores(theta, 0, list.x, list.rows, dims);
+      softmaxInPlace(z);
       const mean = new Float64Array(dims); // E_softmax[x]
       for (let r = 0; r < list.rows; r++) {
-        const p = z[r]! / sum;
-        z[r] = p;
+        const p = z[r]!;
         if (p < 1e-12) continue;
         for (let j = 0; j < dims; j++) mean[j]! += p * list.x[r * dims + j]!;
       }
@@ -113,18 +125,10 @@ export function listwiseLoss(lists: readonly RankingList[], dims: number, theta:
   let loss = 0;
   for (const list of lists) {
     if (list.relevant.length === 0 || list.rows < 2) continue;
-    const z = new Float64Array(list.rows);
-    let max = -Infinity;
-    for (let r = 0; r < list.rows; r++) {
-      let s = 0;
-      for (let j = 0; j < dims; j++) s += theta[j]! * list.x[r * dims + j]!;
-      z[r] = s;
-      if (s > max) max = s;
-    }
-    let sum = 0;
-    for (let r = 0; r < list.rows; r++) sum += Math.exp(z[r]! - max);
-    const logSum = max + Math.log(sum);
-    for (const g of list.relevant) loss -= (z[g]! - logSum) / list.relevant.length;
+    const z = linearScores(theta, 0, list.x, list.rows, dims);
+    const logits = Float64Array.from(z);
+    const logSum = softmaxInPlace(z);
+    for (const g of list.relevant) loss -= (logits[g]! - logSum) / list.relevant.length;
   }
   let norm = 0;
   for (let j = 0; j < dims; j++) norm += theta[j]! * theta[j]!;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { FEATURE_COUNT, FEATURE_NAMES, hasIssueEvidence } from "../localizers/features.js";
-import { trainListwise } from "./listwise.js";
+import { linearScores, softmaxInPlace, trainListwise } from "./listwise.js";
 import type { LinearModel } from "./listwise.js";
 
 /** The shipped ranker file: weights plus what produced them, so a ranking can be traced to its training. */
@@ -60,16 +60,8 @@ export function trainRanker(examples: readonly RankingExample[], lambda = RANKER
  * (not ranked, see {@link hasIssueEvidence}).
  */
 export function scoreWithModel(model: LinearModel, matrix: Float32Array, docCount: number): Float64Array {
-  const z = new Float64Array(docCount);
-  let max = -Infinity;
-  for (let d = 0; d < docCount; d++) {
-    let s = model.bias;
-    for (let j = 0; j < FEATURE_COUNT; j++) s += model.weights[j]! * matrix[d * FEATURE_COUNT + j]!;
-    z[d] = s;
-    if (s > max) max = s;
-  }
-  let sum = 0;
-  for (let d = 0; d < docCount; d++) sum += (z[d] = Math.exp(z[d]! - max));
-  for (let d = 0; d < docCount; d++) z[d] = hasIssueEvidence(matrix, d) ? Math.max(z[d]! / sum, 1e-300) : 0;
-  return z;
+  const p = linearScores(model.weights, model.bias, matrix, docCount, FEATURE_COUNT);
+  softmaxInPlace(p);
+  for (let d = 0; d < docCount; d++) p[d] = hasIssueEvidence(matrix, d) ? Math.max(p[d]!, 1e-300) : 0;
+  return p;
 }
