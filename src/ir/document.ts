@@ -1,6 +1,7 @@
 import type { SourceFile } from "../types.js";
 import type { Tokenizer } from "./tokenize.js";
 import { EMPTY_BAG, mergeBags, type TermBag, type Vocabulary } from "./vocabulary.js";
+import type { PythonStructure } from "./python/types.js";
 
 /** The fields a file is indexed under. Non-Python files fill `content` only. */
 export const FIELD_NAMES = ["content", "classes", "methods", "identifiers", "comments", "strings"] as const;
@@ -25,16 +26,7 @@ export interface FileDocument {
 
 /** Structure extraction for Python, supplied by the caller so this module stays free of parser set-up. */
 export interface StructureExtractor {
-  extract(source: string): {
-    classes: { name: string; line: number }[];
-    functions: { name: string; line: number; className?: string }[];
-    identifiers: string[];
-    comments: string[];
-    docstrings: string[];
-    strings: { text: string; line: number }[];
-    imports: string[];
-    raises: { line: number; exception: string; message?: string }[];
-  };
+  extract(source: string): Omit<PythonStructure, "parsed" | "hasErrors">;
 }
 
 export interface DocumentBuilderOptions {

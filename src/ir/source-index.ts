@@ -7,9 +7,6 @@ import { tfidfNorms } from "./scoring.js";
 import { createTokenizer, type Tokenizer } from "./tokenize.js";
 import { bagOf, queryBagOf, type TermBag, Vocabulary } from "./vocabulary.js";
 
-/** Bump when documents or fields change meaning: cached indexes keyed by an older version are rebuilt. */
-export const INDEX_VERSION = "1";
-
 /** Documents under way (see {@link DocumentCache.prepare}), interned when their owner asks for them. */
 export interface PreparedDocuments {
   /** The documents of the prepared files, in their order; files are interned in that order too. */

@@ -3,8 +3,6 @@
  * command parser agree.
  */
 
-export const COMMAND_PREFIX = "/mltriage";
-
 export const COMMANDS = {
   rerun: { usage: "/mltriage rerun", what: "Triage the issue again (after you added details) and update this comment." },
   help: { usage: "/mltriage help", what: "Show these commands." },
