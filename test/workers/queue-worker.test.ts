@@ -131,6 +131,19 @@ describe("analysis thread", () => {
     }
   });
 
+  it("fails an analysis that outlives its deadline and starts a fresh thread for the next one", async () => {
+    // 1 ms is shorter than any real analysis (the thread has to load tsx and the grammar first).
+    const thread = createThreadRunner({ timeoutMs: 1 });
+    const request = { gitDir: repo.gitDir, commit: repo.commits[0]!, source: "o/r", scope: {}, maxRepoFiles: 100, issue: { title: "head", body: "" }, history: { pastFixes: [], commits: [] }, top: 3 };
+    try {
+      await expect(thread.analyse(request)).rejects.toThrow(/took longer than/);
+      await expect(thread.analyse(request)).rejects.toThrow(/took longer than/);
+      expect(thread.threadsStarted).toBe(2);
+    } finally {
+      await thread.close();
+    }
+  });
+
   it("reports the size cap from the thread as the same permanent error", async () => {
     const thread = createThreadRunner();
     try {

@@ -37,7 +37,7 @@ interface AnalysisThread {
 }
 
 /** Under tsx (TypeScript sources) the thread registers tsx itself, see thread-bootstrap.mjs. */
-function spawnAnalysisThread(): AnalysisThread {
+function spawnAnalysisThread(timeoutMs: number): AnalysisThread {
   const here = import.meta.url;
   const typescript = here.endsWith(".ts");
   const entry = new URL(`./analysis-thread.${typescript ? "ts" : "js"}`, here).href;
@@ -82,7 +82,18 @@ function spawnAnalysisThread(): AnalysisThread {
     send(request) {
       return new Promise<TriageResult>((resolve, reject) => {
         const id = nextId++;
-        pending.set(id, { resolve, reject });
+        // A stuck analysis must not hold its job forever (the lock keeps being renewed while the main
+        // thread is free): past the deadline the thread is dropped, its requests fail and are retried.
+        const timer = setTimeout(() => {
+          failAll(new Error(`the analysis took longer than ${Math.round(timeoutMs / 1000)} s`));
+          void thread.terminate();
+        }, timeoutMs);
+        timer.unref();
+        const settle = <T>(fn: (v: T) => void) => (v: T) => {
+          clearTimeout(timer);
+          fn(v);
+        };
+        pending.set(id, { resolve: settle(resolve), reject: settle(reject) });
         thread.postMessage({ id, request });
       });
     },
@@ -106,8 +117,9 @@ export interface ThreadRunner extends AnalysisRunner {
  * Analyses in a long-lived worker thread whose document cache is reused across jobs. The thread is replaced
  * after `recycleAfter` analyses (its vocabulary only grows, one repository after another) and after a crash.
  */
-export function createThreadRunner(options: { recycleAfter?: number } = {}): ThreadRunner {
+export function createThreadRunner(options: { recycleAfter?: number; timeoutMs?: number } = {}): ThreadRunner {
   const recycleAfter = options.recycleAfter ?? 200;
+  const timeoutMs = options.timeoutMs ?? 10 * 60_000;
   let current: AnalysisThread | undefined;
   let threadsStarted = 0;
   return {
@@ -117,7 +129,7 @@ export function createThreadRunner(options: { recycleAfter?: number } = {}): Thr
     analyse(request) {
       if (!current || current.broken || current.served >= recycleAfter) {
         current?.retire();
-        current = spawnAnalysisThread();
+        current = spawnAnalysisThread(timeoutMs);
         threadsStarted += 1;
       }
       return current.send(request);
