@@ -51,6 +51,7 @@ export const FEATURE_NAMES = [
   "sourceLexical", // for a non-test file: its own BM25 (lets the model weigh tests and code differently)
   "cochange", // changed together, in past commits, with the strongest first-pass candidates
   "bluir", // BLUiR's structured Indri score (8 field pairs)
+  "pairSeed", // the first-pass fusion score of the test/source file it pairs with
 ] as const;
 
 export const FEATURE_COUNT = FEATURE_NAMES.length;
@@ -173,15 +174,20 @@ export function computeFeatures({ index, issue, history }: LocalizerInput): Feat
     matrix[row + F.cochange] = cochange[d]!;
     matrix[row + F.bluir] = bluirScores[d]!;
   }
+  let seedMax = 0;
+  for (const v of seed) if (v > seedMax) seedMax = v;
   for (const [d, partners] of pairs) {
     let lex = 0;
     let tr = 0;
+    let best = 0;
     for (const q of partners) {
+      best = Math.max(best, seedMax > 0 ? seed[q]! / seedMax : 0);
       lex = Math.max(lex, bm25[q]!);
       tr = Math.max(tr, trace.scores[q]!, mentioned.has(q) ? 1 : 0);
     }
     matrix[d * FEATURE_COUNT + F.pairLexical] = lex;
     matrix[d * FEATURE_COUNT + F.pairTrace] = tr;
+    matrix[d * FEATURE_COUNT + F.pairSeed] = best;
     if (isTestPath(index.paths[d]!)) matrix[d * FEATURE_COUNT + F.testPairScore] = Math.max(lex, tr);
   }
 
