@@ -65,3 +65,20 @@ export function buildJobFields(source: JobSource): CommonFields {
     configProblems: source.problems,
   };
 }
+
+/** What every handled webhook's payload carries that a job needs. */
+export interface JobPayload {
+  installation?: { id: number };
+  repository: PayloadRepository;
+  issue: PayloadIssue;
+}
+
+/** {@link buildJobFields} from a delivery: its installation, repository and issue come from the payload. */
+export function jobFieldsFrom(
+  deliveryId: string,
+  payload: JobPayload,
+  event: string,
+  rest: Pick<JobSource, "config" | "problems" | "at" | "commentId" | "actor">,
+): CommonFields {
+  return buildJobFields({ deliveryId, event, installationId: payload.installation?.id, repository: payload.repository, issue: payload.issue, ...rest });
+}

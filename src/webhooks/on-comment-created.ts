@@ -5,7 +5,7 @@
  * or a maintainer; `/mltriage files` only a maintainer (triage permission or more), as it becomes history.
  */
 import type { HandlerContext, WebhookDeps } from "./handler-deps.js";
-import { buildJobFields, requireInstallation } from "./build-job.js";
+import { jobFieldsFrom, requireInstallation } from "./build-job.js";
 import { canTriage } from "./check-permission.js";
 import { loadRepoConfig } from "./load-repo-config.js";
 import { parseCommand } from "./parse-command.js";
@@ -46,18 +46,7 @@ export function onCommentCreated(deps: WebhookDeps) {
     }
 
     // 5. Enqueue.
-    const fields = buildJobFields({
-      deliveryId: context.id,
-      event,
-      installationId: payload.installation?.id,
-      repository: payload.repository,
-      issue: payload.issue,
-      config,
-      problems,
-      at: payload.comment.updated_at,
-      commentId: payload.comment.id,
-      actor,
-    });
+    const fields = jobFieldsFrom(context.id, payload, event, { config, problems, at: payload.comment.updated_at, commentId: payload.comment.id, actor });
     const job =
       command.kind === "rerun"
         ? ({ kind: "triage", ...fields } as const)

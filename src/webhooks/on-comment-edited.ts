@@ -4,7 +4,7 @@
  */
 import { isBotComment, parseLabelCheckboxes } from "../render/render-comment.js";
 import type { HandlerContext, WebhookDeps } from "./handler-deps.js";
-import { buildJobFields, requireInstallation } from "./build-job.js";
+import { jobFieldsFrom, requireInstallation } from "./build-job.js";
 import { canTriage } from "./check-permission.js";
 import { diffCheckboxes } from "./diff-checkboxes.js";
 import { loadRepoConfig } from "./load-repo-config.js";
@@ -48,18 +48,7 @@ export function onCommentEdited(deps: WebhookDeps) {
     // 5. Enqueue.
     const { jobId, created } = await deps.queue.enqueue({
       kind: "labels",
-      ...buildJobFields({
-        deliveryId: context.id,
-        event,
-        installationId: payload.installation?.id,
-        repository: payload.repository,
-        issue: payload.issue,
-        config,
-        problems,
-        at: payload.comment.updated_at,
-        commentId: payload.comment.id,
-        actor,
-      }),
+      ...jobFieldsFrom(context.id, payload, event, { config, problems, at: payload.comment.updated_at, commentId: payload.comment.id, actor }),
       checkbox,
       previousCheckbox,
     });

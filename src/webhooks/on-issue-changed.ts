@@ -3,7 +3,7 @@
  * change is no reason to triage again). Steps: 1. skip what is not ours, 2. load the config, 3. enqueue.
  */
 import type { HandlerContext, WebhookDeps } from "./handler-deps.js";
-import { buildJobFields, requireInstallation } from "./build-job.js";
+import { jobFieldsFrom, requireInstallation } from "./build-job.js";
 import { loadRepoConfig } from "./load-repo-config.js";
 import type { IssuesPayload } from "./payload.js";
 import { recordDecision } from "./record-decision.js";
@@ -35,17 +35,7 @@ export function onIssueChanged(deps: WebhookDeps) {
     // 3. Enqueue (throws when Redis is down: the webhook answers 500 and the delivery can be retried).
     const { jobId, created } = await deps.queue.enqueue({
       kind: "triage",
-      ...buildJobFields({
-        deliveryId: context.id,
-        event,
-        installationId: payload.installation?.id,
-        repository: payload.repository,
-        issue: payload.issue,
-        config,
-        problems,
-        at: payload.issue.updated_at,
-        actor: payload.sender.login,
-      }),
+      ...jobFieldsFrom(context.id, payload, event, { config, problems, at: payload.issue.updated_at, actor: payload.sender.login }),
     });
     recordDecision(deps, context, { ...base, decision: created ? "enqueued" : "duplicate", jobId });
   };
