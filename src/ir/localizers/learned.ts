@@ -22,7 +22,7 @@ export function createLearnedLocalizer(loadModel: () => RankerModel = () => load
   return {
     id: "learned",
     version: "1",
-    description: "learned fusion of IR, traceback, message, definition, path and history evidence (logistic, repository-grouped CV)",
+    description: "learned fusion of IR, traceback, message, definition, path and history evidence (listwise linear model, repository-grouped CV)",
     featurize: computeFeatures,
     scoreFeatures: (m, matrix, docCount) => scoreWithModel(m, matrix, docCount),
     localize(input: LocalizerInput): LocalizerOutput {
