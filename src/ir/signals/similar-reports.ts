@@ -1,7 +1,6 @@
 import type { PastFix } from "../../types.js";
-import { FieldIndex } from "../field-index.js";
-import { scoreTfidfCosine, tfidfNorms } from "../scoring.js";
 import type { SourceIndex } from "../source-index.js";
+import { creditChangedFiles, mostSimilar } from "./similar-texts.js";
 
 export interface SimilarReport {
   fix: PastFix;
@@ -13,15 +12,7 @@ export interface SimilarReport {
  * keeping those with a similarity above 0, at most `limit` (BugLocator's SimiScore, PAPER §2.1).
  */
 export function findSimilarReports(index: SourceIndex, issueText: string, pastFixes: readonly PastFix[], limit = 50): SimilarReport[] {
-  if (pastFixes.length === 0) return [];
-  const bags = pastFixes.map((f) => index.cache.textBag("report", `${f.title}\n${f.body}`));
-  const reports = new FieldIndex(bags);
-  const sims = scoreTfidfCosine(reports, tfidfNorms(reports), index.query(issueText));
-  const out: SimilarReport[] = [];
-  pastFixes.forEach((fix, i) => {
-    if (sims[i]! > 0) out.push({ fix, similarity: sims[i]! });
-  });
-  return out.sort((a, b) => b.similarity - a.similarity).slice(0, limit);
+  return mostSimilar(index, issueText, pastFixes, (f) => `${f.title}\n${f.body}`, "report", limit).map(({ item, similarity }) => ({ fix: item, similarity }));
 }
 
 /**
@@ -29,19 +20,5 @@ export function findSimilarReports(index: SourceIndex, issueText: string, pastFi
  * files S_i's fix touched. Also returns which reports credited each file, for evidence.
  */
 export function similarReportScores(index: SourceIndex, similar: readonly SimilarReport[]): { scores: Float64Array; sources: Map<number, SimilarReport[]> } {
-  const scores = new Float64Array(index.size);
-  const sources = new Map<number, SimilarReport[]>();
-  for (const s of similar) {
-    const n = s.fix.files.length;
-    if (n === 0) continue;
-    for (const path of s.fix.files) {
-      const doc = index.pathToDoc.get(path);
-      if (doc === undefined) continue;
-      scores[doc]! += s.similarity / n;
-      let list = sources.get(doc);
-      if (!list) sources.set(doc, (list = []));
-      list.push(s);
-    }
-  }
-  return { scores, sources };
+  return creditChangedFiles(index, similar, (s) => s.fix.files);
 }
