@@ -39,7 +39,8 @@ export function classifyAnalysed(prepared: PreparedIssue, analysis: IssueAnalysi
   const extScore = scoreTask(model.extrinsic, analysis.features, gw);
   const extIndex = model.extrinsic.classes.indexOf("extrinsic");
   const pExtrinsic = extScore.probabilities[extIndex]!;
-  const extrinsicLabel = pExtrinsic >= 0.5 ? "extrinsic" : "intrinsic";
+  // The cut was chosen on out-of-fold F1 of the extrinsic class when training (absent in older models: 0.5).
+  const extrinsicLabel = pExtrinsic >= (model.extrinsic.threshold ?? 0.5) ? "extrinsic" : "intrinsic";
 
   const causes: Label<ExtrinsicCause>[] = analysis.causes
     .map((c) => ({ label: c.cause, confidence: round(pExtrinsic * c.strength), evidence: c.evidence }))

@@ -37,6 +37,8 @@ export const TYPE_LEXICON: Record<BugType, LexiconTerm[]> = {
     zoo: String.raw`\b(?:model[ _]?zoo|resnet\w*|vgg\w*|mobilenet\w*|inception\w*|ssd|yolo\w*|faster[ -]?rcnn|mask[ -]?rcnn)\b`,
     block: String.raw`\b(?:hybrid_?block|sequential|functional|subclass(?:ed)? model|custom (?:layer|block|model))\b`,
     serialize: String.raw`\b(?:save_?params|load_?params|save_?parameters|load_?parameters|load_?model|save_?model|checkpoints?|state_?dict)\b`,
+    // Symptoms of a model/checkpoint disagreement (the taxonomy's "checkpoint key or shape mismatch").
+    keys: String.raw`\b(?:missing keys?|unexpected keys?|is missing in (?:the )?file|not found in (?:the )?checkpoint|use_bias|num_?labels|output size)\b`,
     output: String.raw`\b(?:wrong|incorrect|different) (?:outputs?|predictions?|results?)\b`,
     inference: String.raw`\b(?:inference|predict(?:ion)?s?|forward pass)\b`,
   }),
@@ -45,14 +47,17 @@ export const TYPE_LEXICON: Record<BugType, LexiconTerm[]> = {
     dim: String.raw`\b(?:dims?|dimensions?|dimensionality|ndim|axis|axes|rank)\b`,
     mismatch: String.raw`\b(?:size|shape|dimension|dim) mismatch\b|\bmismatch(?:ed)? (?:shape|size|dimension)s?\b`,
     expectedGot: String.raw`\bexpected\b[^\n]{0,60}\bgot\b`,
-    view: String.raw`\b(?:view|squeeze|unsqueeze|expand_dims|flatten|transpose|permute|swapaxes)\b`,
+    // "view" only as a call: in prose it is an English word ("in view of", "view the docs").
+    view: String.raw`\bview\(|\b(?:squeeze|unsqueeze|expand_dims|flatten|transpose|permute|swapaxes)\b`,
     broadcast: String.raw`\bbroadcast(?:ing|_to|_like)?\b`,
-    dtype: String.raw`\b(?:dtypes?|type inference|data ?type)\b`,
+    dtype: String.raw`\b(?:dtypes?|type inference|data ?type|astype|cast(?:ing|s)?)\b`,
     precision: String.raw`\b(?:float(?:16|32|64)|int(?:8|16|32|64)|uint8|bfloat16|fp16|fp32|half[- ]precision|complex64|bool(?:ean)? tensor)\b`,
-    slice: String.raw`\b(?:slic(?:e|es|ing)|indexing|index(?:es)?|indices|gather\w*|scatter\w*|take|where)\b`,
+    // "take" and "where" only as calls: as English words they are in most reports.
+    slice: String.raw`\b(?:slic(?:e|es|ing)|indexing|index(?:es)?|indices|gather\w*|scatter\w*)\b|\b(?:take|where)\(`,
     tensor: String.raw`\b(?:tensors?|nd_?arrays?|nd\.array|np\.array|arrays?)\b`,
     scalar: String.raw`\b(?:scalars?|zero-?size|empty (?:tensor|array|ndarray)|0-?d)\b`,
-    concat: String.raw`\b(?:concat(?:enate)?|stack|split|tile|repeat|pad(?:ding)?|crop)\b`,
+    // Not "stack" of "stack trace" / "stack overflow".
+    concat: String.raw`\b(?:concat(?:enate)?|stack(?![ _-]?(?:trace|overflow))|split|tile|repeat|pad(?:ding)?|crop)\b`,
     input: String.raw`\b(?:inputs?|input_?shape|input data|placeholder|sparse|csr|row_sparse)\b`,
     large: String.raw`\b(?:large tensors?|overflow)\b`,
   }),
@@ -62,13 +67,16 @@ export const TYPE_LEXICON: Record<BugType, LexiconTerm[]> = {
     diverge: String.raw`\b(?:diverg\w*|converg\w*|not learning|doesn'?t learn|stuck|plateau\w*|explod\w*|vanish\w*)\b`,
     gradient: String.raw`\b(?:grad(?:ient)?s?|backward|backprop\w*|autograd|grad_req|attach_grad|requires_grad|zero_grad)\b`,
     lr: String.raw`\b(?:learning[ _]rate|lr|lr_?scheduler|scheduler|warm-?up|weight[ _]decay|momentum)\b`,
-    optimizer: String.raw`\b(?:optimi[sz]er|optimi[sz]ation|sgd|adam\w*|adagrad|adadelta|rmsprop|nag|lamb|lars)\b`,
+    // Not "optimization": in most reports it is the compiler's or a performance optimisation.
+    optimizer: String.raw`\b(?:optimi[sz]ers?|sgd|adam\w*|adagrad|adadelta|rmsprop|nag|lamb|lars)\b`,
     epoch: String.raw`\b(?:epochs?|iterations?|steps?|batch(?:_| )?size|mini-?batch(?:es)?)\b`,
     train: String.raw`\b(?:train(?:ing|er|s|ed)?|fit(?:ting)?|fine-?tun\w*)\b`,
     metric: String.raw`\b(?:accuracy|metrics?|f1|precision|recall|auc|mse|evaluat\w*|validation|val_\w+)\b`,
     data: String.raw`\b(?:data_?loader|data ?iter|ndarray_?iter|image_?record_?iter|image_?iter|data_?set|dataset|sampler|batchif\w*|collate\w*|shuffl\w*)\b`,
     augment: String.raw`\b(?:augment\w*|preprocess\w*|normali[sz]\w*|random_?crop|resize\w*|transforms?)\b`,
     dropout: String.raw`\bdropout\b`,
+    // Not the "&amp;" of HTML-escaped issue text.
+    amp: String.raw`(?<!&)\b(?:amp|mixed[ -]precision|loss[ _]scal\w*|grad(?:ient)?[ _]accumulation|grad_?scaler)\b`,
     resume: String.raw`\b(?:resum\w*|callbacks?|early[ _]?stopping|checkpointing)\b`,
   }),
   GPU: terms("gpu", {
@@ -80,6 +88,7 @@ export const TYPE_LEXICON: Record<BugType, LexiconTerm[]> = {
     nccl: String.raw`\b(?:nccl|horovod|all-?reduce|dist_?sync|dist_?device_?sync|kvstore|parameter server)\b`,
     parallel: String.raw`\b(?:data_?parallel|distributed|ddp|mirrored_?strategy|multi-?(?:node|machine|worker)|tpu)\b`,
     assert: String.raw`\b(?:device-side assert\w*|illegal memory access|cudaError\w*|launch failure)\b`,
+    transfer: String.raw`\b(?:pin(?:ned)?_?memory|as_in_context|copyto|different devices|same device|to\(device\)|\.cuda\(\))`,
     build: String.raw`\b(?:use_cuda|use_cudnn|use_nccl|nvcc|cuda_?arch\w*|sm_\d+|cu\d{2,3})\b`,
   }),
   API: terms("api", {
@@ -97,7 +106,8 @@ export const TYPE_LEXICON: Record<BugType, LexiconTerm[]> = {
   "non-DL": terms("nondl", {
     install: String.raw`\b(?:install\w*|pip|conda|npm|yarn|wheel|setup\.py|packag\w*|requirements\.txt)\b`,
     importErr: String.raw`\b(?:import ?error|module ?not ?found\w*|no module named|cannot import|failed to import)\b`,
-    build: String.raw`\b(?:build\w*|compil\w*|cmake\w*|makefile|make|gcc|g\+\+|clang|linker|undefined (?:reference|symbol)|bazel|cython)\b`,
+    // "make" only as the build command ("make -j8", "make USE_CUDA=1"), not "make sure".
+    build: String.raw`\b(?:build\w*|compil\w*|cmake\w*|makefile|gcc|g\+\+|clang|linker|undefined (?:reference|symbol)|bazel|cython)\b|\bmake (?:-j\d*|[A-Z_]+=|clean|install|command)`,
     docs: String.raw`\b(?:docs?|documentation|readme|tutorials?|typo|spelling|misspell\w*|docstrings?|website|web ?page|links?|404|redirect\w*)\b`,
     tests: String.raw`\b(?:tests?|unit ?tests?|unittest|flaky|ci|jenkins|travis|nightly|pytest|nose)\b`,
     cli: String.raw`\b(?:cli|command[ -]line|argparse|args|terminal|console|shell|scripts?)\b`,
@@ -107,6 +117,8 @@ export const TYPE_LEXICON: Record<BugType, LexiconTerm[]> = {
     platform: String.raw`\b(?:windows|win32|win64|mac ?os|osx|darwin|linux|ubuntu|centos|rhel|raspberry|android|ios|docker\w*|browser|chrome|firefox|safari|node(?:\.?js)?)\b`,
     concurrency: String.raw`\b(?:thread\w*|subprocess\w*|multiprocess\w*|fork\w*|deadlock\w*|hang\w*|segfault|seg(?:mentation)? ?fault|sigsegv|core dumped|race condition)\b`,
     infra: String.raw`\b(?:cluster|worker nodes?|aws|ec2|kubernetes|k8s|ssh|rpc|grpc|redis|http)\b`,
+    // The taxonomy's "UI" part of non-DL bugs.
+    ui: String.raw`\b(?:ui|gui|dashboard|notebooks?|jupyter|colab|widgets?|visuali[sz]\w*|plot\w*|tensorboard)\b`,
   }),
 };
 
@@ -132,6 +144,9 @@ export const CAUSE_LEXICON: Record<ExtrinsicCause, LexiconTerm[]> = {
     mismatch: String.raw`\b(?:version mismatch|incompatib\w*|not compatible|compatibility with|works with [\w.-]+ \d[\w.]*|breaks? with [\w.-]+ \d)\b`,
     upgraded: String.raw`\b(?:after (?:upgrading|updating|installing)|since (?:upgrading|updating)|upgraded to|updated to|new release of|changed its)\b`,
     mkl: String.raw`\b(?:mkl-?dnn|mkldnn|dnnl|onednn|openblas|lapack|blas)\b`,
+    // A third-party library named in the report's words (not in an import line): the taxonomy's "third-party library
+    // or API change" cause. The DL frameworks themselves are left out: each is some project's own code.
+    libName: String.raw`(?<!import )\b(?:numpy|scipy|onnx(?:runtime)?|tvm|dlpack|opencv|cv2|pillow|protobuf|pandas|scikit-learn|sklearn|tensorrt|horovod|openmp|libomp|jemalloc|gperftools|cython|h5py|hdf5|imageio|matplotlib)\b`,
   }),
   "training-data": terms("cause.data", {
     dataset: String.raw`\b(?:my (?:own |custom )?data(?:set)?|custom dataset|self[- ]creat\w* dataset|new dataset|dataset release|the dataset)\b`,
@@ -149,6 +164,8 @@ export const CAUSE_LEXICON: Record<ExtrinsicCause, LexiconTerm[]> = {
     install: String.raw`\b(?:pip install|conda install|npm install|yarn add|setup\.py|wheel|installation|install(?:ing|ed)? (?:from|via|with)|node-pre-gyp|node-gyp)\b`,
     sharedLib: String.raw`\b(?:lib\w+\.so(?:\.\d+)*|\.dylib|\.dll|dlopen|symbol not found|cannot open shared object)\b`,
     docker: String.raw`\b(?:docker\w*|container image|base image)\b`,
+    // What a failed build or install prints (a compiler, linker or build tool at work, not the project's code).
+    buildError: String.raw`\bfatal error:|\bCMake Error\b|\bNo rule to make target\b|\bld returned \d+ exit status\b|\bcannot find -l\w+|\berror: command '[^'\n]{1,40}' failed|\bFailed building wheel\b|\bCould not find a version that satisfies\b`,
   }),
 };
 
@@ -159,6 +176,8 @@ export const EXTRINSIC_HINTS: LexiconTerm[] = terms("hint", {
   versions: String.raw`\b\d+\.\d+(?:\.\d+)?\b`,
   upgraded: String.raw`\b(?:upgrad\w*|downgrad\w*|after updat\w*|new version|older version|previous version)\b`,
   ci: String.raw`\b(?:ci|jenkins|travis|nightly|flaky)\b`,
+  // An exact version pin (pip's "pkg==1.2.3"): the reporter ties the bug to a release, whichever package it is.
+  pin: String.raw`\b[A-Za-z][\w.-]{1,30}==\d+(?:\.\d+)+\b`,
 });
 
 export interface LexiconHit {

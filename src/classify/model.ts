@@ -22,6 +22,11 @@ export interface LinearTask {
   temperature: number;
   /** Group weights this task was trained with (each task may weigh open-vocabulary words differently). */
   groupWeights?: Record<FeatureGroup, number>;
+  /**
+   * Two-class tasks only: the calibrated probability of the second class at or above which it is predicted. Chosen
+   * on out-of-fold predictions of the training rows (absent: 0.5).
+   */
+  threshold?: number;
 }
 
 export interface TrainHyperparameters {
@@ -46,6 +51,10 @@ export interface TrainHyperparameters {
   /** Folds for the out-of-fold logits that calibrate the temperature (grouped by repository when possible). */
   calibrationFolds: number;
   groupWeights: Record<FeatureGroup, number>;
+  /** Group weights of the extrinsic task when it reads other groups than the bug-type task (absent: groupWeights). */
+  extrinsicGroupWeights?: Record<FeatureGroup, number>;
+  /** "f1": the extrinsic threshold maximises out-of-fold F1 of the extrinsic class; absent: 0.5. */
+  extrinsicThreshold?: "f1";
 }
 
 export interface ClassifierModel {

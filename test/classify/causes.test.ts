@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { detectCauses } from "../../src/classify/causes.js";
 import { extractEnvironment } from "../../src/classify/environment.js";
+import { CAUSE_LEXICON, TYPE_LEXICON, matchTerms, type LexiconTerm } from "../../src/classify/lexicon.js";
 import { prepareIssue } from "../../src/classify/text.js";
 import type { ExtrinsicCause } from "../../src/types.js";
 
@@ -55,5 +56,40 @@ describe("detectCauses", () => {
     const causes = detectCauses(prepared, extractEnvironment(prepared.all));
     for (let i = 1; i < causes.length; i++) expect(causes[i - 1]!.strength).toBeGreaterThanOrEqual(causes[i]!.strength);
     for (const c of causes) expect(c.strength).toBeGreaterThan(0), expect(c.strength).toBeLessThan(1);
+  });
+});
+
+describe("lexicon precision", () => {
+  const ids = (text: string, list: LexiconTerm[]): string[] => matchTerms(text, list).map((h) => h.id);
+
+  it("does not count English words as tensor operations or build commands", () => {
+    const prose = "Make sure to take a look where the stack trace ends; in view of this, the optimization is off.";
+    expect(ids(prose, TYPE_LEXICON["Tensor & Input"])).toEqual([]);
+    expect(ids(prose, TYPE_LEXICON["non-DL"])).not.toContain("nondl.build");
+    expect(ids(prose, TYPE_LEXICON.Training)).not.toContain("training.optimizer");
+  });
+
+  it("still counts them as calls and commands", () => {
+    expect(ids("x = np.where(mask, a, b); y = t.view(2, 3)", TYPE_LEXICON["Tensor & Input"])).toEqual(
+      expect.arrayContaining(["tensor.slice", "tensor.view"]),
+    );
+    expect(ids("make -j8 USE_CUDA=1 fails", TYPE_LEXICON["non-DL"])).toContain("nondl.build");
+  });
+
+  it("reads HTML-escaped ampersands as text, not as AMP", () => {
+    expect(ids("Tom &amp; Jerry", TYPE_LEXICON.Training)).not.toContain("training.amp");
+    expect(ids("NaN loss with AMP and loss scaling", TYPE_LEXICON.Training)).toContain("training.amp");
+  });
+
+  it("names a third-party library mentioned in words but not in an import line", () => {
+    const lib = CAUSE_LEXICON["third-party-library"];
+    expect(ids("import numpy as np", lib)).not.toContain("cause.lib.libName");
+    expect(ids("Cannot mix a numpy scalar and an ndarray", lib)).toContain("cause.lib.libName");
+  });
+
+  it("recognises what a failed build prints", () => {
+    expect(ids("src/op.cu:12: fatal error: cudnn.h: No such file or directory", CAUSE_LEXICON["build-install"])).toContain(
+      "cause.build.buildError",
+    );
   });
 });
