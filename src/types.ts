@@ -40,6 +40,13 @@ export interface RepoSnapshot {
   commit: string | null;
   files: SourceFile[];
   skipped: SkippedFile[];
+  /** The repository's issue templates (outside the search scope), so their text can be told from the reporter's. */
+  issueTemplates?: IssueTemplate[];
+}
+
+export interface IssueTemplate {
+  path: string;
+  text: string;
 }
 
 /** Why a file was ranked where it is. Each piece is short enough for one line of a comment. */

@@ -7,7 +7,8 @@ import { createDocumentCache } from "../ir/create-document-cache.js";
 import { type DocumentCache, type PreparedDocuments, SourceIndex } from "../ir/source-index.js";
 import { createDocumentPool, type DocumentPool } from "../ir/parallel/document-pool.js";
 import { BlobReader, listTree, type TreeEntry } from "../repo/git.js";
-import { selectEntries } from "../repo/read-git-snapshot.js";
+import { readIssueTemplates, selectEntries } from "../repo/read-git-snapshot.js";
+import { historyWithoutTemplateText, templateSentences, withoutTemplateText } from "../issue/issue-template.js";
 import { looksBinary } from "../ir/scope.js";
 import type { History, IssueText, SourceFile } from "../types.js";
 import { classifyIssue, estimateLocalizability, localizabilityFeatures } from "../classify/index.js";
@@ -116,6 +117,8 @@ interface PreparedSnapshot {
   /** Text entries, in path order. */
   kept: TreeEntry[];
   pending: PreparedDocuments;
+  /** The sentences of the commit's issue templates ({@link templateSentences}). */
+  template: Set<string>;
 }
 
 /**
@@ -131,6 +134,7 @@ async function prepareSnapshot(gitDir: string, commit: string, reader: BlobReade
     return null;
   }
   const { selected } = selectEntries(entries, EVAL_SCOPE);
+  const template = templateSentences(await readIssueTemplates(entries, reader));
   const missing = selected.filter((e) => !cache.known(e.sha, e.path));
   const contents = await Promise.all(missing.map((e) => reader.read(e.sha)));
   const binary = new Set<string>();
@@ -141,7 +145,7 @@ async function prepareSnapshot(gitDir: string, commit: string, reader: BlobReade
     else files.push({ path: e.path, blobSha: e.sha, text: content.toString("utf8"), size: content.length });
   });
   const kept = selected.filter((e) => !binary.has(e.sha)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { kept, pending: cache.prepare(files, pool) };
+  return { kept, pending: cache.prepare(files, pool), template };
 }
 
 /** Interns a prepared snapshot's new documents (in the order a one-thread run would) and returns them all. */
@@ -205,10 +209,11 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
             skipped.push({ id: bug.id, reason: "no ground-truth file in the search space" });
             continue;
           }
-          const issue: IssueText = { title: bug.title, body: bug.body, number: bug.issue_number, createdAt: bug.created_at };
+          // As in the pipeline: the localizers read the reporter's words, without the repository's template text.
+          const issue: IssueText = { title: bug.title, body: withoutTemplateText(bug.body, snapshot.template), number: bug.issue_number, createdAt: bug.created_at };
           let history: History | undefined;
           try {
-            history = options.history ? await options.history(bug, gitDir) : undefined;
+            history = historyWithoutTemplateText(options.history ? await options.history(bug, gitDir) : undefined, snapshot.template);
           } catch (err) {
             skipped.push({ id: bug.id, reason: `history unreadable: ${(err as Error).message.split("\n")[0]}` });
             continue;
@@ -221,7 +226,12 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
               let example = featuresByLocalizer.get(l);
               if (!example) {
                 const features = l.featurize({ index, issue, history });
-                example = { matrix: features.matrix, docCount: features.docCount, relevant: gtFiles.map((f) => index.pathToDoc.get(f)!) };
+                example = {
+                  matrix: features.matrix,
+                  docCount: features.docCount,
+                  relevant: gtFiles.map((f) => index.pathToDoc.get(f)!),
+                  paths: index.paths,
+                };
                 featuresByLocalizer.set(l, example);
               }
               let perBug = learnedFeatures.get(ids[i]!);
@@ -234,7 +244,7 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
             topScores[ids[i]!] = topTen(scores);
           });
           const context = options.localizabilityOf
-            ? { classification: classifyIssue(issue), ...issueAnchors(index, parseIssue(issue.title, issue.body)) }
+            ? { classification: classifyIssue({ ...issue, body: bug.body }), ...issueAnchors(index, parseIssue(issue.title, issue.body)) }
             : undefined;
           outcomes.push({
             id: bug.id,

@@ -121,6 +121,24 @@ function isExtensionAt(text: string, index: number, word: string): boolean {
   return index > 0 && text[index - 1] === "." && FILE_EXTENSIONS.has(word.toLowerCase()) && !/^\w/.test(text.slice(index + word.length, index + word.length + 1));
 }
 
+/**
+ * Code names written as plain words in the title or prose: `ModelCheckpoint wipes out the directory`,
+ * `print_nan_grads fails`. Reporters often leave out the backticks (and converted bodies lose them), so a word
+ * that can only be code (snake_case, camelCase, CamelCase with an inner capital) counts, while ordinary words
+ * and ALLCAPS acronyms do not.
+ */
+export function codeWordsInProse(...texts: string[]): string[] {
+  const out = new OrderedSet(MAX_ITEMS);
+  for (const raw of texts) {
+    const text = removeUrls(raw).replace(PATH_LIKE, " ");
+    for (const m of text.matchAll(WORD)) {
+      const word = m[0];
+      if (isCandidate(word) && looksLikeCode(word) && !/^[A-Z0-9_]+$/.test(word) && !isExtensionAt(text, m.index, word)) out.add(word);
+    }
+  }
+  return out.items;
+}
+
 function isCandidate(word: string): boolean {
   return (
     word.length >= 2 &&

@@ -5,6 +5,7 @@ import { type DocumentCache, SourceIndex } from "../ir/source-index.js";
 import { classifyIssue, estimateLocalizability } from "../classify/index.js";
 import { parseIssue } from "../issue/index.js";
 import { removeHtmlComments } from "../issue/text.js";
+import { historyWithoutTemplateText, templateSentences, withoutTemplateText } from "../issue/issue-template.js";
 import type { History, IssueText, LocalizerRanking, RepoSnapshot, TriageResult } from "../types.js";
 import { issueAnchors } from "./localizability-input.js";
 import { MLTRIAGE_VERSION } from "../version.js";
@@ -47,6 +48,11 @@ export async function runPipeline(input: PipelineInput, deps: PipelineDeps = {})
   const top = input.top ?? 10;
   // Issue templates leave HTML comments ("<!-- describe the bug -->") that are not the reporter's words.
   const issue: IssueText = { ...input.issue, body: removeHtmlComments(input.issue.body) };
+  // The localizers read the reporter's words only: the repository's issue-template text is in every issue and
+  // matches the same files for all of them. The classifier reads what it was trained on, template included.
+  const template = templateSentences(input.snapshot.issueTemplates ?? []);
+  const reported: IssueText = { ...issue, body: withoutTemplateText(issue.body, template) };
+  const history = historyWithoutTemplateText(input.history, template);
   const cache = deps.documentCache ?? (await createDocumentCache());
   const index = step("index", () => SourceIndex.build(input.snapshot.files, cache));
 
@@ -56,17 +62,18 @@ export async function runPipeline(input: PipelineInput, deps: PipelineDeps = {})
     else ids.add(getLocalizer(id).id);
   }
   const byLocalizer: Record<string, LocalizerRanking> = {};
+  const parsed = step("parse", () => parseIssue(reported.title, reported.body));
   step("localize", () => {
     for (const id of ids) {
       const localizer = getLocalizer(id);
-      const output = localizer.localize({ index, issue, history: input.history });
+      const output = localizer.localize({ index, issue: reported, history, parsed });
       byLocalizer[id] = { localizer: id, version: localizer.version, ranked: topFiles(index, output, top) };
     }
   });
   const shown = byLocalizer[DEFAULT_LOCALIZER_ID]!;
   const classification = step("classify", () => classifyIssue(issue));
   const localizability = step("localizability", () =>
-    estimateLocalizability({ classification, ranked: shown.ranked, ...issueAnchors(index, parseIssue(issue.title, issue.body)) }),
+    estimateLocalizability({ classification, ranked: shown.ranked, ...issueAnchors(index, parsed) }),
   );
 
   return {

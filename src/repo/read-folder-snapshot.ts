@@ -1,7 +1,8 @@
 import { lstat, readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { createScope, looksBinary, type ScopeOptions } from "../ir/scope.js";
-import type { RepoSnapshot, SkippedFile, SourceFile } from "../types.js";
+import { isIssueTemplatePath, MAX_TEMPLATE_BYTES } from "../issue/issue-template.js";
+import type { IssueTemplate, RepoSnapshot, SkippedFile, SourceFile } from "../types.js";
 
 /** Folders never walked: version control and dependency caches, which can be larger than the project. */
 const NEVER_WALK = new Set([".git", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".mypy_cache", ".pytest_cache"]);
@@ -14,6 +15,7 @@ export async function readFolderSnapshot(dir: string, options: ScopeOptions = {}
   const scope = createScope(options);
   const files: SourceFile[] = [];
   const skipped: SkippedFile[] = [];
+  const issueTemplates: IssueTemplate[] = [];
   const pending = [dir];
   while (pending.length > 0) {
     const current = pending.pop()!;
@@ -32,6 +34,10 @@ export async function readFolderSnapshot(dir: string, options: ScopeOptions = {}
       }
       if (!entry.isFile()) continue;
       const { size } = await lstat(full);
+      if (size <= MAX_TEMPLATE_BYTES && isIssueTemplatePath(path)) {
+        const text = await readFile(full).catch(() => null);
+        if (text && !looksBinary(text)) issueTemplates.push({ path, text: text.toString("utf8") });
+      }
       const reason = scope.reasonToSkip(path, size);
       if (reason === "excluded") continue;
       if (reason) {
@@ -54,5 +60,6 @@ export async function readFolderSnapshot(dir: string, options: ScopeOptions = {}
     }
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { source: dir, commit: null, files, skipped };
+  issueTemplates.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { source: dir, commit: null, files, skipped, issueTemplates };
 }

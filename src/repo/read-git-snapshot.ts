@@ -1,5 +1,6 @@
 import { createScope, looksBinary, type ScopeOptions } from "../ir/scope.js";
-import type { RepoSnapshot, SkippedFile, SourceFile } from "../types.js";
+import { isIssueTemplatePath, MAX_TEMPLATE_BYTES } from "../issue/issue-template.js";
+import type { IssueTemplate, RepoSnapshot, SkippedFile, SourceFile } from "../types.js";
 import { BlobReader, listTree, resolveCommit, type TreeEntry } from "./git.js";
 
 /** The tree entries of a commit that are in scope, and the ones skipped with the reason (no contents read). */
@@ -28,9 +29,11 @@ export function selectEntries(entries: readonly TreeEntry[], options: ScopeOptio
  */
 export async function readGitSnapshot(gitDir: string, ref: string, options: ScopeOptions = {}, reader?: BlobReader): Promise<RepoSnapshot> {
   const commit = await resolveCommit(gitDir, ref);
-  const { selected, skipped } = selectEntries(await listTree(gitDir, commit), options);
+  const entries = await listTree(gitDir, commit);
+  const { selected, skipped } = selectEntries(entries, options);
   const blobs = reader ?? new BlobReader(gitDir);
   try {
+    const issueTemplates = await readIssueTemplates(entries, blobs);
     const files: SourceFile[] = [];
     const contents = await Promise.all(selected.map((e) => blobs.read(e.sha)));
     selected.forEach((e, i) => {
@@ -39,8 +42,20 @@ export async function readGitSnapshot(gitDir: string, ref: string, options: Scop
       else if (looksBinary(content)) skipped.push({ path: e.path, reason: "binary" });
       else files.push({ path: e.path, blobSha: e.sha, text: content.toString("utf8"), size: content.length });
     });
-    return { source: gitDir, commit, files, skipped };
+    return { source: gitDir, commit, files, skipped, issueTemplates };
   } finally {
     if (!reader) blobs.close();
   }
+}
+
+/** The commit's issue templates (see {@link isIssueTemplatePath}); unreadable or binary ones are left out. */
+export async function readIssueTemplates(entries: readonly TreeEntry[], blobs: BlobReader): Promise<IssueTemplate[]> {
+  const wanted = entries.filter((e) => e.type === "blob" && e.mode !== "120000" && e.size <= MAX_TEMPLATE_BYTES && isIssueTemplatePath(e.path));
+  const contents = await Promise.all(wanted.map((e) => blobs.read(e.sha)));
+  const out: IssueTemplate[] = [];
+  wanted.forEach((e, i) => {
+    const content = contents[i];
+    if (content && !looksBinary(content)) out.push({ path: e.path, text: content.toString("utf8") });
+  });
+  return out;
 }

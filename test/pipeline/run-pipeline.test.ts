@@ -45,7 +45,7 @@ describe("runPipeline", () => {
     );
     // Every step reads the clock twice, 2.5 ms apart.
     expect(steps.map(([, ms]) => ms)).toEqual(steps.map(() => 2.5));
-    expect(steps.map(([name]) => name).slice(0, 2)).toEqual(["index", "localize"]);
+    expect(steps.map(([name]) => name).slice(0, 3)).toEqual(["index", "parse", "localize"]);
     expect(Object.fromEntries(steps)).toEqual(r.timings);
   });
 
@@ -62,6 +62,16 @@ describe("runPipeline", () => {
     const r = await runPipeline({ snapshot, issue: templated }, { documentCache: new DocumentCache() });
     expect(r.localization.ranked).toEqual([]);
     expect(r.issue).toEqual({ title: "Something is wrong" }); // no number when the issue has none
+  });
+
+  it("ranks on the reporter's words only, without the text of the repository's issue template", async () => {
+    // The template asks about batches; the reporter wrote nothing else. Without the template, data.py matches.
+    const template = { path: ".github/ISSUE_TEMPLATE/bug.md", text: "## Describe the bug\n\nHow do you build your batches?\n" };
+    const body = "Describe the bug\nHow do you build your batches?\n";
+    const plain = await runPipeline({ snapshot, issue: { title: "It is wrong", body } }, { documentCache: new DocumentCache() });
+    expect(plain.localization.ranked.map((f) => f.path)).toContain("pkg/data.py");
+    const withTemplate = await runPipeline({ snapshot: { ...snapshot, issueTemplates: [template] }, issue: { title: "It is wrong", body } }, { documentCache: new DocumentCache() });
+    expect(withTemplate.localization.ranked).toEqual([]);
   });
 
   it("reuses parsed documents from a shared cache across runs (by blob SHA)", async () => {

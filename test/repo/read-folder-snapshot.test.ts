@@ -16,6 +16,7 @@ describe("readFolderSnapshot", () => {
       "pkg/train.py": "def train():\n    return 1\n",
       "requirements.txt": "torch==2.1\n",
       "README.md": "# not indexed\n",
+      ".github/ISSUE_TEMPLATE.md": "## Environment\n",
       "third_party/lib/util.py": "def helper(): ...\n",
       "pkg/weights.py": Buffer.from([0x70, 0x79, 0x00, 0x01, 0x02]),
       "pkg/huge.py": "x = 1\n".repeat(100),
@@ -38,6 +39,11 @@ describe("readFolderSnapshot", () => {
     expect(model.text).toBe("class Net:\n    pass\n");
     expect(model.size).toBe(Buffer.byteLength(model.text));
     expect(model.blobSha).toBeUndefined();
+  });
+
+  it("reads the issue templates beside the files, though they are out of the search scope", async () => {
+    const snap = await readFolderSnapshot(repo, { maxFileBytes: 200 });
+    expect(snap.issueTemplates).toEqual([{ path: ".github/ISSUE_TEMPLATE.md", text: "## Environment\n" }]);
   });
 
   it("reports vendored, too-large, binary and symlinked files, and never follows a symlink", async () => {

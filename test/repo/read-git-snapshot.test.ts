@@ -13,6 +13,7 @@ beforeAll(() => {
       "pkg/data.py": "def load():\n    return []\n",
       "configs/train.yaml": "lr: 0.1\n",
       "docs/guide.md": "not in scope\n",
+      ".github/ISSUE_TEMPLATE/bug.md": "### To Reproduce\n",
       "third_party/six.py": "vendored\n",
       "pkg/blob.py": Buffer.from([0x61, 0x00, 0x62]),
       "pkg/big.py": "y = 2\n".repeat(50),
@@ -63,6 +64,12 @@ describe("readGitSnapshot", () => {
       "pkg/big.py": "too-large",
       "pkg/blob.py": "binary",
     });
+  });
+
+  it("reads the commit's issue templates beside the files, though they are out of the search scope", async () => {
+    const snap = await readGitSnapshot(repo.gitDir, "HEAD");
+    expect(snap.issueTemplates).toEqual([{ path: ".github/ISSUE_TEMPLATE/bug.md", text: "### To Reproduce\n" }]);
+    expect(snap.files.map((f) => f.path)).not.toContain(".github/ISSUE_TEMPLATE/bug.md");
   });
 
   it("reads an older commit as it was, not the current tree", async () => {

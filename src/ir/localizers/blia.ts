@@ -23,9 +23,9 @@ export const blia: Localizer = {
   id: "blia",
   version: "1",
   description: "BLIA: structured rVSM + similar reports (α 0.2) + stack trace + fix commits within 15 days (β 0.2)",
-  localize({ index, issue, history }) {
+  localize({ index, issue, history, parsed: given }) {
     const text = `${issue.title}\n${issue.body}`;
-    const parsed = parseIssue(issue.title, issue.body);
+    const parsed = given ?? parseIssue(issue.title, issue.body);
     const struct = minMax(structuredVsm(index, issue.title, issue.body));
     const similar = findSimilarReports(index, text, history?.pastFixes ?? []);
     const simi = similarReportScores(index, similar);

@@ -1,9 +1,11 @@
 import { parseIssue, type ParsedIssue } from "../../issue/index.js";
+import { codeWordsInProse } from "../../issue/code-evidence.js";
 import type { Evidence } from "../../types.js";
 import { termsEvidence } from "../explain-terms.js";
 import { BM25_DEFAULTS, minMax as paperMinMax, scoreBm25, scoreTfidfCosine } from "../scoring.js";
 import { commitScores } from "../signals/commit-score.js";
 import { definitionMatches } from "../signals/definitions.js";
+import { testedNameMatches } from "../signals/tested-names.js";
 import { similarReportEvidence } from "../signals/explain-similar.js";
 import { traceEvidence } from "../signals/explain-trace.js";
 import { fixHistory } from "../signals/fix-history.js";
@@ -52,12 +54,23 @@ export const FEATURE_NAMES = [
   "cochange", // changed together, in past commits, with the strongest first-pass candidates
   "bluir", // BLUiR's structured Indri score (8 field pairs)
   "pairSeed", // the first-pass fusion score of the test/source file it pairs with
+  "testedNames", // a test file whose test functions are named after the issue's code names (`def test_topk`)
+  "isExample", // an example, tutorial, docs or benchmark script rather than the library itself
+  "exampleAsked", // such a script, when the issue speaks of an example, tutorial or demo
+  "proseDefinitions", // the file defines a name the title or prose writes without code marks (`ModelCheckpoint fails`)
 ] as const;
 
 export const FEATURE_COUNT = FEATURE_NAMES.length;
 
 /** Features that say something about a file whatever the issue says: they rank, but never alone. */
-const ISSUE_INDEPENDENT: ReadonlySet<string> = new Set(["fixCount", "fixRecency", "recentFixCommits", "isTest", "length", "isInit"]);
+const ISSUE_INDEPENDENT: ReadonlySet<string> = new Set(["fixCount", "fixRecency", "recentFixCommits", "isTest", "length", "isInit", "isExample", "exampleAsked"]);
+
+/**
+ * Scripts around the library rather than the library: most bugs are fixed in the package, and a script matches
+ * many issues' words because it calls every API. Only when the issue is about such a script do they gain.
+ */
+const EXAMPLE_PATH = /(^|\/)(\w*examples?|tutorials?|docs?|benchmarks?|demos?)\//;
+const ASKS_ABOUT_EXAMPLE = /\b(examples?|tutorials?|demos?|notebooks?)\b/i;
 const ISSUE_DEPENDENT_COLUMNS = FEATURE_NAMES.map((n, i) => (ISSUE_INDEPENDENT.has(n) ? -1 : i)).filter((i) => i >= 0);
 
 /**
@@ -103,13 +116,14 @@ function normalizedLog(values: ArrayLike<number>): Float64Array {
 }
 
 /** Computes every feature of every file of the snapshot for one issue. */
-export function computeFeatures({ index, issue, history }: LocalizerInput): FeatureSet {
+export function computeFeatures({ index, issue, history, parsed: given }: LocalizerInput): FeatureSet {
   const n = index.size;
-  const parsed = parseIssue(issue.title, issue.body);
+  const parsed = given ?? parseIssue(issue.title, issue.body);
   const text = `${issue.title}\n${issue.body}`;
   const query = index.query(text);
   const content = index.field("content");
   const modules = new ModuleIndex(index.paths);
+  const aboutExample = ASKS_ABOUT_EXAMPLE.test(text) ? 1 : 0;
   const reportTime = issue.createdAt ? Date.parse(issue.createdAt) : Date.now();
 
   const bm25 = minMax(scoreBm25(content, query, BM25_DEFAULTS));
@@ -122,6 +136,12 @@ export function computeFeatures({ index, issue, history }: LocalizerInput): Feat
   const codeNames = [...parsed.identifiers, ...parsed.apiNames];
   const defs = definitionMatches(index, codeNames);
   const definitions = minMax(defs.scores);
+  const inCode = new Set(codeNames);
+  const proseNames = codeWordsInProse(issue.title, parsed.prose).filter((w) => !inCode.has(w));
+  const tested = testedNameMatches(index, [...codeNames, ...proseNames]);
+  const proseDefs = definitionMatches(index, proseNames);
+  const proseDefinitions = minMax(proseDefs.scores);
+  const testedNames = minMax(tested.scores);
   const codeQuery = index.query(codeNames.join(" "));
   const codeIdentifiers = minMax(codeQuery.ids.length ? scoreBm25(index.field("identifiers"), codeQuery, BM25_DEFAULTS) : new Float64Array(n));
   const trace = stackTraceSignal(index, parsed, modules);
@@ -173,6 +193,11 @@ export function computeFeatures({ index, issue, history }: LocalizerInput): Feat
     matrix[row + F.sourceLexical] = isTestPath(p) ? 0 : bm25[d]!;
     matrix[row + F.cochange] = cochange[d]!;
     matrix[row + F.bluir] = bluirScores[d]!;
+    matrix[row + F.testedNames] = testedNames[d]!;
+    matrix[row + F.proseDefinitions] = proseDefinitions[d]!;
+    const example = EXAMPLE_PATH.test(p) ? 1 : 0;
+    matrix[row + F.isExample] = example;
+    matrix[row + F.exampleAsked] = example * aboutExample;
   }
   let seedMax = 0;
   for (const v of seed) if (v > seedMax) seedMax = v;
@@ -197,8 +222,10 @@ export function computeFeatures({ index, issue, history }: LocalizerInput): Feat
     if (named) out.push({ kind: "path", detail: `\`${named}\`` });
     const site = messages.sites.get(doc);
     if (site) out.push({ kind: "message", detail: `"${site.text.slice(0, 100)}"`, line: site.line });
-    const def = defs.matches.get(doc);
+    const def = defs.matches.get(doc) ?? proseDefs.matches.get(doc);
     if (def) out.push({ kind: "identifier", detail: `defines ${def.slice(0, 4).map((m) => `\`${m.name}\``).join(", ")}`, line: def[0]!.line });
+    const test = tested.matches.get(doc);
+    if (test) out.push({ kind: "identifier", detail: `tests it in \`${test.name}\``, line: test.line });
     out.push(...similarReportEvidence(simi.sources.get(doc)));
     const commits = simCommits.sources.get(doc);
     if (commits) {

@@ -1,3 +1,4 @@
+import type { ParsedIssue } from "../../issue/index.js";
 import type { Evidence, History, IssueText } from "../../types.js";
 import type { SourceIndex } from "../source-index.js";
 
@@ -7,6 +8,8 @@ export interface LocalizerInput {
   issue: IssueText;
   /** Past fixes and commits dated before the issue; absent when no history is available. */
   history?: History;
+  /** The issue already parsed by the caller (parsing a long paste is not free); parsed again when absent. */
+  parsed?: ParsedIssue;
 }
 
 /** Scores for every document of the index, and a way to explain one of them. */

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "@jest/globals";
+import { parseIssue } from "../../../src/issue/index.js";
 import { createDocumentCache } from "../../../src/ir/create-document-cache.js";
 import { computeFeatures, FEATURE_COUNT, FEATURE_NAMES } from "../../../src/ir/localizers/features.js";
 import { createLearnedLocalizer } from "../../../src/ir/localizers/learned.js";
@@ -58,6 +59,39 @@ describe("computeFeatures", () => {
   it("sets isTest for tests/test_x.py only", () => {
     const { matrix } = computeFeatures({ index, issue });
     expect(index.paths.map((p) => value(matrix, p, "isTest"))).toEqual(index.paths.map((p) => (p === "tests/test_x.py" ? 1 : 0)));
+  });
+
+  it("marks example, docs and benchmark scripts, and flags them as asked for only when the issue speaks of an example", async () => {
+    const scripts = SourceIndex.build(
+      [file("pkg/core.py", "def run():\n    pass\n"), file("examples/mnist.py", "run()\n"), file("docs/conf.py", "x = 1\n"), file("pl_examples/gan.py", "run()\n")],
+      await createDocumentCache(),
+    );
+    const at = (m: Float32Array, path: string, feature: (typeof FEATURE_NAMES)[number]) => m[scripts.pathToDoc.get(path)! * FEATURE_COUNT + FEATURE_NAMES.indexOf(feature)];
+    const plain = computeFeatures({ index: scripts, issue: { title: "run crashes", body: "it fails" } }).matrix;
+    const asked = computeFeatures({ index: scripts, issue: { title: "run crashes in the MNIST example", body: "it fails" } }).matrix;
+    expect(scripts.paths.map((p) => at(plain, p, "isExample"))).toEqual(scripts.paths.map((p) => (p === "pkg/core.py" ? 0 : 1)));
+    expect(scripts.paths.map((p) => at(plain, p, "exampleAsked"))).toEqual([0, 0, 0, 0]);
+    expect(scripts.paths.map((p) => at(asked, p, "exampleAsked"))).toEqual(scripts.paths.map((p) => (p === "pkg/core.py" ? 0 : 1)));
+  });
+
+  it("matches definitions of names the title writes as plain words, apart from the code's own names", async () => {
+    const defs = SourceIndex.build(
+      [file("pkg/callbacks.py", "class ModelCheckpoint:\n    pass\n"), file("pkg/loops.py", "def fit_loop():\n    pass\n")],
+      await createDocumentCache(),
+    );
+    const at = (m: Float32Array, path: string, feature: (typeof FEATURE_NAMES)[number]) => m[defs.pathToDoc.get(path)! * FEATURE_COUNT + FEATURE_NAMES.indexOf(feature)];
+    const { matrix } = computeFeatures({ index: defs, issue: { title: "ModelCheckpoint deletes my folder", body: "It happens after fit." } });
+    expect(at(matrix, "pkg/callbacks.py", "proseDefinitions")).toBe(1);
+    expect(at(matrix, "pkg/loops.py", "proseDefinitions")).toBe(0);
+    expect(at(matrix, "pkg/callbacks.py", "definitions")).toBe(0); // not in code: only the prose column
+  });
+
+  it("uses the parsed issue it is given instead of parsing the text again", () => {
+    const other = parseIssue("see pkg/model.py", "");
+    const { matrix, parsed } = computeFeatures({ index, issue, parsed: other });
+    expect(parsed).toBe(other);
+    expect(value(matrix, "pkg/model.py", "mentioned")).toBe(1);
+    expect(value(matrix, "pkg/data.py", "mentioned")).toBe(0);
   });
 
   it("leaves the history features at 0 without history", () => {

@@ -1,0 +1,57 @@
+import { beforeAll, describe, expect, it } from "@jest/globals";
+import { createDocumentCache } from "../../../src/ir/create-document-cache.js";
+import { snakeCase, testedNameMatches } from "../../../src/ir/signals/tested-names.js";
+import { SourceIndex } from "../../../src/ir/source-index.js";
+
+const file = (path: string, text: string) => ({ path, text, size: text.length });
+
+describe("testedNameMatches", () => {
+  let index: SourceIndex;
+  beforeAll(async () => {
+    index = SourceIndex.build(
+      [
+        file("tests/test_operator.py", "def test_where_broadcast():\n    pass\n\ndef test_topk():\n    pass\n"),
+        file("tests/test_ndarray.py", "def test_topk():\n    pass\n\ndef test_elsewhere():\n    pass\n"),
+        file("tests/test_misc.py", "def test_init():\n    pass\n\ndef helper_where():\n    pass\n"),
+        file("pkg/ops.py", "def where():\n    pass\n\ndef topk():\n    pass\n"),
+      ],
+      await createDocumentCache(),
+    );
+  });
+  const doc = (p: string) => index.pathToDoc.get(p)!;
+
+  it("adds log(1 + N/df) per issue name that a file's test functions are named after, on word boundaries", () => {
+    // N = 4. `where`: test_where_broadcast in test_operator.py only (test_elsewhere does not count: no word
+    // boundary; helper_where is not a test) -> ln 5. `topk`: test_topk in two files -> ln 3 each.
+    const { scores, matches } = testedNameMatches(index, ["mx.sym.where", "mx.nd.topk"]);
+    expect(scores[doc("tests/test_operator.py")]).toBeCloseTo(Math.log(5) + Math.log(3), 12);
+    expect(scores[doc("tests/test_ndarray.py")]).toBeCloseTo(Math.log(3), 12);
+    expect(scores[doc("tests/test_misc.py")]).toBe(0);
+    expect(scores[doc("pkg/ops.py")]).toBe(0); // defines the names but tests nothing
+    expect(matches.get(doc("tests/test_operator.py"))).toEqual({ name: "test_where_broadcast", line: 1 });
+  });
+
+  it("ignores short and generic names", () => {
+    const { scores } = testedNameMatches(index, ["init", "nd", "torch.nn.Module.forward"]);
+    expect(Array.from(scores).every((s) => s === 0)).toBe(true);
+  });
+});
+
+describe("snakeCase", () => {
+  it("writes class names the way test functions name them", () => {
+    expect(snakeCase("ModelCheckpoint")).toBe("model_checkpoint");
+    expect(snakeCase("ReduceLROnPlateau")).toBe("reduce_lr_on_plateau");
+    expect(snakeCase("topk")).toBe("topk");
+    expect(snakeCase("load_spawn_weights")).toBe("load_spawn_weights");
+  });
+
+  it("lets a class name find the snake_case tests of that class", async () => {
+    const index = SourceIndex.build(
+      [file("tests/test_callbacks.py", "def test_model_checkpoint_options():\n    pass\n"), file("tests/test_other.py", "def test_model():\n    pass\n")],
+      await createDocumentCache(),
+    );
+    const { scores } = testedNameMatches(index, ["ModelCheckpoint"]);
+    expect(scores[index.pathToDoc.get("tests/test_callbacks.py")!]).toBeGreaterThan(0);
+    expect(scores[index.pathToDoc.get("tests/test_other.py")!]).toBe(0);
+  });
+});
