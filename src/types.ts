@@ -62,7 +62,8 @@ export interface Evidence {
     | "import" // the file is imported by a file in the traceback
     | "feedback" // a maintainer said this file was (or was not) the place
     | "structure" // class/method names matched
-    | "paired-test"; // the file's test (or the code its test covers) is implicated too
+    | "paired-test" // the file's test (or the code its test covers) is implicated too
+    | "tested-name"; // a test file whose test functions are named after a name the issue uses
   detail: string;
   /** 1-based line number, when the evidence names one (a traceback frame, a raise site). */
   line?: number;

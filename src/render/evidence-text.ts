@@ -16,6 +16,7 @@ const KIND_ORDER: Evidence["kind"][] = [
   "structure",
   "import",
   "paired-test",
+  "tested-name",
   "commit",
   "terms",
 ];
@@ -32,6 +33,7 @@ const KIND_WORDS: Record<Evidence["kind"], string> = {
   structure: "class and method names",
   terms: "matched words",
   "paired-test": "changes with",
+  "tested-name": "tests what the issue names",
 };
 
 /** Longest evidence text shown on one line, in characters. */

@@ -224,8 +224,6 @@ export function computeFeatures({ index, issue, history, parsed: given }: Locali
     if (site) out.push({ kind: "message", detail: `"${site.text.slice(0, 100)}"`, line: site.line });
     const def = defs.matches.get(doc) ?? proseDefs.matches.get(doc);
     if (def) out.push({ kind: "identifier", detail: `defines ${def.slice(0, 4).map((m) => `\`${m.name}\``).join(", ")}`, line: def[0]!.line });
-    const test = tested.matches.get(doc);
-    if (test) out.push({ kind: "identifier", detail: `tests it in \`${test.name}\``, line: test.line });
     out.push(...similarReportEvidence(simi.sources.get(doc)));
     const commits = simCommits.sources.get(doc);
     if (commits) {
@@ -237,6 +235,8 @@ export function computeFeatures({ index, issue, history, parsed: given }: Locali
       const best = [...partners].sort((a, b) => bm25[b]! - bm25[a]!)[0]!;
       out.push({ kind: "paired-test", detail: `\`${index.paths[best]}\`` });
     }
+    const test = tested.matches.get(doc);
+    if (test) out.push({ kind: "tested-name", detail: `\`${test.tested}\` in \`${test.name}\``, line: test.line });
     if (fixes.counts[doc]! > 0) out.push({ kind: "commit", detail: `fixed ${fixes.counts[doc]} time(s) before this issue` });
     const lent = neighbors.via.get(doc);
     if (lent !== undefined && cochange[doc]! >= 0.3) {

@@ -6,7 +6,16 @@ const GENERIC_TESTED = new Set(["init", "call", "forward", "run", "main", "basic
 export interface TestedNameMatch {
   scores: Float64Array;
   /** For evidence: each file's test function named after the rarest matched name, and its line. */
-  matches: Map<number, { name: string; line: number }>;
+  matches: Map<number, TestedNameEvidence>;
+}
+
+export interface TestedNameEvidence {
+  /** The test function, and its line. */
+  name: string;
+  line: number;
+  /** The issue's name it tests, and in how many files it is tested (1 = only here: telling evidence). */
+  tested: string;
+  files: number;
 }
 
 /**
@@ -18,7 +27,7 @@ export interface TestedNameMatch {
  */
 export function testedNameMatches(index: SourceIndex, names: readonly string[]): TestedNameMatch {
   const scores = new Float64Array(index.size);
-  const matches = new Map<number, { name: string; line: number }>();
+  const matches = new Map<number, TestedNameEvidence>();
   const wanted = new Set<string>();
   for (const n of names) {
     for (const part of n.split(".")) {
@@ -29,7 +38,7 @@ export function testedNameMatches(index: SourceIndex, names: readonly string[]):
     }
   }
   if (wanted.size === 0) return { scores, matches };
-  const testers = new Map<string, Map<number, { name: string; line: number }>>();
+  const testers = new Map<string, Map<number, { name: string; line: number; tested: string }>>();
   index.docs.forEach((doc, d) => {
     const functions = doc.structure?.functions;
     if (!functions) return;
@@ -42,7 +51,7 @@ export function testedNameMatches(index: SourceIndex, names: readonly string[]):
         if (!words.includes(`_${key}_`)) continue;
         let m = testers.get(key);
         if (!m) testers.set(key, (m = new Map()));
-        if (!m.has(d)) m.set(d, { name: f.name, line: f.line });
+        if (!m.has(d)) m.set(d, { name: f.name, line: f.line, tested: key });
       }
     }
   });
@@ -53,7 +62,7 @@ export function testedNameMatches(index: SourceIndex, names: readonly string[]):
       scores[d]! += idf;
       if (idf > bestIdf[d]!) {
         bestIdf[d] = idf;
-        matches.set(d, at);
+        matches.set(d, { ...at, files: docs.size });
       }
     }
   }

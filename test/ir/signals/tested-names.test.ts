@@ -28,7 +28,7 @@ describe("testedNameMatches", () => {
     expect(scores[doc("tests/test_ndarray.py")]).toBeCloseTo(Math.log(3), 12);
     expect(scores[doc("tests/test_misc.py")]).toBe(0);
     expect(scores[doc("pkg/ops.py")]).toBe(0); // defines the names but tests nothing
-    expect(matches.get(doc("tests/test_operator.py"))).toEqual({ name: "test_where_broadcast", line: 1 });
+    expect(matches.get(doc("tests/test_operator.py"))).toEqual({ name: "test_where_broadcast", line: 1, tested: "where", files: 1 });
   });
 
   it("ignores short and generic names", () => {

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "@jest/globals";
+import { anchorLine, evidenceLine, sortEvidence } from "../../src/render/evidence-text.js";
+import type { Evidence } from "../../src/types.js";
+
+describe("sortEvidence", () => {
+  it("puts a traceback frame first and a test named after the issue's API after the test's own module", () => {
+    const evidence: Evidence[] = [
+      { kind: "terms", detail: "`topk`" },
+      { kind: "tested-name", detail: "`topk` in `test_topk`", line: 12 },
+      { kind: "paired-test", detail: "`pkg/ops.py`" },
+      { kind: "traceback", detail: "the innermost project frame", line: 3 },
+    ];
+    expect(sortEvidence(evidence).map((e) => e.kind)).toEqual(["traceback", "paired-test", "tested-name", "terms"]);
+  });
+
+  it("links to the line of the strongest evidence that has one, and words each kind", () => {
+    const file = { path: "tests/test_ops.py", score: 1, evidence: [{ kind: "paired-test", detail: "`pkg/ops.py`" }, { kind: "tested-name", detail: "`topk` in `test_topk`", line: 12 }] as Evidence[] };
+    expect(anchorLine(file)).toBe(12);
+    expect(evidenceLine(file.evidence[1]!)).toBe("tests what the issue names (line 12): `topk` in `test_topk`");
+  });
+});
