@@ -10,38 +10,66 @@ export class FieldIndex {
   readonly avgLength: number;
   /** Number of documents with at least one term in this field. */
   readonly nonEmptyDocs: number;
-  private readonly postings = new Map<number, { docs: Int32Array; tfs: Int32Array }>();
+  // Postings in one block (compressed sparse rows): term slot s holds docs/tfs[offsets[s] .. offsets[s + 1]).
+  // One index is built per field per snapshot, so a pair of arrays per term would be hundreds of thousands of
+  // small objects per bug for the garbage collector; four typed arrays and one map are not.
+  private readonly slotOf = new Map<number, number>();
+  private readonly offsets: Int32Array;
+  private readonly docs: Int32Array;
+  private readonly tfs: Int32Array;
 
   constructor(readonly bags: readonly TermBag[]) {
     this.docCount = bags.length;
     this.docLengths = new Float64Array(bags.length);
-    const growing = new Map<number, { docs: number[]; tfs: number[] }>();
+    const dfs: number[] = [];
     let total = 0;
     let nonEmpty = 0;
+    let postings = 0;
     bags.forEach((bag, doc) => {
       this.docLengths[doc] = bag.length;
       total += bag.length;
       if (bag.length > 0) nonEmpty++;
       for (let i = 0; i < bag.ids.length; i++) {
         const id = bag.ids[i]!;
-        let p = growing.get(id);
-        if (!p) growing.set(id, (p = { docs: [], tfs: [] }));
-        p.docs.push(doc);
-        p.tfs.push(bag.counts[i]!);
+        let slot = this.slotOf.get(id);
+        if (slot === undefined) {
+          slot = dfs.length;
+          this.slotOf.set(id, slot);
+          dfs.push(0);
+        }
+        dfs[slot]!++;
+        postings++;
       }
     });
-    for (const [id, p] of growing) this.postings.set(id, { docs: Int32Array.from(p.docs), tfs: Int32Array.from(p.tfs) });
+    this.offsets = new Int32Array(dfs.length + 1);
+    for (let s = 0; s < dfs.length; s++) this.offsets[s + 1] = this.offsets[s]! + dfs[s]!;
+    this.docs = new Int32Array(postings);
+    this.tfs = new Int32Array(postings);
+    const next = this.offsets.slice(0, dfs.length);
+    bags.forEach((bag, doc) => {
+      for (let i = 0; i < bag.ids.length; i++) {
+        const at = next[this.slotOf.get(bag.ids[i]!)!]!++;
+        this.docs[at] = doc;
+        this.tfs[at] = bag.counts[i]!;
+      }
+    });
     this.avgLength = nonEmpty > 0 ? total / nonEmpty : 0;
     this.nonEmptyDocs = nonEmpty;
   }
 
   /** Document frequency of a term. */
   df(termId: number): number {
-    return this.postings.get(termId)?.docs.length ?? 0;
+    const slot = this.slotOf.get(termId);
+    return slot === undefined ? 0 : this.offsets[slot + 1]! - this.offsets[slot]!;
   }
 
+  /** The documents holding a term, in document order, with the term's frequency in each (views, not copies). */
   postingsOf(termId: number): { docs: Int32Array; tfs: Int32Array } | undefined {
-    return this.postings.get(termId);
+    const slot = this.slotOf.get(termId);
+    if (slot === undefined) return undefined;
+    const from = this.offsets[slot]!;
+    const to = this.offsets[slot + 1]!;
+    return { docs: this.docs.subarray(from, to), tfs: this.tfs.subarray(from, to) };
   }
 
   /** Frequency of a term in one document (binary search in its bag). */
