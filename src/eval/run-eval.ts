@@ -221,16 +221,17 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
           const ranks: Record<string, (number | null)[]> = {};
           const topScores: Record<string, number[]> = {};
           const featuresByLocalizer = new Map<Localizer, RankingExample>();
+          // Parsed once for every localizer and the localizability anchors, as the pipeline does.
+          const parsed = parseIssue(issue.title, issue.body);
           localizers.forEach((l, i) => {
             if (isLearned(l)) {
               let example = featuresByLocalizer.get(l);
               if (!example) {
-                const features = l.featurize({ index, issue, history });
+                const features = l.featurize({ index, issue, history, parsed });
                 example = {
                   matrix: features.matrix,
                   docCount: features.docCount,
                   relevant: gtFiles.map((f) => index.pathToDoc.get(f)!),
-                  paths: index.paths,
                 };
                 featuresByLocalizer.set(l, example);
               }
@@ -239,12 +240,12 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
               perBug.set(bug.id, example);
               return;
             }
-            const { scores } = l.localize({ index, issue, history });
+            const { scores } = l.localize({ index, issue, history, parsed });
             ranks[ids[i]!] = gtFiles.map((f) => rankOfDoc(scores, index.pathToDoc.get(f)!));
             topScores[ids[i]!] = topTen(scores);
           });
           const context = options.localizabilityOf
-            ? { classification: classifyIssue({ ...issue, body: bug.body }), ...issueAnchors(index, parseIssue(issue.title, issue.body)) }
+            ? { classification: classifyIssue({ ...issue, body: bug.body }), ...issueAnchors(index, parsed) }
             : undefined;
           outcomes.push({
             id: bug.id,

@@ -4,7 +4,7 @@
  * a bare word is an identifier inside `inline code` but not in prose.
  */
 import { capLine, OrderedSet } from "./text.js";
-import { parseImportLine } from "./imports.js";
+import { parseImportLine, type ImportLine } from "./imports.js";
 import {
   BOILERPLATE_MODULES,
   COMMON_ALIASES,
@@ -41,6 +41,18 @@ export function removeUrls(text: string): string {
   return text.replace(URL, " ");
 }
 
+/** Code lines split into import statements (parsed) and the other lines (capped), in order. */
+function splitImports(codeLines: readonly string[]): { plainCode: string[]; imports: ImportLine[] } {
+  const plainCode: string[] = [];
+  const imports: ImportLine[] = [];
+  for (const line of codeLines) {
+    const imp = parseImportLine(line);
+    if (imp) imports.push(imp);
+    else plainCode.push(capLine(line));
+  }
+  return { plainCode, imports };
+}
+
 /** Dotted names, with `self.`/`cls.` dropped and file names, domains and boilerplate imports left out. */
 export function collectApiNames(parts: EvidenceParts): string[] {
   const names = new OrderedSet(MAX_ITEMS);
@@ -50,13 +62,8 @@ export function collectApiNames(parts: EvidenceParts): string[] {
       if (name) names.add(name);
     }
   };
-  const plainCode: string[] = [];
-  for (const line of parts.codeLines) {
-    const imp = parseImportLine(line);
-    if (!imp) {
-      plainCode.push(capLine(line));
-      continue;
-    }
+  const { plainCode, imports } = splitImports(parts.codeLines);
+  for (const imp of imports) {
     if (!imp.boilerplate) for (const mod of imp.modules) if (mod.includes(".") && !mod.startsWith(".") && !BOILERPLATE_MODULES.has(mod)) names.add(mod);
   }
   addFrom(plainCode.join("\n"));
@@ -176,13 +183,8 @@ export function collectMentionedPaths(parts: EvidenceParts): string[] {
   fromText(capLine(parts.title), true);
   fromText(parts.prose, true);
   fromText(parts.inlineCode.map(capLine).join("\n"), true);
-  const plainCode: string[] = [];
-  for (const line of parts.codeLines) {
-    const imp = parseImportLine(line);
-    if (!imp) {
-      plainCode.push(capLine(line));
-      continue;
-    }
+  const { plainCode, imports } = splitImports(parts.codeLines);
+  for (const imp of imports) {
     // Relative imports in pasted code belong to some other package's files.
     for (const mod of imp.modules) if (!imp.boilerplate && !mod.startsWith(".") && !BOILERPLATE_MODULES.has(mod) && !COMMON_ALIASES.has(mod)) paths.add(mod);
   }

@@ -35,8 +35,6 @@ export interface RankingExample {
   matrix: Float32Array;
   docCount: number;
   relevant: readonly number[];
-  /** The files' paths, for reports and debugging. */
-  paths?: readonly string[];
 }
 
 /** L2 strength: features are in [0, 1] and every bug adds one term to the loss, so 1 is a mild prior. */
