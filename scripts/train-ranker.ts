@@ -16,6 +16,7 @@ import { benchmarkHistoryProvider } from "../src/eval/benchmark-history.js";
 import { readDataset } from "../src/eval/dataset.js";
 import { runEval } from "../src/eval/run-eval.js";
 import { FEATURE_NAMES } from "../src/ir/localizers/features.js";
+import { LAMBDARANK_DEFAULTS } from "../src/ir/learn/lambdarank.js";
 import { RANKER_LAMBDA, trainRanker, type RankerModel } from "../src/ir/learn/ranker-model.js";
 
 const { values } = parseArgs({ options: { dataset: { type: "string" }, "git-root": { type: "string" }, out: { type: "string" } } });
@@ -47,7 +48,7 @@ const file: RankerModel = {
   weights: model.weights.map((w) => Math.round(w * 1e6) / 1e6),
   bias: Math.round(model.bias * 1e6) / 1e6,
   lambda: RANKER_LAMBDA,
-  trainer: "listwise softmax (ListNet top-one), L2, Newton",
+  trainer: `ListNet top-one (L2 ${RANKER_LAMBDA}, Newton), then LambdaRank NDCG (${JSON.stringify(LAMBDARANK_DEFAULTS)}, Adam)`,
   trainedOn: {
     dataset: basename(values.dataset),
     sha256: createHash("sha256").update(readFileSync(values.dataset)).digest("hex"),

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { FEATURE_COUNT, FEATURE_NAMES, hasIssueEvidence } from "../localizers/features.js";
+import { fineTuneLambdaRank, LAMBDARANK_DEFAULTS } from "./lambdarank.js";
 import { linearScores, softmaxInPlace, trainListwise } from "./listwise.js";
-import type { LinearModel } from "./listwise.js";
+import type { LinearModel, RankingList } from "./listwise.js";
 
 /** The shipped ranker file: weights plus what produced them, so a ranking can be traced to its training. */
 export const rankerModelSchema = z.object({
@@ -41,16 +42,27 @@ export interface RankingExample {
 export const RANKER_LAMBDA = 1;
 
 /**
- * Fits the ranker by listwise learning to rank ({@link trainListwise}): for each training bug, the softmax of the
- * linear scores over all its files should put its mass on the files the fix changed. Every bug weighs the same,
- * so large repositories and bugs with many files do not dominate.
+ * Fits the ranker in two stages. ListNet ({@link trainListwise}) finds the convex optimum of the top-one softmax:
+ * for each training bug, the files the fix changed should take the probability mass. LambdaRank
+ * ({@link fineTuneLambdaRank}) then moves the weights towards a better NDCG, the position-aware measure of what a
+ * reader sees first. Both see only the files the issue gives evidence for, the only ones ever ranked
+ * ({@link hasIssueEvidence}). Every bug weighs the same, so large repositories and bugs with many files do not dominate.
  */
 export function trainRanker(examples: readonly RankingExample[], lambda = RANKER_LAMBDA): LinearModel {
-  return trainListwise(
-    examples.map((e) => ({ x: e.matrix, rows: e.docCount, relevant: e.relevant })),
-    FEATURE_COUNT,
-    lambda,
-  );
+  const lists = examples.map(candidateList);
+  const convex = trainListwise(lists, FEATURE_COUNT, lambda);
+  return fineTuneLambdaRank(lists, FEATURE_COUNT, convex, LAMBDARANK_DEFAULTS);
+}
+
+/** One bug's ranked candidates: the rows with issue evidence, and which of them the fix changed. */
+function candidateList(example: RankingExample): RankingList {
+  const rows: number[] = [];
+  for (let d = 0; d < example.docCount; d++) if (hasIssueEvidence(example.matrix, d)) rows.push(d);
+  const x = new Float32Array(rows.length * FEATURE_COUNT);
+  rows.forEach((d, r) => x.set(example.matrix.subarray(d * FEATURE_COUNT, (d + 1) * FEATURE_COUNT), r * FEATURE_COUNT));
+  const fixed = new Set(example.relevant);
+  const relevant = rows.flatMap((d, r) => (fixed.has(d) ? [r] : []));
+  return { x, rows: rows.length, relevant };
 }
 
 /**
