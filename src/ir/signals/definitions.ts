@@ -1,4 +1,5 @@
 import type { SourceIndex } from "../source-index.js";
+import { creditByRarity, recordMatch } from "./rarity-credit.js";
 
 /** Names every other file defines: matching them says nothing about where the bug is. */
 const GENERIC_DEFINITIONS = new Set(["__init__", "forward", "__call__", "call", "build", "run", "main", "setup", "get_config", "__repr__", "__str__", "test"]);
@@ -11,11 +12,10 @@ export interface DefinitionMatch {
 
 /**
  * Files that define (as a class, function or method) a name the issue's code mentions: `Trainer.fit`,
- * `SoftmaxOutput`, `pad_sequence`. Each matched name adds its inverse definition frequency,
- * log(1 + N / df), so a name defined in one file outweighs one defined in twenty.
+ * `SoftmaxOutput`, `pad_sequence`. Each matched name adds its inverse definition frequency
+ * ({@link creditByRarity}), so a name defined in one file outweighs one defined in twenty.
  */
 export function definitionMatches(index: SourceIndex, names: readonly string[]): DefinitionMatch {
-  const scores = new Float64Array(index.size);
   const matches = new Map<number, { name: string; line: number }[]>();
   const wanted = new Map<string, string>();
   for (const n of names) {
@@ -24,27 +24,20 @@ export function definitionMatches(index: SourceIndex, names: readonly string[]):
       wanted.set(part.toLowerCase(), part);
     }
   }
-  if (wanted.size === 0) return { scores, matches };
+  if (wanted.size === 0) return { scores: new Float64Array(index.size), matches };
   const definers = new Map<string, Map<number, number>>();
   index.docs.forEach((doc, d) => {
     const s = doc.structure;
     if (!s) return;
     for (const def of [...s.classes, ...s.functions]) {
       const key = def.name.toLowerCase();
-      if (!wanted.has(key)) continue;
-      let m = definers.get(key);
-      if (!m) definers.set(key, (m = new Map()));
-      if (!m.has(d)) m.set(d, def.line);
+      if (wanted.has(key)) recordMatch(definers, key, d, def.line);
     }
   });
-  for (const [key, docs] of definers) {
-    const idf = Math.log(1 + index.size / docs.size);
-    for (const [d, line] of docs) {
-      scores[d]! += idf;
-      let list = matches.get(d);
-      if (!list) matches.set(d, (list = []));
-      list.push({ name: wanted.get(key)!, line });
-    }
-  }
+  const scores = creditByRarity(index.size, definers, (d, key, line) => {
+    let list = matches.get(d);
+    if (!list) matches.set(d, (list = []));
+    list.push({ name: wanted.get(key)!, line });
+  });
   return { scores, matches };
 }

@@ -1,4 +1,5 @@
 import type { SourceIndex } from "../source-index.js";
+import { creditByRarity, recordMatch } from "./rarity-credit.js";
 
 /** Names too common in test function names to say which test file a fix would extend. */
 const GENERIC_TESTED = new Set(["init", "call", "forward", "run", "main", "basic", "simple", "default", "setup", "model", "data", "train", "test"]);
@@ -23,21 +24,23 @@ export interface TestedNameEvidence {
  * issue about `mx.nd.topk` or `mx.sym.where`. A fix usually adds its regression test next to the existing tests of
  * the API it repairs, and those test files are named after a whole area (`test_operator.py`), not after the module
  * that changed, so pairing by file name cannot find them. Each matched name adds its inverse frequency over the
- * files whose tests match it, log(1 + N / df), like {@link definitionMatches}.
+ * files whose tests match it ({@link creditByRarity}), like {@link definitionMatches}.
  */
 export function testedNameMatches(index: SourceIndex, names: readonly string[]): TestedNameMatch {
-  const scores = new Float64Array(index.size);
   const matches = new Map<number, TestedNameEvidence>();
   const wanted = new Set<string>();
+  let longest = 0; // in words: `model_checkpoint` is two
   for (const n of names) {
     for (const part of n.split(".")) {
       // Test functions are snake_case whatever they test: `ModelCheckpoint` is tested in `test_model_checkpoint_*`.
       for (const key of new Set([part.toLowerCase(), snakeCase(part)])) {
-        if (key.length >= 3 && !GENERIC_TESTED.has(key) && !key.startsWith("test")) wanted.add(key);
+        if (key.length < 3 || GENERIC_TESTED.has(key) || key.startsWith("test")) continue;
+        wanted.add(key);
+        longest = Math.max(longest, key.split("_").length);
       }
     }
   }
-  if (wanted.size === 0) return { scores, matches };
+  if (wanted.size === 0) return { scores: new Float64Array(index.size), matches };
   const testers = new Map<string, Map<number, { name: string; line: number; tested: string }>>();
   index.docs.forEach((doc, d) => {
     const functions = doc.structure?.functions;
@@ -45,27 +48,23 @@ export function testedNameMatches(index: SourceIndex, names: readonly string[]):
     for (const f of functions) {
       const lower = f.name.toLowerCase();
       if (!lower.startsWith("test_")) continue;
-      // `_where_broadcast_` contains `_where_`: the name on word boundaries of the test's name.
-      const words = `_${lower.slice(5)}_`;
-      for (const key of wanted) {
-        if (!words.includes(`_${key}_`)) continue;
-        let m = testers.get(key);
-        if (!m) testers.set(key, (m = new Map()));
-        if (!m.has(d)) m.set(d, { name: f.name, line: f.line, tested: key });
+      // The issue's name on word boundaries of the test's name: `test_where_broadcast` tests `where`. Looking up
+      // each run of consecutive words costs the test name's length, however many names the issue has.
+      const words = lower.slice(5).split("_");
+      for (let from = 0; from < words.length; from++) {
+        for (let to = from + 1; to <= Math.min(words.length, from + longest); to++) {
+          const key = words.slice(from, to).join("_");
+          if (wanted.has(key)) recordMatch(testers, key, d, { name: f.name, line: f.line, tested: key });
+        }
       }
     }
   });
   const bestIdf = new Float64Array(index.size);
-  for (const docs of testers.values()) {
-    const idf = Math.log(1 + index.size / docs.size);
-    for (const [d, at] of docs) {
-      scores[d]! += idf;
-      if (idf > bestIdf[d]!) {
-        bestIdf[d] = idf;
-        matches.set(d, { ...at, files: docs.size });
-      }
-    }
-  }
+  const scores = creditByRarity(index.size, testers, (d, _key, at, idf, files) => {
+    if (idf <= bestIdf[d]!) return;
+    bestIdf[d] = idf;
+    matches.set(d, { ...at, files });
+  });
   return { scores, matches };
 }
 
