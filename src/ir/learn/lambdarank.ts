@@ -65,12 +65,7 @@ export function lambdaGradient(lists: readonly RankingList[], dims: number, thet
  * is added to λ_i and taken from λ_j.
  */
 export function listLambdas(list: RankingList, scores: Float64Array): Float64Array {
-  // Positions as the evaluation ranks: score descending, ties by row number (tied files still get pulled apart).
-  const order = new Int32Array(list.rows);
-  for (let r = 0; r < list.rows; r++) order[r] = r;
-  order.sort((a, b) => scores[b]! - scores[a]! || a - b);
-  const position = new Int32Array(list.rows);
-  for (let p = 0; p < list.rows; p++) position[order[p]!] = p;
+  const position = positions(scores);
   const relevant = new Uint8Array(list.rows);
   for (const g of list.relevant) relevant[g] = 1;
   let idealDcg = 0;
@@ -79,7 +74,8 @@ export function listLambdas(list: RankingList, scores: Float64Array): Float64Arr
   for (let r = 0; r < list.rows; r++) gain[r] = discount(position[r]!);
   // ρ = 1 / (1 + e^(s_i − s_j)) with e^(s_i − s_j) = e^(s_i − top)·e^(top − s_j): one exp per file, not per pair.
   // Linear scores over features in [0, 1] stay far from the ±700 where these could overflow.
-  const top = list.rows > 0 ? scores[order[0]!]! : 0;
+  let top = -Infinity;
+  for (const v of scores) if (v > top) top = v;
   const below = new Float64Array(list.rows);
   for (let r = 0; r < list.rows; r++) below[r] = Math.exp(top - scores[r]!);
   const lambdas = new Float64Array(list.rows);
@@ -96,4 +92,14 @@ export function listLambdas(list: RankingList, scores: Float64Array): Float64Arr
     lambdas[i]! += sum;
   }
   return lambdas;
+}
+
+/** Each row's 0-based position when ranked as the evaluation ranks: score descending, ties by row number. */
+export function positions(scores: Float64Array): Int32Array {
+  const order = new Int32Array(scores.length);
+  for (let r = 0; r < order.length; r++) order[r] = r;
+  order.sort((a, b) => scores[b]! - scores[a]! || a - b);
+  const position = new Int32Array(scores.length);
+  for (let p = 0; p < order.length; p++) position[order[p]!] = p;
+  return position;
 }

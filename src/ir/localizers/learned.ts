@@ -13,7 +13,7 @@ export interface LearnedLocalizer extends Localizer {
  * DNNLOC-style learned ranker (Lam et al., ICPC 2017, PAPER §2.4), kept small: the IR scores (BM25, rVSM,
  * structured VSM), the DL-aware evidence (traceback frames, error messages, named definitions and paths) and
  * the file metadata of Ye et al. (fix frequency and recency, similar fixed reports) combined by a linear model
- * trained listwise on the benchmark (`npm run train:rank`, see src/ir/learn/listwise.ts). A linear model over per-report normalised
+ * trained listwise on the benchmark (`npm run train:rank`, see src/ir/learn/listwise.ts and lambdarank.ts). A linear model over per-report normalised
  * signals transfers to repositories it never saw better than a deep one fitted to eight.
  */
 export function createLearnedLocalizer(loadModel: () => RankerModel = () => loadRankerModel()): LearnedLocalizer {

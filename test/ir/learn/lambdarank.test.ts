@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { fineTuneLambdaRank, lambdaGradient, listLambdas } from "../../../src/ir/learn/lambdarank.js";
+import { fineTuneLambdaRank, lambdaGradient, listLambdas, positions } from "../../../src/ir/learn/lambdarank.js";
 import { linearScores, type RankingList } from "../../../src/ir/learn/listwise.js";
 
 /** NDCG of one list under θ (binary relevance, ties by row number). */
@@ -73,5 +73,14 @@ describe("fineTuneLambdaRank", () => {
 
   it("is deterministic", () => {
     expect(fineTuneLambdaRank(lists, 2, start)).toEqual(fineTuneLambdaRank(lists, 2, start));
+  });
+});
+
+describe("positions", () => {
+  it("ranks by score descending and breaks ties by row number, as the evaluation does", () => {
+    // Scores 0.5, 2, 0.5, -1, 2 -> order: row 1, row 4 (tie at 2), row 0, row 2 (tie at 0.5), row 3.
+    expect(Array.from(positions(new Float64Array([0.5, 2, 0.5, -1, 2])))).toEqual([2, 0, 3, 4, 1]);
+    expect(Array.from(positions(new Float64Array([])))).toEqual([]);
+    expect(Array.from(positions(new Float64Array([0, 0, 0])))).toEqual([0, 1, 2]);
   });
 });
