@@ -15,6 +15,9 @@ usage:
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
+/** `mltriage <command> --help` prints the command's own line; eval-classify answers --help itself. */
+const COMMAND_USAGE: Record<string, string> = { triage: TRIAGE_USAGE, eval: EVAL_USAGE };
+
 const COMMANDS: Record<string, Command> = {
   triage: triageCommand,
   eval: evalCommand,
@@ -36,6 +39,11 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   if (!command) {
     io.stderr(`mltriage: unknown command "${name}"\n\n${USAGE}`);
     return 2;
+  }
+  const usage = COMMAND_USAGE[name];
+  if (usage && rest.some((a) => a === "--help" || a === "-h")) {
+    io.stdout(`usage: ${usage}`);
+    return 0;
   }
   try {
     return await command(rest, io);

@@ -152,6 +152,15 @@ describe("mltriage main", () => {
     expect(await main([], none)).toBe(2);
   });
 
+  it("prints a command's usage for <command> --help (exit 0) instead of rejecting the option", async () => {
+    for (const [command, expected] of [["triage", "mltriage triage --repo"], ["eval", "mltriage eval --dataset"]] as const) {
+      const io = captureIo();
+      expect(await main([command, "--help"], io)).toBe(0);
+      expect(io.stdoutText).toContain(expected);
+      expect(io.stderrText).toBe("");
+    }
+  });
+
   it("prints its version", async () => {
     const io = captureIo();
     expect(await main(["--version"], io)).toBe(0);
