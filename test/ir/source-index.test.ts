@@ -1,8 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { DocumentCache, SourceIndex } from "../../src/ir/source-index.js";
-import type { SourceFile } from "../../src/types.js";
+import { sourceFile as file } from "../helpers/source-file.js";
 
-const file = (path: string, text: string, blobSha?: string): SourceFile => ({ path, text, size: text.length, ...(blobSha ? { blobSha } : {}) });
 
 describe("SourceIndex", () => {
   it("numbers documents in path order whatever the input order", () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "@jest/globals";
 import { DocumentCache } from "../../src/ir/source-index.js";
 import { runPipeline } from "../../src/pipeline/run-pipeline.js";
-import type { RepoSnapshot, SourceFile } from "../../src/types.js";
+import type { RepoSnapshot } from "../../src/types.js";
+import { sourceFile as file } from "../helpers/source-file.js";
 
-const file = (path: string, text: string, blobSha?: string): SourceFile => ({ path, text, size: Buffer.byteLength(text), ...(blobSha ? { blobSha } : {}) });
 
 const snapshot: RepoSnapshot = {
   source: "octo/tiny",

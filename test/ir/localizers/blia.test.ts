@@ -9,8 +9,8 @@ import { SourceIndex } from "../../../src/ir/source-index.js";
 import { parseIssue } from "../../../src/issue/index.js";
 import type { CommitInfo, History } from "../../../src/types.js";
 import { pythonTraceback } from "../signals/trace-helpers.js";
+import { sourceFile as file } from "../../helpers/source-file.js";
 
-const file = (path: string, text: string) => ({ path, text, size: text.length });
 const DAY = 86_400_000;
 const CREATED = "2020-03-01T00:00:00Z";
 const daysBefore = (d: number) => new Date(Date.parse(CREATED) - d * DAY).toISOString();

@@ -4,8 +4,8 @@ import { BLUIR_PARAMS, bluir, bluirScore } from "../../../src/ir/localizers/blui
 import { scoreIndriTfidf } from "../../../src/ir/scoring.js";
 import { classOrStemBag } from "../../../src/ir/signals/class-field.js";
 import { SourceIndex } from "../../../src/ir/source-index.js";
+import { sourceFile as file } from "../../helpers/source-file.js";
 
-const file = (path: string, text: string) => ({ path, text, size: text.length });
 
 /**
  * net.py defines `class Optimizer` (class field {optim}); engine.py says "optimizer" only in a comment (comment

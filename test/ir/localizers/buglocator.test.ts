@@ -2,8 +2,8 @@ import { describe, expect, it } from "@jest/globals";
 import { BUGLOCATOR_ALPHA, bugLocator } from "../../../src/ir/localizers/buglocator.js";
 import { DocumentCache, SourceIndex } from "../../../src/ir/source-index.js";
 import type { History, PastFix } from "../../../src/types.js";
+import { sourceFile as file } from "../../helpers/source-file.js";
 
-const file = (path: string, text: string) => ({ path, text, size: text.length });
 const fix = (id: string, title: string, files: string[]): PastFix => ({ id, title, body: "", files, fixedAt: "2020-01-01T00:00:00Z" });
 
 /**

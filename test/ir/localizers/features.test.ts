@@ -6,8 +6,8 @@ import { createLearnedLocalizer } from "../../../src/ir/localizers/learned.js";
 import { scoreWithModel, type RankerModel } from "../../../src/ir/learn/ranker-model.js";
 import { SourceIndex } from "../../../src/ir/source-index.js";
 import { pythonTraceback } from "../signals/trace-helpers.js";
+import { sourceFile as file } from "../../helpers/source-file.js";
 
-const file = (path: string, text: string) => ({ path, text, size: text.length });
 
 describe("computeFeatures", () => {
   let index: SourceIndex;

@@ -7,8 +7,8 @@ import { ModuleIndex } from "../../../src/ir/signals/module-index.js";
 import { structuredVsm } from "../../../src/ir/signals/struct-vsm.js";
 import { isTestPath, testPairs } from "../../../src/ir/signals/test-pairs.js";
 import { DocumentCache, SourceIndex } from "../../../src/ir/source-index.js";
+import { sourceFile as file } from "../../helpers/source-file.js";
 
-const file = (path: string, text: string) => ({ path, text, size: text.length });
 
 describe("definitionMatches", () => {
   let index: SourceIndex;

@@ -2,8 +2,8 @@ import { describe, expect, it } from "@jest/globals";
 import { commitScores } from "../../../src/ir/signals/commit-score.js";
 import { DocumentCache, SourceIndex } from "../../../src/ir/source-index.js";
 import type { CommitInfo } from "../../../src/types.js";
+import { sourceFile as file } from "../../helpers/source-file.js";
 
-const file = (path: string) => ({ path, text: "x = 1\n", size: 6 });
 const DAY = 86_400_000;
 const REPORT = Date.parse("2020-03-01T00:00:00Z");
 const commit = (daysBefore: number, message: string, files: string[]): CommitInfo => ({

@@ -4,8 +4,8 @@ import { fixHistory } from "../../../src/ir/signals/fix-history.js";
 import { similarCommitScores } from "../../../src/ir/signals/similar-commits.js";
 import { DocumentCache, SourceIndex } from "../../../src/ir/source-index.js";
 import type { CommitInfo } from "../../../src/types.js";
+import { sourceFile as file } from "../../helpers/source-file.js";
 
-const file = (path: string, text = "x = 1\n") => ({ path, text, size: text.length });
 const REPORT = Date.parse("2020-06-01T00:00:00Z");
 const MONTH = 30.44 * 86_400_000;
 let n = 0;

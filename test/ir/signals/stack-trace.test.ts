@@ -5,8 +5,8 @@ import { stackTraceSignal } from "../../../src/ir/signals/stack-trace.js";
 import { DocumentCache, SourceIndex } from "../../../src/ir/source-index.js";
 import { parseIssue } from "../../../src/issue/index.js";
 import { pythonTraceback } from "./trace-helpers.js";
+import { sourceFile as file } from "../../helpers/source-file.js";
 
-const file = (path: string, text: string) => ({ path, text, size: text.length });
 
 describe("stackTraceSignal (BLIA's STScore)", () => {
   it("ranks trace files from the innermost frame: 1/rank up to rank 10, then 0.1", () => {

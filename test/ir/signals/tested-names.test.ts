@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "@jest/globals";
 import { createDocumentCache } from "../../../src/ir/create-document-cache.js";
 import { snakeCase, testedNameMatches } from "../../../src/ir/signals/tested-names.js";
 import { SourceIndex } from "../../../src/ir/source-index.js";
+import { sourceFile as file } from "../../helpers/source-file.js";
 
-const file = (path: string, text: string) => ({ path, text, size: text.length });
 
 describe("testedNameMatches", () => {
   let index: SourceIndex;
