@@ -3,7 +3,8 @@
  * gradient descent with a fixed step from the Lipschitz bound. Full batch and a fixed iteration count make training
  * deterministic: the same rows give the same weights, bit for bit, on any machine.
  *
- * Objective: (1/Σw) Σ_i w_i · CE(softmax(W x_i + b), y_i) + (λ/2)·‖W‖². The intercept b is not penalised.
+ * Objective: (1/Σw) Σ_i w_i · CE(softmax(W x_i + b), y_i) + (λ/2)·‖W − W₀‖², W₀ a prior mean (default 0). The
+ * intercept b is not penalised.
  */
 
 export interface SparseRow {
@@ -24,6 +25,11 @@ export interface SoftmaxOptions {
   iterations: number;
   /** Per-row weights (e.g. inverse class frequency); default 1. */
   sampleWeights?: number[];
+  /**
+   * Prior mean of the weights (priorMean[k][j]; absent: 0): the L2 penalty pulls towards it instead of towards 0, so
+   * domain knowledge ("this term points at class k") is the default the data can overrule.
+   */
+  priorMean?: ArrayLike<number>[];
 }
 
 export function logits(fit: { weights: ArrayLike<number>[]; bias: ArrayLike<number> }, row: SparseRow): number[] {
@@ -64,7 +70,7 @@ export function trainSoftmax(rows: SparseRow[], labels: number[], opts: SoftmaxO
   for (let t = 1; t <= iterations; t++) {
     const momentum = (t - 1) / (t + 2);
     for (let p = 0; p < size; p++) look[p] = theta[p]! + momentum * (theta[p]! - prev[p]!);
-    computeGradient(look, rows, labels, sw, totalWeight, K, D, l2, grad);
+    computeGradient(look, rows, labels, sw, totalWeight, K, D, l2, grad, opts.priorMean);
     prev = theta;
     theta = new Float64Array(size);
     for (let p = 0; p < size; p++) theta[p] = look[p]! - step * grad[p]!;
@@ -114,6 +120,7 @@ function computeGradient(
   D: number,
   l2: number,
   grad: Float64Array,
+  priorMean?: ArrayLike<number>[],
 ): void {
   grad.fill(0);
   const z = new Float64Array(K);
@@ -142,7 +149,8 @@ function computeGradient(
   }
   for (let k = 0; k < K; k++) {
     const base = k * (D + 1);
-    for (let j = 0; j < D; j++) grad[base + j]! += l2 * theta[base + j]!;
+    const prior = priorMean?.[k];
+    for (let j = 0; j < D; j++) grad[base + j]! += l2 * (theta[base + j]! - (prior ? prior[j]! : 0));
   }
 }
 

@@ -53,13 +53,21 @@ export interface TrainHyperparameters {
   groupWeights: Record<FeatureGroup, number>;
   /** Group weights of the extrinsic task when it reads other groups than the bug-type task (absent: groupWeights). */
   extrinsicGroupWeights?: Record<FeatureGroup, number>;
+  /**
+   * Strength μ of the domain-knowledge prior mean of the weights: a bug-type lexicon term (lx:, lt:) or type share
+   * (lc:, lct:) starts at +μ for its type, a cause rule or hint (cz:) at +μ for extrinsic (0 or absent: all weights
+   * shrink towards 0). In a trained model, the strength used for the bug type.
+   */
+  lexiconPrior?: number;
+  /** Candidate strengths of the prior, chosen per task with the L2 strength by grouped out-of-fold score. */
+  lexiconPriorGrid?: number[];
   /** "f1": the extrinsic threshold maximises out-of-fold F1 of the extrinsic class; absent: 0.5. */
   extrinsicThreshold?: "f1";
 }
 
 export interface ClassifierModel {
   format: typeof MODEL_FORMAT;
-  /** Short id shown in comments and JSON: method, dataset SHA-256 prefix, code commit prefix ("lexlr-1.44f5bf30.4b53008"). */
+  /** Short id shown in comments and JSON: method, dataset SHA-256 prefix, code commit prefix ("lexlr-2.44f5bf30.4b53008"). */
   modelVersion: string;
   createdAt: string;
   trainedOn: {

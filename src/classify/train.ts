@@ -35,6 +35,9 @@ export const DEFAULT_HYPERPARAMETERS: TrainHyperparameters = {
   minRepos: 2,
   balanced: true,
   calibrationFolds: 5,
+  // Domain knowledge as the weights' prior mean: a lexicon term starts at +1 nat for its own bug type, a cause rule at
+  // +1 for extrinsic; the L2 strength chosen in the fold then sets how far the labelled data may move them.
+  lexiconPrior: 1,
   groupWeights: { title: 1, words: 1, lexicon: 1, lexiconTitle: 0.7, lexiconShare: 1, causes: 1, meta: 0.5 },
   // Extrinsic is defined by artefacts outside the project (CUDA, OS, a library, data, weights, the build), which the
   // closed cause and DL lexicons name in any project; open-vocabulary words mostly learn which project files more
@@ -87,6 +90,8 @@ function classWeights(labels: number[], K: number, balanced: boolean): number[] 
 
 interface TaskSpec {
   classes: readonly string[];
+  /** The class a closed-vocabulary feature points at by domain knowledge (the prior mean of its weights), if any. */
+  termClass?: (feature: string) => number | undefined;
   label: (issue: LabelledIssue) => number;
   /** Feature groups the task reads, with their weights. */
   groupWeights: (hp: TrainHyperparameters) => Record<FeatureGroup, number>;
@@ -111,8 +116,29 @@ function scaledWords(gw: Record<FeatureGroup, number>, scale: number): Record<Fe
   return { ...gw, title: gw.title * scale, words: gw.words * scale };
 }
 
+/**
+ * Prior mean of the weights from domain knowledge: a feature that points at class c starts at +μ for class c and
+ * −μ/(K−1) for the others (zero-sum, as softmax weights are only defined up to a per-feature shift); other features
+ * at 0. With two classes the margin z₁ − z₀ thus starts at ±2μ per unit of such a feature.
+ */
+export function lexiconPriorMean(features: string[], K: number, termClass: (feature: string) => number | undefined, mu: number): Float64Array[] {
+  const prior = Array.from({ length: K }, () => new Float64Array(features.length));
+  features.forEach((f, j) => {
+    const c = termClass(f);
+    if (c === undefined) return;
+    for (let k = 0; k < K; k++) prior[k]![j] = k === c ? mu : -mu / (K - 1);
+  });
+  return prior;
+}
+
 /** Fits weights (no calibration). */
-function fitWeights(items: AnalysedIssue[], prepared: PreparedRows, spec: TaskSpec, l2: number, hp: TrainHyperparameters): LinearTask {
+function fitWeights(
+  items: AnalysedIssue[],
+  prepared: PreparedRows,
+  spec: TaskSpec,
+  { l2, prior }: { l2: number; prior: number },
+  hp: TrainHyperparameters,
+): LinearTask {
   const labels = items.map((x) => spec.label(x.issue));
   const fit =
     hp.learner === "cnb"
@@ -123,6 +149,7 @@ function fitWeights(items: AnalysedIssue[], prepared: PreparedRows, spec: TaskSp
           l2,
           iterations: hp.iterations,
           sampleWeights: classWeights(labels, spec.classes.length, hp.balanced),
+          ...(prior > 0 && spec.termClass ? { priorMean: lexiconPriorMean(prepared.features, spec.classes.length, spec.termClass, prior) } : {}),
         });
   return {
     classes: [...spec.classes],
@@ -199,13 +226,15 @@ function fitCalibratedTask(
   spec: TaskSpec,
   l2Grid: number[],
   hp: TrainHyperparameters,
-): { task: LinearTask; l2: number; wordScale: number } {
+): { task: LinearTask; l2: number; wordScale: number; prior: number } {
   const scales = hp.wordScaleGrid ?? [1];
-  const candidates = scales.flatMap((wordScale) => l2Grid.map((l2) => ({ l2, wordScale })));
+  // The lexicon prior's strength is a candidate like the L2 strength, for tasks whose features have a prior class.
+  const priors = spec.termClass ? (hp.lexiconPriorGrid ?? [hp.lexiconPrior ?? 0]) : [0];
+  const candidates = scales.flatMap((wordScale) => priors.flatMap((prior) => l2Grid.map((l2) => ({ l2, wordScale, prior }))));
   if (hp.calibrationFolds < 2 || candidates.length === 0) {
     // Experiments only: first candidate, temperature 1.
-    const c = candidates[0] ?? { l2: l2Grid[0] ?? hp.l2Type, wordScale: 1 };
-    return { task: fitWeights(items, prepareRows(items, hp, scaledWords(spec.groupWeights(hp), c.wordScale)), spec, c.l2, hp), ...c };
+    const c = candidates[0] ?? { l2: l2Grid[0] ?? hp.l2Type, wordScale: 1, prior: 0 };
+    return { task: fitWeights(items, prepareRows(items, hp, scaledWords(spec.groupWeights(hp), c.wordScale)), spec, c, hp), ...c };
   }
   const folds = assignFolds(items, hp.calibrationFolds, hp.seed);
   const nFolds = Math.max(...folds) + 1;
@@ -218,7 +247,7 @@ function fitCalibratedTask(
       const prepared = prepareRows(train, hp, scaledWords(spec.groupWeights(hp), wordScale));
       candidates.forEach((c, g) => {
         if (c.wordScale !== wordScale) return;
-        const inner = fitWeights(train, prepared, spec, c.l2, hp);
+        const inner = fitWeights(train, prepared, spec, c, hp);
         for (const x of test) {
           oof[g]!.logits.push(taskLogits(inner, x.analysis.features, hp));
           oof[g]!.labels.push(spec.label(x.issue));
@@ -249,7 +278,7 @@ function fitCalibratedTask(
     }
   });
   const chosen = candidates[best]!;
-  const task = fitWeights(items, prepareRows(items, hp, scaledWords(spec.groupWeights(hp), chosen.wordScale)), spec, chosen.l2, hp);
+  const task = fitWeights(items, prepareRows(items, hp, scaledWords(spec.groupWeights(hp), chosen.wordScale)), spec, chosen, hp);
   task.temperature = fitTemperature(oof[best]!.logits, oof[best]!.labels);
   if (tune) task.threshold = marginAsProbability(bestF1Threshold(oof[best]!.logits, oof[best]!.labels).threshold, task.temperature);
   return { task, ...chosen };
@@ -309,12 +338,45 @@ export interface TrainMetadata {
   createdAt: string;
 }
 
-const TYPE_SPEC: TaskSpec = { classes: BUG_TYPES, label: (i) => BUG_TYPES.indexOf(i.bugType), groupWeights: (hp) => hp.groupWeights };
+/** Lexicon term id prefix of each bug type (TYPE_LEXICON ids are "<prefix>.<term>"). */
+const TERM_PREFIX_CLASS = new Map<string, number>([
+  ["model", BUG_TYPES.indexOf("Model")],
+  ["tensor", BUG_TYPES.indexOf("Tensor & Input")],
+  ["training", BUG_TYPES.indexOf("Training")],
+  ["gpu", BUG_TYPES.indexOf("GPU")],
+  ["api", BUG_TYPES.indexOf("API")],
+  ["nondl", BUG_TYPES.indexOf("non-DL")],
+]);
+
+/** The bug type a lexicon feature (lx:/lt: term) or a share feature (lc:/lct: type) points at. */
+export function typeOfTermFeature(feature: string): number | undefined {
+  const m = /^(lx|lt|lc|lct):(.+)$/.exec(feature);
+  if (!m) return undefined;
+  if (m[1] === "lc" || m[1] === "lct") {
+    const k = BUG_TYPES.indexOf(m[2] as BugType);
+    return k < 0 ? undefined : k;
+  }
+  const dot = m[2]!.indexOf(".");
+  return dot < 0 ? undefined : TERM_PREFIX_CLASS.get(m[2]!.slice(0, dot));
+}
+
+/** Every cause rule and hint (cz:) names something outside the project: by domain knowledge, a sign of an extrinsic bug. */
+export function extrinsicOfCauseFeature(feature: string): number | undefined {
+  return feature.startsWith("cz:") ? EXTRINSIC_CLASSES.indexOf("extrinsic") : undefined;
+}
+
+const TYPE_SPEC: TaskSpec = {
+  classes: BUG_TYPES,
+  label: (i) => BUG_TYPES.indexOf(i.bugType),
+  groupWeights: (hp) => hp.groupWeights,
+  termClass: typeOfTermFeature,
+};
 const EXTRINSIC_SPEC: TaskSpec = {
   classes: EXTRINSIC_CLASSES,
   label: (i) => (i.extrinsic ? 1 : 0),
   groupWeights: (hp) => hp.extrinsicGroupWeights ?? hp.groupWeights,
   tuneThreshold: (hp) => hp.extrinsicThreshold === "f1",
+  termClass: extrinsicOfCauseFeature,
 };
 
 export function trainClassifier(
@@ -330,7 +392,7 @@ export function trainClassifier(
   return {
     format: MODEL_FORMAT,
     // Method, training data and code, so a posted label can be traced to what made it.
-    modelVersion: `lexlr-1.${meta.sha256.slice(0, 8)}.${meta.commit.slice(0, 7)}`,
+    modelVersion: `lexlr-2.${meta.sha256.slice(0, 8)}.${meta.commit.slice(0, 7)}`,
     createdAt: meta.createdAt,
     trainedOn: {
       dataset: meta.dataset,
@@ -340,7 +402,7 @@ export function trainClassifier(
       repos: Object.fromEntries(Object.entries(repos).sort()),
     },
     code: { commit: meta.commit },
-    hyperparameters: { ...hp, l2Type: type.l2, l2Extrinsic: extrinsic.l2 },
+    hyperparameters: { ...hp, l2Type: type.l2, l2Extrinsic: extrinsic.l2, lexiconPrior: type.prior },
     type: roundTask(type.task),
     extrinsic: roundTask(extrinsic.task),
   };
