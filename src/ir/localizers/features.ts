@@ -138,7 +138,13 @@ export function computeFeatures({ index, issue, history, parsed: given }: Locali
   const definitions = minMax(defs.scores);
   const inCode = new Set(codeNames);
   const proseNames = codeWordsInProse(issue.title, parsed.prose).filter((w) => !inCode.has(w));
-  const tested = testedNameMatches(index, [...codeNames, ...proseNames]);
+  // A test named after a word of the reporter's own script (`images`, `batch`) tests no API: the names a test
+  // file is credited for are the issue's dotted API names, names the repository defines, names the reporter
+  // marked as code inline, and code names written in prose.
+  const definedNames = new Set([...defs.matches.values()].flat().map((m) => m.name));
+  const inlineWords = new Set(parsed.inlineCode.flatMap((c) => c.match(/[A-Za-z_]\w*/g) ?? []));
+  const apiLike = parsed.identifiers.filter((id) => definedNames.has(id) || inlineWords.has(id));
+  const tested = testedNameMatches(index, [...parsed.apiNames, ...apiLike, ...proseNames]);
   const proseDefs = definitionMatches(index, proseNames);
   const proseDefinitions = minMax(proseDefs.scores);
   const testedNames = minMax(tested.scores);

@@ -86,6 +86,25 @@ describe("computeFeatures", () => {
     expect(at(matrix, "pkg/callbacks.py", "definitions")).toBe(0); // not in code: only the prose column
   });
 
+  it("credits test files named after the issue's APIs, not after the variables of the reporter's script", async () => {
+    const tests = SourceIndex.build(
+      [
+        file("pkg/ops.py", "def topk(x, k):\n    return x\n"),
+        file("tests/test_ops.py", "def test_topk_axis():\n    pass\n"),
+        file("tests/test_io.py", "def test_images_roundtrip():\n    pass\n"),
+        file("tests/test_misc.py", "def test_clip_grad():\n    pass\n"),
+      ],
+      await createDocumentCache(),
+    );
+    const at = (m: Float32Array, path: string) => m[tests.pathToDoc.get(path)! * FEATURE_COUNT + FEATURE_NAMES.indexOf("testedNames")];
+    // `topk` is defined by the repository; `images` is only the script's variable; `clip_grad` is marked as code inline.
+    const body = "Calling `clip_grad` first does not help.\n\n```python\nimages = load()\nout = topk(images, 3)\n```\n";
+    const { matrix } = computeFeatures({ index: tests, issue: { title: "wrong result", body } });
+    expect(at(matrix, "tests/test_ops.py")).toBeGreaterThan(0);
+    expect(at(matrix, "tests/test_misc.py")).toBeGreaterThan(0);
+    expect(at(matrix, "tests/test_io.py")).toBe(0);
+  });
+
   it("uses the parsed issue it is given instead of parsing the text again", () => {
     const other = parseIssue("see pkg/model.py", "");
     const { matrix, parsed } = computeFeatures({ index, issue, parsed: other });
