@@ -13,6 +13,11 @@ export interface FileDisplay {
   verdict: FileVerdict;
   /** Localizability confidence, when the pipeline computed it. */
   confidence?: number;
+  /**
+   * False when the ranking itself is doubted (low localizability); true when files are cautioned only because the
+   * cause is probably outside the code, so the comment does not call a sound ranking "low confidence".
+   */
+  rankingTrusted: boolean;
   reasons: string[];
 }
 
@@ -35,9 +40,10 @@ export function decideFileDisplay(result: TriageResult, config: RepoConfig): Fil
     // repeating them under a caution would contradict it.
     if (verdict !== "show") reasons.push(...localizability.reasons);
   }
+  const rankingTrusted = verdict === "show";
   if (isProbablyExtrinsic(result, config)) {
     stricter("soften");
     if (!reasons.some((reason) => /extrinsic|outside/i.test(reason))) reasons.push("the cause is probably outside this repository's code");
   }
-  return { verdict, ...(localizability ? { confidence: localizability.confidence } : {}), reasons };
+  return { verdict, ...(localizability ? { confidence: localizability.confidence } : {}), rankingTrusted, reasons };
 }

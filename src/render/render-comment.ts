@@ -120,7 +120,8 @@ function renderSummary(
   const sentences: string[] = [];
   if (classification) {
     const type = `**${escapeMarkdown(classification.bugType.label)}**`;
-    let sentence = isConfidentBugType(result, config) ? `Looks like a ${type} bug` : `Might be a ${type} bug (low confidence)`;
+    const a = /^[AEIOU]/.test(classification.bugType.label) ? "an" : "a"; // "an API bug", "a GPU bug"
+    let sentence = isConfidentBugType(result, config) ? `Looks like ${a} ${type} bug` : `Might be ${a} ${type} bug (low confidence)`;
     if (isProbablyExtrinsic(result, config)) {
       const causes = leadingCauses(classification).map(describeCause);
       sentence += `, probably **extrinsic**${causes.length ? ` (${causes.join(" or ")})` : ""}`;
@@ -133,7 +134,7 @@ function renderSummary(
   }
   if (fileCount === 0) sentences.push("No file of the repository matched the report.");
   else if (display.verdict === "show") sentences.push("The files most likely to hold it are below.");
-  else if (display.verdict === "soften") sentences.push("Files are shown with low confidence.");
+  else if (display.verdict === "soften") sentences.push(display.rankingTrusted ? "Files are shown under a caution." : "Files are shown with low confidence.");
   else sentences.push("The ranking is too uncertain to point at files.");
   return sentences.join(" ");
 }
@@ -205,6 +206,10 @@ function renderFiles(input: RenderInput, files: readonly RankedFile[], display: 
     case "show":
       return `**Files most likely to hold the bug**${at}:\n\n${list}`;
     case "soften":
+      if (display.rankingTrusted) {
+        // The ranking is sound; the doubt is whether the cause is in the code at all.
+        return `**⚠️ Possible files**${why}. If the cause is in the code after all, these are the likeliest places${confidence}${at}:\n\n${list}`;
+      }
       return `**⚠️ Possible files, low confidence**${confidence}${why}. A starting point, not an answer${at}:\n\n${list}`;
     case "withhold":
       return [

@@ -21,17 +21,17 @@ describe("decideFileDisplay", () => {
 
   it("keeps the pipeline's verdict when it is stricter than the thresholds", () => {
     const result = makeResult({ localizability: { confidence: 0.9, verdict: "withhold", reasons: ["no error described"] } });
-    expect(decideFileDisplay(result, config)).toEqual({ verdict: "withhold", confidence: 0.9, reasons: ["no error described"] });
+    expect(decideFileDisplay(result, config)).toEqual({ verdict: "withhold", confidence: 0.9, rankingTrusted: false, reasons: ["no error described"] });
   });
 
   it("softens files for a probably extrinsic bug even at high localizability", () => {
     const base = gpuExtrinsicResult();
     const result = { ...base, localizability: { confidence: 0.9, verdict: "show" as const, reasons: [] } };
-    expect(decideFileDisplay(result, config)).toEqual({ verdict: "soften", confidence: 0.9, reasons: ["the cause is probably outside this repository's code"] });
+    expect(decideFileDisplay(result, config)).toEqual({ verdict: "soften", confidence: 0.9, rankingTrusted: true, reasons: ["the cause is probably outside this repository's code"] });
   });
 
   it("shows files when there is no localizability estimate and the bug is not extrinsic", () => {
-    expect(decideFileDisplay(makeResult({ localizability: undefined }), config)).toEqual({ verdict: "show", reasons: [] });
+    expect(decideFileDisplay(makeResult({ localizability: undefined }), config)).toEqual({ verdict: "show", rankingTrusted: true, reasons: [] });
   });
 
   it("uses the repository's thresholds", () => {

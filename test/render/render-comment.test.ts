@@ -89,6 +89,21 @@ describe("renderComment", () => {
     expect(body).toContain("- [ ] `extrinsic`");
   });
 
+  it("does not call a sound ranking 'low confidence' when only the extrinsic cause softens it", () => {
+    const gpu = gpuExtrinsicResult();
+    const result = { ...gpu, localizability: { confidence: 0.92, verdict: "show" as const, reasons: ["a traceback frame in the project"] } };
+    const body = render(result);
+    expect(body.split("\n")[0]).toBe("Looks like a **GPU** bug, probably **extrinsic** (GPU, driver or CUDA). Files are shown under a caution.");
+    expect(body).toContain("**⚠️ Possible files**: the cause is probably outside this repository's code. If the cause is in the code after all, these are the likeliest places (ranking confidence 92%)");
+    expect(body).not.toContain("low confidence");
+  });
+
+  it("writes 'an' before a bug type that starts with a vowel", () => {
+    const base = gpuExtrinsicResult();
+    const classification = { ...base.classification!, bugType: { ...base.classification!.bugType, label: "API" as const } };
+    expect(render({ ...base, classification }).split("\n")[0]).toMatch(/^Looks like an \*\*API\*\* bug/);
+  });
+
   it("folds the files away when the ranking is too uncertain", () => {
     const result = makeResult({ localizability: { confidence: 0.1, verdict: "withhold", reasons: ["scores are flat"] } });
     const body = render(result);
