@@ -242,7 +242,11 @@ export function computeFeatures({ index, issue, history, parsed: given }: Locali
       out.push({ kind: "paired-test", detail: `\`${index.paths[best]}\`` });
     }
     const test = tested.matches.get(doc);
-    if (test) out.push({ kind: "tested-name", detail: `\`${test.tested}\` in \`${test.name}\``, line: test.line });
+    if (test) {
+      // How many test files test the same name says how telling the match is: one is a pointer, twenty are noise.
+      const among = test.files > 1 ? ` (tested in ${test.files} files)` : "";
+      out.push({ kind: "tested-name", detail: `\`${test.tested}\` in \`${test.name}\`${among}`, line: test.line });
+    }
     if (fixes.counts[doc]! > 0) out.push({ kind: "commit", detail: `fixed ${fixes.counts[doc]} time(s) before this issue` });
     const lent = neighbors.via.get(doc);
     if (lent !== undefined && cochange[doc]! >= 0.3) {

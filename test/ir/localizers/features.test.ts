@@ -105,6 +105,22 @@ describe("computeFeatures", () => {
     expect(at(matrix, "tests/test_io.py")).toBe(0);
   });
 
+  it("says in how many test files a tested name occurs, so a common name reads as weak evidence", async () => {
+    const tests = SourceIndex.build(
+      [
+        file("pkg/ops.py", "def topk(x, k):\n    return x\n\ndef where(c):\n    return c\n"),
+        file("tests/test_ops.py", "def test_topk_axis():\n    pass\n\ndef test_where_grad():\n    pass\n"),
+        file("tests/test_more.py", "def test_topk_values():\n    pass\n"),
+      ],
+      await createDocumentCache(),
+    );
+    const f = computeFeatures({ index: tests, issue: { title: "wrong result", body: "```python\ny = topk(x, 3)\nz = where(y)\n```\n" } });
+    const detail = (path: string) => f.explain(tests.pathToDoc.get(path)!).find((e) => e.kind === "tested-name")?.detail;
+    // `where` is tested in one file (the rarer name wins the evidence line); `topk` alone in tests/test_more.py is in two.
+    expect(detail("tests/test_ops.py")).toBe("`where` in `test_where_grad`");
+    expect(detail("tests/test_more.py")).toBe("`topk` in `test_topk_values` (tested in 2 files)");
+  });
+
   it("uses the parsed issue it is given instead of parsing the text again", () => {
     const other = parseIssue("see pkg/model.py", "");
     const { matrix, parsed } = computeFeatures({ index, issue, parsed: other });
