@@ -23,7 +23,9 @@ describe("runEval: repository-grouped cross-validation of the learned ranker", (
     repoB = createGitRepo({
       "b/optim.py": "def step(grad):\n    return grad\n",
       "b/sched.py": "def decay(rate):\n    return rate\n",
-      "b/store.py": "def save(path):\n    return path\n",
+      // Shares "step" with o/b#1's title: a candidate for it, so relabelling o/b#1 to it changes what is learned
+      // (training reads only the files the issue gives evidence for).
+      "b/store.py": "def save(path, step):\n    return path\n",
     });
     repoA.cloneBare(join(gitRoot, "o+a"));
     repoB.cloneBare(join(gitRoot, "o+b"));
@@ -76,7 +78,8 @@ describe("runEval: repository-grouped cross-validation of the learned ranker", (
     const base = scoresOfA1(await run(bugs()));
     // Relabel another bug of o/a: the model that ranks o/a#1 was trained on o/b only, so nothing moves.
     expect(scoresOfA1(await run(bugs({ a2: "a/model.py" })))).toEqual(base);
-    // Relabel a bug of o/b: that model changes, and so do o/a#1's scores (the check above could fail).
+    // Relabel a bug of o/b to another of its candidates: that model changes, and so do o/a#1's scores (the
+    // check above could fail).
     expect(scoresOfA1(await run(bugs({ b1: "b/store.py" })))).not.toEqual(base);
   });
 });

@@ -57,6 +57,14 @@ describe("trainRanker", () => {
   });
 });
 
+describe("trainRanker on candidates only", () => {
+  it("learns nothing from a bug whose fixed file has no issue evidence: that file is never ranked anyway", () => {
+    // The fixed file (row 0) is large and often fixed, but nothing in the issue points at it; row 1 matches words.
+    const example: RankingExample = { matrix: matrixOf(2, [[0, "length", 1], [0, "fixCount", 1], [1, "bm25", 1]]), docCount: 2, relevant: [0] };
+    expect(trainRanker([example]).weights.every((w) => w === 0)).toBe(true);
+  });
+});
+
 describe("loadRankerModel", () => {
   const temp = makeTempDir();
   afterAll(() => temp.cleanup());
