@@ -138,9 +138,11 @@ export function computeFeatures({ index, issue, history, parsed: given }: Locali
   const definitions = minMax(defs.scores);
   const inCode = new Set(codeNames);
   const proseNames = codeWordsInProse(issue.title, parsed.prose).filter((w) => !inCode.has(w));
-  // A test named after a word of the reporter's own script (`images`, `batch`) tests no API: the names a test
-  // file is credited for are the issue's dotted API names, names the repository defines, names the reporter
-  // marked as code inline, and code names written in prose.
+  // A test named after a word of the reporter's own script (`images`, `batch`) tests no API: a bare identifier
+  // counts only when the repository defines it or the reporter marked it as code inline. Dotted names count in
+  // all their parts, receivers included: `optimizer.step` or `trainer.fit` name the API's object, and a run that
+  // also dropped receivers and namespaces not defined in the repository ranked worse (MAP 0.613 against 0.617).
+  // Code names written in prose count too.
   const definedNames = new Set([...defs.matches.values()].flat().map((m) => m.name));
   const inlineWords = new Set(parsed.inlineCode.flatMap((c) => c.match(/[A-Za-z_]\w*/g) ?? []));
   const apiLike = parsed.identifiers.filter((id) => definedNames.has(id) || inlineWords.has(id));
