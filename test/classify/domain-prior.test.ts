@@ -81,5 +81,13 @@ describe("a trained model with the domain prior", () => {
     const k = model.extrinsic.features.findIndex((f) => f.startsWith("cz:"));
     const ext = model.extrinsic.classes.indexOf("extrinsic");
     expect(model.extrinsic.weights[ext]![k]!).toBeGreaterThan(model.extrinsic.weights[1 - ext]![k]!);
+    // The size is the prior's doing: under L2 100 the labels barely move a weight, so with the prior the GPU weight of
+    // `lx:gpu.cuda` stays near +1, and without it (weights pulled to 0) near 0.
+    expect(column[BUG_TYPES.indexOf("GPU")]!).toBeGreaterThan(0.5);
+    const flat = trainClassifier(analyseAll(inventedIssues()), { ...hp, lexiconPrior: 0 });
+    const flatColumn = flat.type.weights.map((w) => w[flat.type.features.indexOf("lx:gpu.cuda")]!);
+    expect(Math.abs(flatColumn[BUG_TYPES.indexOf("GPU")]!)).toBeLessThan(0.1);
+    const flatK = flat.extrinsic.features.indexOf(model.extrinsic.features[k]!);
+    expect(model.extrinsic.weights[ext]![k]! - flat.extrinsic.weights[ext]![flatK]!).toBeGreaterThan(0.3);
   });
 });

@@ -8,8 +8,9 @@ export interface LambdaRankOptions {
 }
 
 /**
- * Burges's defaults for a fine-tuning pass: Adam's usual moments, a step small against weights of order 1, and
- * enough steps for the NDCG lambdas to settle (the objective is not convex, so it starts from a convex optimum).
+ * This project's settings for the fine-tuning pass (not from the LambdaRank papers, which used plain gradient
+ * steps): Adam with its usual moments, a step small against weights of order 1, and enough steps for the NDCG
+ * lambdas to settle. The objective is not convex, so it starts from ListNet's convex optimum.
  */
 export const LAMBDARANK_DEFAULTS: LambdaRankOptions = { iterations: 100, learningRate: 0.05, l2: 1e-4 };
 
@@ -46,7 +47,10 @@ export function fineTuneLambdaRank(lists: readonly RankingList[], dims: number, 
   return { weights: Array.from(theta), bias: start.bias };
 }
 
-/** Σ_lists Σ_rows λ_row · x_row: the direction that raises every list's NDCG at θ. */
+/**
+ * Σ_lists Σ_rows λ_row · x_row: LambdaRank's stand-in for the gradient of NDCG (which has none: it is a step
+ * function of θ). Following it tends to raise NDCG; nothing guarantees that every step does.
+ */
 export function lambdaGradient(lists: readonly RankingList[], dims: number, theta: ArrayLike<number>): Float64Array {
   const grad = new Float64Array(dims);
   for (const list of lists) {
@@ -70,22 +74,14 @@ export function listLambdas(list: RankingList, scores: Float64Array): Float64Arr
   for (const g of list.relevant) relevant[g] = 1;
   let idealDcg = 0;
   for (let p = 0; p < list.relevant.length; p++) idealDcg += discount(p);
-  const gain = new Float64Array(list.rows); // the discount at each file's position
-  for (let r = 0; r < list.rows; r++) gain[r] = discount(position[r]!);
-  // ρ = 1 / (1 + e^(s_i − s_j)) with e^(s_i − s_j) = e^(s_i − top)·e^(top − s_j): one exp per file, not per pair.
-  // Linear scores over features in [0, 1] stay far from the ±700 where these could overflow.
-  let top = -Infinity;
-  for (const v of scores) if (v > top) top = v;
-  const below = new Float64Array(list.rows);
-  for (let r = 0; r < list.rows; r++) below[r] = Math.exp(top - scores[r]!);
+  const discountAt = new Float64Array(list.rows); // the NDCG discount at each row's current position
+  for (let r = 0; r < list.rows; r++) discountAt[r] = discount(position[r]!);
   const lambdas = new Float64Array(list.rows);
   for (const i of list.relevant) {
-    const gi = gain[i]!;
-    const ei = Math.exp(scores[i]! - top);
     let sum = 0;
     for (let j = 0; j < list.rows; j++) {
       if (relevant[j]) continue;
-      const pull = (1 / (1 + ei * below[j]!)) * (Math.abs(gi - gain[j]!) / idealDcg);
+      const pull = (1 / (1 + Math.exp(scores[i]! - scores[j]!))) * (Math.abs(discountAt[i]! - discountAt[j]!) / idealDcg);
       sum += pull;
       lambdas[j]! -= pull;
     }

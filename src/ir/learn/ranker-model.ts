@@ -66,8 +66,10 @@ function candidateList(example: RankingExample): RankingList {
 }
 
 /**
- * Scores every document of one bug: the softmax of the model's linear scores over the bug's files, i.e. the
- * probability that each file is the one to look at. Unlike a per-file sigmoid it never saturates to ties at 1.
+ * Scores every document of one bug: the softmax of the model's linear scores over the bug's files. It orders the
+ * files and says how far apart they are, but it is not a calibrated probability (LambdaRank tunes the order, not
+ * the mass; the localizability estimate is the calibrated part). Unlike a per-file sigmoid it never saturates to
+ * ties at 1.
  * A file too unlikely to be represented keeps a floor above 0; a file the issue gives no evidence for scores 0
  * (not ranked, see {@link hasIssueEvidence}).
  */
