@@ -115,9 +115,10 @@ function extractPackages(text: string, found: Found): void {
     setFramework(found, m[1]!, m[2]!);
   }
   // Prose and templates: "PyTorch version: 1.7.0", "MXNet 1.5.0", "TensorFlow version (use command below): 2.4.0",
-  // "pyTorch_version:   1.4.0", "mxnet v1.6", "tfjs@2.3.0", "tensorflow.js 2.8.2".
+  // "pyTorch_version:   1.4.0", "mxnet v1.6", "tfjs@2.3.0", "tensorflow.js 2.8.2", "tensorflow-gpu 2.0.0" (the
+  // package name a template answer gives: "TensorFlow version and how it was installed: tensorflow-gpu 2.0.0, binary").
   const names =
-    "pytorch|torch|torchvision|tensorflow(?:\\.js)?|tensorflowjs|tfjs(?:-node(?:-gpu)?)?|@tensorflow/tfjs(?:-node(?:-gpu)?)?|keras|jaxlib|jax|mxnet(?:-cu\\d+(?:mkl)?|-mkl)?|gluoncv|gluonnlp|paddlepaddle|onnxruntime|onnx|numpy|scipy|pandas|scikit-learn|sklearn|transformers|pytorch[-_]lightning|opencv|cupy|horovod|tensorrt|ray|flair|autokeras|pyro|tensorpack|tflearn|protobuf";
+    "pytorch|torch|torchvision|tensorflow(?:\\.js|-gpu|-cpu|-addons|-probability)?|tf-nightly(?:-gpu)?|tensorflowjs|tfjs(?:-node(?:-gpu)?)?|@tensorflow/tfjs(?:-node(?:-gpu)?)?|keras|jaxlib|jax|mxnet(?:-cu\\d+(?:mkl)?|-mkl)?|gluoncv|gluonnlp|paddlepaddle|onnxruntime|onnx|numpy|scipy|pandas|scikit-learn|sklearn|transformers|pytorch[-_]lightning|opencv|cupy|horovod|tensorrt|ray|flair|autokeras|pyro|tensorpack|tflearn|protobuf";
   const prose = new RegExp(
     String.raw`(?<![\w./-])(${names})(?:[ _]?version)?(?:\s*\([^)\n]{0,60}\))?\s*(?:[:=]=?|is|@|-)?\s*v?(${VERSION})`,
     "gi",

@@ -98,6 +98,14 @@ describe("extractEnvironment", () => {
     expect(env.os).toBe("macOS 10.15.7");
   });
 
+  it("reads a package name given as a template's answer (tensorflow-gpu, tensorflow-addons)", () => {
+    const env = extractEnvironment(
+      "TensorFlow version and how it was installed (source or binary): tensorflow-gpu 2.0.0, binary\nTensorFlow-Addons version: tensorflow-addons 0.6.0\n",
+    );
+    expect(env.frameworks["tensorflow"]).toBe("2.0.0");
+    expect(env.frameworks["tensorflow-addons"]).toBe("0.6.0");
+  });
+
   it("reads mxnet's diagnose.py sections", () => {
     const env = extractEnvironment(DIAGNOSE);
     expect(env.python).toBe("3.6.9");
