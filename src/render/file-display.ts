@@ -36,9 +36,9 @@ export function decideFileDisplay(result: TriageResult, config: RepoConfig): Fil
     const { showFiles, softenFiles } = config.thresholds;
     const confidence = localizability.confidence;
     stricter(confidence >= showFiles ? "show" : confidence >= softenFiles ? "soften" : "withhold");
-    // The localizability's reasons explain a doubt; when it has none (verdict "show"), they are praise, and
-    // repeating them under a caution would contradict it.
-    if (verdict !== "show") reasons.push(...localizability.reasons);
+    // The localizability's reasons explain a doubt; when it has none (its own verdict "show", softened only by the
+    // repository's stricter thresholds), they are praise, and repeating them under a caution would contradict it.
+    if (verdict !== "show" && localizability.verdict !== "show") reasons.push(...localizability.reasons);
   }
   const rankingTrusted = verdict === "show";
   if (isProbablyExtrinsic(result, config)) {

@@ -134,7 +134,7 @@ function renderSummary(
   }
   if (fileCount === 0) sentences.push("No file of the repository matched the report.");
   else if (display.verdict === "show") sentences.push("The files most likely to hold it are below.");
-  else if (display.verdict === "soften") sentences.push(display.rankingTrusted ? "Files are shown under a caution." : "Files are shown with low confidence.");
+  else if (display.verdict === "soften") sentences.push(display.rankingTrusted ? "Files are shown with a caution." : "Files are shown with low confidence.");
   else sentences.push("The ranking is too uncertain to point at files.");
   return sentences.join(" ");
 }
@@ -208,7 +208,9 @@ function renderFiles(input: RenderInput, files: readonly RankedFile[], display: 
     case "soften":
       if (display.rankingTrusted) {
         // The ranking is sound; the doubt is whether the cause is in the code at all.
-        return `**⚠️ Possible files**${why}. If the cause is in the code after all, these are the likeliest places${confidence}${at}:\n\n${list}`;
+        const where = [commit ? `at ${commitLink(input.repo, commit)}` : "", display.confidence !== undefined ? `ranking confidence ${percent(display.confidence)}` : ""];
+        const aside = where.filter(Boolean).join("; ");
+        return `**⚠️ Possible files**${why}. If the cause is in the code after all, these are the likeliest places${aside ? ` (${aside})` : ""}:\n\n${list}`;
       }
       return `**⚠️ Possible files, low confidence**${confidence}${why}. A starting point, not an answer${at}:\n\n${list}`;
     case "withhold":

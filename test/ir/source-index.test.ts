@@ -2,7 +2,6 @@ import { describe, expect, it } from "@jest/globals";
 import { DocumentCache, SourceIndex } from "../../src/ir/source-index.js";
 import { sourceFile as file } from "../helpers/source-file.js";
 
-
 describe("SourceIndex", () => {
   it("numbers documents in path order whatever the input order", () => {
     const index = SourceIndex.build([file("z.py", "zeta"), file("a/b.py", "beta"), file("a.py", "alpha")], new DocumentCache());

@@ -4,7 +4,6 @@ import { runPipeline } from "../../src/pipeline/run-pipeline.js";
 import type { RepoSnapshot } from "../../src/types.js";
 import { sourceFile as file } from "../helpers/source-file.js";
 
-
 const snapshot: RepoSnapshot = {
   source: "octo/tiny",
   commit: "c".repeat(40),

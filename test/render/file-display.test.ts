@@ -40,4 +40,10 @@ describe("decideFileDisplay", () => {
     expect(decideFileDisplay(result, lenient).verdict).toBe("show");
     expect(decideFileDisplay(result, config).verdict).toBe("soften");
   });
+
+  it("does not show the localizability's praise as the reason for a caution the repository's thresholds imposed", () => {
+    const strict = parseRepoConfig({ thresholds: { showFiles: 0.9 } }).config;
+    const result = makeResult({ localizability: { confidence: 0.8, verdict: "show", reasons: ["a traceback frame in the project"] } });
+    expect(decideFileDisplay(result, strict)).toEqual({ verdict: "soften", confidence: 0.8, rankingTrusted: false, reasons: [] });
+  });
 });

@@ -93,8 +93,9 @@ describe("renderComment", () => {
     const gpu = gpuExtrinsicResult();
     const result = { ...gpu, localizability: { confidence: 0.92, verdict: "show" as const, reasons: ["a traceback frame in the project"] } };
     const body = render(result);
-    expect(body.split("\n")[0]).toBe("Looks like a **GPU** bug, probably **extrinsic** (GPU, driver or CUDA). Files are shown under a caution.");
-    expect(body).toContain("**⚠️ Possible files**: the cause is probably outside this repository's code. If the cause is in the code after all, these are the likeliest places (ranking confidence 92%)");
+    expect(body.split("\n")[0]).toBe("Looks like a **GPU** bug, probably **extrinsic** (GPU, driver or CUDA). Files are shown with a caution.");
+    expect(body).toContain("**⚠️ Possible files**: the cause is probably outside this repository's code. If the cause is in the code after all, these are the likeliest places (at ");
+    expect(body).toMatch(/likeliest places \(at \[`[0-9a-f]{7}`\]\([^)]*\); ranking confidence 92%\):/);
     expect(body).not.toContain("low confidence");
   });
 

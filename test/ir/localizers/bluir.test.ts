@@ -6,7 +6,6 @@ import { classOrStemBag } from "../../../src/ir/signals/class-field.js";
 import { SourceIndex } from "../../../src/ir/source-index.js";
 import { sourceFile as file } from "../../helpers/source-file.js";
 
-
 /**
  * net.py defines `class Optimizer` (class field {optim}); engine.py says "optimizer" only in a comment (comment
  * field {optim, state, save}); util.py has a one-word comment. Query: title "optimizer" (-> "optim"), empty body.

@@ -8,7 +8,6 @@ import { SourceIndex } from "../../../src/ir/source-index.js";
 import { pythonTraceback } from "../signals/trace-helpers.js";
 import { sourceFile as file } from "../../helpers/source-file.js";
 
-
 describe("computeFeatures", () => {
   let index: SourceIndex;
   // Traceback: pkg/cli.py (outer) -> pkg/core.py (innermost repository frame) -> torch (third-party, innermost).

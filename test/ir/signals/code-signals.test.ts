@@ -9,7 +9,6 @@ import { isTestPath, testPairs } from "../../../src/ir/signals/test-pairs.js";
 import { DocumentCache, SourceIndex } from "../../../src/ir/source-index.js";
 import { sourceFile as file } from "../../helpers/source-file.js";
 
-
 describe("definitionMatches", () => {
   let index: SourceIndex;
   beforeAll(async () => {

@@ -7,7 +7,6 @@ import { parseIssue } from "../../../src/issue/index.js";
 import { pythonTraceback } from "./trace-helpers.js";
 import { sourceFile as file } from "../../helpers/source-file.js";
 
-
 describe("stackTraceSignal (BLIA's STScore)", () => {
   it("ranks trace files from the innermost frame: 1/rank up to rank 10, then 0.1", () => {
     // Twelve files m/f01.py .. m/f12.py, printed outermost (f01) to innermost (f12), plus m/f11.py once more as

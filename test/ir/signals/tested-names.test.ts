@@ -4,7 +4,6 @@ import { snakeCase, testedNameMatches } from "../../../src/ir/signals/tested-nam
 import { SourceIndex } from "../../../src/ir/source-index.js";
 import { sourceFile as file } from "../../helpers/source-file.js";
 
-
 describe("testedNameMatches", () => {
   let index: SourceIndex;
   beforeAll(async () => {
