@@ -146,7 +146,8 @@ export interface Localizability {
 
 export interface TriageResult {
   tool: { name: "mltriage"; version: string };
-  repository: { source: string; commit: string | null };
+  /** `framework`: the DL framework most of the repository's Python files import (torch, tensorflow, mxnet...). */
+  repository: { source: string; commit: string | null; framework?: string };
   issue: { title: string; number?: number };
   filesIndexed: number;
   filesSkipped: number;

@@ -8,6 +8,7 @@ import { removeHtmlComments } from "../issue/text.js";
 import { historyWithoutTemplateText, templateSentences, withoutTemplateText } from "../issue/issue-template.js";
 import type { History, IssueText, LocalizerRanking, RepoSnapshot, TriageResult } from "../types.js";
 import { issueAnchors } from "./localizability-input.js";
+import { repositoryFramework } from "./repository-framework.js";
 import { MLTRIAGE_VERSION } from "../version.js";
 
 export interface PipelineDeps {
@@ -76,9 +77,10 @@ export async function runPipeline(input: PipelineInput, deps: PipelineDeps = {})
     estimateLocalizability({ classification, ranked: shown.ranked, ...issueAnchors(index, parsed) }),
   );
 
+  const framework = repositoryFramework(index);
   return {
     tool: { name: "mltriage", version: MLTRIAGE_VERSION },
-    repository: { source: input.snapshot.source, commit: input.snapshot.commit },
+    repository: { source: input.snapshot.source, commit: input.snapshot.commit, ...(framework ? { framework } : {}) },
     issue: { title: input.issue.title, ...(input.issue.number !== undefined ? { number: input.issue.number } : {}) },
     filesIndexed: index.size,
     filesSkipped: input.snapshot.skipped.length,

@@ -168,17 +168,21 @@ function renderEnvironmentRequest(result: TriageResult, config: RepoConfig): str
   }
   if (facts.length > 0) {
     lines.push("", ...facts.slice(0, 10).map((fact) => `- ${escapeMarkdownKeepingCode(truncateText(fact, 120))}`), "");
-    const commands = environmentCommands(classification);
+    const commands = environmentCommands(classification, result.repository.framework);
     lines.push(`The quickest way is to paste the output of ${commands.map((c) => codeSpan(c)).join(" and ")}.`);
   }
   return lines.join("\n");
 }
 
-/** The framework's own environment report, plus `nvidia-smi` for GPU problems. */
-function environmentCommands(classification: Classification): string[] {
-  const frameworks = Object.keys(classification.environment.frameworks).map((f) => f.toLowerCase());
+/**
+ * The framework's own environment report, plus `nvidia-smi` for GPU problems: the framework the reporter states,
+ * else the one the repository imports, else a plain package list.
+ */
+function environmentCommands(classification: Classification, repositoryFramework: string | undefined): string[] {
+  const stated = Object.keys(classification.environment.frameworks).map((f) => f.toLowerCase());
+  const frameworks = stated.length > 0 ? stated : repositoryFramework ? [repositoryFramework] : [];
   const commands: string[] = [];
-  if (frameworks.some((f) => f === "torch" || f === "pytorch") || frameworks.length === 0) {
+  if (frameworks.some((f) => f === "torch" || f === "pytorch")) {
     commands.push("python -m torch.utils.collect_env");
   } else if (frameworks.some((f) => f === "tensorflow" || f === "keras")) {
     commands.push('python -c "import tensorflow as tf; print(tf.version.GIT_VERSION, tf.version.VERSION)"');

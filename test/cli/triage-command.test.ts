@@ -87,7 +87,7 @@ describe("mltriage triage", () => {
   it("clones a file:// URL given as --repo", async () => {
     const url = pathToFileURL(repo.dir).href;
     const r = await triageJson(["--repo", url, ...issueArgs]);
-    expect(r.repository).toEqual({ source: url, commit: repo.commits[1] });
+    expect(r.repository).toEqual({ source: url, commit: repo.commits[1], framework: "torch" });
     expect(r.localization.ranked[0]!.path).toBe("tinynet/data/normalize.py");
     const old = await triageJson(["--repo", url, "--ref", repo.commits[0]!, ...issueArgs]);
     expect(old.localization.ranked[0]!.path).toBe("tinynet/data/transforms.py");

@@ -99,6 +99,17 @@ describe("renderComment", () => {
     expect(body).not.toContain("low confidence");
   });
 
+  it("asks for the environment report of the framework the repository imports when the reporter names none", () => {
+    const base = gpuExtrinsicResult();
+    const classification = { ...base.classification!, environment: { frameworks: {} } };
+    const inTensorflow = render({ ...base, classification, repository: { ...base.repository, framework: "tensorflow" } });
+    expect(inTensorflow).toContain("`python -c \"import tensorflow as tf; print(tf.version.GIT_VERSION, tf.version.VERSION)\"`");
+    expect(inTensorflow).not.toContain("torch.utils.collect_env");
+    const unknown = render({ ...base, classification, repository: { source: base.repository.source, commit: base.repository.commit } });
+    expect(unknown).toContain("`pip list`");
+    expect(unknown).not.toContain("torch.utils.collect_env");
+  });
+
   it("writes 'an' before a bug type that starts with a vowel", () => {
     const base = gpuExtrinsicResult();
     const classification = { ...base.classification!, bugType: { ...base.classification!.bugType, label: "API" as const } };
