@@ -11,10 +11,12 @@ import { loadRepoConfig } from "./load-repo-config.js";
 import { parseCommand } from "./parse-command.js";
 import { isBotUser, type IssueCommentPayload } from "./payload.js";
 import { recordDecision } from "./record-decision.js";
+import { issueCommentPayloadSchema, rejectMalformed } from "./validate-payload.js";
 import { skipBeforeConfig, skipByConfig } from "./skip-reason.js";
 
 export function onCommentCreated(deps: WebhookDeps) {
   return async (context: HandlerContext): Promise<void> => {
+    if (rejectMalformed(deps, context, issueCommentPayloadSchema)) return;
     const payload = context.payload as IssueCommentPayload;
     const event = "issue_comment.created";
     const owner = payload.repository.owner.login;

@@ -10,10 +10,12 @@ import { diffCheckboxes } from "./diff-checkboxes.js";
 import { loadRepoConfig } from "./load-repo-config.js";
 import { isBotUser, type IssueCommentPayload } from "./payload.js";
 import { recordDecision } from "./record-decision.js";
+import { issueCommentPayloadSchema, rejectMalformed } from "./validate-payload.js";
 import { skipBeforeConfig, skipByConfig } from "./skip-reason.js";
 
 export function onCommentEdited(deps: WebhookDeps) {
   return async (context: HandlerContext): Promise<void> => {
+    if (rejectMalformed(deps, context, issueCommentPayloadSchema)) return;
     const payload = context.payload as IssueCommentPayload;
     const event = "issue_comment.edited";
     const owner = payload.repository.owner.login;

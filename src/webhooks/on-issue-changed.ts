@@ -7,12 +7,14 @@ import { jobFieldsFrom, requireInstallation } from "./build-job.js";
 import { loadRepoConfig } from "./load-repo-config.js";
 import type { IssuesPayload } from "./payload.js";
 import { recordDecision } from "./record-decision.js";
+import { issuesPayloadSchema, rejectMalformed } from "./validate-payload.js";
 import { skipBeforeConfig, skipByConfig } from "./skip-reason.js";
 
 const TRIGGERS = { opened: "opened", reopened: "reopened", edited: "edited" } as const;
 
 export function onIssueChanged(deps: WebhookDeps) {
   return async (context: HandlerContext): Promise<void> => {
+    if (rejectMalformed(deps, context, issuesPayloadSchema)) return;
     const payload = context.payload as IssuesPayload;
     const event = `issues.${payload.action}`;
     const base = { event, repo: `${payload.repository.owner.login}/${payload.repository.name}`, issue: payload.issue.number };

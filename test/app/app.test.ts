@@ -259,3 +259,24 @@ describe("issue_comment.created with a command the bot does not know", () => {
     expect(queue.jobs).toEqual([expect.objectContaining({ kind: "help", reason: expect.stringContaining("+path/to/file.py") })]);
   });
 });
+
+describe("malformed deliveries", () => {
+  // Signed and routed like real events, but without the fields the handlers read. No GitHub call is mocked: a
+  // malformed payload must be dropped before any is made.
+  it.each([
+    ["issues.opened", (p: Record<string, any>) => delete p.repository, "repository"],
+    ["issues.opened", (p: Record<string, any>) => (p.issue.number = "12"), "issue.number"],
+    ["issue_comment.created.help", (p: Record<string, any>) => delete p.comment, "comment"],
+    ["issue_comment.edited.bot-comment-by-maintainer", (p: Record<string, any>) => delete p.issue, "issue"],
+  ])("%s without a valid %p is ignored with a warning naming what is missing, and nothing is enqueued", async (scenario, breakIt, field) => {
+    const payload = loadWebhookFixture(scenario);
+    breakIt(payload);
+    const warnings: string[] = [];
+    probot.log.warn = ((...args: unknown[]) => void warnings.push(args.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" "))) as never;
+    await expect(deliver(scenario, payload)).resolves.toBeUndefined();
+    expect(queue.jobs).toEqual([]);
+    expect(warnings.join("\n")).toContain("malformed payload");
+    expect(warnings.join("\n")).toContain(field);
+    expect(await metrics.render()).toMatch(/mltriage_webhooks_total\{decision="malformed",event="(issues|issue_comment)"\} 1/);
+  });
+});
