@@ -1,7 +1,8 @@
 import { getLocalizer } from "../ir/localizers/registry.js";
 import type { Localizer } from "../ir/localizers/localizer.js";
 import { isLearned } from "../ir/localizers/learned.js";
-import { trainRanker, type RankingExample } from "../ir/learn/ranker-model.js";
+import type { RankingExample } from "../ir/learn/ranker-model.js";
+import { trainFoldModels, trainFoldModelsHere } from "./fold-models.js";
 import type { FileDocument } from "../ir/document.js";
 import { createDocumentCache } from "../ir/create-document-cache.js";
 import { type DocumentCache, type PreparedDocuments, SourceIndex } from "../ir/source-index.js";
@@ -269,7 +270,8 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
   }
   await pool?.close();
 
-  const notes = crossValidate(outcomes, learnedFeatures, localizers, ids);
+  // Fold models train in worker threads where documents were built in them too (not under an injected cache).
+  const notes = await crossValidate(outcomes, learnedFeatures, localizers, ids, pool !== undefined);
   if (options.localizabilityOf) {
     const id = options.localizabilityOf;
     for (const o of outcomes) {
@@ -301,7 +303,13 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
  * Leave-one-repository-out: for each repository, a model trained on the bugs of all the others ranks its bugs.
  * With a single repository there is nothing to train on, and the learned columns are left empty.
  */
-function crossValidate(outcomes: BugOutcome[], learned: Map<string, Map<string, RankingExample>>, localizers: Localizer[], ids: string[]): string[] {
+async function crossValidate(
+  outcomes: BugOutcome[],
+  learned: Map<string, Map<string, RankingExample>>,
+  localizers: Localizer[],
+  ids: string[],
+  inWorkers: boolean,
+): Promise<string[]> {
   const notes: string[] = [];
   const repos = [...new Set(outcomes.map((o) => o.repo))];
   for (const [id, perBug] of learned) {
@@ -311,16 +319,13 @@ function crossValidate(outcomes: BugOutcome[], learned: Map<string, Map<string, 
       notes.push(`${id}: not scored; repository-grouped cross-validation needs bugs of at least two repositories`);
       continue;
     }
-    for (const repo of repos) {
-      const train = outcomes.filter((o) => o.repo !== repo).map((o) => perBug.get(o.id)!);
-      const model = trainRanker(train);
-      for (const o of outcomes) {
-        if (o.repo !== repo) continue;
-        const ex = perBug.get(o.id)!;
-        const scores = localizer.scoreFeatures(model, ex.matrix, ex.docCount);
-        o.ranks[id] = ex.relevant.map((d) => rankOfDoc(scores, d));
-        o.topScores[id] = topTen(scores);
-      }
+    const examples = outcomes.map((o) => ({ repo: o.repo, example: perBug.get(o.id)! }));
+    const models = inWorkers ? await trainFoldModels(examples, repos) : trainFoldModelsHere(examples, repos);
+    for (const o of outcomes) {
+      const ex = perBug.get(o.id)!;
+      const scores = localizer.scoreFeatures(models.get(o.repo)!, ex.matrix, ex.docCount);
+      o.ranks[id] = ex.relevant.map((d) => rankOfDoc(scores, d));
+      o.topScores[id] = topTen(scores);
     }
     notes.push(`${id}: leave-one-repository-out cross-validation over ${repos.length} repositories (a bug is never ranked by a model that saw its repository)`);
   }
