@@ -142,7 +142,12 @@ export const repoConfigSchema = z.strictObject({
         .describe("Localizability confidence from which files are shown under a caution; below it they are folded away."),
       labelConfidence: probability
         .default(0.5)
-        .describe("Minimum classifier confidence to suggest a bug-type or extrinsic label, or to call a report a question, feature or docs issue."),
+        .describe("Minimum classifier confidence to suggest a bug-type label, or to call a report a question, feature or docs issue."),
+      extrinsicConfidence: probability
+        .default(0.7)
+        .describe(
+          "Minimum classifier confidence to call a bug probably extrinsic: the comment then leads with it, asks for the environment first, shows files with a caution and suggests the extrinsic label. Below it a likely extrinsic cause is only mentioned.",
+        ),
     })
     .prefault({})
     .superRefine((t, ctx) => {

@@ -12,10 +12,15 @@ export function confidentNonBugKind(result: TriageResult, config: RepoConfig): E
   return kind.confidence >= config.thresholds.labelConfidence ? kind.label : undefined;
 }
 
-/** True when the classifier calls the bug extrinsic at or above the label threshold. */
+/**
+ * True when the classifier calls the bug extrinsic at or above its own threshold. It is stricter than the label
+ * threshold because the claim steers the whole comment ("probably not a bug in this repository's code", files
+ * under a caution): the extrinsic classifier separates the classes only moderately on projects it never saw, and
+ * a reporter who fills in the template's GPU and CUDA lines should not be told at 55% to look elsewhere.
+ */
 export function isProbablyExtrinsic(result: TriageResult, config: RepoConfig): boolean {
   const extrinsic = result.classification?.extrinsic;
-  return !!extrinsic && extrinsic.label === "extrinsic" && extrinsic.confidence >= config.thresholds.labelConfidence;
+  return !!extrinsic && extrinsic.label === "extrinsic" && extrinsic.confidence >= config.thresholds.extrinsicConfidence;
 }
 
 /** True when the bug type is confident enough to state plainly and to suggest its label. */

@@ -18,7 +18,7 @@ describe("parseRepoConfig", () => {
     expect(config.enabled).toBe(true);
     expect(config.topFiles).toBe(5);
     expect(config.autoApplyLabels).toBe(false);
-    expect(config.thresholds).toEqual({ showFiles: 0.5, softenFiles: 0.25, labelConfidence: 0.5 });
+    expect(config.thresholds).toEqual({ showFiles: 0.5, softenFiles: 0.25, labelConfidence: 0.5, extrinsicConfidence: 0.7 });
     expect(config.labels.gpu.name).toBe("bug: GPU");
     expect(config.labels.extrinsic.name).toBe("extrinsic");
     expect(config.labels.prefix).toBe("");

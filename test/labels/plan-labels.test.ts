@@ -27,11 +27,19 @@ describe("planLabels", () => {
     expect(labels[2]?.reason).toBe("missing: CUDA version, GPU model, NVIDIA driver version");
   });
 
-  it("suggests nothing below the label confidence threshold", () => {
+  it("suggests nothing below the label confidence thresholds", () => {
     const result = gpuExtrinsicResult();
-    const strict = parseRepoConfig({ thresholds: { labelConfidence: 0.9 } }).config;
+    const strict = parseRepoConfig({ thresholds: { labelConfidence: 0.9, extrinsicConfidence: 0.9 } }).config;
     // The needs-info label does not depend on the threshold: the facts are missing either way.
     expect(planLabels(result, strict).map((l) => l.name)).toEqual(["needs environment info"]);
+  });
+
+  it("calls a bug extrinsic only from the extrinsic threshold (0.7 by default), stricter than the label threshold", () => {
+    const result = gpuExtrinsicResult(); // extrinsic at 0.79
+    const at = (confidence: number) => ({ ...result, classification: { ...result.classification!, extrinsic: { ...result.classification!.extrinsic, confidence } } });
+    const names = (confidence: number) => planLabels(at(confidence), parseRepoConfig({}).config).map((l) => l.name);
+    expect(names(0.79)).toContain("extrinsic");
+    expect(names(0.6)).not.toContain("extrinsic");
   });
 
   it("suggests no label for a question, a feature request or a docs issue", () => {
