@@ -27,12 +27,12 @@ const KIND_WORDS: Record<Evidence["kind"], string> = {
   identifier: "identifiers",
   path: "named in the issue",
   "similar-issue": "similar past issue",
-  commit: "recent fixes",
+  commit: "history",
   import: "imported by a traceback file",
   feedback: "maintainer feedback",
   structure: "class and method names",
   terms: "matched words",
-  "paired-test": "changes with",
+  "paired-test": "test/module pair of",
   "tested-name": "tests what the issue names",
 };
 

@@ -249,7 +249,7 @@ export function computeFeatures({ index, issue, history, parsed: given }: Locali
       const among = test.files > 1 ? ` (tested in ${test.files} files)` : "";
       out.push({ kind: "tested-name", detail: `\`${test.tested}\` in \`${test.name}\`${among}`, line: test.line });
     }
-    if (fixes.counts[doc]! > 0) out.push({ kind: "commit", detail: `fixed ${fixes.counts[doc]} time(s) before this issue` });
+    if (fixes.counts[doc]! > 0) out.push({ kind: "commit", detail: `fixed ${fixes.counts[doc] === 1 ? "once" : `${fixes.counts[doc]} times`} before this issue` });
     const lent = neighbors.via.get(doc);
     if (lent !== undefined && cochange[doc]! >= 0.3) {
       out.push({ kind: "commit", detail: `often changed together with \`${index.paths[lent]}\`` });
