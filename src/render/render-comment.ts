@@ -124,7 +124,7 @@ function renderSummary(
     let sentence = isConfidentBugType(result, config) ? `Looks like ${a} ${type} bug` : `Might be ${a} ${type} bug (low confidence)`;
     if (isProbablyExtrinsic(result, config)) {
       const causes = leadingCauses(classification).map(describeCause);
-      sentence += `, probably **extrinsic**${causes.length ? ` (${causes.join(" or ")})` : ""}`;
+      sentence += `, probably **extrinsic**${causes.length ? ` (${causes.join(", or ")})` : ""}`;
     } else if (classification.extrinsic.label === "intrinsic" && classification.extrinsic.confidence >= config.thresholds.labelConfidence) {
       sentence += ` in this repository's code`;
     } else if (classification.extrinsic.label === "extrinsic") {
@@ -158,9 +158,9 @@ function renderEnvironmentRequest(result: TriageResult, config: RepoConfig): str
   if (extrinsic) {
     const causes = leadingCauses(classification).map(describeCause);
     lines.push(
-      `**This is probably not a bug in this repository's code**${causes.length ? `: it looks caused by ${causes.join(" or ")}` : ""}.` +
+      `**This is probably not a bug in this repository's code**${causes.length ? `: it looks caused by ${causes.join(", or ")}` : ""}.` +
         (facts.length > 0
-          ? " To tell, please add to the issue:"
+          ? " To check, please add to the issue:"
           : " A change of setting, version or driver is more likely to fix it than a change of code."),
     );
   } else {
@@ -281,7 +281,7 @@ function renderClassification(result: TriageResult, config: RepoConfig): string 
   let cause: string;
   if (isProbablyExtrinsic(result, config)) {
     const causes = leadingCauses(classification).map(describeCause);
-    cause = `probably outside this repository (extrinsic, ${percent(extrinsic.confidence)})${causes.length ? `, most likely ${causes.join(" or ")}` : ""}`;
+    cause = `probably outside this repository (extrinsic, ${percent(extrinsic.confidence)})${causes.length ? `, most likely ${causes.join(", or ")}` : ""}`;
   } else if (extrinsic.label === "extrinsic") {
     cause = `possibly outside this repository (extrinsic, ${percent(extrinsic.confidence)})`;
   } else {
