@@ -62,6 +62,9 @@ export async function triageCommand(argv: string[], io: CliIo): Promise<number> 
   }
 
   const { config, problems } = await readConfig(o.config);
+  // The comment shows these too (as the app does for .github/mltriage.yml); the person at the terminal gets them
+  // here, with the file they named.
+  for (const p of problems) io.stderr(`note: --config ${o.config}: ${p.path}: ${p.message} (the default is used)`);
   if (o.github !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(o.github)) throw new UsageError(`--github must be owner/name, got "${o.github}"`);
   const { snapshot, commits } = await loadRepository(o.repo, o.ref, scopeOptionsFromConfig(config));
   if (snapshot.files.length === 0) io.stderr(`note: no file of ${o.repo} is in scope; nothing to rank`);

@@ -73,7 +73,7 @@ export function loadRepoConfigFromYaml(text: string): { config: RepoConfig; prob
     // With prettyErrors the first line of the message already names the line and column.
     const message =
       error instanceof YAMLParseError
-        ? `YAML syntax error: ${firstLine(error.message)}`
+        ? `YAML syntax error: ${firstLine(error.message).replace(/:\s*$/, "")}` // the colon introduced a code frame
         : `could not read the file as YAML: ${firstLine(String(error))}`;
     return { config: defaultRepoConfig(), problems: [{ path: "(file)", message }] };
   }

@@ -37,6 +37,18 @@ async function triageJson(args: string[]): Promise<TriageResult> {
 }
 
 describe("mltriage triage", () => {
+  it("names the --config file and its problems on stderr, and still triages with the defaults", async () => {
+    const dir = makeTempDir();
+    const path = join(dir.dir, "bad.yml");
+    writeFileSync(path, "topFiles: [\n  bad");
+    const io = captureIo();
+    expect(await main(["triage", "--repo", repo.dir, "--ref", repo.commits[0]!, ...issueArgs, "--config", path], io)).toBe(0);
+    expect(io.stderrText).toContain(`note: --config ${path}: (file): YAML syntax error:`);
+    expect(io.stderrText).toContain("(the default is used)");
+    expect(rankedPathsOf(io.stdoutText)[0]).toBe("tinynet/data/transforms.py");
+    dir.cleanup();
+  });
+
   it("prints the comment with the file that holds the bug ranked first", async () => {
     const io = captureIo();
     const code = await main(["triage", "--repo", repo.dir, "--ref", repo.commits[0]!, ...issueArgs], io);

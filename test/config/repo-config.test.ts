@@ -152,7 +152,7 @@ describe("loadRepoConfigFromYaml", () => {
     expect(config).toEqual(defaultRepoConfig());
     expect(problems).toHaveLength(1);
     expect(problems[0]?.path).toBe("(file)");
-    expect(problems[0]?.message).toMatch(/^YAML syntax error: .*line \d+/);
+    expect(problems[0]?.message).toMatch(/^YAML syntax error: .*line \d+, column \d+$/); // no dangling colon
   });
 });
 
