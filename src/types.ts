@@ -124,6 +124,8 @@ export interface Environment {
   driver?: string;
   gpu?: string;
   os?: string;
+  /** How the framework was installed, when the report shows it: "pip", "conda" or "source". */
+  installedWith?: "pip" | "conda" | "source";
 }
 
 export interface Classification {

@@ -302,7 +302,17 @@ export function extractEnvironment(text: string): Environment {
   // A named, versioned OS beats a bare "Linux".
   const os = found.osCandidates.find((c) => /\d/.test(c)) ?? found.osCandidates[0];
   if (os) env.os = os;
+  const installedWith = installMethod(clean);
+  if (installedWith) env.installedWith = installedWith;
   return env;
+}
+
+/** "pip install mxnet-cu90==1.1.0", "conda install pytorch", "built from source with cmake": how it was installed. */
+function installMethod(text: string): Environment["installedWith"] {
+  if (/\b(?:buil[dt]|compiled?|installed) (?:\w+ )?from source\b|\bsetup\.py (?:install|develop)\b|\bcmake\b/i.test(text)) return "source";
+  if (/\bconda install\b/i.test(text)) return "conda";
+  if (/\bpip3? install\b/i.test(text)) return "pip";
+  return undefined;
 }
 
 /** Short human phrases for the facts found, e.g. ["torch==1.7.0", "CUDA 11.0", "Ubuntu 18.04"]. */

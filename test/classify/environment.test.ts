@@ -165,3 +165,13 @@ describe("extractEnvironment", () => {
     expect(osFromPlatformString("Darwin-17.3.0-x86_64-i386-64bit")).toBe("macOS (Darwin 17.3.0)");
   });
 });
+
+describe("install method", () => {
+  it("reads pip, conda or a build from source, and nothing when the report does not show it", () => {
+    expect(extractEnvironment("I ran `pip install mxnet-cu90==1.1.0` on Ubuntu").installedWith).toBe("pip");
+    expect(extractEnvironment("conda install pytorch torchvision -c pytorch").installedWith).toBe("conda");
+    expect(extractEnvironment("I built it from source with USE_CUDA=1").installedWith).toBe("source");
+    expect(extractEnvironment("cmake -DUSE_CUDA=ON .. && make -j8").installedWith).toBe("source");
+    expect(extractEnvironment("torch 1.7.0 on Ubuntu 18.04").installedWith).toBeUndefined();
+  });
+});
