@@ -205,7 +205,8 @@ function pathFromToken(raw: string, dottedModules: boolean): string | null {
   let token = raw.replace(/(?::\d+)+:?$/, "");
   token = token.replace(/[.:!?]+$/, "");
   if (token.length < 3 || token.length > 500) return null;
-  const slashed = token.replace(/\\+/g, "/");
+  // `src/operator/nn/./cudnn/x.h` (a build log's relative include) is `src/operator/nn/cudnn/x.h`.
+  const slashed = token.replace(/\\+/g, "/").replace(/\/\.(?=\/)/g, "");
   const ext = /\.([A-Za-z][A-Za-z0-9]{0,5})$/.exec(slashed)?.[1]?.toLowerCase();
   if (/^[\w.~/-]+$/.test(slashed.replace(/^[A-Za-z]:/, "")) && slashed.includes("/")) {
     const segments = slashed.split("/").filter(Boolean);

@@ -150,17 +150,19 @@ export function locateTracebacks(rawLines: readonly string[]): LocatedTraceback[
         continue;
       }
 
-      const location = matchLocation(line);
-      if (location) {
+      const outer = matchLocation(line);
+      if (outer) {
+        const chain = nestedLocations(outer);
+        const location = chain[chain.length - 1]!; // the innermost: where the error was raised
         if (current && (current.mode === "message" || current.mode === "locations")) {
-          addLocation(current, location, i);
+          for (const l of chain) addLocation(current, l, i);
           current.mode = "locations";
           continue;
         }
         // A standalone location only counts when the line reports a problem (glog/MXNet INFO lines do not).
         if (!PROBLEM.test(line) && !PYTEST_IN.test(location.rest)) continue;
         const o = start(i, "locations");
-        addLocation(o, location, i);
+        for (const l of chain) addLocation(o, l, i);
         // `MXNetError: [12:01:02] src/x.cc:7: Check failed` names its type before the location.
         const typedLine = STRICT_EXCEPTION.exec(line);
         const typed = typedLine ?? (location.rest ? STRICT_EXCEPTION.exec(location.rest) : null);
@@ -309,6 +311,21 @@ function matchLocation(line: string): Location | null {
   const file = m[1]!;
   if (/^\d+(\.\d+)+$/.test(file) || /^[\w-]+\.(?:com|org|net|io)$/i.test(file)) return null;
   return { file, line: Number(m[2] ?? m[3]), rest: m[4]!.trim() };
+}
+
+/**
+ * MXNet nests the place that raised inside the place that reported it, on one line:
+ * `[06:31:41] src/engine/./threaded_engine.h:359: [06:31:41] src/operator/nn/./cudnn/cudnn_convolution-inl.h:242: Check failed`.
+ * Outermost first, as frames are listed, so the innermost (the origin) comes last.
+ */
+function nestedLocations(first: Location): Location[] {
+  const chain = [first];
+  for (let next = matchLocation(first.rest); next && chain.length < 8; next = matchLocation(next.rest)) {
+    // Only a location that starts the rest nests; a path quoted later in a message is not a frame.
+    if (!/^\[[\d:. ]+\]|^[\w./-]+\.\w+:\d+/.test(chain[chain.length - 1]!.rest)) break;
+    chain.push(next);
+  }
+  return chain;
 }
 
 function addLocation(o: Open, location: Location, index: number): void {

@@ -125,6 +125,22 @@ describe("parseIssue", () => {
     expect(issue.mentionedPaths).not.toContain("www.example.com");
   });
 
+  it("reads a path with `./` segments, as build logs print them, as the path it names", () => {
+    const parsed = parseIssue("cuDNN error", "It fails in src/operator/nn/./cudnn/cudnn_convolution-inl.h:242 every time.");
+    expect(parsed.mentionedPaths).toContain("src/operator/nn/cudnn/cudnn_convolution-inl.h");
+  });
+
+  it("takes MXNet's nested locations as frames, the place that raised last (innermost)", () => {
+    const line = "  what():  [06:31:41] src/engine/./threaded_engine.h:359: [06:31:41] src/operator/nn/./cudnn/cudnn_convolution-inl.h:242: Check failed: e == CUDNN_STATUS_SUCCESS (8 vs. 0)";
+    const parsed = parseIssue("Conv1D fails", "```\n" + line + "\n```");
+    expect(parsed.tracebacks).toHaveLength(1);
+    expect(parsed.tracebacks[0]!.frames.map((f) => `${f.file}:${f.line}`)).toEqual([
+      "src/engine/./threaded_engine.h:359",
+      "src/operator/nn/./cudnn/cudnn_convolution-inl.h:242",
+    ]);
+    expect(parsed.tracebacks[0]!.message).toContain("Check failed: e == CUDNN_STATUS_SUCCESS");
+  });
+
   it("drops log noise from identifiers and paths: mangled symbols, platform strings, system folders, word lists", () => {
     const body = [
       "Package used (Python/R/Scala/Julia): Python",
