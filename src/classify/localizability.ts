@@ -32,7 +32,12 @@ export interface LocalizabilityInput {
   identifierCount: number;
   /** Repository paths or modules the issue names. */
   mentionedPaths: number;
+  /** Words of the reporter's prose; absent when unknown. */
+  proseWords?: number;
 }
+
+/** Fewer prose words than this, and nothing else to hold on to, is a report that says too little to point at files. */
+const THIN_REPORT_WORDS = 12;
 
 export interface LocalizabilityModel {
   format: typeof LOCALIZABILITY_FORMAT;
@@ -143,6 +148,12 @@ export function estimateLocalizability(
     const phrase = REASONS[name]?.[m > 0 ? 0 : 1];
     if (phrase && !reasons.includes(phrase)) reasons.push(phrase);
     if (reasons.length === 3) break;
+  }
+  // A title and a few words, without an error, code or a file name: the ranking rests on a word or two. No
+  // benchmark bug is that bare (they were chosen for having fixes), so no weight learned it; say it plainly.
+  const thin = input.proseWords !== undefined && input.proseWords < THIN_REPORT_WORDS && input.tracebackFramesInRepo === 0 && input.identifierCount === 0 && input.mentionedPaths === 0;
+  if (thin && verdict === "show") {
+    return { confidence: Math.round(confidence * 1e4) / 1e4, verdict: "soften", reasons: ["the report says little (no error, code or file name)"] };
   }
   return { confidence: Math.round(confidence * 1e4) / 1e4, verdict, reasons };
 }

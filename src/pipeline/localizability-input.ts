@@ -8,6 +8,8 @@ export interface IssueAnchors {
   tracebackFramesInRepo: number;
   identifierCount: number;
   mentionedPaths: number;
+  /** Words of the reporter's prose (outside code and logs). */
+  proseWords: number;
 }
 
 export function issueAnchors(index: SourceIndex, parsed: ParsedIssue): IssueAnchors {
@@ -18,5 +20,6 @@ export function issueAnchors(index: SourceIndex, parsed: ParsedIssue): IssueAnch
     tracebackFramesInRepo: frames,
     identifierCount: parsed.identifiers.length + parsed.apiNames.length,
     mentionedPaths: mentionedFiles(index, new ModuleIndex(index.paths), parsed.mentionedPaths).size,
+    proseWords: parsed.prose.match(/\p{L}{2,}/gu)?.length ?? 0,
   };
 }

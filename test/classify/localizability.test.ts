@@ -67,6 +67,18 @@ describe("estimateLocalizability", () => {
     expect(bad.reasons.join(" ")).toMatch(/extrinsic|GPU|flat/);
   });
 
+  it("shows files from a bare report (a title, a few words, no error, code or file name) only with a caution", () => {
+    const bare = estimateLocalizability(input({ proseWords: 0 }));
+    const plain = estimateLocalizability(input({}));
+    expect(plain.verdict).toBe("show"); // the same input without the prose count: the fitted model alone shows it
+    expect(bare.verdict).toBe("soften");
+    expect(bare.confidence).toBe(plain.confidence);
+    expect(bare.reasons).toEqual(["the report says little (no error, code or file name)"]);
+    // Enough words, or one anchor, and the fitted verdict stands.
+    expect(estimateLocalizability(input({ proseWords: 40 })).verdict).toBe("show");
+    expect(estimateLocalizability(input({ proseWords: 3, identifierCount: 2 })).verdict).toBe("show");
+  });
+
   it("gives reasons that agree with its verdict: what speaks for the files when it shows them, against them otherwise", () => {
     // Two near-equal files stand out from an otherwise empty ranking (a large margin) while their own scores are
     // flat (high entropy): the features pull both ways, and a shown ranking must not be explained as "flat".
