@@ -84,8 +84,9 @@ function evidenceFor(task: LinearTask, row: { idx: number[]; val: number[] }, k:
   const label = task.classes[k]!;
   for (const [name] of topContributions(task, row, k, 12)) {
     // "Mostly Model terms" is no explanation for a Training label, even when its weight happened to help it.
+    // Nor is a type's share of the terms any explanation of extrinsic or intrinsic.
     const share = /^lct?:(.*)$/.exec(name);
-    if (share && task.classes.includes(share[1]!) && share[1] !== label) continue;
+    if (share && (!task.classes.includes(share[1]!) || share[1] !== label)) continue;
     const phrase = describeFeature(name, analysis);
     if (phrase) phrases.push(phrase);
   }
@@ -147,8 +148,20 @@ function round(x: number): number {
   return Math.round(x * 1e4) / 1e4;
 }
 
+/**
+ * Each phrase once, and a phrase dropped when everything it quotes was quoted before, whatever the case:
+ * "title mentions `DDP`" then "mentions `DDP`", or "`Windows 10`" then "`windows 10`", say one thing.
+ */
 function dedupe(xs: string[]): string[] {
-  return [...new Set(xs)];
+  const quoted = new Set<string>();
+  const out: string[] = [];
+  for (const x of new Set(xs)) {
+    const samples = [...x.matchAll(/`([^`]+)`/g)].map((m) => m[1]!.toLowerCase());
+    if (samples.length > 0 && samples.every((q) => quoted.has(q))) continue;
+    for (const q of samples) quoted.add(q);
+    out.push(x);
+  }
+  return out;
 }
 
 function joinAnd(xs: string[]): string {

@@ -129,3 +129,20 @@ describe("classifyIssue", () => {
     });
   });
 });
+
+describe("classification evidence", () => {
+  const quotes = (phrases: string[]) => phrases.flatMap((p) => [...p.matchAll(/`([^`]+)`/g)].map((m) => m[1]!.toLowerCase()));
+
+  it("quotes each thing once, whatever its case, and never explains extrinsic by a bug type's share of the terms", () => {
+    // "DDP" and "Windows 10" appear in the title and the body, in two cases.
+    const c = classifyIssue({
+      title: "DDP hangs with NCCL on Windows 10",
+      body: "Training with DDP on windows 10 hangs after the first epoch. torch 1.7.0, CUDA 11.0, Windows 10.\nThe loss shape is wrong too.",
+    });
+    for (const evidence of [c.bugType.evidence, c.extrinsic.evidence]) {
+      const q = quotes(evidence);
+      expect(new Set(q).size).toBe(q.length);
+    }
+    expect(c.extrinsic.evidence.join(" ")).not.toMatch(/terms/);
+  });
+});
