@@ -81,3 +81,10 @@ describe("stackTraceSignal (BLIA's STScore)", () => {
     });
   });
 });
+
+describe("ordinal", () => {
+  it("writes English ordinals", async () => {
+    const { ordinal } = await import("../../../src/ir/signals/explain-trace.js");
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(ordinal)).toEqual(["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th"]);
+  });
+});
