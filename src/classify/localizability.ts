@@ -152,10 +152,9 @@ export function estimateLocalizability(
   // A title and a few words, without an error, code or a file name: the ranking rests on a word or two. No
   // benchmark bug is that bare (they were chosen for having fixes), so no weight learned it; say it plainly.
   const thin = input.proseWords !== undefined && input.proseWords < THIN_REPORT_WORDS && input.tracebackFramesInRepo === 0 && input.identifierCount === 0 && input.mentionedPaths === 0;
-  if (thin && verdict === "show") {
-    return { confidence: Math.round(confidence * 1e4) / 1e4, verdict: "soften", reasons: ["the report says little (no error, code or file name)"] };
-  }
-  return { confidence: Math.round(confidence * 1e4) / 1e4, verdict, reasons };
+  const rounded = Math.round(confidence * 1e4) / 1e4;
+  if (thin && verdict === "show") return { confidence: rounded, verdict: "soften", reasons: ["the report says little (no error, code or file name)"] };
+  return { confidence: rounded, verdict, reasons };
 }
 
 export function parseLocalizabilityModel(json: unknown, source: string): LocalizabilityModel {

@@ -35,9 +35,11 @@ export function missingFacts(input: MissingFactsInput): string[] {
     if (!env.driver) out.push("GPU driver version (the `nvidia-smi` header)");
     if (!env.gpu) out.push("GPU model and count");
   }
-  if (causes.includes("build-install") && !env.installedWith) out.push("how it was installed (pip, conda or from source, with the build flags)");
-  // Built from source: the flags decide what was compiled in, and reports rarely give them.
-  else if (causes.includes("build-install") && env.installedWith === "source") out.push("the build flags (the cmake or make command line)");
+  if (causes.includes("build-install")) {
+    if (!env.installedWith) out.push("how it was installed (pip, conda or from source, with the build flags)");
+    // Built from source: the flags decide what was compiled in, and reports rarely give them.
+    else if (env.installedWith === "source") out.push("the build flags (the cmake or make command line)");
+  }
   if (causes.includes("training-data")) out.push("the dataset and its version (a small sample that reproduces the problem helps)");
   if (causes.includes("pretrained-model")) out.push("where the pretrained weights come from and which version produced them");
   if (causes.includes("third-party-library") && frameworks.length < 2) out.push("versions of the other libraries involved (`pip freeze`)");

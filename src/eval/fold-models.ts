@@ -5,8 +5,9 @@
  * in the same order give the same models as {@link trainFoldModelsHere}.
  */
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { LinearModel } from "../ir/learn/listwise.js";
+import { spawnSiblingWorker } from "../ir/parallel/spawn-worker.js";
 import { trainRanker, type RankingExample } from "../ir/learn/ranker-model.js";
 
 export interface FoldExample {
@@ -21,9 +22,14 @@ export interface FoldResult {
   error?: string;
 }
 
+/** The ranker that scores `heldOut`'s bugs: trained on the bugs of every other repository, in their order. */
+export function trainFold(examples: readonly FoldExample[], heldOut: string): LinearModel {
+  return trainRanker(examples.filter((e) => e.repo !== heldOut).map((e) => e.example));
+}
+
 /** The ranker for each held-out repository, trained in this thread, one after another. */
 export function trainFoldModelsHere(examples: readonly FoldExample[], heldOut: readonly string[]): Map<string, LinearModel> {
-  return new Map(heldOut.map((repo) => [repo, trainRanker(examples.filter((e) => e.repo !== repo).map((e) => e.example))]));
+  return new Map(heldOut.map((repo) => [repo, trainFold(examples, repo)]));
 }
 
 /**
@@ -41,11 +47,12 @@ export async function trainFoldModels(
   const queue = [...heldOut];
   const models = new Map<string, LinearModel>();
   const threads: Worker[] = [];
+  let failure: { reason: unknown } | undefined;
   try {
     await Promise.all(
       Array.from({ length: count }, () =>
         new Promise<void>((resolve, reject) => {
-          const worker = spawnFoldWorker(examples);
+          const worker = spawnSiblingWorker(import.meta.url, "fold-worker", { examples });
           threads.push(worker);
           const next = () => {
             const repo = queue.shift();
@@ -66,22 +73,13 @@ export async function trainFoldModels(
       ),
     );
   } catch (reason) {
-    // A thread that cannot start or dies must not lose the evaluation: the same folds are trained here, with the
-    // same result; an error of the training itself then surfaces in this thread.
-    onFallback?.(reason);
-    await Promise.all(threads.map((t) => t.terminate()));
-    return trainFoldModelsHere(examples, heldOut);
+    failure = { reason };
   } finally {
     await Promise.all(threads.map((t) => t.terminate()));
   }
-  return models;
-}
-
-function spawnFoldWorker(examples: readonly FoldExample[]): Worker {
-  const here = import.meta.url;
-  const typescript = here.endsWith(".ts");
-  const entry = new URL(`./fold-worker.${typescript ? "ts" : "js"}`, here);
-  if (!typescript) return new Worker(entry, { workerData: { examples }, execArgv: [] });
-  // From the TypeScript sources the thread registers tsx itself (see the document pool's bootstrap).
-  return new Worker(new URL("../ir/parallel/worker-bootstrap.mjs", here), { workerData: { entry: entry.href, typescript, examples }, execArgv: [] });
+  if (!failure) return models;
+  // A thread that cannot start or dies must not lose the evaluation: the same folds are trained here, with the
+  // same result; an error of the training itself then surfaces in this thread.
+  onFallback?.(failure.reason);
+  return trainFoldModelsHere(examples, heldOut);
 }

@@ -5,6 +5,7 @@
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { spawnSiblingWorker } from "./spawn-worker.js";
 import type { RawDocument } from "../document.js";
 import type { BuildRequest, BuildResponse, RawDocumentJob } from "./messages.js";
 
@@ -123,7 +124,7 @@ export class DocumentPool {
   }
 
   private spawn(): Slot {
-    const worker = this.entry ? new Worker(this.entry, { execArgv: [] }) : spawnDocumentWorker();
+    const worker = this.entry ? new Worker(this.entry, { execArgv: [] }) : spawnSiblingWorker(import.meta.url, "document-worker");
     const slot: Slot = { worker, batches: new Map(), alive: true };
     // Idle threads must not keep the process alive: a caller that forgets `close` still exits.
     worker.unref();
@@ -204,13 +205,6 @@ export class DocumentPool {
 }
 
 /** The project's document worker; from TypeScript sources it goes through a bootstrap that registers tsx. */
-function spawnDocumentWorker(): Worker {
-  const here = import.meta.url;
-  const typescript = here.endsWith(".ts");
-  const entry = new URL(`./document-worker.${typescript ? "ts" : "js"}`, here);
-  if (!typescript) return new Worker(entry, { execArgv: [] });
-  return new Worker(new URL("./worker-bootstrap.mjs", here), { workerData: { entry: entry.href, typescript }, execArgv: [] });
-}
 
 export function createDocumentPool(options: DocumentPoolOptions = {}): DocumentPool {
   return new DocumentPool(options);

@@ -1,5 +1,6 @@
-// Entry of a document worker thread. When mltriage runs from its TypeScript sources, the thread registers tsx
-// itself: loader flags are not reliably inherited by worker threads (and jest's transform never is).
+// Entry of a worker thread started from the TypeScript sources (spawn-worker.ts: document and fold workers). The
+// thread registers tsx itself: loader flags are not reliably inherited by worker threads (and jest's transform
+// never is).
 import { workerData } from "node:worker_threads";
 
 if (workerData.typescript) {
