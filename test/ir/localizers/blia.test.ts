@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from "@jest/globals";
-import { createDocumentCache } from "../../../src/ir/create-document-cache.js";
 import { BLIA_PARAMS, blia } from "../../../src/ir/localizers/blia.js";
 import { minMax } from "../../../src/ir/scoring.js";
 import { ModuleIndex } from "../../../src/ir/signals/module-index.js";
@@ -9,7 +8,7 @@ import { SourceIndex } from "../../../src/ir/source-index.js";
 import { parseIssue } from "../../../src/issue/index.js";
 import type { CommitInfo, History } from "../../../src/types.js";
 import { pythonTraceback } from "../signals/trace-helpers.js";
-import { sourceFile as file } from "../../helpers/source-file.js";
+import { indexFiles, sourceFile as file } from "../../helpers/source-file.js";
 
 const DAY = 86_400_000;
 const CREATED = "2020-03-01T00:00:00Z";
@@ -30,14 +29,11 @@ describe("blia", () => {
     createdAt: CREATED,
   };
   beforeAll(async () => {
-    index = SourceIndex.build(
-      [
-        file("pkg/core.py", "from pkg import util\n\ndef train_step(loss):\n    return util.scale(loss)\n"),
-        file("pkg/util.py", "def scale(loss):\n    # scale the loss\n    return loss * 2\n"),
-        file("pkg/loader.py", "class Batches:\n    pass\n"),
-      ],
-      await createDocumentCache(),
-    );
+    index = await indexFiles([
+      file("pkg/core.py", "from pkg import util\n\ndef train_step(loss):\n    return util.scale(loss)\n"),
+      file("pkg/util.py", "def scale(loss):\n    # scale the loss\n    return loss * 2\n"),
+      file("pkg/loader.py", "class Batches:\n    pass\n"),
+    ]);
   });
   const doc = (p: string) => index.pathToDoc.get(p)!;
   const scoresOf = (history?: History) => blia.localize({ index, issue, history }).scores;

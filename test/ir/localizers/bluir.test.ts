@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from "@jest/globals";
-import { createDocumentCache } from "../../../src/ir/create-document-cache.js";
 import { BLUIR_PARAMS, bluir, bluirScore } from "../../../src/ir/localizers/bluir.js";
 import { scoreIndriTfidf } from "../../../src/ir/scoring.js";
 import { classOrStemBag } from "../../../src/ir/signals/class-field.js";
 import { SourceIndex } from "../../../src/ir/source-index.js";
-import { sourceFile as file } from "../../helpers/source-file.js";
+import { indexFiles, sourceFile as file } from "../../helpers/source-file.js";
 
 /**
  * net.py defines `class Optimizer` (class field {optim}); engine.py says "optimizer" only in a comment (comment
@@ -20,14 +19,11 @@ import { sourceFile as file } from "../../helpers/source-file.js";
 describe("bluir", () => {
   let index: SourceIndex;
   beforeAll(async () => {
-    index = SourceIndex.build(
-      [
-        file("net.py", "class Optimizer:\n    pass\n"),
-        file("engine.py", "# optimizer state saved\ndef run():\n    pass\n"),
-        file("util.py", "# helper\ndef go():\n    pass\n"),
-      ],
-      await createDocumentCache(),
-    );
+    index = await indexFiles([
+      file("net.py", "class Optimizer:\n    pass\n"),
+      file("engine.py", "# optimizer state saved\ndef run():\n    pass\n"),
+      file("util.py", "# helper\ndef go():\n    pass\n"),
+    ]);
   });
   const doc = (p: string) => index.pathToDoc.get(p)!;
 

@@ -1,12 +1,11 @@
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { parseIssue } from "../../../src/issue/index.js";
-import { createDocumentCache } from "../../../src/ir/create-document-cache.js";
 import { computeFeatures, FEATURE_COUNT, FEATURE_NAMES } from "../../../src/ir/localizers/features.js";
 import { createLearnedLocalizer } from "../../../src/ir/localizers/learned.js";
 import { scoreWithModel, type RankerModel } from "../../../src/ir/learn/ranker-model.js";
 import { SourceIndex } from "../../../src/ir/source-index.js";
 import { pythonTraceback } from "../signals/trace-helpers.js";
-import { sourceFile as file } from "../../helpers/source-file.js";
+import { indexFiles, sourceFile as file } from "../../helpers/source-file.js";
 
 describe("computeFeatures", () => {
   let index: SourceIndex;
@@ -22,16 +21,13 @@ describe("computeFeatures", () => {
     createdAt: "2020-03-01T00:00:00Z",
   };
   beforeAll(async () => {
-    index = SourceIndex.build(
-      [
-        file("pkg/cli.py", "from pkg import core\n\ndef main():\n    core.run()\n"),
-        file("pkg/core.py", "def run():\n    pass\n"),
-        file("pkg/data.py", "def load():\n    pass\n"),
-        file("pkg/model.py", "class Net:\n    pass\n"),
-        file("tests/test_x.py", "def test_x():\n    pass\n"),
-      ],
-      await createDocumentCache(),
-    );
+    index = await indexFiles([
+      file("pkg/cli.py", "from pkg import core\n\ndef main():\n    core.run()\n"),
+      file("pkg/core.py", "def run():\n    pass\n"),
+      file("pkg/data.py", "def load():\n    pass\n"),
+      file("pkg/model.py", "class Net:\n    pass\n"),
+      file("tests/test_x.py", "def test_x():\n    pass\n"),
+    ]);
   });
   const value = (m: Float32Array, path: string, feature: (typeof FEATURE_NAMES)[number]) => m[index.pathToDoc.get(path)! * FEATURE_COUNT + FEATURE_NAMES.indexOf(feature)];
 
@@ -61,10 +57,7 @@ describe("computeFeatures", () => {
   });
 
   it("marks example, docs and benchmark scripts, and flags them as asked for only when the issue speaks of an example", async () => {
-    const scripts = SourceIndex.build(
-      [file("pkg/core.py", "def run():\n    pass\n"), file("examples/mnist.py", "run()\n"), file("docs/conf.py", "x = 1\n"), file("pl_examples/gan.py", "run()\n")],
-      await createDocumentCache(),
-    );
+    const scripts = await indexFiles([file("pkg/core.py", "def run():\n    pass\n"), file("examples/mnist.py", "run()\n"), file("docs/conf.py", "x = 1\n"), file("pl_examples/gan.py", "run()\n")]);
     const at = (m: Float32Array, path: string, feature: (typeof FEATURE_NAMES)[number]) => m[scripts.pathToDoc.get(path)! * FEATURE_COUNT + FEATURE_NAMES.indexOf(feature)];
     const plain = computeFeatures({ index: scripts, issue: { title: "run crashes", body: "it fails" } }).matrix;
     const asked = computeFeatures({ index: scripts, issue: { title: "run crashes in the MNIST example", body: "it fails" } }).matrix;
@@ -74,10 +67,7 @@ describe("computeFeatures", () => {
   });
 
   it("matches definitions of names the title writes as plain words, apart from the code's own names", async () => {
-    const defs = SourceIndex.build(
-      [file("pkg/callbacks.py", "class ModelCheckpoint:\n    pass\n"), file("pkg/loops.py", "def fit_loop():\n    pass\n")],
-      await createDocumentCache(),
-    );
+    const defs = await indexFiles([file("pkg/callbacks.py", "class ModelCheckpoint:\n    pass\n"), file("pkg/loops.py", "def fit_loop():\n    pass\n")]);
     const at = (m: Float32Array, path: string, feature: (typeof FEATURE_NAMES)[number]) => m[defs.pathToDoc.get(path)! * FEATURE_COUNT + FEATURE_NAMES.indexOf(feature)];
     const { matrix } = computeFeatures({ index: defs, issue: { title: "ModelCheckpoint deletes my folder", body: "It happens after fit." } });
     expect(at(matrix, "pkg/callbacks.py", "proseDefinitions")).toBe(1);
@@ -86,15 +76,12 @@ describe("computeFeatures", () => {
   });
 
   it("credits test files named after the issue's APIs, not after the variables of the reporter's script", async () => {
-    const tests = SourceIndex.build(
-      [
-        file("pkg/ops.py", "def topk(x, k):\n    return x\n"),
-        file("tests/test_ops.py", "def test_topk_axis():\n    pass\n"),
-        file("tests/test_io.py", "def test_images_roundtrip():\n    pass\n"),
-        file("tests/test_misc.py", "def test_clip_grad():\n    pass\n"),
-      ],
-      await createDocumentCache(),
-    );
+    const tests = await indexFiles([
+      file("pkg/ops.py", "def topk(x, k):\n    return x\n"),
+      file("tests/test_ops.py", "def test_topk_axis():\n    pass\n"),
+      file("tests/test_io.py", "def test_images_roundtrip():\n    pass\n"),
+      file("tests/test_misc.py", "def test_clip_grad():\n    pass\n"),
+    ]);
     const at = (m: Float32Array, path: string) => m[tests.pathToDoc.get(path)! * FEATURE_COUNT + FEATURE_NAMES.indexOf("testedNames")];
     // `topk` is defined by the repository; `images` is only the script's variable; `clip_grad` is marked as code inline.
     const body = "Calling `clip_grad` first does not help.\n\n```python\nimages = load()\nout = topk(images, 3)\n```\n";
@@ -105,14 +92,11 @@ describe("computeFeatures", () => {
   });
 
   it("says in how many test files a tested name occurs, so a common name reads as weak evidence", async () => {
-    const tests = SourceIndex.build(
-      [
-        file("pkg/ops.py", "def topk(x, k):\n    return x\n\ndef where(c):\n    return c\n"),
-        file("tests/test_ops.py", "def test_topk_axis():\n    pass\n\ndef test_where_grad():\n    pass\n"),
-        file("tests/test_more.py", "def test_topk_values():\n    pass\n"),
-      ],
-      await createDocumentCache(),
-    );
+    const tests = await indexFiles([
+      file("pkg/ops.py", "def topk(x, k):\n    return x\n\ndef where(c):\n    return c\n"),
+      file("tests/test_ops.py", "def test_topk_axis():\n    pass\n\ndef test_where_grad():\n    pass\n"),
+      file("tests/test_more.py", "def test_topk_values():\n    pass\n"),
+    ]);
     const f = computeFeatures({ index: tests, issue: { title: "wrong result", body: "```python\ny = topk(x, 3)\nz = where(y)\n```\n" } });
     const detail = (path: string) => f.explain(tests.pathToDoc.get(path)!).find((e) => e.kind === "tested-name")?.detail;
     // `where` is tested in one file (the rarer name wins the evidence line); `topk` alone in tests/test_more.py is in two.
@@ -136,7 +120,7 @@ describe("computeFeatures", () => {
 
 describe("learned localizer", () => {
   it("scores with the model it is given: the softmax of θ·x over the computed features", async () => {
-    const index = SourceIndex.build([file("pkg/a.py", "def run():\n    pass\n"), file("pkg/b.py", "def stop():\n    pass\n")], await createDocumentCache());
+    const index = await indexFiles([file("pkg/a.py", "def run():\n    pass\n"), file("pkg/b.py", "def stop():\n    pass\n")]);
     const weights = new Array<number>(FEATURE_COUNT).fill(0);
     weights[FEATURE_NAMES.indexOf("mentioned")] = 3;
     const model = { weights, bias: 0 } as unknown as RankerModel;

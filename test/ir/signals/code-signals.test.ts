@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from "@jest/globals";
-import { createDocumentCache } from "../../../src/ir/create-document-cache.js";
 import { definitionMatches } from "../../../src/ir/signals/definitions.js";
 import { mentionedFiles } from "../../../src/ir/signals/mentions.js";
 import { messageMatches } from "../../../src/ir/signals/messages.js";
@@ -7,20 +6,17 @@ import { ModuleIndex } from "../../../src/ir/signals/module-index.js";
 import { structuredVsm } from "../../../src/ir/signals/struct-vsm.js";
 import { isTestPath, testPairs } from "../../../src/ir/signals/test-pairs.js";
 import { DocumentCache, SourceIndex } from "../../../src/ir/source-index.js";
-import { sourceFile as file } from "../../helpers/source-file.js";
+import { indexFiles, sourceFile as file } from "../../helpers/source-file.js";
 
 describe("definitionMatches", () => {
   let index: SourceIndex;
   beforeAll(async () => {
-    index = SourceIndex.build(
-      [
-        file("a.py", "class Trainer:\n    def fit(self):\n        pass\n"),
-        file("b.py", "def fit():\n    pass\n"),
-        file("c.py", "x = 1\n"),
-        file("d.py", "def run():\n    pass\n"),
-      ],
-      await createDocumentCache(),
-    );
+    index = await indexFiles([
+      file("a.py", "class Trainer:\n    def fit(self):\n        pass\n"),
+      file("b.py", "def fit():\n    pass\n"),
+      file("c.py", "x = 1\n"),
+      file("d.py", "def run():\n    pass\n"),
+    ]);
   });
 
   it("adds log(1 + N/df) per matched name, skipping generic names such as run", () => {
@@ -43,7 +39,7 @@ describe("structuredVsm (BLIA)", () => {
     // lengths are equal (1 term each), so g = 0.5 for both. Each field holds "optim" in one of 2 files: idf ln 2 > 0,
     // and a one-term document against a one-term query has cos = 1. The stems alpha, beta match nothing.
     // alpha = 0.5·(1·1) = 0.5; beta = 0.5·(0.5·1) = 0.25.
-    const index = SourceIndex.build([file("alpha.py", "def optimizer():\n    pass\n"), file("beta.py", "# optimizer\n")], await createDocumentCache());
+    const index = await indexFiles([file("alpha.py", "def optimizer():\n    pass\n"), file("beta.py", "# optimizer\n")]);
     const s = structuredVsm(index, "optimizer", "");
     expect(s[index.pathToDoc.get("alpha.py")!]).toBeCloseTo(0.5, 12);
     expect(s[index.pathToDoc.get("beta.py")!]).toBeCloseTo(0.25, 12);
@@ -52,14 +48,11 @@ describe("structuredVsm (BLIA)", () => {
 
 describe("messageMatches", () => {
   it("doubles the strings-field BM25 of a file whose literal is the message's template, and keeps it as evidence", async () => {
-    const index = SourceIndex.build(
-      [
-        file("check.py", 'def check(x):\n    raise ValueError("expected shape %s but got %s" % x)\n'),
-        file("other.py", 'LOG = "shape printed here"\n'),
-        file("none.py", "y = 2\n"),
-      ],
-      await createDocumentCache(),
-    );
+    const index = await indexFiles([
+      file("check.py", 'def check(x):\n    raise ValueError("expected shape %s but got %s" % x)\n'),
+      file("other.py", 'LOG = "shape printed here"\n'),
+      file("none.py", "y = 2\n"),
+    ]);
     const doc = (p: string) => index.pathToDoc.get(p)!;
     const m = messageMatches(index, [{ type: "ValueError", message: "expected shape (3, 4) but got (4, 3)" }]);
     expect(m.sites.get(doc("check.py"))).toEqual({ text: "expected shape %s but got %s", line: 2 });

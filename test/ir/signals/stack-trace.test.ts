@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from "@jest/globals";
-import { createDocumentCache } from "../../../src/ir/create-document-cache.js";
 import { ModuleIndex } from "../../../src/ir/signals/module-index.js";
 import { stackTraceSignal } from "../../../src/ir/signals/stack-trace.js";
 import { DocumentCache, SourceIndex } from "../../../src/ir/source-index.js";
 import { parseIssue } from "../../../src/issue/index.js";
 import { pythonTraceback } from "./trace-helpers.js";
-import { sourceFile as file } from "../../helpers/source-file.js";
+import { indexFiles, sourceFile as file } from "../../helpers/source-file.js";
 
 describe("stackTraceSignal (BLIA's STScore)", () => {
   it("ranks trace files from the innermost frame: 1/rank up to rank 10, then 0.1", () => {
@@ -35,16 +34,13 @@ describe("stackTraceSignal (BLIA's STScore)", () => {
   describe("installed copies and imports", () => {
     let index: SourceIndex;
     beforeAll(async () => {
-      index = SourceIndex.build(
-        [
-          file("python/mypkg/core.py", "from mypkg import util\nimport mypkg.layers\n\ndef step():\n    pass\n"),
-          file("python/mypkg/util.py", "def go():\n    pass\n"),
-          file("python/mypkg/layers.py", "x = 1\n"),
-          file("python/mypkg/runner.py", "from mypkg import core\n\ndef main():\n    core.step()\n"),
-          file("python/mypkg/unrelated.py", "y = 2\n"),
-        ],
-        await createDocumentCache(),
-      );
+      index = await indexFiles([
+        file("python/mypkg/core.py", "from mypkg import util\nimport mypkg.layers\n\ndef step():\n    pass\n"),
+        file("python/mypkg/util.py", "def go():\n    pass\n"),
+        file("python/mypkg/layers.py", "x = 1\n"),
+        file("python/mypkg/runner.py", "from mypkg import core\n\ndef main():\n    core.step()\n"),
+        file("python/mypkg/unrelated.py", "y = 2\n"),
+      ]);
     });
     const doc = (p: string) => index.pathToDoc.get(p)!;
     const site = "/opt/conda/lib/python3.8/site-packages";

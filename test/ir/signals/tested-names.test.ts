@@ -1,21 +1,17 @@
 import { beforeAll, describe, expect, it } from "@jest/globals";
-import { createDocumentCache } from "../../../src/ir/create-document-cache.js";
 import { snakeCase, testedNameMatches } from "../../../src/ir/signals/tested-names.js";
 import { SourceIndex } from "../../../src/ir/source-index.js";
-import { sourceFile as file } from "../../helpers/source-file.js";
+import { indexFiles, sourceFile as file } from "../../helpers/source-file.js";
 
 describe("testedNameMatches", () => {
   let index: SourceIndex;
   beforeAll(async () => {
-    index = SourceIndex.build(
-      [
-        file("tests/test_operator.py", "def test_where_broadcast():\n    pass\n\ndef test_topk():\n    pass\n"),
-        file("tests/test_ndarray.py", "def test_topk():\n    pass\n\ndef test_elsewhere():\n    pass\n"),
-        file("tests/test_misc.py", "def test_init():\n    pass\n\ndef helper_where():\n    pass\n"),
-        file("pkg/ops.py", "def where():\n    pass\n\ndef topk():\n    pass\n"),
-      ],
-      await createDocumentCache(),
-    );
+    index = await indexFiles([
+      file("tests/test_operator.py", "def test_where_broadcast():\n    pass\n\ndef test_topk():\n    pass\n"),
+      file("tests/test_ndarray.py", "def test_topk():\n    pass\n\ndef test_elsewhere():\n    pass\n"),
+      file("tests/test_misc.py", "def test_init():\n    pass\n\ndef helper_where():\n    pass\n"),
+      file("pkg/ops.py", "def where():\n    pass\n\ndef topk():\n    pass\n"),
+    ]);
   });
   const doc = (p: string) => index.pathToDoc.get(p)!;
 
@@ -45,10 +41,7 @@ describe("snakeCase", () => {
   });
 
   it("lets a class name find the snake_case tests of that class", async () => {
-    const index = SourceIndex.build(
-      [file("tests/test_callbacks.py", "def test_model_checkpoint_options():\n    pass\n"), file("tests/test_other.py", "def test_model():\n    pass\n")],
-      await createDocumentCache(),
-    );
+    const index = await indexFiles([file("tests/test_callbacks.py", "def test_model_checkpoint_options():\n    pass\n"), file("tests/test_other.py", "def test_model():\n    pass\n")]);
     const { scores } = testedNameMatches(index, ["ModelCheckpoint"]);
     expect(scores[index.pathToDoc.get("tests/test_callbacks.py")!]).toBeGreaterThan(0);
     expect(scores[index.pathToDoc.get("tests/test_other.py")!]).toBe(0);
