@@ -131,7 +131,11 @@ export interface Environment {
 export interface Classification {
   modelVersion: string;
   reportKind: Label<ReportKind>;
-  bugType: Label<BugType> & { probabilities: Partial<Record<BugType, number>> };
+  /**
+   * `titleOnly`: the report says little beyond its title (see classify/bare-report.ts), so the type is a guess from
+   * the title's words: its confidence is calibrated on reports that say more, and it is not stated as confident.
+   */
+  bugType: Label<BugType> & { probabilities: Partial<Record<BugType, number>>; titleOnly?: true };
   extrinsic: Label<"extrinsic" | "intrinsic"> & { causes: Label<ExtrinsicCause>[] };
   environment: Environment;
   /** Environment facts worth asking the reporter for (empty when nothing is missing or it is not extrinsic). */

@@ -4,6 +4,7 @@
  */
 
 import { BUG_TYPES, type BugType, type Classification, type ExtrinsicCause, type IssueText, type Label } from "../types.js";
+import { domainClassOf, isDomainFeature } from "./domain-prior.js";
 import { describeEnvironment } from "./environment.js";
 import { analyseIssue, type IssueAnalysis } from "./features.js";
 import { missingFacts } from "./missing-facts.js";
@@ -21,13 +22,24 @@ const MAX_EVIDENCE = 4;
 /** Cause-specific questions (install method, dataset, weights, other libraries) only for causes at least this likely. */
 const ASK_CAUSE_CONFIDENCE = 0.3;
 
-export function classifyIssue(issue: IssueText, model: ClassifierModel = defaultClassifierModel()): Classification {
+export interface ClassifyOptions {
+  /**
+   * The report says little beyond its title (reportSaysLittle() of bare-report.ts, which needs the parsed issue and
+   * the repository, so the caller decides). The bug type is then marked `titleOnly`: its probabilities are what the
+   * title's words give, but the calibration that makes them confidences was measured on labelled reports that all
+   * say more, so a 77% read off "CUDA out of memory" alone is a guess, not a measured 77%. Marking it, rather than
+   * shrinking the number by some factor, keeps the model's output intact and leaves no constant to tune.
+   */
+  reportSaysLittle?: boolean;
+}
+
+export function classifyIssue(issue: IssueText, model: ClassifierModel = defaultClassifierModel(), options: ClassifyOptions = {}): Classification {
   const prepared = prepareIssue(issue);
-  return classifyAnalysed(prepared, analyseIssue(prepared), model);
+  return classifyAnalysed(prepared, analyseIssue(prepared), model, options);
 }
 
 /** The same, from features already computed (cross-validation computes them once per issue). */
-export function classifyAnalysed(prepared: PreparedIssue, analysis: IssueAnalysis, model: ClassifierModel): Classification {
+export function classifyAnalysed(prepared: PreparedIssue, analysis: IssueAnalysis, model: ClassifierModel, options: ClassifyOptions = {}): Classification {
   const gw = model.hyperparameters.groupWeights;
 
   const typeScore = scoreTask(model.type, analysis.features, gw);
@@ -60,6 +72,7 @@ export function classifyAnalysed(prepared: PreparedIssue, analysis: IssueAnalysi
       confidence: round(typeScore.probabilities[typeIndex]!),
       evidence: evidenceFor(model.type, typeScore.row, typeIndex, analysis),
       probabilities,
+      ...(options.reportSaysLittle ? { titleOnly: true as const } : {}),
     },
     extrinsic: {
       label: extrinsicLabel,
@@ -83,10 +96,10 @@ function evidenceFor(task: LinearTask, row: { idx: number[]; val: number[] }, k:
   const phrases: string[] = [];
   const label = task.classes[k]!;
   for (const [name] of topContributions(task, row, k, 12)) {
-    // "Mostly Model terms" is no explanation for a Training label, even when its weight happened to help it.
-    // Nor is a type's share of the terms any explanation of extrinsic or intrinsic.
-    const share = /^lct?:(.*)$/.exec(name);
-    if (share && (!task.classes.includes(share[1]!) || share[1] !== label)) continue;
+    // A term is quoted only for the class domain knowledge ties it to, whatever weight the fit gave it elsewhere:
+    // "mentions `print`" or "mentions `CUDA`" is no reason to call a bug intrinsic, "mostly Model terms" none for a
+    // Training label, a cause rule none for intrinsic. Words and the report's shape stay learned evidence.
+    if (isDomainFeature(name) && domainClassOf(name) !== label) continue;
     const phrase = describeFeature(name, analysis);
     if (phrase) phrases.push(phrase);
   }
@@ -123,11 +136,16 @@ function describeFeature(name: string, analysis: IssueAnalysis): string | undefi
       return undefined;
     }
     case "m":
+      // The length feature grows with any body, so a one-line report also "pushes" by it: call it long only when it is.
+      if (rest === "length" && analysis.bodyLength < LONG_REPORT_CHARS) return undefined;
       return META_PHRASES[rest];
     default:
       return undefined;
   }
 }
+
+/** A body of about a screenful or more is what a reader calls a long report. */
+const LONG_REPORT_CHARS = 1_000;
 
 const META_PHRASES: Record<string, string> = {
   traceback: "has a traceback",

@@ -15,8 +15,24 @@ export interface LexiconTerm {
   re: RegExp;
 }
 
-function terms(prefix: string, entries: Record<string, string>): LexiconTerm[] {
-  return Object.entries(entries).map(([id, source]) => ({ id: `${prefix}.${id}`, re: new RegExp(source, "giu") }));
+/** A pattern that must match its case exactly (the other terms ignore case). */
+interface CaseSensitive {
+  caseSensitive: string;
+}
+
+/**
+ * Build flags are spelled in capitals (`make USE_CUDA=1`, `-DUSE_CUDNN=ON`); the same name in lower case
+ * (`model(x, use_cuda=True)`) is a variable of the reporter's script and says nothing about how anything was built.
+ */
+function caseSensitive(source: string): CaseSensitive {
+  return { caseSensitive: source };
+}
+
+function terms(prefix: string, entries: Record<string, string | CaseSensitive>): LexiconTerm[] {
+  return Object.entries(entries).map(([id, source]) => ({
+    id: `${prefix}.${id}`,
+    re: typeof source === "string" ? new RegExp(source, "giu") : new RegExp(source.caseSensitive, "gu"),
+  }));
 }
 
 export const TYPE_LEXICON: Record<BugType, LexiconTerm[]> = {
@@ -89,7 +105,8 @@ export const TYPE_LEXICON: Record<BugType, LexiconTerm[]> = {
     parallel: String.raw`\b(?:data_?parallel|distributed|ddp|mirrored_?strategy|multi-?(?:node|machine|worker)|tpu)\b`,
     assert: String.raw`\b(?:device-side assert\w*|illegal memory access|cudaError\w*|launch failure)\b`,
     transfer: String.raw`\b(?:pin(?:ned)?_?memory|as_in_context|copyto|different devices|same device|to\(device\)|\.cuda\(\))`,
-    build: String.raw`\b(?:use_cuda|use_cudnn|use_nccl|nvcc|cuda_?arch\w*|sm_\d+|cu\d{2,3})\b`,
+    build: String.raw`\b(?:nvcc|cuda_?arch\w*|sm_\d+|cu\d{2,3})\b`,
+    buildFlag: caseSensitive(String.raw`(?:\b|(?<=-D))USE_(?:CUDA|CUDNN|NCCL)\b`),
   }),
   API: terms("api", {
     deprecated: String.raw`\b(?:deprecat\w*|removed|renamed|no longer|obsolete)\b`,
@@ -113,7 +130,9 @@ export const TYPE_LEXICON: Record<BugType, LexiconTerm[]> = {
     cli: String.raw`\b(?:cli|command[ -]line|argparse|args|terminal|console|shell|scripts?)\b`,
     config: String.raw`\b(?:config\w*|yaml|json|toml|ini|env(?:ironment)? var\w*|settings?)\b`,
     io: String.raw`\b(?:files?|paths?|director(?:y|ies)|folders?|urls?|fetch|download\w*|upload\w*|open|read|write|save|load)\b`,
-    logging: String.raw`\b(?:log(?:ging|ger|s)?|print\w*|warnings?|verbose|progress ?bar|output to console)\b`,
+    // Not a call ("print(x.shape)", "torch.log(p)"): printing a value is how reporters inspect any bug, and log() is
+    // the logarithm; only the words ("the logs", "prints nothing", "logger") speak of logging itself.
+    logging: String.raw`\b(?:log(?:ging|ger|s)?|print(?:s|ed|ing|out)?|warnings?|verbose|progress ?bar|output to console)\b(?!\s*\()`,
     platform: String.raw`\b(?:windows|win32|win64|mac ?os|osx|darwin|linux|ubuntu|centos|rhel|raspberry|android|ios|docker\w*|browser|chrome|firefox|safari|node(?:\.?js)?)\b`,
     concurrency: String.raw`\b(?:thread\w*|subprocess\w*|multiprocess\w*|fork\w*|deadlock\w*|hang\w*|segfault|seg(?:mentation)? ?fault|sigsegv|core dumped|race condition)\b`,
     infra: String.raw`\b(?:cluster|worker nodes?|aws|ec2|kubernetes|k8s|ssh|rpc|grpc|redis|http)\b`,
@@ -159,7 +178,8 @@ export const CAUSE_LEXICON: Record<ExtrinsicCause, LexiconTerm[]> = {
     loadHub: String.raw`\b\w+\.load\(\s*['"][\w-]+['"]\s*\)|\bfrom_pretrained\b|\bget_model\(`,
   }),
   "build-install": terms("cause.build", {
-    build: String.raw`\b(?:build(?:ing)? from source|cmake\w*|makefile|make (?:-j\d*|[A-Z_]+=)|USE_(?:CUDA|CUDNN|NCCL|MKLDNN|DNNL|OPENCV|BLAS|OPENMP|TENSORRT|MKL|LAPACK)\s*=\s*\w+|bazel|ninja)\b|(?<=\s)-D[A-Z][A-Z0-9_]*=\w+`,
+    build: String.raw`\b(?:build(?:ing)? from source|cmake\w*|makefile|make (?:-j\d*|[A-Z_]+=)|bazel|ninja)\b`,
+    flag: caseSensitive(String.raw`\bUSE_(?:CUDA|CUDNN|NCCL|MKLDNN|DNNL|OPENCV|BLAS|OPENMP|TENSORRT|MKL|LAPACK)\s*=\s*\w+|(?<=\s)-D[A-Z][A-Z0-9_]*=\w+`),
     compiler: String.raw`\b(?:compil(?:e|er|ing|ation)|gcc|g\+\+|clang|msvc|nvcc|linker|undefined (?:reference|symbol))\b`,
     install: String.raw`\b(?:pip install|conda install|npm install|yarn add|setup\.py|wheel|installation|install(?:ing|ed)? (?:from|via|with)|node-pre-gyp|node-gyp)\b`,
     sharedLib: String.raw`\b(?:lib\w+\.so(?:\.\d+)*|\.dylib|\.dll|dlopen|symbol not found|cannot open shared object)\b`,

@@ -11,6 +11,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Classification, Localizability, RankedFile } from "../types.js";
+import { BARE_REPORT_REASON, reportSaysLittle } from "./bare-report.js";
 
 export const LOCALIZABILITY_FORMAT = "mltriage-localizability/1";
 
@@ -35,9 +36,6 @@ export interface LocalizabilityInput {
   /** Words of the reporter's prose; absent when unknown. */
   proseWords?: number;
 }
-
-/** Fewer prose words than this, and nothing else to hold on to, is a report that says too little to point at files. */
-const THIN_REPORT_WORDS = 12;
 
 export interface LocalizabilityModel {
   format: typeof LOCALIZABILITY_FORMAT;
@@ -151,9 +149,8 @@ export function estimateLocalizability(
   }
   // A title and a few words, without an error, code or a file name: the ranking rests on a word or two. No
   // benchmark bug is that bare (they were chosen for having fixes), so no weight learned it; say it plainly.
-  const thin = input.proseWords !== undefined && input.proseWords < THIN_REPORT_WORDS && input.tracebackFramesInRepo === 0 && input.identifierCount === 0 && input.mentionedPaths === 0;
   const rounded = Math.round(confidence * 1e4) / 1e4;
-  if (thin && verdict === "show") return { confidence: rounded, verdict: "soften", reasons: ["the report says little (no error, code or file name)"] };
+  if (reportSaysLittle(input) && verdict === "show") return { confidence: rounded, verdict: "soften", reasons: [BARE_REPORT_REASON] };
   return { confidence: rounded, verdict, reasons };
 }
 

@@ -10,6 +10,9 @@ import { fitTemperature, logits, trainComplementNB, trainSoftmax, type SparseRow
 import { classMetrics, macroF1 } from "./metrics.js";
 import { MODEL_FORMAT, isWordFeature, taskIndex, vectorize, type ClassifierModel, type LinearTask, type TrainHyperparameters } from "./model.js";
 import { prepareIssue } from "./text.js";
+import { EXTRINSIC_CLASSES, extrinsicOfCauseFeature, typeOfTermFeature } from "./domain-prior.js";
+
+export { EXTRINSIC_CLASSES, extrinsicOfCauseFeature, typeOfTermFeature };
 
 export interface LabelledIssue extends IssueText {
   id: string;
@@ -46,8 +49,6 @@ export const DEFAULT_HYPERPARAMETERS: TrainHyperparameters = {
   // The issue's target is the extrinsic class's F1; balanced class weights alone do not put the cut where F1 peaks.
   extrinsicThreshold: "f1",
 };
-
-export const EXTRINSIC_CLASSES = ["intrinsic", "extrinsic"] as const;
 
 export function analyseAll(issues: LabelledIssue[]): AnalysedIssue[] {
   return issues.map((issue) => ({ issue, analysis: analyseIssue(prepareIssue(issue)) }));
@@ -336,33 +337,6 @@ export interface TrainMetadata {
   extraDatasets?: Array<{ dataset: string; sha256: string; rows: number }>;
   commit: string;
   createdAt: string;
-}
-
-/** Lexicon term id prefix of each bug type (TYPE_LEXICON ids are "<prefix>.<term>"). */
-const TERM_PREFIX_CLASS = new Map<string, number>([
-  ["model", BUG_TYPES.indexOf("Model")],
-  ["tensor", BUG_TYPES.indexOf("Tensor & Input")],
-  ["training", BUG_TYPES.indexOf("Training")],
-  ["gpu", BUG_TYPES.indexOf("GPU")],
-  ["api", BUG_TYPES.indexOf("API")],
-  ["nondl", BUG_TYPES.indexOf("non-DL")],
-]);
-
-/** The bug type a lexicon feature (lx:/lt: term) or a share feature (lc:/lct: type) points at. */
-export function typeOfTermFeature(feature: string): number | undefined {
-  const m = /^(lx|lt|lc|lct):(.+)$/.exec(feature);
-  if (!m) return undefined;
-  if (m[1] === "lc" || m[1] === "lct") {
-    const k = BUG_TYPES.indexOf(m[2] as BugType);
-    return k < 0 ? undefined : k;
-  }
-  const dot = m[2]!.indexOf(".");
-  return dot < 0 ? undefined : TERM_PREFIX_CLASS.get(m[2]!.slice(0, dot));
-}
-
-/** Every cause rule and hint (cz:) names something outside the project: by domain knowledge, a sign of an extrinsic bug. */
-export function extrinsicOfCauseFeature(feature: string): number | undefined {
-  return feature.startsWith("cz:") ? EXTRINSIC_CLASSES.indexOf("extrinsic") : undefined;
 }
 
 const TYPE_SPEC: TaskSpec = {

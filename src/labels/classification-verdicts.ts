@@ -23,10 +23,14 @@ export function isProbablyExtrinsic(result: TriageResult, config: RepoConfig): b
   return !!extrinsic && extrinsic.label === "extrinsic" && extrinsic.confidence >= config.thresholds.extrinsicConfidence;
 }
 
-/** True when the bug type is confident enough to state plainly and to suggest its label. */
+/**
+ * True when the bug type is confident enough to state plainly and to suggest its label. A type guessed from the
+ * title alone (a bare report) never is, whatever its probability: that probability was never calibrated on such
+ * reports, and a label applied on a title's word or two would outlive the guess.
+ */
 export function isConfidentBugType(result: TriageResult, config: RepoConfig): boolean {
   const bugType = result.classification?.bugType;
-  return !!bugType && bugType.confidence >= config.thresholds.labelConfidence;
+  return !!bugType && !bugType.titleOnly && bugType.confidence >= config.thresholds.labelConfidence;
 }
 
 const CAUSE_WORDS: Record<ExtrinsicCause, string> = {

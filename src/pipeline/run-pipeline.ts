@@ -3,6 +3,7 @@ import { getLocalizer, DEFAULT_LOCALIZER_ID, LOCALIZERS } from "../ir/localizers
 import { createDocumentCache } from "../ir/create-document-cache.js";
 import { type DocumentCache, SourceIndex } from "../ir/source-index.js";
 import { classifyIssue, estimateLocalizability } from "../classify/index.js";
+import { reportSaysLittle } from "../classify/bare-report.js";
 import { parseIssue } from "../issue/index.js";
 import { removeHtmlComments } from "../issue/text.js";
 import { historyWithoutTemplateText, templateSentences, withoutTemplateText } from "../issue/issue-template.js";
@@ -63,7 +64,10 @@ export async function runPipeline(input: PipelineInput, deps: PipelineDeps = {})
     else ids.add(getLocalizer(id).id);
   }
   const byLocalizer: Record<string, LocalizerRanking> = {};
-  const parsed = step("parse", () => parseIssue(reported.title, reported.body));
+  const { parsed, anchors } = step("parse", () => {
+    const parsed = parseIssue(reported.title, reported.body);
+    return { parsed, anchors: issueAnchors(index, parsed) };
+  });
   step("localize", () => {
     for (const id of ids) {
       const localizer = getLocalizer(id);
@@ -72,10 +76,10 @@ export async function runPipeline(input: PipelineInput, deps: PipelineDeps = {})
     }
   });
   const shown = byLocalizer[DEFAULT_LOCALIZER_ID]!;
-  const classification = step("classify", () => classifyIssue(issue));
-  const localizability = step("localizability", () =>
-    estimateLocalizability({ classification, ranked: shown.ranked, ...issueAnchors(index, parsed) }),
-  );
+  // The classifier reads the issue as it was trained (template included); whether the report says little is
+  // judged on the reporter's own words, as for the files.
+  const classification = step("classify", () => classifyIssue(issue, undefined, { reportSaysLittle: reportSaysLittle(anchors) }));
+  const localizability = step("localizability", () => estimateLocalizability({ classification, ranked: shown.ranked, ...anchors }));
 
   const framework = repositoryFramework(index);
   return {

@@ -100,6 +100,9 @@ function renderConfigProblems(problems: readonly ConfigProblem[]): string {
   return lines.join("\n");
 }
 
+/** How the comment qualifies a bug type read off the title of a report that says little else. */
+const TITLE_ONLY_GUESS = "a guess from the title alone";
+
 const KIND_WORDS: Record<Exclude<ReportKind, "bug">, string> = {
   question: "question",
   feature: "feature request",
@@ -121,7 +124,9 @@ function renderSummary(
   if (classification) {
     const type = `**${escapeMarkdown(classification.bugType.label)}**`;
     const a = /^[AEIOU]/.test(classification.bugType.label) ? "an" : "a"; // "an API bug", "a GPU bug"
-    let sentence = isConfidentBugType(result, config) ? `Looks like ${a} ${type} bug` : `Might be ${a} ${type} bug (low confidence)`;
+    let sentence = isConfidentBugType(result, config)
+      ? `Looks like ${a} ${type} bug`
+      : `Might be ${a} ${type} bug (${classification.bugType.titleOnly ? TITLE_ONLY_GUESS : "low confidence"})`;
     if (isProbablyExtrinsic(result, config)) {
       const causes = leadingCauses(classification).map(describeCause);
       sentence += `, probably **extrinsic**${causes.length ? ` (${causes.join(", or ")})` : ""}`;
@@ -276,7 +281,9 @@ function renderClassification(result: TriageResult, config: RepoConfig): string 
   if (!classification) return "";
   const { bugType, extrinsic, environment } = classification;
   const lines: string[] = [];
-  lines.push(`**Bug type:** ${escapeMarkdown(bugType.label)} (${percent(bugType.confidence)})${evidenceSuffix(bugType.evidence)}`);
+  // A bare report's type is read off its title: say so before the number, so the percentage is not taken as a measure.
+  const typeConfidence = bugType.titleOnly ? `${TITLE_ONLY_GUESS}, ${percent(bugType.confidence)}` : percent(bugType.confidence);
+  lines.push(`**Bug type:** ${escapeMarkdown(bugType.label)} (${typeConfidence})${evidenceSuffix(bugType.evidence)}`);
 
   let cause: string;
   if (isProbablyExtrinsic(result, config)) {

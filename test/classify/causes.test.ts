@@ -93,3 +93,27 @@ describe("lexicon precision", () => {
     );
   });
 });
+
+describe("build evidence is what builds print or take, not the reporter's variable names", () => {
+  const all: LexiconTerm[] = [...Object.values(TYPE_LEXICON).flat(), ...Object.values(CAUSE_LEXICON).flat()];
+  const ids = (text: string, list: LexiconTerm[]): string[] => matchTerms(text, list).map((h) => h.id);
+  const buildIds = ["gpu.build", "gpu.buildFlag", "cause.build.build", "cause.build.flag", "cause.build.compiler", "nondl.build"];
+
+  it("does not count a script's use_cuda / use_cudnn flag as GPU or build evidence", () => {
+    const found = ids("out = model(x, use_cuda=True)\nuse_cudnn = False\nuse_nccl=False", all);
+    expect(found.filter((id) => buildIds.includes(id) || id.startsWith("gpu."))).toEqual([]);
+    expect(causesOf("Wrong output", "```python\nout = model(x, use_cuda=True)\nuse_cudnn = False\n```")).not.toContain("build-install");
+  });
+
+  it("still counts capitalised build flags, nvcc, CUDA architectures and CUDA wheel tags", () => {
+    expect(ids("make -j8 USE_CUDA=1 USE_CUDNN=1", all)).toEqual(expect.arrayContaining(["gpu.buildFlag", "cause.build.flag"]));
+    expect(ids("cmake -DUSE_CUDA=ON ..", all)).toEqual(expect.arrayContaining(["gpu.buildFlag", "cause.build.flag"]));
+    expect(ids("nvcc fails for sm_86", all)).toContain("gpu.build");
+    expect(ids("pip install mxnet-cu110", all)).toEqual(expect.arrayContaining(["gpu.build", "cause.gpu.cudaVersion"]));
+  });
+
+  it("does not take a print() or log() call for a logging problem, but the words still count", () => {
+    expect(ids("```python\nprint(x.shape)\ny = torch.log(p)\n```", TYPE_LEXICON["non-DL"])).not.toContain("nondl.logging");
+    expect(ids("It prints nothing and the logs are empty", TYPE_LEXICON["non-DL"])).toContain("nondl.logging");
+  });
+});

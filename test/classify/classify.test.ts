@@ -146,3 +146,32 @@ describe("classification evidence", () => {
     expect(c.extrinsic.evidence.join(" ")).not.toMatch(/terms/);
   });
 });
+
+describe("evidence quotes a term only for the class it points at", () => {
+  const report = {
+    title: "Net flattens the batch dimension",
+    body: "The output has the wrong size.\n\n```python\nx = torch.randn(4, 3, 32, 32)\ny = net(x)\nprint(x.shape)\nprint(y.shape)\n```\n",
+  };
+
+  it("never explains intrinsic or extrinsic by a bug type's lexicon term, nor intrinsic by a cause rule", () => {
+    // A doctored model in which the GPU term `cuda` and a CUDA-version cause rule both vote for intrinsic.
+    const doctored: ClassifierModel = JSON.parse(JSON.stringify(model));
+    const intrinsic = doctored.extrinsic.classes.indexOf("intrinsic");
+    for (const feature of ["lx:gpu.cuda", "cz:cause.gpu.cudaVersion"]) {
+      const j = doctored.extrinsic.features.indexOf(feature);
+      expect(j).toBeGreaterThanOrEqual(0);
+      doctored.extrinsic.weights[intrinsic]![j] = 50;
+      doctored.extrinsic.weights[1 - intrinsic]![j] = -50;
+    }
+    const c = classifyIssue({ title: "CUDA 11.0 crash", body: "It crashes with cuda 11.0 when I call the function." }, doctored);
+    expect(c.extrinsic.label).toBe("intrinsic");
+    expect(c.extrinsic.evidence.join(" ")).not.toMatch(/`(?:cuda|CUDA)/);
+  });
+
+  it("does not quote a print() call of the reporter's script, nor call a one-line report long", () => {
+    const c = classifyIssue(report);
+    expect([...c.bugType.evidence, ...c.extrinsic.evidence].join(" ")).not.toContain("`print`");
+    const short = classifyIssue({ title: "CUDA out of memory", body: "help" });
+    expect([...short.bugType.evidence, ...short.extrinsic.evidence]).not.toContain("long report");
+  });
+});

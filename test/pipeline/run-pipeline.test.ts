@@ -48,6 +48,16 @@ describe("runPipeline", () => {
     expect(Object.fromEntries(steps)).toEqual(r.timings);
   });
 
+  it("marks the bug type of a bare report (a title and a word) as read from the title, and only that report's", async () => {
+    const bare = await runPipeline({ snapshot, issue: { title: "CUDA out of memory", body: "help" } }, { documentCache: new DocumentCache() });
+    expect(bare.classification!.bugType.titleOnly).toBe(true);
+    const detailed = await runPipeline(
+      { snapshot, issue: { title: "CUDA out of memory", body: "Calling `batches(items, 64)` from pkg/data.py then training runs out of GPU memory." } },
+      { documentCache: new DocumentCache() },
+    );
+    expect(detailed.classification!.bugType.titleOnly).toBeUndefined();
+  });
+
   it("keeps at most `top` files", async () => {
     const wide = { title: "batches of logits and labels with Adam", body: "" };
     const all = await runPipeline({ snapshot, issue: wide }, { documentCache: new DocumentCache() });
