@@ -145,6 +145,33 @@ describe("classification evidence", () => {
     }
     expect(c.extrinsic.evidence.join(" ")).not.toMatch(/terms/);
   });
+
+  it("does not quote again a word of an earlier quote (`cu101` after `torch==1.6.0+cu101`, `Darwin` after macOS)", () => {
+    const asWord = (whole: string, part: string) =>
+      new RegExp(`(?<![\\p{L}\\p{N}_])${part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}_])`, "u").test(whole);
+    const reports = [
+      {
+        title: "AttributeError: 'DistilBertConfig' object has no attribute 'return_dict'",
+        body: "transformers version: 3.1.0\nPython version: 3.6.9\nPyTorch version (GPU?): 1.6.0+cu101 (False)\nnumpy 1.18.3\n\nIt fails in pandas apply.",
+      },
+      {
+        title: "Failed to evaluate gradient with train_mode=False",
+        body: "mxnet 1.5.0, Python 3.7.3\nPlatform     : Darwin-17.7.0-x86_64-i386-64bit\nsystem       : Darwin\nrelease      : 17.7.0\nlibmxnet.so",
+      },
+    ];
+    let checked = 0;
+    for (const report of reports) {
+      const c = classifyIssue(report);
+      for (const evidence of [c.bugType.evidence, c.extrinsic.evidence]) {
+        const q = quotes(evidence);
+        for (let i = 0; i < q.length; i++) {
+          for (let j = 0; j < i; j++) expect([q[j], q[i], asWord(q[j]!, q[i]!)]).toEqual([q[j], q[i], false]);
+        }
+        checked += q.length;
+      }
+    }
+    expect(checked).toBeGreaterThan(4);
+  });
 });
 
 describe("evidence quotes a term only for the class it points at", () => {
