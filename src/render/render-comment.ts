@@ -207,7 +207,10 @@ function renderFiles(input: RenderInput, files: readonly RankedFile[], display: 
   const commit = result.repository.commit;
   const at = commit ? ` (at ${commitLink(input.repo, commit)})` : "";
   const list = files.map((file, i) => `${i + 1}. ${fileLink(input.repo, commit, file)} — ${fileReason(file)}`).join("\n");
-  const confidence = display.confidence !== undefined ? ` (ranking confidence ${percent(display.confidence)})` : "";
+  // Next to a doubt, the number only when it is the doubt: a bare report's ranking is cautioned whatever its
+  // confidence, and "low confidence (ranking confidence 81%)" contradicts itself.
+  const confidenceIsLow = display.confidence !== undefined && display.confidence < input.config.thresholds.showFiles;
+  const confidence = confidenceIsLow ? ` (ranking confidence ${percent(display.confidence!)})` : "";
   const why = display.reasons.length
     ? `: ${display.reasons.slice(0, 3).map((r) => escapeMarkdownKeepingCode(truncateText(r, 100))).join("; ")}`
     : "";

@@ -126,6 +126,14 @@ describe("renderComment", () => {
     expect(body).toContain("scores are flat");
   });
 
+  it("does not put a high ranking confidence next to 'low confidence' when something else cautions the files", () => {
+    // A bare report: the localizability model is confident, the pipeline cautions the files because the report says little.
+    const reason = "the report says little (no error, code or file name)";
+    const body = render(makeResult({ localizability: { confidence: 0.81, verdict: "soften", reasons: [reason] } }));
+    expect(body).toContain(`**⚠️ Possible files, low confidence**: ${reason}`);
+    expect(body).not.toContain("ranking confidence 81%");
+  });
+
   it("applies the repository's stricter thresholds to the localizability confidence", () => {
     const strict = parseRepoConfig({ thresholds: { showFiles: 0.9, softenFiles: 0.8 } }).config;
     expect(render(makeResult(), { config: strict })).toContain("Show the uncertain ranking anyway");
