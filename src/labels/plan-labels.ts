@@ -52,7 +52,7 @@ export function planLabels(result: TriageResult, config: RepoConfig): SuggestedL
       name: extrinsicSpec.name,
       color: extrinsicSpec.color,
       description: extrinsicSpec.description,
-      reason: `probably caused outside this repository${causes.length ? `, by ${causes.join(" or ")}` : ""} (${percent(extrinsic.confidence)})`,
+      reason: `probably caused outside this repository${causes.length ? `, by ${causes.join(", or ")}` : ""} (${percent(extrinsic.confidence)})`,
       confidence: extrinsic.confidence,
     });
   }
@@ -60,7 +60,8 @@ export function planLabels(result: TriageResult, config: RepoConfig): SuggestedL
   const needsInfoSpec = labelSpecFor(config, "needsInfo");
   if (needsInfoSpec && classification.missingFacts.length > 0) {
     const shown = classification.missingFacts.slice(0, 3).join(", ");
-    const more = classification.missingFacts.length > 3 ? ` and ${classification.missingFacts.length - 3} more` : "";
+    // Facts read "GPU model and count": a bare " and 1 more" would run into the last of them.
+    const more = classification.missingFacts.length > 3 ? `, and ${classification.missingFacts.length - 3} more` : "";
     suggested.push({
       name: needsInfoSpec.name,
       color: needsInfoSpec.color,

@@ -3,7 +3,7 @@
  * GitHub turns `- [ ]` into a clickable box and rewrites it to `- [x]` in the comment body when clicked,
  * which arrives as an `issue_comment.edited` webhook.
  */
-import { codeSpan, escapeMarkdown, truncateText } from "./escape-markdown.js";
+import { codeSpan, escapeMarkdownKeepingCode, truncateText } from "./escape-markdown.js";
 import { sameLabel } from "../labels/label-specs.js";
 
 export const LABELS_START = "<!-- mltriage:labels -->";
@@ -18,7 +18,8 @@ export interface LabelCheckbox {
 
 export function renderLabelCheckboxes(boxes: readonly LabelCheckbox[]): string {
   const lines = boxes.map((box) => {
-    const reason = box.reason ? ` — ${escapeMarkdown(truncateText(box.reason, 160))}` : "";
+    // Code spans of the reason (a missing fact's "the `nvidia-smi` header") stay code; the rest is escaped, on one line.
+    const reason = box.reason ? ` — ${escapeMarkdownKeepingCode(truncateText(box.reason, 160))}` : "";
     return `- [${box.checked ? "x" : " "}] ${codeSpan(box.label)}${reason}`;
   });
   return [LABELS_START, ...lines, LABELS_END].join("\n");

@@ -27,6 +27,28 @@ describe("planLabels", () => {
     expect(labels[2]?.reason).toBe("missing: CUDA version, GPU model, NVIDIA driver version");
   });
 
+  it("words two causes and a long list of missing facts so that they read apart", () => {
+    const base = gpuExtrinsicResult();
+    const classification = {
+      ...base.classification!,
+      extrinsic: {
+        ...base.classification!.extrinsic,
+        causes: [
+          { label: "gpu-driver-cuda" as const, confidence: 0.7, evidence: [] },
+          { label: "build-install" as const, confidence: 0.6, evidence: [] },
+        ],
+      },
+      missingFacts: ["operating system and version", "GPU driver version", "GPU model and count", "the build flags"],
+    };
+    const labels = planLabels({ ...base, classification }, config);
+    expect(labels.find((l) => l.name === "extrinsic")?.reason).toBe(
+      "probably caused outside this repository, by GPU, driver or CUDA, or the build or installation (79%)",
+    );
+    expect(labels.find((l) => l.name === "needs environment info")?.reason).toBe(
+      "missing: operating system and version, GPU driver version, GPU model and count, and 1 more",
+    );
+  });
+
   it("suggests nothing below the label confidence thresholds", () => {
     const result = gpuExtrinsicResult();
     const strict = parseRepoConfig({ thresholds: { labelConfidence: 0.9, extrinsicConfidence: 0.9 } }).config;

@@ -44,4 +44,11 @@ describe("label checkboxes", () => {
     expect(parseLabelCheckboxes(text)).toEqual([{ label: "a", checked: false }]);
     expect(text).not.toMatch(/@someone/);
   });
+
+  it("keeps a code span of the reason as code, not as escaped backticks", () => {
+    const text = renderLabelCheckboxes([{ label: "needs environment info", checked: false, reason: "missing: GPU driver version (the `nvidia-smi` header)" }]);
+    expect(text).toContain("(the `nvidia-smi` header)");
+    expect(text).not.toContain("\\`");
+    expect(parseLabelCheckboxes(text)).toEqual([{ label: "needs environment info", checked: false }]);
+  });
 });
