@@ -169,31 +169,36 @@ function round(x: number): number {
 /**
  * Each phrase once, and a phrase dropped when everything it quotes was quoted before, whatever the case:
  * "title mentions `DDP`" then "mentions `DDP`", or "`Windows 10`" then "`windows 10`", say one thing. A quote
- * that is a whole word of an earlier one was quoted too: "`torch==1.6.0+cu101`" then "`cu101`", "`numpy==1.18.3`"
- * then "`numpy`", "`macOS (Darwin 17.7.0)`" then "`Darwin`" (but "`CUDA_HOME`" does not quote "`CUDA`").
+ * whose words are a run of an earlier quote's words was quoted too: "`torch==1.6.0+cu101`" then "`cu101`" or
+ * "`torch 1.6.0`", "`macOS (Darwin 17.7.0)`" then "`Darwin`" (but "`CUDA_HOME`" does not quote "`CUDA`").
  */
 function dedupe(xs: string[]): string[] {
-  const quoted: string[] = [];
+  const quoted: string[][] = [];
   const out: string[] = [];
   for (const x of new Set(xs)) {
-    const samples = [...x.matchAll(/`([^`]+)`/g)].map((m) => m[1]!.toLowerCase());
-    if (samples.length > 0 && samples.every((q) => quoted.some((earlier) => containsAsWord(earlier, q)))) continue;
+    const samples = [...x.matchAll(/`([^`]+)`/g)].map((m) => quoteWords(m[1]!));
+    if (samples.length > 0 && samples.every((q) => quoted.some((earlier) => containsRun(earlier, q)))) continue;
     quoted.push(...samples);
     out.push(x);
   }
   return out;
 }
 
-/** Whether `part` occurs in `whole` not flanked by a letter, digit or underscore. */
-function containsAsWord(whole: string, part: string): boolean {
-  for (let at = whole.indexOf(part); at >= 0; at = whole.indexOf(part, at + 1)) {
-    if (!isWordChar(whole[at - 1]) && !isWordChar(whole[at + part.length])) return true;
-  }
-  return false;
+/** A quote's words, lower-cased: identifiers and version numbers, split at anything else (`==`, `+`, spaces). */
+function quoteWords(quote: string): string[] {
+  return quote
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}_.]+/u)
+    .map((w) => w.replace(/^\.+|\.+$/g, ""))
+    .filter(Boolean);
 }
 
-function isWordChar(c: string | undefined): boolean {
-  return c !== undefined && /[\p{L}\p{N}_]/u.test(c);
+function containsRun(words: string[], run: string[]): boolean {
+  if (run.length === 0) return false;
+  for (let at = 0; at + run.length <= words.length; at++) {
+    if (run.every((w, i) => words[at + i] === w)) return true;
+  }
+  return false;
 }
 
 function joinAnd(xs: string[]): string {

@@ -146,13 +146,18 @@ describe("classification evidence", () => {
     expect(c.extrinsic.evidence.join(" ")).not.toMatch(/terms/);
   });
 
-  it("does not quote again a word of an earlier quote (`cu101` after `torch==1.6.0+cu101`, `Darwin` after macOS)", () => {
-    const asWord = (whole: string, part: string) =>
-      new RegExp(`(?<![\\p{L}\\p{N}_])${part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}_])`, "u").test(whole);
+  it("does not quote again words of an earlier quote (`cu101` or `torch 1.6.0` after `torch==1.6.0+cu101`, `Darwin` after macOS)", () => {
+    // Words split at anything but letters, digits, '_' and '.', then compared as a run of whole words.
+    const words = (quote: string) => ` ${quote.replace(/[^\p{L}\p{N}_.]+/gu, " ").trim()} `;
+    const asWord = (whole: string, part: string) => words(part).trim() !== "" && words(whole).includes(words(part));
     const reports = [
       {
         title: "AttributeError: 'DistilBertConfig' object has no attribute 'return_dict'",
         body: "transformers version: 3.1.0\nPython version: 3.6.9\nPyTorch version (GPU?): 1.6.0+cu101 (False)\nnumpy 1.18.3\n\nIt fails in pandas apply.",
+      },
+      {
+        title: "训练时验证集崩溃",
+        body: "在验证阶段 DataLoader 报错：stack expects each tensor to be equal size。我使用的是 torch 1.12。",
       },
       {
         title: "Failed to evaluate gradient with train_mode=False",
