@@ -3,7 +3,7 @@ import { getLocalizer } from "../ir/localizers/registry.js";
 import { runPipeline } from "../pipeline/run-pipeline.js";
 import { loadRepository } from "../repo/load-snapshot.js";
 import { basename, resolve } from "node:path";
-import { loadRepoConfigFromYaml, parseRepoConfig, type ConfigProblem, type RepoConfig } from "../config/repo-config.js";
+import { IGNORED_FIELD, loadRepoConfigFromYaml, parseRepoConfig, type ConfigProblem, type RepoConfig } from "../config/repo-config.js";
 import { scopeOptionsFromConfig } from "../config/scope-options.js";
 import { planLabels } from "../labels/plan-labels.js";
 import { renderComment } from "../render/render-comment.js";
@@ -64,7 +64,10 @@ export async function triageCommand(argv: string[], io: CliIo): Promise<number> 
   const { config, problems } = await readConfig(o.config);
   // The comment shows these too (as the app does for .github/mltriage.yml); the person at the terminal gets them
   // here, with the file they named.
-  for (const p of problems) io.stderr(`note: --config ${o.config}: ${p.path}: ${p.message} (the default is used)`);
+  for (const p of problems) {
+    const outcome = p.message.endsWith(IGNORED_FIELD) ? "" : " (the default is used)";
+    io.stderr(`note: --config ${o.config}: ${p.path}: ${p.message}${outcome}`);
+  }
   if (o.github !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(o.github)) throw new UsageError(`--github must be owner/name, got "${o.github}"`);
   const { snapshot, commits } = await loadRepository(o.repo, o.ref, scopeOptionsFromConfig(config));
   if (snapshot.files.length === 0) io.stderr(`note: no file of ${o.repo} is in scope; nothing to rank`);

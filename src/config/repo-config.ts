@@ -15,6 +15,9 @@ export { renderConfigTable } from "./config-table.js";
 export const REPO_CONFIG_PATH = ".github/mltriage.yml";
 
 /** One thing wrong with the config file: the dotted field path and what is wrong with it. */
+/** How an unknown field's problem ends: it has no default to fall back to, it is simply not read. */
+export const IGNORED_FIELD = "; it is ignored";
+
 export interface ConfigProblem {
   /** Dotted path such as `labels.prefix` or `scope.include[2]`; `(file)` for the whole file. */
   path: string;
@@ -100,7 +103,7 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown): ConfigProblem[] {
         const suggestion = closestKey(key, known);
         return {
           path: formatPath([...issue.path, key]),
-          message: `unknown field${suggestion ? ` (did you mean "${suggestion}"?)` : ""}; it is ignored`,
+          message: `unknown field${suggestion ? ` (did you mean "${suggestion}"?)` : ""}${IGNORED_FIELD}`,
         };
       });
     }

@@ -49,6 +49,17 @@ describe("mltriage triage", () => {
     dir.cleanup();
   });
 
+  it("says an unknown --config field is ignored, without claiming a default for it", async () => {
+    const dir = makeTempDir();
+    const path = join(dir.dir, "unknown.yml");
+    writeFileSync(path, "topFile: 3\n");
+    const io = captureIo();
+    expect(await main(["triage", "--repo", repo.dir, "--ref", repo.commits[0]!, ...issueArgs, "--config", path], io)).toBe(0);
+    const notes = io.stderrText.split("\n").filter((line) => line.includes("topFile:"));
+    expect(notes).toEqual([`note: --config ${path}: topFile: unknown field (did you mean "topFiles"?); it is ignored`]);
+    dir.cleanup();
+  });
+
   it("prints the comment with the file that holds the bug ranked first", async () => {
     const io = captureIo();
     const code = await main(["triage", "--repo", repo.dir, "--ref", repo.commits[0]!, ...issueArgs], io);
