@@ -6,7 +6,7 @@ const GENERIC_DEFINITIONS = new Set(["__init__", "forward", "__call__", "call", 
 
 export interface DefinitionMatch {
   scores: Float64Array;
-  /** Names from the issue that each file defines, with the line of the definition. */
+  /** Names from the issue that each file defines, spelt as the file defines them, with the line of the definition. */
   matches: Map<number, { name: string; line: number }[]>;
 }
 
@@ -17,27 +17,29 @@ export interface DefinitionMatch {
  */
 export function definitionMatches(index: SourceIndex, names: readonly string[]): DefinitionMatch {
   const matches = new Map<number, { name: string; line: number }[]>();
-  const wanted = new Map<string, string>();
+  const wanted = new Set<string>();
   for (const n of names) {
     for (const part of n.split(".")) {
       if (part.length < 3 || GENERIC_DEFINITIONS.has(part)) continue;
-      wanted.set(part.toLowerCase(), part);
+      wanted.add(part.toLowerCase());
     }
   }
   if (wanted.size === 0) return { scores: new Float64Array(index.size), matches };
-  const definers = new Map<string, Map<number, number>>();
+  // Matched whatever the case (the reporter's `trainer` finds `class Trainer`), but the evidence names the
+  // definition as written: "defines `label`" of a file that defines `Label` would not be true.
+  const definers = new Map<string, Map<number, { name: string; line: number }>>();
   index.docs.forEach((doc, d) => {
     const s = doc.structure;
     if (!s) return;
     for (const def of [...s.classes, ...s.functions]) {
       const key = def.name.toLowerCase();
-      if (wanted.has(key)) recordMatch(definers, key, d, def.line);
+      if (wanted.has(key)) recordMatch(definers, key, d, { name: def.name, line: def.line });
     }
   });
-  const scores = creditByRarity(index.size, definers, (d, key, line) => {
+  const scores = creditByRarity(index.size, definers, (d, _key, match) => {
     let list = matches.get(d);
     if (!list) matches.set(d, (list = []));
-    list.push({ name: wanted.get(key)!, line });
+    list.push(match);
   });
   return { scores, matches };
 }

@@ -31,6 +31,13 @@ describe("definitionMatches", () => {
     expect(matches.get(doc("a.py"))!.map((m) => m.name).sort()).toEqual(["Trainer", "fit"]);
     expect(matches.get(doc("a.py"))!.find((m) => m.name === "Trainer")!.line).toBe(1);
   });
+
+  it("matches a name whatever its case, and names the definition as the file writes it", () => {
+    const { scores, matches } = definitionMatches(index, ["trainer.FIT"]);
+    const doc = (p: string) => index.pathToDoc.get(p)!;
+    expect(scores[doc("a.py")]).toBeCloseTo(Math.log(15), 12);
+    expect(matches.get(doc("a.py"))!.map((m) => m.name).sort()).toEqual(["Trainer", "fit"]);
+  });
 });
 
 describe("structuredVsm (BLIA)", () => {
