@@ -124,9 +124,13 @@ function renderSummary(
   if (classification) {
     const type = `**${escapeMarkdown(classification.bugType.label)}**`;
     const a = /^[AEIOU]/.test(classification.bugType.label) ? "an" : "a"; // "an API bug", "a GPU bug"
+    // An unsure type that nothing in the report points at is the model's prior, not a reading of the report
+    // (a title "Crash" came out as "Might be a Training bug"): the headline names no type then.
     let sentence = isConfidentBugType(result, config)
       ? `Looks like ${a} ${type} bug`
-      : `Might be ${a} ${type} bug (${classification.bugType.titleOnly ? TITLE_ONLY_GUESS : "low confidence"})`;
+      : classification.bugType.evidence.length === 0
+        ? "A bug of unclear type"
+        : `Might be ${a} ${type} bug (${classification.bugType.titleOnly ? TITLE_ONLY_GUESS : "low confidence"})`;
     if (isProbablyExtrinsic(result, config)) {
       const causes = leadingCauses(classification).map(describeCause);
       sentence += `, probably **extrinsic**${causes.length ? ` (${causes.join(", or ")})` : ""}`;
@@ -286,7 +290,12 @@ function renderClassification(result: TriageResult, config: RepoConfig): string 
   const lines: string[] = [];
   // A bare report's type is read off its title: say so before the number, so the percentage is not taken as a measure.
   const typeConfidence = bugType.titleOnly ? `${TITLE_ONLY_GUESS}, ${percent(bugType.confidence)}` : percent(bugType.confidence);
-  lines.push(`**Bug type:** ${escapeMarkdown(bugType.label)} (${typeConfidence})${evidenceSuffix(bugType.evidence)}`);
+  if (!isConfidentBugType(result, config) && bugType.evidence.length === 0) {
+    // As in the first line: a type nothing points at is not stated as the report's.
+    lines.push(`**Bug type:** unclear (likeliest: ${escapeMarkdown(bugType.label)}, ${percent(bugType.confidence)})`);
+  } else {
+    lines.push(`**Bug type:** ${escapeMarkdown(bugType.label)} (${typeConfidence})${evidenceSuffix(bugType.evidence)}`);
+  }
 
   let cause: string;
   if (isProbablyExtrinsic(result, config)) {

@@ -110,6 +110,20 @@ describe("renderComment", () => {
     expect(unknown).not.toContain("torch.utils.collect_env");
   });
 
+  it("names no bug type in the first line when the type is unsure and nothing in the report points at it", () => {
+    const unsure = (evidence: string[]) =>
+      makeClassification({
+        bugType: { label: "Training", confidence: 0.22, evidence, probabilities: { Training: 0.22, GPU: 0.2, Model: 0.2, API: 0.14, "Tensor & Input": 0.14, "non-DL": 0.1 } },
+      });
+    const bareBody = render(makeResult({ classification: unsure([]) }));
+    const bare = bareBody.split("\n")[0];
+    expect(bare).toMatch(/^A bug of unclear type in this repository's code\./);
+    expect(bare).not.toContain("Training");
+    expect(bareBody).toContain("**Bug type:** unclear (likeliest: Training, 22%)");
+    const hinted = render(makeResult({ classification: unsure(['word "epoch"']) })).split("\n")[0];
+    expect(hinted).toMatch(/^Might be a \*\*Training\*\* bug \(low confidence\)/);
+  });
+
   it("writes 'an' before a bug type that starts with a vowel", () => {
     const base = gpuExtrinsicResult();
     const classification = { ...base.classification!, bugType: { ...base.classification!.bugType, label: "API" as const } };
