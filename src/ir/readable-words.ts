@@ -1,0 +1,30 @@
+/**
+ * Which of the issue's words are worth showing a reader as "matched words" evidence.
+ *
+ * Scoring uses every term the tokenizer keeps; the explanation should not. A reader does not recognise the
+ * `1e` of `1e-5`, the `32m` of a terminal colour code, the `19t19` of a timestamp, a two-letter piece such as
+ * the `py` of `block.py`, or a CPU flag such as `est` from a pasted `lscpu` listing, even when they did match.
+ */
+
+/** Shortest word shown: one- and two-letter pieces (`py`, `lr`, `nn`, `p0`) explain nothing on their own. */
+const MIN_READABLE_LENGTH = 3;
+
+/**
+ * Lines listing CPU features: `Flags: fpu vme de pse ...` (lscpu, /proc/cpuinfo) and
+ * `machdep.cpu.features: FPU VME ...` (macOS sysctl, as printed by mxnet's diagnose.py, maybe as a bytes repr).
+ */
+const CPU_FEATURE_LINE = /^[ \t]*(?:b['"])?(?:flags|machdep\.cpu\.(?:leaf7_|ext)?features)[ \t]*:/i;
+
+/** True when a word as the issue wrote it is one a reader would recognise: no number pieces, no tiny fragments. */
+export function isReadableWord(surface: string): boolean {
+  // Starting with a digit: exponents (`1e`), ANSI codes (`0m`), timestamps (`19t19`), hex (`0000000e`).
+  return surface.length >= MIN_READABLE_LENGTH && !/^[0-9]/.test(surface);
+}
+
+/** The issue text without the lines whose words are hardware noise (CPU feature lists), for evidence only. */
+export function withoutCpuFeatureLines(text: string): string {
+  return text
+    .split("\n")
+    .filter((line) => !CPU_FEATURE_LINE.test(line))
+    .join("\n");
+}

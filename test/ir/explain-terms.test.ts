@@ -1,0 +1,62 @@
+import { describe, expect, it } from "@jest/globals";
+import { matchedTerms, termsEvidence } from "../../src/ir/explain-terms.js";
+import { indexFiles, sourceFile } from "../helpers/source-file.js";
+
+/** An optimizer whose epsilon is 1e-5, with a variable named `est`, `lr`, `py`: words a report can match by accident. */
+const OPTIMIZER = `class Adam:
+    def __init__(self, lr=1e-3, eps=1e-5):
+        self.lr = lr
+        self.epsilon = eps
+        est = 1e-5
+        py = est
+
+    def initialization(self):
+        return self.epsilon
+`;
+
+/** A kernel where the number's pieces are indexed as words too. */
+const ADAM_KERNEL = "float adam_epsilon = 1e-5; // lr is set by the caller\n";
+
+describe("matchedTerms (the 'matched words' evidence)", () => {
+  it("shows the word as the reporter wrote it, not its stem", async () => {
+    const index = await indexFiles([sourceFile("optim/adam.py", OPTIMIZER)]);
+    const words = matchedTerms(index, 0, "Adam initialization ignores epsilon");
+    expect(words).toEqual(expect.arrayContaining(["initialization", "epsilon", "adam"]));
+    expect(words).not.toContain(index.tokenizer.stem("initialization"));
+  });
+
+  it("leaves out exponent pieces and one- and two-letter fragments, though they match", async () => {
+    const index = await indexFiles([sourceFile("optim/adam.py", OPTIMIZER), sourceFile("optim/adam.cc", ADAM_KERNEL)]);
+    const issue = "Adam with lr=1e-5 and epsilon 1e-5 diverges in adam.py";
+    // They do match: the index holds them, so scoring counts them.
+    for (const term of ["1e", "lr", "py"]) expect([term, index.vocabulary.lookup(term)]).toEqual([term, expect.any(Number)]);
+    const words = [...matchedTerms(index, 0, issue), ...matchedTerms(index, 1, issue)];
+    expect(words).toContain("epsilon");
+    expect(words).not.toContain("1e");
+    expect(words).not.toContain("lr");
+    expect(words).not.toContain("py");
+  });
+
+  it("does not show CPU flags of a pasted lscpu or sysctl listing", async () => {
+    const index = await indexFiles([sourceFile("optim/adam.py", OPTIMIZER)]);
+    const issue = [
+      "Adam epsilon is ignored",
+      "Flags:                 fpu vme de pse tsc msr est tm2 ssse3",
+      "b'machdep.cpu.features: FPU VME DE PSE EST TM2 SSSE3'",
+    ].join("\n");
+    const words = matchedTerms(index, 0, issue);
+    expect(words).toContain("epsilon");
+    expect(words).not.toContain("est");
+  });
+
+  it("shows a term through a later readable spelling when its first one is not", async () => {
+    const index = await indexFiles([sourceFile("optim/adam.py", OPTIMIZER)]);
+    const issue = "Flags: fpu est\nthe est variable of Adam";
+    expect(matchedTerms(index, 0, issue)).toContain("est");
+  });
+
+  it("gives the evidence line from the readable words", async () => {
+    const index = await indexFiles([sourceFile("optim/adam.py", OPTIMIZER)]);
+    expect(termsEvidence(index, 0, "Adam lr=1e-5 epsilon")).toEqual([{ kind: "terms", detail: "`epsilon`, `adam`" }]);
+  });
+});
