@@ -29,6 +29,7 @@ import { anchorLine, evidenceLine, fileReason, sortEvidence } from "./evidence-t
 import { COMMENT_MARKER, renderMetaLine } from "./comment-marker.js";
 import { renderLabelCheckboxes, type LabelCheckbox } from "./label-checkboxes.js";
 import { COMMANDS } from "./commands.js";
+import { environmentCommands } from "./environment-commands.js";
 import { fitComment, type CommentPart } from "./fit-comment.js";
 
 export { COMMENT_MARKER, isBotComment, parseCommentMeta } from "./comment-marker.js";
@@ -181,29 +182,6 @@ function renderEnvironmentRequest(result: TriageResult, config: RepoConfig): str
     lines.push(`The quickest way is to paste the output of ${commands.map((c) => codeSpan(c)).join(" and ")}.`);
   }
   return lines.join("\n");
-}
-
-/**
- * The framework's own environment report, plus `nvidia-smi` for GPU problems: the framework the reporter states,
- * else the one the repository imports, else a plain package list.
- */
-function environmentCommands(classification: Classification, repositoryFramework: string | undefined): string[] {
-  const stated = Object.keys(classification.environment.frameworks).map((f) => f.toLowerCase());
-  const frameworks = stated.length > 0 ? stated : repositoryFramework ? [repositoryFramework] : [];
-  const commands: string[] = [];
-  if (frameworks.some((f) => f === "torch" || f === "pytorch")) {
-    commands.push("python -m torch.utils.collect_env");
-  } else if (frameworks.some((f) => f === "tensorflow" || f === "keras")) {
-    commands.push('python -c "import tensorflow as tf; print(tf.version.GIT_VERSION, tf.version.VERSION)"');
-  } else if (frameworks.includes("jax")) {
-    commands.push('python -c "import jax; jax.print_environment_info()"');
-  } else {
-    commands.push("pip list");
-  }
-  const gpu =
-    classification.bugType.label === "GPU" || classification.extrinsic.causes.some((c) => c.label === "gpu-driver-cuda" && c.confidence > 0);
-  if (gpu) commands.push("nvidia-smi");
-  return commands;
 }
 
 function renderFiles(input: RenderInput, files: readonly RankedFile[], display: FileDisplay): string {

@@ -103,10 +103,11 @@ describe("renderComment", () => {
     const base = gpuExtrinsicResult();
     const classification = { ...base.classification!, environment: { frameworks: {} } };
     const inTensorflow = render({ ...base, classification, repository: { ...base.repository, framework: "tensorflow" } });
-    expect(inTensorflow).toContain("`python -c \"import tensorflow as tf; print(tf.version.GIT_VERSION, tf.version.VERSION)\"`");
+    expect(inTensorflow).toContain("`python -c \"import platform, tensorflow as tf; print(tf.version.GIT_VERSION, tf.version.VERSION); print(platform.platform(), platform.python_version()); print(tf.sysconfig.get_build_info())\"`");
     expect(inTensorflow).not.toContain("torch.utils.collect_env");
     const unknown = render({ ...base, classification, repository: { source: base.repository.source, commit: base.repository.commit } });
-    expect(unknown).toContain("`pip list`");
+    // pip list shows no OS, which the list asks for: a platform print goes with it.
+    expect(unknown).toContain("`pip list` and `python -c \"import platform; print(platform.platform(), platform.python_version())\"`");
     expect(unknown).not.toContain("torch.utils.collect_env");
   });
 

@@ -1,0 +1,54 @@
+import type { Classification } from "../types.js";
+
+/**
+ * The commands whose output answers the environment questions of the comment ("The quickest way is to paste the
+ * output of ..."). Each must print what the list asks for, so a command that does not print a fact asked for is
+ * joined by one that does:
+ * - `python -m torch.utils.collect_env` prints the OS, Python, CUDA, cuDNN, GPU models and driver: nothing to add.
+ * - `jax.print_environment_info()` prints Python, `platform.uname()` and, when there is one, `nvidia-smi`: nothing to add.
+ * - the TensorFlow one-liner prints only TensorFlow's versions: it also prints the platform and Python version, and
+ *   for a GPU problem the CUDA and cuDNN versions TensorFlow was built with (`tf.sysconfig.get_build_info()`).
+ * - `pip list`, when the framework is unknown, prints packages only: a one-line platform print is added.
+ * - `nvidia-smi`, for a GPU problem, prints the driver, the CUDA version it supports and the GPUs.
+ */
+
+/** Prints the OS (with its version) and the Python version, which `pip list` does not. */
+export const PLATFORM_COMMAND = 'python -c "import platform; print(platform.platform(), platform.python_version())"';
+
+/**
+ * The framework's own environment report, plus what it leaves out of the facts asked for, plus `nvidia-smi` for
+ * GPU problems: the framework the reporter states, else the one the repository imports, else a plain package list.
+ */
+export function environmentCommands(classification: Classification, repositoryFramework: string | undefined): string[] {
+  const env = classification.environment;
+  const stated = Object.keys(env.frameworks).map((f) => f.toLowerCase());
+  const frameworks = stated.length > 0 ? stated : repositoryFramework ? [repositoryFramework] : [];
+  const gpu =
+    classification.bugType.label === "GPU" || classification.extrinsic.causes.some((c) => c.label === "gpu-driver-cuda" && c.confidence > 0);
+  // The facts missing-facts asks for when the report lacks them (the Python version is not asked of JS reports,
+  // but printing it there costs nothing).
+  const platformAsked = !env.os || !env.python;
+  const commands: string[] = [];
+  if (frameworks.some((f) => f === "torch" || f === "pytorch")) {
+    commands.push("python -m torch.utils.collect_env");
+  } else if (frameworks.some((f) => f === "tensorflow" || f === "keras")) {
+    commands.push(tensorflowCommand(platformAsked, gpu && (!env.cuda || !env.cudnn)));
+  } else if (frameworks.includes("jax")) {
+    commands.push('python -c "import jax; jax.print_environment_info()"');
+  } else {
+    commands.push("pip list");
+    if (platformAsked) commands.push(PLATFORM_COMMAND);
+  }
+  if (gpu) commands.push("nvidia-smi");
+  return commands;
+}
+
+/** One line of Python: TensorFlow's versions, and the platform and build's CUDA/cuDNN when they are asked for. */
+function tensorflowCommand(platform: boolean, buildInfo: boolean): string {
+  const imports = platform ? "import platform, tensorflow as tf" : "import tensorflow as tf";
+  const prints = ["print(tf.version.GIT_VERSION, tf.version.VERSION)"];
+  if (platform) prints.push("print(platform.platform(), platform.python_version())");
+  // get_build_info() holds cuda_version and cudnn_version (TensorFlow 2.3 and later).
+  if (buildInfo) prints.push("print(tf.sysconfig.get_build_info())");
+  return `python -c "${imports}; ${prints.join("; ")}"`;
+}
