@@ -170,7 +170,8 @@ function round(x: number): number {
  * Each phrase once, and a phrase dropped when everything it quotes was quoted before, whatever the case:
  * "title mentions `DDP`" then "mentions `DDP`", or "`Windows 10`" then "`windows 10`", say one thing. A quote
  * whose words are a run of an earlier quote's words was quoted too: "`torch==1.6.0+cu101`" then "`cu101`" or
- * "`torch 1.6.0`", "`macOS (Darwin 17.7.0)`" then "`Darwin`" (but "`CUDA_HOME`" does not quote "`CUDA`").
+ * "`torch 1.6.0`", "`torch==1.12.1`" then "`torch 1.12`", "`macOS (Darwin 17.7.0)`" then "`Darwin`" (but "`CUDA_HOME`"
+ * does not quote "`CUDA`").
  */
 function dedupe(xs: string[]): string[] {
   const quoted: string[][] = [];
@@ -196,10 +197,21 @@ function quoteWords(quote: string): string[] {
 function containsRun(words: string[], run: string[]): boolean {
   if (run.length === 0) return false;
   for (let at = 0; at + run.length <= words.length; at++) {
-    if (run.every((w, i) => words[at + i] === w)) return true;
+    if (run.every((w, i) => quotesWord(words[at + i]!, w))) return true;
   }
   return false;
 }
+
+/**
+ * True when an earlier quote's word already says the later one: the same word, or a version the later one
+ * shortens ("1.12.1" says "1.12": the lexicon quotes `torch 1.12` of a report's "torch 1.12.1", which the
+ * environment quoted as `torch==1.12.1`). Only at a dot: "1.12.1" does not say "1.1".
+ */
+function quotesWord(earlier: string, later: string): boolean {
+  return earlier === later || (VERSION.test(later) && earlier.startsWith(`${later}.`));
+}
+
+const VERSION = /^\d+(?:\.\d+)+$/;
 
 function joinAnd(xs: string[]): string {
   const coded = xs.map((x) => `\`${x}\``);

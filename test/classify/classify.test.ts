@@ -177,6 +177,16 @@ describe("classification evidence", () => {
     }
     expect(checked).toBeGreaterThan(4);
   });
+
+  it("does not quote a shortened version after the full one (`torch 1.12` after `torch==1.12.1`)", () => {
+    const c = classifyIssue({
+      title: "RuntimeError: CUDA out of memory during training",
+      body: "Training runs out of memory after a few steps.\n\ntorch 1.12.1, CUDA 11.3, RTX 2080 Ti, Ubuntu 20.04",
+    });
+    const q = quotes(c.extrinsic.evidence);
+    expect(q).toContain("torch==1.12.1");
+    expect(q).not.toContain("torch 1.12");
+  });
 });
 
 describe("evidence quotes a term only for the class it points at", () => {
