@@ -1,9 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { getLocalizer } from "../ir/localizers/registry.js";
 import { runPipeline } from "../pipeline/run-pipeline.js";
-import { loadRepository } from "../repo/load-snapshot.js";
+import { loadRepository, type ScopeFromRepository } from "../repo/load-snapshot.js";
+import type { ScopeOptions } from "../ir/scope.js";
+import { readRepositoryConfig } from "./repository-config.js";
 import { basename, resolve } from "node:path";
-import { IGNORED_FIELD, loadRepoConfigFromYaml, parseRepoConfig, type ConfigProblem, type RepoConfig } from "../config/repo-config.js";
+import { IGNORED_FIELD, loadRepoConfigFromYaml, parseRepoConfig, REPO_CONFIG_PATH, type ConfigProblem, type RepoConfig } from "../config/repo-config.js";
 import { scopeOptionsFromConfig } from "../config/scope-options.js";
 import { planLabels } from "../labels/plan-labels.js";
 import { renderComment } from "../render/render-comment.js";
@@ -61,15 +63,23 @@ export async function triageCommand(argv: string[], io: CliIo): Promise<number> 
     body = body.slice(0, MAX_BODY_CHARS);
   }
 
-  const { config, problems } = await readConfig(o.config);
-  // The comment shows these too (as the app does for .github/mltriage.yml); the person at the terminal gets them
-  // here, with the file they named.
-  for (const p of problems) {
-    const outcome = p.message.endsWith(IGNORED_FIELD) ? "" : " (the default is used)";
-    io.stderr(`note: --config ${o.config}: ${p.path}: ${p.message}${outcome}`);
-  }
   if (o.github !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(o.github)) throw new UsageError(`--github must be owner/name, got "${o.github}"`);
-  const { snapshot, commits } = await loadRepository(o.repo, o.ref, scopeOptionsFromConfig(config));
+  // --config wins; without it, the repository's own file at the analysed state, as the app would read it.
+  // Either way the problems go to stderr, naming the file, and into the comment, as the app shows them.
+  let { config, problems } = o.config !== undefined ? await readConfig(o.config) : parseRepoConfig(null);
+  if (o.config !== undefined) reportConfigProblems(io, `--config ${o.config}`, problems);
+  const scope: ScopeOptions | ScopeFromRepository =
+    o.config !== undefined
+      ? scopeOptionsFromConfig(config)
+      : async (files, commit) => {
+          const own = await readRepositoryConfig(files);
+          const where = commit ? `${REPO_CONFIG_PATH} at ${commit.slice(0, 12)}` : REPO_CONFIG_PATH;
+          reportConfigProblems(io, where, own.problems);
+          if (own.extendsIgnored) io.stderr(`note: ${where}: _extends is not followed by the CLI (the app merges that file first); pass the merged file with --config`);
+          ({ config, problems } = own);
+          return scopeOptionsFromConfig(config);
+        };
+  const { snapshot, commits } = await loadRepository(o.repo, o.ref, scope);
   if (snapshot.files.length === 0) io.stderr(`note: no file of ${o.repo} is in scope; nothing to rank`);
   const result = await runPipeline({
     snapshot,
@@ -89,9 +99,17 @@ export async function triageCommand(argv: string[], io: CliIo): Promise<number> 
   return 0;
 }
 
-/** The repository config to render with: `--config <file>` (a `.github/mltriage.yml`), else the defaults. */
-async function readConfig(path: string | undefined): Promise<{ config: RepoConfig; problems: ConfigProblem[] }> {
-  if (path === undefined) return parseRepoConfig({});
+/** Config problems on stderr, each naming the file (`--config <file>` or the repository's own). */
+function reportConfigProblems(io: CliIo, source: string, problems: readonly ConfigProblem[]): void {
+  for (const p of problems) {
+    // An unknown field has no default to fall back to: it is simply not read.
+    const outcome = p.message.endsWith(IGNORED_FIELD) ? "" : " (the default is used)";
+    io.stderr(`note: ${source}: ${p.path}: ${p.message}${outcome}`);
+  }
+}
+
+/** The config file named by `--config <file>` (a `.github/mltriage.yml`). */
+async function readConfig(path: string): Promise<{ config: RepoConfig; problems: ConfigProblem[] }> {
   let text: string;
   try {
     text = await readFile(path, "utf8");

@@ -6,9 +6,10 @@ import { promisify } from "node:util";
 import type { ScopeOptions } from "../ir/scope.js";
 import { readCommitHistory } from "../history/git-history.js";
 import type { CommitInfo, RepoSnapshot } from "../types.js";
-import { GIT_ENV, GitError, resolveGitDir } from "./git.js";
+import { GIT_ENV, GitError, resolveCommit, resolveGitDir } from "./git.js";
 import { readFolderSnapshot } from "./read-folder-snapshot.js";
 import { readGitSnapshot } from "./read-git-snapshot.js";
+import { folderFileReader, gitFileReader, type RepositoryFileReader } from "./repository-file.js";
 
 const execFileAsync = promisify(execFile);
 
@@ -32,11 +33,18 @@ export interface LoadedRepository {
 }
 
 /**
+ * Scope options decided by the repository itself (its `.github/mltriage.yml`), read from the same state that is
+ * analysed: the commit (`commit` set) or the working folder (`commit` undefined).
+ */
+export type ScopeFromRepository = (files: RepositoryFileReader, commit: string | undefined) => Promise<ScopeOptions>;
+
+/**
  * The snapshot to triage and its commit history: a working folder as it is on disk, a commit of a local
  * repository (`ref`), or a commit of a remote repository cloned bare into a temporary folder that is removed
  * afterwards.
  */
-export async function loadRepository(repo: string, ref: string | undefined, scope: ScopeOptions = {}): Promise<LoadedRepository> {
+export async function loadRepository(repo: string, ref: string | undefined, scopeOf: ScopeOptions | ScopeFromRepository = {}): Promise<LoadedRepository> {
+  const scopeAt = async (gitDir: string, commit: string) => (typeof scopeOf === "function" ? scopeOf(gitFileReader(gitDir, commit), commit) : scopeOf);
   const history = (gitDir: string, commit: string) => readCommitHistory(gitDir, commit, { maxCommits: LOCAL_HISTORY_COMMITS }).catch(() => []);
   if (isRemoteUrl(repo)) {
     const dir = await mkdtemp(join(tmpdir(), "mltriage-clone-"));
@@ -48,7 +56,8 @@ export async function loadRepository(repo: string, ref: string | undefined, scop
         throw new GitError(`cannot clone ${redactUrl(repo)}: ${redactUrl(stderr)}`);
       }
       const gitDir = join(dir, "repo.git");
-      const snapshot = await readGitSnapshot(gitDir, ref ?? "HEAD", scope);
+      const commit = await resolveCommit(gitDir, ref ?? "HEAD");
+      const snapshot = await readGitSnapshot(gitDir, commit, await scopeAt(gitDir, commit));
       return { snapshot: { ...snapshot, source: redactUrl(repo) }, commits: await history(gitDir, snapshot.commit!) };
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -58,9 +67,11 @@ export async function loadRepository(repo: string, ref: string | undefined, scop
   if (!info?.isDirectory()) throw new GitError(`${repo} is not a folder or a git URL`);
   if (ref) {
     const gitDir = await resolveGitDir(repo);
-    const snapshot = await readGitSnapshot(gitDir, ref, scope);
+    const commit = await resolveCommit(gitDir, ref);
+    const snapshot = await readGitSnapshot(gitDir, commit, await scopeAt(gitDir, commit));
     return { snapshot: { ...snapshot, source: repo }, commits: await history(gitDir, snapshot.commit!) };
   }
+  const scope = typeof scopeOf === "function" ? await scopeOf(folderFileReader(repo), undefined) : scopeOf;
   const snapshot = await readFolderSnapshot(repo, scope);
   const gitDir = await resolveGitDir(repo).catch(() => null);
   return { snapshot, commits: gitDir ? await history(gitDir, "HEAD") : [] };
