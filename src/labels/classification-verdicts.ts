@@ -63,3 +63,8 @@ export function percent(probability: number): string {
   if (!Number.isFinite(probability)) return "?";
   return `${Math.round(Math.min(1, Math.max(0, probability)) * 100)}%`;
 }
+
+/** The article before a bug type read aloud: "an API bug", "a GPU bug", "a non-DL bug" (by the type's first letter). */
+export function bugTypeArticle(bugType: string): "a" | "an" {
+  return /^[AEIOU]/.test(bugType) ? "an" : "a";
+}

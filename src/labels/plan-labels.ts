@@ -7,6 +7,7 @@ import type { TriageResult } from "../types.js";
 import type { RepoConfig } from "../config/repo-config-schema.js";
 import { bugTypeLabelKey, labelSpecFor } from "./label-specs.js";
 import {
+  bugTypeArticle,
   confidentNonBugKind,
   describeCause,
   isConfidentBugType,
@@ -40,7 +41,7 @@ export function planLabels(result: TriageResult, config: RepoConfig): SuggestedL
       name: bugTypeSpec.name,
       color: bugTypeSpec.color,
       description: bugTypeSpec.description,
-      reason: `looks like a ${bugType.label} bug (${percent(bugType.confidence)})`,
+      reason: `looks like ${bugTypeArticle(bugType.label)} ${bugType.label} bug (${percent(bugType.confidence)})`,
       confidence: bugType.confidence,
     });
   }

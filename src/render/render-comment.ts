@@ -15,6 +15,7 @@ import { REPO_CONFIG_PATH } from "../config/repo-config.js";
 import type { SuggestedLabel } from "../labels/plan-labels.js";
 import { managedLabelNames, sameLabel } from "../labels/label-specs.js";
 import {
+  bugTypeArticle,
   confidentNonBugKind,
   describeCause,
   isConfidentBugType,
@@ -124,7 +125,7 @@ function renderSummary(
   const sentences: string[] = [];
   if (classification) {
     const type = `**${escapeMarkdown(classification.bugType.label)}**`;
-    const a = /^[AEIOU]/.test(classification.bugType.label) ? "an" : "a"; // "an API bug", "a GPU bug"
+    const a = bugTypeArticle(classification.bugType.label);
     // An unsure type that nothing in the report points at is the model's prior, not a reading of the report
     // (a title "Crash" came out as "Might be a Training bug"): the headline names no type then.
     let sentence = isConfidentBugType(result, config)

@@ -27,6 +27,12 @@ describe("planLabels", () => {
     expect(labels[2]?.reason).toBe("missing: CUDA version, GPU model, NVIDIA driver version");
   });
 
+  it("writes 'an' before a bug type that starts with a vowel in the label's reason, as the comment does", () => {
+    const base = makeClassification();
+    const api = makeResult({ classification: { ...base, bugType: { ...base.bugType, label: "API" as const } } });
+    expect(planLabels(api, config)[0]?.reason).toBe("looks like an API bug (81%)");
+  });
+
   it("words two causes and a long list of missing facts so that they read apart", () => {
     const base = gpuExtrinsicResult();
     const classification = {
