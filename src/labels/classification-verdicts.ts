@@ -33,6 +33,16 @@ export function isConfidentBugType(result: TriageResult, config: RepoConfig): bo
   return !!bugType && !bugType.titleOnly && bugType.confidence >= config.thresholds.labelConfidence;
 }
 
+/**
+ * True when the comment names no bug type: the type is not confident and nothing in the report points at it, so
+ * the likeliest type is the model's prior, not a reading of the report (a title "Crash" would read "Might be a
+ * Training bug"). The first line and the bug type line both ask this, so they never disagree.
+ */
+export function isUnclearBugType(result: TriageResult, config: RepoConfig): boolean {
+  const bugType = result.classification?.bugType;
+  return !!bugType && !isConfidentBugType(result, config) && bugType.evidence.length === 0;
+}
+
 const CAUSE_WORDS: Record<ExtrinsicCause, string> = {
   "gpu-driver-cuda": "GPU, driver or CUDA",
   "os-platform": "OS or platform",

@@ -20,6 +20,7 @@ import {
   describeCause,
   isConfidentBugType,
   isProbablyExtrinsic,
+  isUnclearBugType,
   leadingCauses,
   percent,
 } from "../labels/classification-verdicts.js";
@@ -126,11 +127,9 @@ function renderSummary(
   if (classification) {
     const type = `**${escapeMarkdown(classification.bugType.label)}**`;
     const a = bugTypeArticle(classification.bugType.label);
-    // An unsure type that nothing in the report points at is the model's prior, not a reading of the report
-    // (a title "Crash" came out as "Might be a Training bug"): the headline names no type then.
     let sentence = isConfidentBugType(result, config)
       ? `Looks like ${a} ${type} bug`
-      : classification.bugType.evidence.length === 0
+      : isUnclearBugType(result, config)
         ? "A bug of unclear type"
         : `Might be ${a} ${type} bug (${classification.bugType.titleOnly ? TITLE_ONLY_GUESS : "low confidence"})`;
     if (isProbablyExtrinsic(result, config)) {
@@ -269,7 +268,7 @@ function renderClassification(result: TriageResult, config: RepoConfig): string 
   const lines: string[] = [];
   // A bare report's type is read off its title: say so before the number, so the percentage is not taken as a measure.
   const typeConfidence = bugType.titleOnly ? `${TITLE_ONLY_GUESS}, ${percent(bugType.confidence)}` : percent(bugType.confidence);
-  if (!isConfidentBugType(result, config) && bugType.evidence.length === 0) {
+  if (isUnclearBugType(result, config)) {
     // As in the first line: a type nothing points at is not stated as the report's.
     lines.push(`**Bug type:** unclear (likeliest: ${escapeMarkdown(bugType.label)}, ${percent(bugType.confidence)})`);
   } else {

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "@jest/globals";
+import { isUnclearBugType } from "../../src/labels/classification-verdicts.js";
+import { defaultRepoConfig } from "../../src/config/repo-config.js";
+import { makeClassification, makeResult } from "../render/fixtures/triage-results.js";
+import type { Classification } from "../../src/types.js";
+
+const config = defaultRepoConfig();
+
+function withBugType(bugType: Partial<Classification["bugType"]>) {
+  const base = makeClassification();
+  return makeResult({ classification: { ...base, bugType: { ...base.bugType, ...bugType } } });
+}
+
+describe("isUnclearBugType", () => {
+  const unsure = config.thresholds.labelConfidence / 2;
+  const sure = Math.min(1, config.thresholds.labelConfidence + 0.1);
+
+  it("holds for an unsure type that nothing in the report points at, also when guessed from the title alone", () => {
+    expect(isUnclearBugType(withBugType({ confidence: unsure, evidence: [] }), config)).toBe(true);
+    expect(isUnclearBugType(withBugType({ confidence: sure, evidence: [], titleOnly: true }), config)).toBe(true);
+  });
+
+  it("fails for a confident type, for a type with evidence, and without a classification", () => {
+    expect(isUnclearBugType(withBugType({ confidence: sure, evidence: [] }), config)).toBe(false);
+    expect(isUnclearBugType(withBugType({ confidence: unsure, evidence: ['word "epoch"'] }), config)).toBe(false);
+    expect(isUnclearBugType(makeResult({ classification: undefined }), config)).toBe(false);
+  });
+});
