@@ -168,21 +168,31 @@ function round(x: number): number {
 
 /**
  * Each phrase once, and a phrase dropped when everything it quotes was quoted before, whatever the case:
- * "title mentions `DDP`" then "mentions `DDP`", or "`Windows 10`" then "`windows 10`", say one thing. A quote
- * whose words are a run of an earlier quote's words was quoted too: "`torch==1.6.0+cu101`" then "`cu101`" or
- * "`torch 1.6.0`", "`torch==1.12.1`" then "`torch 1.12`", "`macOS (Darwin 17.7.0)`" then "`Darwin`" (but "`CUDA_HOME`"
- * does not quote "`CUDA`").
+ * "title mentions `DDP`" then "mentions `DDP`", 'word "bug"' then 'title word "bug"', or "`Windows 10`" then
+ * "`windows 10`", say one thing. A quote whose words are a run of an earlier quote's words was quoted too:
+ * "`torch==1.6.0+cu101`" then "`cu101`" or "`torch 1.6.0`", "`torch==1.12.1`" then "`torch 1.12`",
+ * "`macOS (Darwin 17.7.0)`" then "`Darwin`" (but "`CUDA_HOME`" does not quote "`CUDA`").
  */
 function dedupe(xs: string[]): string[] {
   const quoted: string[][] = [];
   const out: string[] = [];
   for (const x of new Set(xs)) {
-    const samples = [...x.matchAll(/`([^`]+)`/g)].map((m) => quoteWords(m[1]!));
+    const samples = quotedSamples(x).map(quoteWords);
     if (samples.length > 0 && samples.every((q) => quoted.some((earlier) => containsRun(earlier, q)))) continue;
     quoted.push(...samples);
     out.push(x);
   }
   return out;
+}
+
+/**
+ * What a phrase quotes: its code spans, or the word of a learned word feature ('word "bug"', 'title word "bug"',
+ * 'phrase "out of memory"'), which is the same word as the title's or a lexicon term's quote of it.
+ */
+function quotedSamples(phrase: string): string[] {
+  const word = /^(?:title word|word|phrase) "(.+)"$/.exec(phrase);
+  if (word) return [word[1]!];
+  return [...phrase.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
 }
 
 /** A quote's words, lower-cased: identifiers and version numbers, split at anything else (`==`, `+`, spaces). */

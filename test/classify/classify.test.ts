@@ -187,6 +187,13 @@ describe("classification evidence", () => {
     expect(q).toContain("torch==1.12.1");
     expect(q).not.toContain("torch 1.12");
   });
+
+  it("names a word once, not as a word and again as a title word", () => {
+    const c = classifyIssue({ title: "Bug", body: "see title" });
+    const words = c.bugType.evidence.map((p) => /word "(.+)"$/.exec(p)?.[1]).filter((w) => w !== undefined);
+    expect(words.length).toBeGreaterThan(0);
+    expect(new Set(words).size).toBe(words.length);
+  });
 });
 
 describe("evidence quotes a term only for the class it points at", () => {
