@@ -12,8 +12,6 @@ import { MODEL_FORMAT, isWordFeature, taskIndex, vectorize, type ClassifierModel
 import { prepareIssue } from "./text.js";
 import { EXTRINSIC_CLASSES, extrinsicOfCauseFeature, typeOfTermFeature } from "./domain-prior.js";
 
-export { EXTRINSIC_CLASSES, extrinsicOfCauseFeature, typeOfTermFeature };
-
 export interface LabelledIssue extends IssueText {
   id: string;
   repo: string;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { logits, trainSoftmax, type SparseRow } from "../../src/classify/logreg.js";
-import { DEFAULT_HYPERPARAMETERS, analyseAll, extrinsicOfCauseFeature, lexiconPriorMean, trainClassifier, typeOfTermFeature } from "../../src/classify/train.js";
+import { DEFAULT_HYPERPARAMETERS, analyseAll, lexiconPriorMean, trainClassifier } from "../../src/classify/train.js";
+import { domainClassOf, extrinsicOfCauseFeature, isDomainFeature, typeOfTermFeature } from "../../src/classify/domain-prior.js";
 import { BUG_TYPES } from "../../src/types.js";
 import { inventedIssues } from "./fixtures.js";
 
@@ -23,6 +24,20 @@ describe("extrinsicOfCauseFeature", () => {
     expect(extrinsicOfCauseFeature("cz:os-platform")).toBe(1);
     expect(extrinsicOfCauseFeature("cz:hint.pin")).toBe(1);
     expect(extrinsicOfCauseFeature("lx:gpu.cuda")).toBeUndefined();
+  });
+});
+
+describe("domainClassOf", () => {
+  it("names the class a domain feature points at, and none for words, report shape or an unknown term", () => {
+    expect(domainClassOf("lx:gpu.cuda")).toBe("GPU");
+    expect(domainClassOf("lct:API")).toBe("API");
+    expect(domainClassOf("cz:gpu-driver-cuda")).toBe("extrinsic");
+    expect(domainClassOf("w:loss")).toBeUndefined();
+    expect(domainClassOf("m:traceback")).toBeUndefined();
+    expect(domainClassOf("lx:unknown.term")).toBeUndefined();
+    // Still a domain feature: the evidence never quotes it, for no class is its own.
+    expect(isDomainFeature("lx:unknown.term")).toBe(true);
+    expect(isDomainFeature("w:cuda")).toBe(false);
   });
 });
 
