@@ -11,7 +11,7 @@
 import type { Classification, RankedFile, ReportKind, TriageResult } from "../types.js";
 import type { RepoConfig } from "../config/repo-config-schema.js";
 import type { ConfigProblem } from "../config/repo-config.js";
-import { REPO_CONFIG_PATH } from "../config/repo-config.js";
+import { IGNORED_FIELD, REPO_CONFIG_PATH } from "../config/repo-config.js";
 import type { SuggestedLabel } from "../labels/plan-labels.js";
 import { managedLabelNames, sameLabel } from "../labels/label-specs.js";
 import {
@@ -90,14 +90,22 @@ export function renderComment(input: RenderInput): string {
   return fitComment(parts);
 }
 
+/**
+ * What happens to a field with a problem, as the CLI says it on stderr: an invalid value falls back to the default,
+ * an unknown field has no default and is ignored (its message says so already).
+ */
+function configProblemOutcome(problem: ConfigProblem): string {
+  return problem.message.endsWith(IGNORED_FIELD) ? "" : " (the default is used)";
+}
+
 function renderConfigProblems(problems: readonly ConfigProblem[]): string {
   if (problems.length === 0) return "";
   const lines = [
     "> [!WARNING]",
-    `> ${codeSpan(REPO_CONFIG_PATH)} has problems, so these fields use their defaults:`,
+    `> ${codeSpan(REPO_CONFIG_PATH)} has problems:`,
     ...problems
       .slice(0, MAX_PROBLEMS)
-      .map((p) => `> - ${codeSpan(truncateText(p.path, 120))}: ${escapeMarkdown(truncateText(p.message, 200))}`),
+      .map((p) => `> - ${codeSpan(truncateText(p.path, 120))}: ${escapeMarkdown(truncateText(p.message, 200))}${configProblemOutcome(p)}`),
   ];
   if (problems.length > MAX_PROBLEMS) lines.push(`> - and ${problems.length - MAX_PROBLEMS} more`);
   return lines.join("\n");

@@ -172,9 +172,11 @@ describe("renderComment", () => {
     const body = render(makeResult(), { config, configProblems: problems });
     expect(body).toMatchSnapshot();
     expect(body.startsWith("> [!WARNING]\n> `.github/mltriage.yml` has problems")).toBe(true);
-    expect(body).toContain('> - `topFiles`: expected number, got string "many"');
-    expect(body).toContain("> - `labels.prefix`: expected string, got number 3");
-    expect(body).toContain("> - `colour`: unknown field");
+    // An invalid value falls back to its default; an unknown field has none, it is ignored.
+    expect(body).toContain('> - `topFiles`: expected number, got string "many" (the default is used)');
+    expect(body).toContain("> - `labels.prefix`: expected string, got number 3 (the default is used)");
+    expect(body).toMatch(/> - `colour`: unknown field.*; it is ignored\n/);
+    expect(body).not.toMatch(/it is ignored.*default|use their defaults/);
     expect(body.match(/has problems/g)).toHaveLength(1);
   });
 
