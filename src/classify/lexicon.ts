@@ -129,10 +129,12 @@ export const TYPE_LEXICON: Record<BugType, LexiconTerm[]> = {
     tests: String.raw`\b(?:tests?|unit ?tests?|unittest|flaky|ci|jenkins|travis|nightly|pytest|nose)\b`,
     cli: String.raw`\b(?:cli|command[ -]line|argparse|args|terminal|console|shell|scripts?)\b`,
     config: String.raw`\b(?:config\w*|yaml|json|toml|ini|env(?:ironment)? var\w*|settings?)\b`,
-    io: String.raw`\b(?:files?|paths?|director(?:y|ies)|folders?|urls?|fetch|download\w*|upload\w*|open|read|write|save|load)\b`,
-    // Not a call ("print(x.shape)", "torch.log(p)"): printing a value is how reporters inspect any bug, and log() is
-    // the logarithm; only the words ("the logs", "prints nothing", "logger") speak of logging itself.
-    logging: String.raw`\b(?:log(?:ging|ger|s)?|print(?:s|ed|ing|out)?|warnings?|verbose|progress ?bar|output to console)\b(?!\s*\()`,
+    // Not the `File "x.py", line 3` header of every Python traceback frame: that is the log, not a file problem.
+    io: String.raw`\b(?:files?(?! "[^"\n]*", line \d)|paths?|director(?:y|ies)|folders?|urls?|fetch|download\w*|upload\w*|open|read|write|save|load)\b`,
+    // Not a call ("print(x.shape)", "torch.log(p)": the name right before its bracket): printing a value is how
+    // reporters inspect any bug, and log() is the logarithm; only the words ("the logs (attached)", "prints nothing",
+    // "logger") speak of logging itself.
+    logging: String.raw`\b(?:log(?:ging|ger|s)?|print(?:s|ed|ing|out)?|warnings?|verbose|progress ?bar|output to console)\b(?!\()`,
     platform: String.raw`\b(?:windows|win32|win64|mac ?os|osx|darwin|linux|ubuntu|centos|rhel|raspberry|android|ios|docker\w*|browser|chrome|firefox|safari|node(?:\.?js)?)\b`,
     concurrency: String.raw`\b(?:thread\w*|subprocess\w*|multiprocess\w*|fork\w*|deadlock\w*|hang\w*|segfault|seg(?:mentation)? ?fault|sigsegv|core dumped|race condition)\b`,
     infra: String.raw`\b(?:cluster|worker nodes?|aws|ec2|kubernetes|k8s|ssh|rpc|grpc|redis|http)\b`,
@@ -178,8 +180,10 @@ export const CAUSE_LEXICON: Record<ExtrinsicCause, LexiconTerm[]> = {
     loadHub: String.raw`\b\w+\.load\(\s*['"][\w-]+['"]\s*\)|\bfrom_pretrained\b|\bget_model\(`,
   }),
   "build-install": terms("cause.build", {
-    build: String.raw`\b(?:build(?:ing)? from source|cmake\w*|makefile|make (?:-j\d*|[A-Z_]+=)|bazel|ninja)\b`,
-    flag: caseSensitive(String.raw`\bUSE_(?:CUDA|CUDNN|NCCL|MKLDNN|DNNL|OPENCV|BLAS|OPENMP|TENSORRT|MKL|LAPACK)\s*=\s*\w+|(?<=\s)-D[A-Z][A-Z0-9_]*=\w+`),
+    build: String.raw`\b(?:build(?:ing)? from source|cmake\w*|makefile|make -j\d*|bazel|ninja)\b`,
+    // A flag given to make (`make DEBUG=1`) is a build flag like the others, so capitals only: the case-insensitive
+    // build term would also read `make use_cuda=1`.
+    flag: caseSensitive(String.raw`\bUSE_(?:CUDA|CUDNN|NCCL|MKLDNN|DNNL|OPENCV|BLAS|OPENMP|TENSORRT|MKL|LAPACK)\s*=\s*\w+|(?<=\s)-D[A-Z][A-Z0-9_]*=\w+|\bmake [A-Z][A-Z0-9_]*=\w*`),
     compiler: String.raw`\b(?:compil(?:e|er|ing|ation)|gcc|g\+\+|clang|msvc|nvcc|linker|undefined (?:reference|symbol))\b`,
     install: String.raw`\b(?:pip install|conda install|npm install|yarn add|setup\.py|wheel|installation|install(?:ing|ed)? (?:from|via|with)|node-pre-gyp|node-gyp)\b`,
     sharedLib: String.raw`\b(?:lib\w+\.so(?:\.\d+)*|\.dylib|\.dll|dlopen|symbol not found|cannot open shared object)\b`,

@@ -116,4 +116,31 @@ describe("build evidence is what builds print or take, not the reporter's variab
     expect(ids("```python\nprint(x.shape)\ny = torch.log(p)\n```", TYPE_LEXICON["non-DL"])).not.toContain("nondl.logging");
     expect(ids("It prints nothing and the logs are empty", TYPE_LEXICON["non-DL"])).toContain("nondl.logging");
   });
+
+  it("counts logging words followed by a bracket in prose", () => {
+    const nonDl = TYPE_LEXICON["non-DL"];
+    expect(ids("Full output in the logs (attached).", nonDl)).toContain("nondl.logging");
+    expect(ids("It shows two warnings (see below).", nonDl)).toContain("nondl.logging");
+  });
+
+  it("reads a make variable as a build flag only in capitals, as the other flags", () => {
+    const build = CAUSE_LEXICON["build-install"];
+    expect(ids("then run make use_cuda=1 and it works", build)).toEqual([]);
+    expect(ids("make DEBUG=1", build)).toContain("cause.build.flag");
+    expect(ids("make -j8", build)).toContain("cause.build.build");
+  });
+});
+
+describe("a traceback is not a file problem", () => {
+  const ids = (text: string, list: LexiconTerm[]): string[] => matchTerms(text, list).map((h) => h.id);
+
+  it("does not read the File header of a Python traceback frame as an io term", () => {
+    const trace = 'Traceback (most recent call last):\n  File "train.py", line 3, in <module>\n    main()\nValueError: bad';
+    expect(ids(trace, TYPE_LEXICON["non-DL"])).not.toContain("nondl.io");
+  });
+
+  it("still reads files named in prose", () => {
+    expect(ids('The file "weights.params" cannot be found', TYPE_LEXICON["non-DL"])).toContain("nondl.io");
+    expect(ids("Saving to a file fails", TYPE_LEXICON["non-DL"])).toContain("nondl.io");
+  });
 });
