@@ -5,7 +5,7 @@ import { loadRepository, type ScopeFromRepository } from "../repo/load-snapshot.
 import type { ScopeOptions } from "../ir/scope.js";
 import { readRepositoryConfig } from "./repository-config.js";
 import { basename, resolve } from "node:path";
-import { IGNORED_FIELD, loadRepoConfigFromYaml, parseRepoConfig, REPO_CONFIG_PATH, type ConfigProblem, type RepoConfig } from "../config/repo-config.js";
+import { configProblemOutcome, loadRepoConfigFromYaml, parseRepoConfig, REPO_CONFIG_PATH, type ConfigProblem, type RepoConfig } from "../config/repo-config.js";
 import { scopeOptionsFromConfig } from "../config/scope-options.js";
 import { planLabels } from "../labels/plan-labels.js";
 import { renderComment } from "../render/render-comment.js";
@@ -102,9 +102,7 @@ export async function triageCommand(argv: string[], io: CliIo): Promise<number> 
 /** Config problems on stderr, each naming the file (`--config <file>` or the repository's own). */
 function reportConfigProblems(io: CliIo, source: string, problems: readonly ConfigProblem[]): void {
   for (const p of problems) {
-    // An unknown field has no default to fall back to: it is simply not read.
-    const outcome = p.message.endsWith(IGNORED_FIELD) ? "" : " (the default is used)";
-    io.stderr(`note: ${source}: ${p.path}: ${p.message}${outcome}`);
+    io.stderr(`note: ${source}: ${p.path}: ${p.message}${configProblemOutcome(p)}`);
   }
 }
 

@@ -14,14 +14,23 @@ export { renderConfigTable } from "./config-table.js";
 /** The conventional location of the config file in a repository. */
 export const REPO_CONFIG_PATH = ".github/mltriage.yml";
 
-/** One thing wrong with the config file: the dotted field path and what is wrong with it. */
 /** How an unknown field's problem ends: it has no default to fall back to, it is simply not read. */
 export const IGNORED_FIELD = "; it is ignored";
 
+/** One thing wrong with the config file: the dotted field path and what is wrong with it. */
 export interface ConfigProblem {
   /** Dotted path such as `labels.prefix` or `scope.include[2]`; `(file)` for the whole file. */
   path: string;
   message: string;
+}
+
+/**
+ * What happens to the field of a problem, appended to its message wherever it is shown (the CLI's stderr notes, the
+ * comment's warning): an invalid value falls back to the default; an unknown field has no default and its message
+ * already says it is ignored, so nothing is added.
+ */
+export function configProblemOutcome(problem: ConfigProblem): string {
+  return problem.message.endsWith(IGNORED_FIELD) ? "" : " (the default is used)";
 }
 
 /** The config every repository gets when it has no file. */

@@ -11,7 +11,7 @@
 import type { Classification, RankedFile, ReportKind, TriageResult } from "../types.js";
 import type { RepoConfig } from "../config/repo-config-schema.js";
 import type { ConfigProblem } from "../config/repo-config.js";
-import { IGNORED_FIELD, REPO_CONFIG_PATH } from "../config/repo-config.js";
+import { configProblemOutcome, REPO_CONFIG_PATH } from "../config/repo-config.js";
 import type { SuggestedLabel } from "../labels/plan-labels.js";
 import { managedLabelNames, sameLabel } from "../labels/label-specs.js";
 import {
@@ -88,14 +88,6 @@ export function renderComment(input: RenderInput): string {
   parts.push({ text: renderFeedback(nonBug !== undefined), keep: true });
   parts.push({ text: renderFooter(input), keep: true });
   return fitComment(parts);
-}
-
-/**
- * What happens to a field with a problem, as the CLI says it on stderr: an invalid value falls back to the default,
- * an unknown field has no default and is ignored (its message says so already).
- */
-function configProblemOutcome(problem: ConfigProblem): string {
-  return problem.message.endsWith(IGNORED_FIELD) ? "" : " (the default is used)";
 }
 
 function renderConfigProblems(problems: readonly ConfigProblem[]): string {

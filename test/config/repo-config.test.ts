@@ -1,5 +1,6 @@
 import { describe, it, expect } from "@jest/globals";
 import {
+  configProblemOutcome,
   defaultRepoConfig,
   formatPath,
   loadRepoConfigFromYaml,
@@ -160,5 +161,19 @@ describe("formatPath", () => {
   it("joins keys with dots and indexes with brackets", () => {
     expect(formatPath(["scope", "include", 2])).toBe("scope.include[2]");
     expect(formatPath([])).toBe("(file)");
+  });
+});
+
+describe("configProblemOutcome", () => {
+  it("says an invalid value falls back to its default and adds nothing to an unknown field", () => {
+    const { problems } = parseRepoConfig({ topFiles: "many", topfiles: 3 });
+    const shown = problems.map((p) => `${p.path}: ${p.message}${configProblemOutcome(p)}`);
+    expect(shown).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^topFiles: .+ \(the default is used\)$/),
+        'topfiles: unknown field (did you mean "topFiles"?); it is ignored',
+      ]),
+    );
+    expect(shown).toHaveLength(2);
   });
 });
