@@ -20,8 +20,11 @@ export function definitionMatches(index: SourceIndex, names: readonly string[]):
   const wanted = new Set<string>();
   for (const n of names) {
     for (const part of n.split(".")) {
-      if (part.length < 3 || GENERIC_DEFINITIONS.has(part)) continue;
-      wanted.add(part.toLowerCase());
+      // Lower-cased before the generic check, as before the match: `setUp` or `Forward` would otherwise slip
+      // through and then match every `setup` and `forward` of the repository.
+      const key = part.toLowerCase();
+      if (key.length < 3 || GENERIC_DEFINITIONS.has(key)) continue;
+      wanted.add(key);
     }
   }
   if (wanted.size === 0) return { scores: new Float64Array(index.size), matches };

@@ -38,6 +38,11 @@ describe("definitionMatches", () => {
     expect(scores[doc("a.py")]).toBeCloseTo(Math.log(15), 12);
     expect(matches.get(doc("a.py"))!.map((m) => m.name).sort()).toEqual(["Trainer", "fit"]);
   });
+
+  it("skips a generic name whatever its case: `Run` or `model.RUN` match no `def run`", () => {
+    const { scores } = definitionMatches(index, ["Run", "model.RUN"]);
+    expect(scores[index.pathToDoc.get("d.py")!]).toBe(0);
+  });
 });
 
 describe("structuredVsm (BLIA)", () => {
