@@ -20,7 +20,24 @@ export function confidentNonBugKind(result: TriageResult, config: RepoConfig): E
  */
 export function isProbablyExtrinsic(result: TriageResult, config: RepoConfig): boolean {
   const extrinsic = result.classification?.extrinsic;
-  return !!extrinsic && extrinsic.label === "extrinsic" && extrinsic.confidence >= config.thresholds.extrinsicConfidence;
+  return !!extrinsic && !saysLittle(result) && extrinsic.label === "extrinsic" && extrinsic.confidence >= config.thresholds.extrinsicConfidence;
+}
+
+/**
+ * True when the comment may state plainly that the bug is in the repository's code. As for the type and the
+ * extrinsic verdict, not for a bare report: "in this repository's code" read off a title is a guess.
+ */
+export function isConfidentIntrinsic(result: TriageResult, config: RepoConfig): boolean {
+  const extrinsic = result.classification?.extrinsic;
+  return !!extrinsic && !saysLittle(result) && extrinsic.label === "intrinsic" && extrinsic.confidence >= config.thresholds.labelConfidence;
+}
+
+/**
+ * True for a bare report (a title and a few words; classify/bare-report.ts), which the classifier marks on its
+ * bug type. Every verdict read off such a report is a guess from the title: none is stated plainly or labelled.
+ */
+export function saysLittle(result: TriageResult): boolean {
+  return result.classification?.bugType.titleOnly === true;
 }
 
 /**

@@ -19,10 +19,12 @@ import {
   confidentNonBugKind,
   describeCause,
   isConfidentBugType,
+  isConfidentIntrinsic,
   isProbablyExtrinsic,
   isUnclearBugType,
   leadingCauses,
   percent,
+  saysLittle,
 } from "../labels/classification-verdicts.js";
 import { codeSpan, escapeHtml, escapeMarkdown, escapeMarkdownKeepingCode, truncateText } from "./escape-markdown.js";
 import { fileUrl, repoWebUrl, type RepoRef } from "./file-link.js";
@@ -135,7 +137,7 @@ function renderSummary(
     if (isProbablyExtrinsic(result, config)) {
       const causes = leadingCauses(classification).map(describeCause);
       sentence += `, probably **extrinsic**${causes.length ? ` (${causes.join(", or ")})` : ""}`;
-    } else if (classification.extrinsic.label === "intrinsic" && classification.extrinsic.confidence >= config.thresholds.labelConfidence) {
+    } else if (isConfidentIntrinsic(result, config)) {
       sentence += ` in this repository's code`;
     } else if (classification.extrinsic.label === "extrinsic") {
       sentence += `, possibly extrinsic`;
@@ -276,13 +278,17 @@ function renderClassification(result: TriageResult, config: RepoConfig): string 
   }
 
   let cause: string;
+  // A bare report's cause is read off its title, as its type is: say so before the number.
+  const causeConfidence = saysLittle(result) ? `${TITLE_ONLY_GUESS}, ${percent(extrinsic.confidence)}` : percent(extrinsic.confidence);
   if (isProbablyExtrinsic(result, config)) {
     const causes = leadingCauses(classification).map(describeCause);
-    cause = `probably outside this repository (extrinsic, ${percent(extrinsic.confidence)})${causes.length ? `, most likely ${causes.join(", or ")}` : ""}`;
+    cause = `probably outside this repository (extrinsic, ${causeConfidence})${causes.length ? `, most likely ${causes.join(", or ")}` : ""}`;
   } else if (extrinsic.label === "extrinsic") {
-    cause = `possibly outside this repository (extrinsic, ${percent(extrinsic.confidence)})`;
+    cause = `possibly outside this repository (extrinsic, ${causeConfidence})`;
+  } else if (saysLittle(result)) {
+    cause = `possibly in this repository's code (intrinsic, ${causeConfidence})`;
   } else {
-    cause = `probably in this repository's code (intrinsic, ${percent(extrinsic.confidence)})`;
+    cause = `probably in this repository's code (intrinsic, ${causeConfidence})`;
   }
   lines.push(`**Cause:** ${cause}${evidenceSuffix(extrinsic.evidence)}`);
 

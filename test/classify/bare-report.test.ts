@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { reportSaysLittle, THIN_REPORT_WORDS } from "../../src/classify/bare-report.js";
 import { classifyIssue } from "../../src/classify/index.js";
-import { isConfidentBugType } from "../../src/labels/classification-verdicts.js";
+import { isConfidentBugType, isProbablyExtrinsic } from "../../src/labels/classification-verdicts.js";
 import { planLabels } from "../../src/labels/plan-labels.js";
 import { defaultRepoConfig } from "../../src/config/repo-config.js";
 import { renderComment } from "../../src/render/render-comment.js";
@@ -52,5 +52,32 @@ describe("a bug type read from the title of a bare report", () => {
     expect(body).toMatch(/Might be a \*\*Tensor \\?& Input\*\* bug \(a guess from the title alone\)/);
     expect(body).toMatch(/\*\*Bug type:\*\* Tensor \\?& Input \(a guess from the title alone, 95%\)/);
     expect(body).not.toMatch(/Looks like/);
+  });
+});
+
+describe("the cause read from the title of a bare report", () => {
+  const config = defaultRepoConfig();
+  const bare = (extrinsic: { label: "extrinsic" | "intrinsic"; confidence: number }) => {
+    const base = makeClassification();
+    return makeResult({
+      classification: { ...base, bugType: { ...base.bugType, titleOnly: true }, extrinsic: { ...base.extrinsic, ...extrinsic } },
+    });
+  };
+  const render = (result: ReturnType<typeof bare>) =>
+    renderComment({ result, config, repo: { owner: "o", name: "r" }, suggestedLabels: planLabels(result, config) });
+
+  it("is not stated as 'in this repository's code', however probable", () => {
+    const body = render(bare({ label: "intrinsic", confidence: 0.9 }));
+    expect(body).not.toMatch(/bug \([^)]*\) in this repository's code/);
+    expect(body).toMatch(/\*\*Cause:\*\* possibly in this repository's code \(intrinsic, a guess from the title alone, 90%\)/);
+  });
+
+  it("is never 'probably extrinsic': no extrinsic lead, no extrinsic label, only 'possibly'", () => {
+    const result = bare({ label: "extrinsic", confidence: 0.95 });
+    expect(isProbablyExtrinsic(result, config)).toBe(false);
+    expect(planLabels(result, config).map((l) => l.name).join(" ")).not.toMatch(/extrinsic/);
+    const body = render(result);
+    expect(body).not.toMatch(/probably \*\*extrinsic\*\*/);
+    expect(body).toMatch(/\*\*Cause:\*\* possibly outside this repository \(extrinsic, a guess from the title alone, 95%\)/);
   });
 });
