@@ -26,7 +26,7 @@ export function missingFacts(input: MissingFactsInput): string[] {
   const frameworks = Object.keys(env.frameworks);
   const isJs = frameworks.some((f) => JS_FRAMEWORKS.includes(f));
   const out: string[] = [];
-  if (!frameworks.some((f) => DL_FRAMEWORKS.includes(f))) out.push("framework and version (e.g. the output of `pip list` or `pip freeze`)");
+  if (!frameworks.some((f) => DL_FRAMEWORKS.includes(f))) out.push("framework and version"); // the comment names the command that prints it (render/environment-commands.ts)
   if (!env.python && !isJs) out.push("Python version");
   if (!env.os) out.push("operating system and version");
   if (gpuRelated) {
