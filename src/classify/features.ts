@@ -91,6 +91,11 @@ export function analyseIssue(issue: PreparedIssue): IssueAnalysis {
   const traceback = hasTraceback(issue.body);
   const meta = features.meta;
   meta.set("m:traceback", traceback ? 1 : 0);
+  // How deep the pasted tracebacks go (Python frame headers), on a log scale up to 50 frames: a long trace through
+  // the project's own code and a two-line error from a missing library are different reports, which the yes/no
+  // above cannot tell apart.
+  const frames = issue.body.match(/^\s*File "[^"\n]+", line \d+/gm)?.length ?? 0;
+  meta.set("m:traceFrames", Math.min(Math.log1p(frames) / Math.log1p(50), 1));
   meta.set("m:code", hasCodeBlock(issue.body) ? 1 : 0);
   meta.set("m:envFacts", Math.min(environmentFactCount(environment), 6) / 6);
   meta.set("m:length", Math.min(Math.log10(1 + issue.body.length) / 5, 1));

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "@jest/globals";
+import { analyseIssue } from "../../src/classify/features.js";
+import { prepareIssue } from "../../src/classify/text.js";
+
+const frames = (n: number) =>
+  ["Traceback (most recent call last):", ...Array.from({ length: n }, (_, i) => `  File "pkg/m${i}.py", line ${i + 1}, in f${i}\n    f${i + 1}()`), "ValueError: bad"].join("\n");
+
+describe("report shape features", () => {
+  const traceFrames = (body: string) => analyseIssue(prepareIssue({ title: "t", body })).features.meta.get("m:traceFrames");
+
+  it("tells a deep traceback from a shallow one, on a log scale capped at 50 frames", () => {
+    expect(traceFrames("no trace here")).toBe(0);
+    expect(traceFrames(frames(1))).toBeCloseTo(Math.log(2) / Math.log(51), 12);
+    expect(traceFrames(frames(12))).toBeCloseTo(Math.log(13) / Math.log(51), 12);
+    expect(traceFrames(frames(80))).toBe(1);
+  });
+
+  it("does not read frame headers as file input/output words", () => {
+    const lexicon = analyseIssue(prepareIssue({ title: "t", body: frames(5) })).features.lexicon;
+    expect(lexicon.has("lx:nondl.io")).toBe(false);
+  });
+});
