@@ -200,6 +200,9 @@ export const EXTRINSIC_HINTS: LexiconTerm[] = terms("hint", {
   versions: String.raw`\b\d+\.\d+(?:\.\d+)?\b`,
   upgraded: String.raw`\b(?:upgrad\w*|downgrad\w*|after updat\w*|new version|older version|previous version)\b`,
   ci: String.raw`\b(?:ci|jenkins|travis|nightly|flaky)\b`,
+  // Behaviour that depends on where it runs (PAPER §4.2: "fine on 11.8", "hang on Windows"): the same code works on
+  // one device, platform or release and not on another, so the difference lies outside the code.
+  contrast: String.raw`\b(?:(?:works?|worked|runs?|ran)(?: fine| well| ok| correctly)? (?:on|with|under|using) (?:the )?|(?:only|but not|except)(?: \w+)? (?:on|with|under|when using) (?:the )?)(?:cpu|gpus?|cuda|tpu|windows|win10|mac\w*|os ?x|linux|ubuntu|centos|docker|colab|multi-?gpus?|single gpu|python ?[23](?:\.\d+)?)\b`,
   // An exact version pin (pip's "pkg==1.2.3"): the reporter ties the bug to a release, whichever package it is.
   pin: String.raw`\b[A-Za-z][\w.-]{1,30}==\d+(?:\.\d+)+\b`,
 });

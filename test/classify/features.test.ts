@@ -20,3 +20,14 @@ describe("report shape features", () => {
     expect(lexicon.has("lx:nondl.io")).toBe(false);
   });
 });
+
+describe("extrinsic hints", () => {
+  const causes = (body: string) => analyseIssue(prepareIssue({ title: "t", body })).features.causes;
+
+  it("reads behaviour that depends on where the code runs as a hint of an outside cause", () => {
+    expect(causes("It works fine on CPU but crashes on the GPU.").has("cz:hint.contrast")).toBe(true);
+    expect(causes("The same script only fails on Windows.").has("cz:hint.contrast")).toBe(true);
+    expect(causes("Training hangs, but not on Linux.").has("cz:hint.contrast")).toBe(true);
+    expect(causes("It works with my own dataset loader.").has("cz:hint.contrast")).toBe(false);
+  });
+});
