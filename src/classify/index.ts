@@ -95,11 +95,18 @@ export function classifyAnalysed(prepared: PreparedIssue, analysis: IssueAnalysi
 function evidenceFor(task: LinearTask, row: { idx: number[]; val: number[] }, k: number, analysis: IssueAnalysis): string[] {
   const phrases: string[] = [];
   const label = task.classes[k]!;
+  const sharesSaid = new Set<string>();
   for (const [name] of topContributions(task, row, k, 12)) {
     // A term is quoted only for the class domain knowledge ties it to, whatever weight the fit gave it elsewhere:
     // "mentions `print`" or "mentions `CUDA`" is no reason to call a bug intrinsic, "mostly Model terms" none for a
     // Training label, a cause rule none for intrinsic. Words and the report's shape stay learned evidence.
     if (isDomainFeature(name) && domainClassOf(name) !== label) continue;
+    // The report's and the title's share of a type's terms say the same thing when the terms are in the title: once.
+    const share = /^lct?:(.+)$/.exec(name)?.[1];
+    if (share !== undefined) {
+      if (sharesSaid.has(share)) continue;
+      sharesSaid.add(share);
+    }
     const phrase = describeFeature(name, analysis);
     if (phrase) phrases.push(phrase);
   }
@@ -175,14 +182,17 @@ function round(x: number): number {
  */
 function dedupe(xs: string[]): string[] {
   const quoted: string[][] = [];
-  const out: string[] = [];
+  const out: { phrase: string; samples: string[][] }[] = [];
   for (const x of new Set(xs)) {
     const samples = quotedSamples(x).map(quoteWords);
     if (samples.length > 0 && samples.every((q) => quoted.some((earlier) => containsRun(earlier, q)))) continue;
     quoted.push(...samples);
-    out.push(x);
+    // A later quote that says more than an earlier one (`Shape mismatch` after `Shape`) takes its place.
+    const narrower = out.findIndex((e) => e.samples.length > 0 && e.samples.every((q) => samples.some((later) => containsRun(later, q))));
+    if (narrower >= 0) out.splice(narrower, 1, { phrase: x, samples });
+    else out.push({ phrase: x, samples });
   }
-  return out;
+  return out.map((e) => e.phrase);
 }
 
 /**

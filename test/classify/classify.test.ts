@@ -190,6 +190,20 @@ describe("classification evidence", () => {
     expect(q).not.toContain("torch 1.12");
   });
 
+  it("keeps the fuller of two quotes of the same words (`Shape mismatch`, not `Shape` before it)", () => {
+    const c = classifyIssue({ title: "Shape mismatch in reshape of tensor", body: "" }, model);
+    const q = quotes(c.bugType.evidence);
+    expect(q).toContain("shape mismatch");
+    expect(q).not.toContain("shape");
+  });
+
+  it("states the share of a type's terms once, for the report or for its title", () => {
+    for (const title of ["CUDA out of memory on GPU with cudnn", "Shape mismatch in reshape of tensor"]) {
+      const shares = classifyIssue({ title, body: "" }, model).bugType.evidence.filter((p) => /DL terms/.test(p));
+      expect(shares.length).toBeLessThanOrEqual(1);
+    }
+  });
+
   it("names a word once, not as a word and again as a title word", () => {
     const c = classifyIssue({ title: "Bug", body: "see title" });
     const words = c.bugType.evidence.map((p) => /word "(.+)"$/.exec(p)?.[1]).filter((w) => w !== undefined);
