@@ -31,3 +31,13 @@ describe("extrinsic hints", () => {
     expect(causes("It works with my own dataset loader.").has("cz:hint.contrast")).toBe(false);
   });
 });
+
+describe("the reporter's script", () => {
+  const script = (body: string) => analyseIssue(prepareIssue({ title: "t", body })).features.meta.get("m:script");
+
+  it("counts the lines of a pasted script (imports, definitions, assignments from calls) on a log scale", () => {
+    expect(script("pip install failed with an error")).toBe(0);
+    const body = "```python\nimport torch\nfrom torch import nn\nmodel = nn.Linear(2, 3)\ndef f(x):\n    return model(x)\n```";
+    expect(script(body)).toBeCloseTo(Math.log(5) / Math.log(51), 12);
+  });
+});
