@@ -134,8 +134,10 @@ export interface Classification {
   /**
    * `titleOnly`: the report says little beyond its title (see classify/bare-report.ts), so the type is a guess from
    * the title's words: its confidence is calibrated on reports that say more, and it is not stated as confident.
+   * `wordsOnly`: nothing of the DL lexicon points at the type, only words the model learned ("fail") or the report's
+   * shape, so an unsure type is not named (see labels/classification-verdicts.ts).
    */
-  bugType: Label<BugType> & { probabilities: Partial<Record<BugType, number>>; titleOnly?: true };
+  bugType: Label<BugType> & { probabilities: Partial<Record<BugType, number>>; titleOnly?: true; wordsOnly?: true };
   extrinsic: Label<"extrinsic" | "intrinsic"> & { causes: Label<ExtrinsicCause>[] };
   environment: Environment;
   /** Environment facts worth asking the reporter for (empty when nothing is missing or it is not extrinsic). */

@@ -64,15 +64,17 @@ export function classifyAnalysed(prepared: PreparedIssue, analysis: IssueAnalysi
   if (extrinsicLabel === "extrinsic" && stated.length > 0) extEvidence.unshift(`mentions ${joinAnd(stated.slice(0, 3))}`);
 
   const reportKind = classifyReportKind(prepared, analysis.traceback);
+  const typeEvidence = explainClass(model.type, typeScore.row, typeIndex, analysis);
   return {
     modelVersion: model.modelVersion,
     reportKind,
     bugType: {
       label: bugType,
       confidence: round(typeScore.probabilities[typeIndex]!),
-      evidence: evidenceFor(model.type, typeScore.row, typeIndex, analysis),
+      evidence: typeEvidence.phrases,
       probabilities,
       ...(options.reportSaysLittle ? { titleOnly: true as const } : {}),
+      ...(typeEvidence.phrases.length > 0 && !typeEvidence.domain ? { wordsOnly: true as const } : {}),
     },
     extrinsic: {
       label: extrinsicLabel,
@@ -93,6 +95,15 @@ export function classifyAnalysed(prepared: PreparedIssue, analysis: IssueAnalysi
 
 /** Human phrases for the features that pushed class k up the most. */
 function evidenceFor(task: LinearTask, row: { idx: number[]; val: number[] }, k: number, analysis: IssueAnalysis): string[] {
+  return explainClass(task, row, k, analysis).phrases;
+}
+
+/**
+ * The phrases of {@link evidenceFor}, and whether any of them is domain knowledge (a DL lexicon term or a type's
+ * share of the terms) rather than only words the model learned from seven projects.
+ */
+function explainClass(task: LinearTask, row: { idx: number[]; val: number[] }, k: number, analysis: IssueAnalysis): { phrases: string[]; domain: boolean } {
+  let domain = false;
   const phrases: string[] = [];
   const label = task.classes[k]!;
   const sharesSaid = new Set<string>();
@@ -108,9 +119,11 @@ function evidenceFor(task: LinearTask, row: { idx: number[]; val: number[] }, k:
       sharesSaid.add(share);
     }
     const phrase = describeFeature(name, analysis);
-    if (phrase) phrases.push(phrase);
+    if (!phrase) continue;
+    phrases.push(phrase);
+    if (isDomainFeature(name)) domain = true;
   }
-  return dedupe(phrases).slice(0, MAX_EVIDENCE);
+  return { phrases: dedupe(phrases).slice(0, MAX_EVIDENCE), domain };
 }
 
 function describeFeature(name: string, analysis: IssueAnalysis): string | undefined {

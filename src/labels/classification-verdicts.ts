@@ -25,11 +25,19 @@ export function isProbablyExtrinsic(result: TriageResult, config: RepoConfig): b
 
 /**
  * True when the comment may state plainly that the bug is in the repository's code. As for the type and the
- * extrinsic verdict, not for a bare report: "in this repository's code" read off a title is a guess.
+ * extrinsic verdict, not for a bare report: "in this repository's code" read off a title is a guess. Nor when
+ * nothing in the report points at the code: about two bugs in three are intrinsic, so a report that says nothing
+ * either way comes out intrinsic at 60–70% from the base rate alone.
  */
 export function isConfidentIntrinsic(result: TriageResult, config: RepoConfig): boolean {
   const extrinsic = result.classification?.extrinsic;
-  return !!extrinsic && !saysLittle(result) && extrinsic.label === "intrinsic" && extrinsic.confidence >= config.thresholds.labelConfidence;
+  return (
+    !!extrinsic &&
+    !saysLittle(result) &&
+    extrinsic.label === "intrinsic" &&
+    extrinsic.evidence.length > 0 &&
+    extrinsic.confidence >= config.thresholds.labelConfidence
+  );
 }
 
 /**
@@ -57,7 +65,9 @@ export function isConfidentBugType(result: TriageResult, config: RepoConfig): bo
  */
 export function isUnclearBugType(result: TriageResult, config: RepoConfig): boolean {
   const bugType = result.classification?.bugType;
-  return !!bugType && !isConfidentBugType(result, config) && bugType.evidence.length === 0;
+  // Learned words alone ("fail" in "It fails") are no reading of the report either: they were learned from seven
+  // projects and carry little to a new one; only the DL lexicon ties a report to a type by what the type means.
+  return !!bugType && !isConfidentBugType(result, config) && (bugType.evidence.length === 0 || bugType.wordsOnly === true);
 }
 
 const CAUSE_WORDS: Record<ExtrinsicCause, string> = {

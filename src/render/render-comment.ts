@@ -285,10 +285,10 @@ function renderClassification(result: TriageResult, config: RepoConfig): string 
     cause = `probably outside this repository (extrinsic, ${causeConfidence})${causes.length ? `, most likely ${causes.join(", or ")}` : ""}`;
   } else if (extrinsic.label === "extrinsic") {
     cause = `possibly outside this repository (extrinsic, ${causeConfidence})`;
-  } else if (saysLittle(result)) {
-    cause = `possibly in this repository's code (intrinsic, ${causeConfidence})`;
-  } else {
+  } else if (isConfidentIntrinsic(result, config)) {
     cause = `probably in this repository's code (intrinsic, ${causeConfidence})`;
+  } else {
+    cause = `possibly in this repository's code (intrinsic, ${causeConfidence})`;
   }
   lines.push(`**Cause:** ${cause}${evidenceSuffix(extrinsic.evidence)}`);
 

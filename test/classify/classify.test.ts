@@ -204,6 +204,11 @@ describe("classification evidence", () => {
     }
   });
 
+  it("marks a type that only learned words point at, and not one the DL lexicon points at", () => {
+    expect(classifyIssue({ title: "Error when running", body: "" }, model).bugType.wordsOnly).toBe(true);
+    expect(classifyIssue({ title: "NaN loss after a few epochs", body: "loss becomes nan with lr 0.1" }, model).bugType.wordsOnly).toBeUndefined();
+  });
+
   it("names a word once, not as a word and again as a title word", () => {
     const c = classifyIssue({ title: "Bug", body: "see title" });
     const words = c.bugType.evidence.map((p) => /word "(.+)"$/.exec(p)?.[1]).filter((w) => w !== undefined);

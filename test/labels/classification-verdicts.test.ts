@@ -25,4 +25,9 @@ describe("isUnclearBugType", () => {
     expect(isUnclearBugType(withBugType({ confidence: unsure, evidence: ['word "epoch"'] }), config)).toBe(false);
     expect(isUnclearBugType(makeResult({ classification: undefined }), config)).toBe(false);
   });
+
+  it("holds for an unsure type argued by learned words alone, not for a confident one", () => {
+    expect(isUnclearBugType(withBugType({ confidence: unsure, evidence: ['word "fail"'], wordsOnly: true }), config)).toBe(true);
+    expect(isUnclearBugType(withBugType({ confidence: sure, evidence: ['word "fail"'], wordsOnly: true }), config)).toBe(false);
+  });
 });

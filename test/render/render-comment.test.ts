@@ -69,6 +69,14 @@ describe("renderComment", () => {
     expect(isBotComment(body)).toBe(true);
   });
 
+  it("calls an intrinsic verdict that nothing in the report supports 'possibly', and leaves it out of the lead", () => {
+    const base = makeClassification();
+    const result = makeResult({ classification: { ...base, extrinsic: { ...base.extrinsic, confidence: 0.7, evidence: [] } } });
+    const body = render(result);
+    expect(body).toContain("**Cause:** possibly in this repository's code (intrinsic, 70%)");
+    expect(body).not.toMatch(/bug in this repository's code/);
+  });
+
   it("shows only the configured number of files", () => {
     const body = render(makeResult(), { config: parseRepoConfig({ topFiles: 2 }).config });
     expect(body).toContain("2. [`tinyvision/data/collate.py`]");
