@@ -18,9 +18,13 @@ export function isRemoteUrl(repo: string): boolean {
   return /^(https?|ssh|git|file):\/\//.test(repo) || /^[\w.-]+@[\w.-]+:/.test(repo);
 }
 
-/** The URL without credentials, for messages: a token in a URL must never reach a log. */
-export function redactUrl(url: string): string {
-  return url.replace(/\/\/[^/@]*@/, "//***@");
+/**
+ * The text without the credentials of any URL in it, for messages: a token in a URL must never reach a log. Both
+ * the user-info part (`https://user:token@host`) and a query string (`...git?token=...`) go, in every URL of the
+ * text (git's own error output may repeat the URL).
+ */
+export function redactUrl(text: string): string {
+  return text.replace(/\/\/[^/@\s'"]*@/g, "//***@").replace(/(:\/\/[^\s'"?]*)\?[^\s'"]+/g, "$1?***");
 }
 
 /** Commits of history read for a local triage: enough for fix frequency, recency and co-change. */

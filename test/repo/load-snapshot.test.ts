@@ -18,6 +18,13 @@ describe("redactUrl", () => {
     expect(redactUrl("https://x-access-token:ghs_SECRET@github.com/o/r.git")).toBe("https://***@github.com/o/r.git");
     expect(redactUrl("https://github.com/o/r.git")).toBe("https://github.com/o/r.git");
   });
+
+  it("hides every URL's credentials in a text, and query strings, but not a question mark of prose", () => {
+    const stderr = "fatal: unable to access 'https://u:TOKEN1@h/r.git/': retry https://u:TOKEN2@h/r.git? no";
+    expect(redactUrl(stderr)).not.toMatch(/TOKEN/);
+    expect(redactUrl(stderr)).toContain("? no");
+    expect(redactUrl("file:///srv/r.git?token=SECRET")).toBe("file:///srv/r.git?***");
+  });
 });
 
 describe("loadSnapshot", () => {
