@@ -1,5 +1,6 @@
 import { parseIssue, type ParsedIssue } from "../../issue/index.js";
 import { codeWordsInProse } from "../../issue/code-evidence.js";
+import { shortSubject } from "../short-subject.js";
 import type { Evidence } from "../../types.js";
 import { termsEvidence } from "../explain-terms.js";
 import { BM25_DEFAULTS, minMax as paperMinMax, scoreBm25, scoreTfidfCosine } from "../scoring.js";
@@ -236,7 +237,7 @@ export function computeFeatures({ index, issue, history, parsed: given }: Locali
     const commits = simCommits.sources.get(doc);
     if (commits) {
       const best = [...commits].sort((a, b) => b.similarity - a.similarity)[0]!;
-      out.push({ kind: "commit", detail: `a similar past change ${best.commit.sha.slice(0, 7)} "${best.commit.message.split("\n")[0]!.slice(0, 80)}" touched it` });
+      out.push({ kind: "commit", detail: `a similar past change ${best.commit.sha.slice(0, 7)} "${shortSubject(best.commit.message)}" touched it` });
     }
     const partners = pairs.get(doc);
     if (partners && matrix[doc * FEATURE_COUNT + F.pairTrace]! + matrix[doc * FEATURE_COUNT + F.pairLexical]! > 0.5) {

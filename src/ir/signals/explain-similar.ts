@@ -1,4 +1,5 @@
 import type { Evidence } from "../../types.js";
+import { shortSubject } from "../short-subject.js";
 import type { SimilarReport } from "./similar-reports.js";
 
 /** "similar to #123 (fixed here)": the strongest past reports that credited a file. */
@@ -7,5 +8,5 @@ export function similarReportEvidence(sources: readonly SimilarReport[] | undefi
   return [...sources]
     .sort((a, b) => b.similarity - a.similarity)
     .slice(0, limit)
-    .map((s) => ({ kind: "similar-issue" as const, detail: `${s.fix.id} "${s.fix.title.slice(0, 80)}" was fixed here (similarity ${s.similarity.toFixed(2)})` }));
+    .map((s) => ({ kind: "similar-issue" as const, detail: `${s.fix.id} "${shortSubject(s.fix.title)}" was fixed here (similarity ${s.similarity.toFixed(2)})` }));
 }

@@ -116,6 +116,19 @@ describe("computeFeatures", () => {
     const { matrix } = computeFeatures({ index, issue });
     for (const p of index.paths) for (const f of ["similarReports", "fixCount", "fixRecency", "recentFixCommits", "similarCommits", "cochange"] as const) expect(value(matrix, p, f)).toBe(0);
   });
+
+  it("quotes a long similar commit's subject cut at a word with an ellipsis, never inside a URL", () => {
+    const message = "Fix crash when training in run, re-enabled after the issue https://github.com/octo/proj/issues/12345 was fixed\n\nbody";
+    const commits = [
+      { sha: "a".repeat(40), date: "2020-01-01T00:00:00Z", message, files: ["pkg/core.py"] },
+      // A second, unrelated message, so that the words of the first are rarer than the average (idf > 0).
+      { sha: "b".repeat(40), date: "2020-01-02T00:00:00Z", message: "Update readme", files: ["pkg/model.py"] },
+    ];
+    const history = { pastFixes: [], commits };
+    const f = computeFeatures({ index, issue, history });
+    const quote = f.explain(index.pathToDoc.get("pkg/core.py")!).find((e) => e.kind === "commit" && e.detail.startsWith("a similar past change"));
+    expect(quote?.detail).toBe('a similar past change aaaaaaa "Fix crash when training in run, re-enabled after the issue…" touched it');
+  });
 });
 
 describe("learned localizer", () => {
