@@ -24,7 +24,7 @@ function environmentEvidence(cause: ExtrinsicCause, env: Environment): string | 
   }
   if (cause === "os-platform") return env.os ? `states OS ${env.os}` : undefined;
   if (cause === "third-party-library") {
-    const libs = Object.entries(env.frameworks).map(([k, v]) => `${k}==${v}`);
+    const libs = Object.entries(env.frameworks).map(([k, v]) => `${k} ${v}`);
     return libs.length ? `states ${libs.slice(0, 3).join(", ")}` : undefined;
   }
   return undefined;

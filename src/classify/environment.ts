@@ -315,9 +315,13 @@ function installMethod(text: string): Environment["installedWith"] {
   return undefined;
 }
 
-/** Short human phrases for the facts found, e.g. ["torch==1.7.0", "CUDA 11.0", "Ubuntu 18.04"]. */
+/**
+ * Short human phrases for the facts found, e.g. ["torch 1.7.0", "CUDA 11.0", "Ubuntu 18.04"]. A package is
+ * written "torch 1.7.0", not as a pin "torch==1.7.0": most reports say "torch version: 1.7.0", and evidence that
+ * quotes a pin they never wrote reads as a misquote.
+ */
 export function describeEnvironment(env: Environment): string[] {
-  const out = Object.entries(env.frameworks).map(([k, v]) => `${k}==${v}`);
+  const out = Object.entries(env.frameworks).map(([k, v]) => `${k} ${v}`);
   if (env.python) out.push(`Python ${env.python}`);
   if (env.cuda) out.push(`CUDA ${env.cuda}`);
   if (env.cudnn) out.push(`cuDNN ${env.cudnn}`);

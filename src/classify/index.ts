@@ -61,7 +61,8 @@ export function classifyAnalysed(prepared: PreparedIssue, analysis: IssueAnalysi
 
   const extEvidence = evidenceFor(model.extrinsic, extScore.row, extrinsicLabel === "extrinsic" ? extIndex : 1 - extIndex, analysis);
   const stated = describeEnvironment(analysis.environment);
-  if (extrinsicLabel === "extrinsic" && stated.length > 0) extEvidence.unshift(`mentions ${joinAnd(stated.slice(0, 3))}`);
+  // "states", not "mentions": these are the facts read from the report, not quotes of its words.
+  if (extrinsicLabel === "extrinsic" && stated.length > 0) extEvidence.unshift(`states ${joinAnd(stated.slice(0, 3))}`);
 
   const reportKind = classifyReportKind(prepared, analysis.traceback);
   const typeEvidence = explainClass(model.type, typeScore.row, typeIndex, analysis);
@@ -190,7 +191,7 @@ function round(x: number): number {
  * Each phrase once, and a phrase dropped when everything it quotes was quoted before, whatever the case:
  * "title mentions `DDP`" then "mentions `DDP`", 'word "bug"' then 'title word "bug"', or "`Windows 10`" then
  * "`windows 10`", say one thing. A quote whose words are a run of an earlier quote's words was quoted too:
- * "`torch==1.6.0+cu101`" then "`cu101`" or "`torch 1.6.0`", "`torch==1.12.1`" then "`torch 1.12`",
+ * "`torch 1.6.0+cu101`" then "`cu101`" or "`torch 1.6.0`", "`torch 1.12.1`" then "`torch 1.12`",
  * "`macOS (Darwin 17.7.0)`" then "`Darwin`" (but "`CUDA_HOME`" does not quote "`CUDA`").
  */
 function dedupe(xs: string[]): string[] {
@@ -238,7 +239,7 @@ function containsRun(words: string[], run: string[]): boolean {
 /**
  * True when an earlier quote's word already says the later one: the same word, or a version the later one
  * shortens ("1.12.1" says "1.12": the lexicon quotes `torch 1.12` of a report's "torch 1.12.1", which the
- * environment quoted as `torch==1.12.1`). Only at a dot: "1.12.1" does not say "1.1".
+ * environment states as `torch 1.12.1`). Only at a dot: "1.12.1" does not say "1.1".
  */
 function quotesWord(earlier: string, later: string): boolean {
   return earlier === later || (VERSION.test(later) && earlier.startsWith(`${later}.`));

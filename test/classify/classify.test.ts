@@ -41,7 +41,7 @@ describe("classifyIssue", () => {
     expect(c.bugType.evidence.length).toBeGreaterThan(0);
     expect(c.bugType.evidence.join(" ").toLowerCase()).toMatch(/cuda|gpu|device/);
     expect(c.extrinsic.label).toBe("extrinsic");
-    expect(c.extrinsic.evidence.join(" ")).toContain("torch==1.7.0");
+    expect(c.extrinsic.evidence.join(" ")).toContain("torch 1.7.0");
     expect(c.extrinsic.causes[0]!.label).toBe("gpu-driver-cuda");
     expect(c.environment.frameworks.torch).toBe("1.7.0");
     expect(c.modelVersion).toBe(model.modelVersion);
@@ -180,13 +180,24 @@ describe("classification evidence", () => {
     expect(checked).toBeGreaterThan(4);
   });
 
-  it("does not quote a shortened version after the full one (`torch 1.12` after `torch==1.12.1`)", () => {
+  it("states the environment as the report gave it, not as a pin it never wrote (`mxnet 1.2.0`, not `mxnet==1.2.0`)", () => {
+    const c = classifyIssue({
+      title: "CUDA error: device-side assert triggered",
+      body: "On 2 GPUs with CUDA 11.0, cuDNN 8.0.\n\nmxnet version: 1.2.0",
+    }, model);
+    expect(c.extrinsic.label).toBe("extrinsic");
+    const said = c.extrinsic.evidence.join("; ");
+    expect(said).toContain("states `mxnet 1.2.0`");
+    expect(said).not.toContain("==");
+  });
+
+  it("does not quote a shortened version after the full one (`torch 1.12` after `torch 1.12.1`)", () => {
     const c = classifyIssue({
       title: "RuntimeError: CUDA out of memory during training",
       body: "Training runs out of memory after a few steps.\n\ntorch 1.12.1, CUDA 11.3, RTX 2080 Ti, Ubuntu 20.04",
     });
     const q = quotes(c.extrinsic.evidence);
-    expect(q).toContain("torch==1.12.1");
+    expect(q).toContain("torch 1.12.1");
     expect(q).not.toContain("torch 1.12");
   });
 

@@ -157,7 +157,7 @@ describe("extractEnvironment", () => {
   });
 
   it("describes the facts as short phrases", () => {
-    expect(describeEnvironment({ frameworks: { torch: "1.7.0" }, cuda: "11.0" })).toEqual(["torch==1.7.0", "CUDA 11.0"]);
+    expect(describeEnvironment({ frameworks: { torch: "1.7.0" }, cuda: "11.0" })).toEqual(["torch 1.7.0", "CUDA 11.0"]);
   });
 
   it("turns Python platform strings into an OS name", () => {
