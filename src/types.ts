@@ -126,6 +126,8 @@ export interface Environment {
   os?: string;
   /** How the framework was installed, when the report shows it: "pip", "conda" or "source". */
   installedWith?: "pip" | "conda" | "source";
+  /** The report shows a make or cmake command line with its flags ("make USE_CUDA=1", "cmake -DUSE_CUDNN=OFF"). */
+  buildFlagsStated?: true;
 }
 
 export interface Classification {

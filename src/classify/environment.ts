@@ -304,8 +304,12 @@ export function extractEnvironment(text: string): Environment {
   if (os) env.os = os;
   const installedWith = installMethod(clean);
   if (installedWith) env.installedWith = installedWith;
+  if (BUILD_COMMAND_WITH_FLAGS.test(clean)) env.buildFlagsStated = true;
   return env;
 }
+
+/** A make or cmake command line that sets flags: "make -j8 USE_CUDA=1 USE_CUDNN=0", "cmake -DUSE_CUDA=ON ..". */
+const BUILD_COMMAND_WITH_FLAGS = /\b(?:cmake|make)\b[^\n]*?\s(?:-D\s?[A-Za-z_]\w*=|[A-Z][A-Z0-9_]*=\S)/;
 
 /** "pip install mxnet-cu90==1.1.0", "conda install pytorch", "built from source with cmake": how it was installed. */
 function installMethod(text: string): Environment["installedWith"] {

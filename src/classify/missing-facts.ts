@@ -38,7 +38,8 @@ export function missingFacts(input: MissingFactsInput): string[] {
   if (causes.includes("build-install")) {
     if (!env.installedWith) out.push("how it was installed (pip, conda or from source, with the build flags)");
     // Built from source: the flags decide what was compiled in, and reports rarely give them.
-    else if (env.installedWith === "source") out.push("the build flags (the cmake or make command line)");
+    // A report that pasted its make or cmake line has given them.
+    else if (env.installedWith === "source" && !env.buildFlagsStated) out.push("the build flags (the cmake or make command line)");
   }
   if (causes.includes("training-data")) out.push("the dataset and its version (a small sample that reproduces the problem helps)");
   if (causes.includes("pretrained-model")) out.push("where the pretrained weights come from and which version produced them");
