@@ -176,6 +176,11 @@ function extractCuda(text: string, found: Found): void {
     found.cuda ??= cleanVersion(pair[1]!);
     found.cudnn ??= cleanVersion(pair[2]!);
   }
+  // One version under the joint label ("CUDA/cuDNN version: 10.1", PyTorch's issue template) is CUDA's, the
+  // library the label names first; read as cuDNN's it became "cuDNN 10.1", a version cuDNN never had.
+  const cudaOnly = pair ? null : /\bCUDA\s*\/\s*cu?DNN(?: versions?)?\s*:\s*v?(\d+\.\d+(?:\.\d+)*)\s*$/im.exec(text);
+  if (cudaOnly) found.cuda ??= cleanVersion(cudaOnly[1]!);
+  const cudnnText = cudaOnly ? text.replace(cudaOnly[0], "") : text;
   const cuda =
     /\bCuda compilation tools, release (\d+\.\d+)/i.exec(text) ??
     /\bcuda(?:[ _-]?toolkit)?(?:\s+(?:runtime\s+)?version|\s+used to build \w+)?\s*(?:[:=]|is)?\s*[-v]?(\d{1,2}\.\d+(?:\.\d+)*)/i.exec(text) ??
@@ -183,9 +188,9 @@ function extractCuda(text: string, found: Found): void {
   if (cuda) found.cuda ??= cleanVersion(cuda[1]!);
   if (!found.cuda && found.cudaFromWheel) found.cuda = found.cudaFromWheel;
   const cudnn =
-    /libcudnn\.so\.(\d+(?:\.\d+)+)/i.exec(text) ??
-    /\bcu?dnn(?:\s+version)?\s*(?:[:=]|is)?\s*v?(\d+\.\d+(?:\.\d+)*)/i.exec(text) ??
-    /\bcudnn(\d+(?:\.\d+)+)/i.exec(text);
+    /libcudnn\.so\.(\d+(?:\.\d+)+)/i.exec(cudnnText) ??
+    /\bcu?dnn(?:\s+version)?\s*(?:[:=]|is)?\s*v?(\d+\.\d+(?:\.\d+)*)/i.exec(cudnnText) ??
+    /\bcudnn(\d+(?:\.\d+)+)/i.exec(cudnnText);
   if (cudnn) found.cudnn ??= cleanVersion(cudnn[1]!);
   const driver = /\b(?:nvidia\s+)?driver(?:\s+version)?\s*(?:[:=]|is)?\s*v?(\d{3}\.\d+(?:\.\d+)*)/i.exec(text);
   if (driver) found.driver ??= cleanVersion(driver[1]!);

@@ -152,6 +152,14 @@ describe("extractEnvironment", () => {
     expect(env).toEqual({ frameworks: {} });
   });
 
+  it("reads one version under the joint label 'CUDA/cuDNN version' as CUDA's, not as cuDNN's", () => {
+    const env = extractEnvironment("PyTorch Version (e.g., 1.0): 1.4\nPython version: 3.6.5\nCUDA/cuDNN version: 10.1\nGPU models and configuration: 4 x V100\n");
+    expect(env.cuda).toBe("10.1");
+    expect(env.cudnn).toBeUndefined();
+    // A cuDNN version stated elsewhere is still read.
+    expect(extractEnvironment("CUDA/cuDNN version: 10.2\ncudnn 7.6.5").cudnn).toBe("7.6.5");
+  });
+
   it("handles empty text", () => {
     expect(extractEnvironment("")).toEqual({ frameworks: {} });
   });
