@@ -54,6 +54,7 @@ export interface Evidence {
   kind:
     | "terms" // query terms the file matched
     | "traceback" // a traceback frame points into the file
+    | "error-location" // a compiler or native-code error line (`convolution.cu(93): error`, `src/x.cc:7: Check failed`) names the file
     | "identifier" // an identifier or dotted API name from the issue's code matched a definition
     | "message" // an exception or error message matched a string literal or raise site
     | "path" // the issue names the file or module

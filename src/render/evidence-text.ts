@@ -8,6 +8,7 @@ import { escapeMarkdownKeepingCode, truncateText } from "./escape-markdown.js";
 /** Most telling first: a traceback frame beats a matched word. */
 const KIND_ORDER: Evidence["kind"][] = [
   "traceback",
+  "error-location",
   "message",
   "feedback",
   "identifier",
@@ -23,6 +24,7 @@ const KIND_ORDER: Evidence["kind"][] = [
 
 const KIND_WORDS: Record<Evidence["kind"], string> = {
   traceback: "in the traceback",
+  "error-location": "in the error output",
   message: "error message",
   identifier: "identifiers",
   path: "named in the issue",

@@ -1,3 +1,4 @@
+import type { TracebackFrame } from "../../issue/types.js";
 import type { Evidence } from "../../types.js";
 import type { SourceIndex } from "../source-index.js";
 import type { StackTraceSignal } from "./stack-trace.js";
@@ -6,14 +7,26 @@ import type { StackTraceSignal } from "./stack-trace.js";
 export function traceEvidence(index: SourceIndex, signal: StackTraceSignal, doc: number): Evidence[] {
   const hit = signal.hits.get(doc);
   if (hit) {
+    const line = hit.frame.line > 0 ? { line: hit.frame.line } : {};
+    // A C++/CUDA file named by a compiler or native error line ("convolution.cu(93): error: ...") is no frame of
+    // a traceback, and the lines it came from are printed in order, not innermost last: say what they are.
+    if (isErrorLocation(hit.frame)) {
+      const position = hit.rank === 1 ? "the last project file it names" : `the ${ordinal(hit.rank)} project file from the last one it names`;
+      return [{ kind: "error-location", detail: position, ...line }];
+    }
     const where = hit.frame.func ? `\`${hit.frame.func}\`, ` : "";
     // The rank counts the traceback's project files, innermost first (a file with several frames counts once).
     const position = hit.rank === 1 ? "the innermost project frame" : `the ${ordinal(hit.rank)} project file from the innermost frame`;
-    return [{ kind: "traceback", detail: `${where}${position}`, ...(hit.frame.line > 0 ? { line: hit.frame.line } : {}) }];
+    return [{ kind: "traceback", detail: `${where}${position}`, ...line }];
   }
   const importer = signal.imported.get(doc);
   if (importer !== undefined) return [{ kind: "import", detail: `\`${index.paths[importer]}\`` }];
   return [];
+}
+
+/** A location without a function in a file that is not Python: what compilers and native code print. */
+function isErrorLocation(frame: TracebackFrame): boolean {
+  return frame.func === "" && !/\.pyw?$/i.test(frame.file);
 }
 
 /** 2 -> "2nd", 3 -> "3rd", 11 -> "11th", 22 -> "22nd". */

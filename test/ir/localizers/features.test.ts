@@ -117,6 +117,21 @@ describe("computeFeatures", () => {
     for (const p of index.paths) for (const f of ["similarReports", "fixCount", "fixRecency", "recentFixCommits", "similarCommits", "cochange"] as const) expect(value(matrix, p, f)).toBe(0);
   });
 
+  it("calls a file named by compiler errors 'in the error output', not a traceback frame", async () => {
+    const native = await indexFiles([file("src/op/conv.cu", "void Conv() {\n  int param_ = 0;\n}\n"), file("pkg/core.py", "def run():\n    pass\n")]);
+    const report = {
+      title: "compiling error when USE_CUDA=1",
+      body: 'Error Message:\n\nsrc/op/conv.cu(93): error: identifier "param_" is undefined\nsrc/op/conv.cu(171): error: identifier "param_" is undefined\n',
+    };
+    const f = computeFeatures({ index: native, issue: report });
+    const evidence = f.explain(native.pathToDoc.get("src/op/conv.cu")!);
+    expect(evidence.find((e) => e.kind === "error-location")).toMatchObject({ detail: "the last project file it names", line: 171 });
+    expect(evidence.some((e) => e.kind === "traceback")).toBe(false);
+    // A Python traceback's file is still a frame of it.
+    const python = computeFeatures({ index, issue }).explain(index.pathToDoc.get("pkg/core.py")!);
+    expect(python.find((e) => e.kind === "traceback")?.detail).toBe("`run`, the innermost project frame");
+  });
+
   it("quotes a long similar commit's subject cut at a word with an ellipsis, never inside a URL", () => {
     const message = "Fix crash when training in run, re-enabled after the issue https://github.com/octo/proj/issues/12345 was fixed\n\nbody";
     const commits = [
