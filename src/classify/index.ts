@@ -136,7 +136,10 @@ function describeFeature(name: string, analysis: IssueAnalysis): string | undefi
     case "lt": {
       const hit = analysis.lexiconHits.get(`lx:${rest}`);
       if (!hit) return undefined;
-      return kind === "lt" ? `title mentions \`${hit.sample}\`` : `mentions \`${hit.sample}\``;
+      // A term that matches any version number quotes the first one, often not a library's ("mentions `16.04`",
+      // Ubuntu's, as API evidence): say it is a version number, which is all the term saw in it.
+      const quote = BARE_VERSION.test(hit.sample) ? `a version number (\`${hit.sample}\`)` : `\`${hit.sample}\``;
+      return kind === "lt" ? `title mentions ${quote}` : `mentions ${quote}`;
     }
     case "t":
       return `title word "${rest}"`;
@@ -164,6 +167,9 @@ function describeFeature(name: string, analysis: IssueAnalysis): string | undefi
       return undefined;
   }
 }
+
+/** A lexicon match that is only a version number: "3.6.4", "16.04", "v1.2", "2.0rc1". */
+const BARE_VERSION = /^v?\d+(?:\.\d+)+[a-z]*\d*$/i;
 
 /** A body of about a screenful or more is what a reader calls a long report. */
 const LONG_REPORT_CHARS = 1_000;

@@ -191,6 +191,22 @@ describe("classification evidence", () => {
     expect(said).not.toContain("==");
   });
 
+  it("says a version number is one when that is all a term matched ('mentions `16.04`' was Ubuntu's, read as API evidence)", () => {
+    const reports = [
+      {
+        title: "NotImplementedError in examples/ss_vae_M2.py",
+        body: 'After recent update I got an error:\n\n```\nTraceback (most recent call last):\n  File "ss_vae_M2.py", line 464, in <module>\n    run(args)\n  File "/home/u/.pyenv/versions/3.6.4/lib/python3.6/site-packages/pyro/infer/svi.py", line 98, in step\n    loss = self.loss_and_grads()\nNotImplementedError: enum_discrete does not support mixture of batched and un-batched variables\n```',
+      },
+      { title: "Upgrade breaks the build on 16.04", body: "Ubuntu 16.04. It worked before the upgrade, now the attribute is missing." },
+    ];
+    const said = reports.flatMap((r) => {
+      const c = classifyIssue(r, model);
+      return [...c.bugType.evidence, ...c.extrinsic.evidence];
+    });
+    expect(said.some((e) => /a version number \(`[\d.]+`\)/.test(e))).toBe(true);
+    expect(said.filter((e) => /mentions `v?\d+(?:\.\d+)+`$/.test(e))).toEqual([]);
+  });
+
   it("does not quote a shortened version after the full one (`torch 1.12` after `torch 1.12.1`)", () => {
     const c = classifyIssue({
       title: "RuntimeError: CUDA out of memory during training",
