@@ -13,7 +13,7 @@ const PACKAGE_KEYS: Array<[RegExp, string]> = [
   [/^torchvision$/, "torchvision"],
   [/^torchaudio$/, "torchaudio"],
   [/^(?:tensorflow|tensorflow-gpu|tensorflow-cpu|tensorflow-macos|tf-nightly|tf-nightly-gpu|tensorflow-intel)$/, "tensorflow"],
-  [/^tensorflow-addons$/, "tensorflow-addons"],
+  [/^(?:tensorflow-addons|tfa-nightly)$/, "tensorflow-addons"],
   [/^tensorflow-probability$/, "tensorflow-probability"],
   [/^(?:@tensorflow\/tfjs|tfjs|tensorflow\.js|tensorflowjs)$/, "tfjs"],
   [/^(?:@tensorflow\/tfjs-node(?:-gpu)?|tfjs-node(?:-gpu)?)$/, "tfjs-node"],
@@ -48,16 +48,30 @@ const PACKAGE_KEYS: Array<[RegExp, string]> = [
   [/^deepspeed$/, "deepspeed"],
 ];
 
-/** Module aliases seen in `x.__version__` lines. */
-const MODULE_ALIASES: Record<string, string> = { tf: "tensorflow", mx: "mxnet", np: "numpy", pd: "pandas", pl: "pytorch-lightning" };
+/** Module aliases seen in `x.__version__` lines (only there: "tf = 0.5" in a script is a variable). */
+const MODULE_ALIASES: Record<string, string> = {
+  tf: "tensorflow", tfa: "tensorflow-addons", mx: "mxnet", np: "numpy", pd: "pandas", pl: "pytorch-lightning",
+};
 
 export function packageKey(name: string): string | undefined {
-  const lower = name.toLowerCase().replace(/_/g, "-");
+  // "pytorch_lightning", "Pytorch lightning" and "TensorFlow Addons" name the packages spelt with a hyphen.
+  const lower = name.toLowerCase().replace(/[_\s]+/g, "-");
   for (const [re, key] of PACKAGE_KEYS) if (re.test(lower)) return key;
   return undefined;
 }
 
-const VERSION = String.raw`\d+\.\d+(?:\.\d+)*(?:(?:a|b|rc|dev|post)\d*)?(?:\+[\w.]+)?`;
+// Pre-releases as PEP 440 writes them ("2.4.0rc1", "0.11.0.dev20200622") and as TensorFlow's 2.0 previews were
+// named ("2.0-beta1", "2.0.0-alpha0"; tfjs: "2.0.0-rc.4").
+const VERSION = String.raw`\d+\.\d+(?:\.\d+)*(?:(?:a|b|rc|dev|post)\d*|[.-](?:alpha|beta|rc|dev|post)\.?\d*)?(?:\+[\w.]+)?`;
+
+/**
+ * `git describe` output such as TensorFlow's GIT_VERSION, "v1.4.0-19-ga52c8d9": 19 commits after the 1.4.0 tag, so
+ * not version 1.4.0. The template's command prints it before the release, "('v1.4.0-19-ga52c8d9', '1.4.1')" or
+ * "v1.4.0-19-ga52c8d9 1.4.1"; GIT_DESCRIBE_FIRST skips it to read the release, and NOT_GIT_DESCRIBE keeps a version
+ * from being read out of it.
+ */
+const GIT_DESCRIBE_FIRST = String.raw`(?:\(?\s*['"]?v?\d+\.\d+[\w.]*-\d+-g[0-9a-f]{5,}['"]?\s*,?\s*['"]?)?`;
+const NOT_GIT_DESCRIBE = String.raw`(?![\w.]*-\d+-g[0-9a-f]{5,})`;
 
 /** A version as written, with trailing punctuation trimmed. */
 function cleanVersion(v: string): string {
@@ -88,7 +102,7 @@ interface Found {
 }
 
 function setFramework(found: Found, name: string, version: string): void {
-  const key = packageKey(name) ?? MODULE_ALIASES[name.toLowerCase()];
+  const key = packageKey(name);
   if (!key) return;
   const v = cleanVersion(version);
   if (!/^\d+\.\d+/.test(v)) return;
@@ -112,18 +126,26 @@ function extractPackages(text: string, found: Found): void {
   }
   // `tf.__version__` → '2.4.0' (same line or the next), `torch.__version__ = 1.7.0`
   for (const m of text.matchAll(new RegExp(String.raw`\b(\w+)\.__version__\W{0,6}(?:\n\s*(?:>>>\s*)?(?:Out\[\d+\]:\s*)?)?['"]?(${VERSION})`, "g"))) {
-    setFramework(found, m[1]!, m[2]!);
+    setFramework(found, MODULE_ALIASES[m[1]!.toLowerCase()] ?? m[1]!, m[2]!);
   }
   // Prose and templates: "PyTorch version: 1.7.0", "MXNet 1.5.0", "TensorFlow version (use command below): 2.4.0",
   // "pyTorch_version:   1.4.0", "mxnet v1.6", "tfjs@2.3.0", "tensorflow.js 2.8.2", "tensorflow-gpu 2.0.0" (the
-  // package name a template answer gives: "TensorFlow version and how it was installed: tensorflow-gpu 2.0.0, binary").
+  // package name a template answer gives: "TensorFlow version and how it was installed: tensorflow-gpu 2.0.0, binary",
+  // "TensorFlow Addons version and how it was installed (source or binary): tfa-nightly 0.11.0.dev20200622").
   const names =
-    "pytorch|torch|torchvision|tensorflow(?:\\.js|-gpu|-cpu|-addons|-probability)?|tf-nightly(?:-gpu)?|tensorflowjs|tfjs(?:-node(?:-gpu)?)?|@tensorflow/tfjs(?:-node(?:-gpu)?)?|keras|jaxlib|jax|mxnet(?:-cu\\d+(?:mkl)?|-mkl)?|gluoncv|gluonnlp|paddlepaddle|onnxruntime|onnx|numpy|scipy|pandas|scikit-learn|sklearn|transformers|pytorch[-_]lightning|opencv|cupy|horovod|tensorrt|ray|flair|autokeras|pyro|tensorpack|tflearn|protobuf";
+    "pytorch|torch|torchvision|tensorflow(?:\\.js|-gpu|-cpu|[- ]addons|-probability)?|tf-nightly(?:-gpu)?|tfa-nightly|tensorflowjs|tfjs(?:-node(?:-gpu)?)?|@tensorflow/tfjs(?:-node(?:-gpu)?)?|keras|jaxlib|jax|mxnet(?:-cu\\d+(?:mkl)?|-mkl)?|gluoncv|gluonnlp|paddlepaddle|onnxruntime|onnx|numpy|scipy|pandas|scikit-learn|sklearn|transformers|pytorch[-_ ]lightning|opencv|cupy|horovod|tensorrt|ray|flair|autokeras|pyro|tensorpack|tflearn|protobuf";
   const prose = new RegExp(
-    String.raw`(?<![\w./-])(${names})(?:[ _]?version)?(?:\s*\([^)\n]{0,60}\))?\s*(?:[:=]=?|is|@|-)?\s*v?(${VERSION})`,
+    String.raw`(?<![\w./-])(${names})(?:[ _]?version)?(?: and how it was installed)?(?:\s*\([^)\n]{0,60}\))?\s*(?:[:=]=?|is|@|-)?\s*${GIT_DESCRIBE_FIRST}v?(${VERSION})${NOT_GIT_DESCRIBE}`,
     "gi",
   );
   for (const m of text.matchAll(prose)) setFramework(found, m[1]!, m[2]!);
+  // "tf2.0-beta1", "tf 1.15", "TF version: ('v1.4.0-19-ga52c8d9', '1.4.1')". Only a space, a colon or a version label
+  // may separate the short name from the version: "tf = 0.5" in a script is a variable, not TensorFlow.
+  const shortTf = new RegExp(
+    String.raw`(?<![\w./-])tf(?:[ _]?version\s*:?|:)?\s*${GIT_DESCRIBE_FIRST}v?(${VERSION})${NOT_GIT_DESCRIBE}`,
+    "gi",
+  );
+  for (const m of text.matchAll(shortTf)) setFramework(found, "tensorflow", m[1]!);
   // Wheel tags without a framework version: "mxnet-cu90", "torch 1.5.1+cu101".
   if (!found.cudaFromWheel) {
     const tag = /\b(?:mxnet-|\+)(cu\d{2,3})\b/i.exec(text)?.[1];
@@ -228,19 +250,35 @@ function extractGpu(text: string, found: Found): void {
 }
 
 function extractPython(text: string, found: Found): void {
-  const m = /\bpython\s*(?:version)?\s*(?:[:=]|is)?\s*v?([23]\.\d{1,2}(?:\.\d+)?)(?![\d.]*\/)/i.exec(text);
+  // "Python version: 3.7", "python3.7", "Python version. 2.7.15" (a period ends the label only after "version").
+  const m = /\bpython\s*(?:version\s*(?:[:=.]|is)?|[:=]|is)?\s*v?([23]\.\d{1,2}(?:\.\d+)?)(?![\d.]*\/)/i.exec(text);
   if (m) found.python ??= m[1]!;
   if (!found.python) {
     // Only a traceback path: ".../lib/python3.7/site-packages/..." still states the interpreter.
     const path = /python([23]\.\d{1,2})\/(?:site|dist)-packages/i.exec(text);
-    if (path) found.python = path[1]!;
+    if (path) found.python = pyenvPatchVersion(text, path[1]!) ?? path[1]!;
   }
+}
+
+/**
+ * pyenv installs each interpreter under its full version, ".pyenv/versions/3.6.4/lib/python3.6/...": when the text
+ * names exactly one such version and it is the path's minor version, it is the same interpreter, stated in full.
+ * Two different ones (3.6.4 and 3.6.9) say nothing about which ran, so the minor version stays.
+ */
+function pyenvPatchVersion(text: string, minor: string): string | undefined {
+  const full = new Set(Array.from(text.matchAll(/\.pyenv\/versions\/([23]\.\d{1,2}\.\d+)\//gi), (m) => m[1]!));
+  if (full.size !== 1) return undefined;
+  const [version] = full;
+  return version!.startsWith(`${minor}.`) ? version : undefined;
 }
 
 const OS_PATTERNS: RegExp[] = [
   /\b(Ubuntu|CentOS|Debian|Fedora|RHEL|Red Hat Enterprise Linux|Amazon Linux|Linux Mint|Arch Linux|openSUSE|SUSE|Alpine)(?:\s+Linux)?\s*v?(\d+(?:\.\d+)*)?/i,
   /\b(Windows)\s*(10|11|7|8\.1|8|Server\s+\d{4}|XP)?\b/i,
   /\b(mac\s?OS(?:\s+X)?|OS\s?X|Mac OS X)\s*v?(\d+(?:\.\d+)*)?/i,
+  // "on a Mac", "on my MacBook Pro", "running on Mac": the machine, said after "on", is macOS. Without "on", and
+  // in capitals ("filter on MAC address"), it may be something else. Not before "OS": "Mac OS 10.15" has a version.
+  /\b[Oo]n (?:a |an |my |the |our |his |her )?(?:new |old )?(?:M[123] |Intel )?([Mm]ac(?:[Bb]ook(?:\s?(?:Pro|Air))?|\s?mini|\s(?:Pro|Studio))?|iMac)\b(?!\s*[Oo][Ss])()/,
   /\b(Raspberry\s?Pi|Raspbian)\s*(\d)?/i,
   /\b(WSL)\s*(2)?\b/,
   /\b(Google Colab|Colab)\b()/i,
@@ -248,7 +286,7 @@ const OS_PATTERNS: RegExp[] = [
 
 function normaliseOsName(name: string): string {
   const lower = name.toLowerCase().replace(/\s+/g, " ");
-  if (lower.startsWith("mac") || lower.startsWith("os x") || lower === "osx") return "macOS";
+  if (lower.startsWith("mac") || lower === "imac" || lower.startsWith("os x") || lower === "osx") return "macOS";
   if (lower === "rhel" || lower === "red hat enterprise linux") return "RHEL";
   if (lower === "colab" || lower === "google colab") return "Google Colab";
   const known: Record<string, string> = {
@@ -259,7 +297,20 @@ function normaliseOsName(name: string): string {
   return known[lower] ?? name;
 }
 
-function extractOs(text: string, found: Found): void {
+/**
+ * Account and machine names are not the OS: "ubuntu@ip-172-31-5-53:~$ python train.py" (a shell prompt),
+ * "ssh ubuntu@host", "/home/ubuntu/anaconda3" (AWS images name their user after the distribution).
+ */
+function dropAccountNames(text: string): string {
+  return text
+    .replace(/\[[\w.-]+@[\w.-]+ [^\]\n]*\][$#]/g, " ") // "[ubuntu@ip-10-0-0-1 ~]$"
+    .replace(/[\w.-]+@[\w.-]+:[^\s$#]*[$#]/g, " ") // "ubuntu@ip-172-31-5-53:~/mxnet$"
+    .replace(/\b[\w.-]+@(?=\w)/g, " ") // "ssh ubuntu@10.0.0.1"
+    .replace(/\/(?:home|Users)\/[\w.-]+/g, "/home/_");
+}
+
+function extractOs(rawText: string, found: Found): void {
+  const text = dropAccountNames(rawText);
   const kv = /^\s*(?:[-*]\s*)?(?:OS|Operating System|OS Platform and Distribution|OS type and version|Platform)\s*:\s*(.+)$/gim;
   for (const m of text.matchAll(kv)) {
     const value = m[1]!.trim();

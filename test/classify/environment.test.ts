@@ -160,6 +160,64 @@ describe("extractEnvironment", () => {
     expect(extractEnvironment("CUDA/cuDNN version: 10.2\ncudnn 7.6.5").cudnn).toBe("7.6.5");
   });
 
+  it("does not read a shell prompt's user or host, an ssh login or a home folder as the OS", () => {
+    expect(extractEnvironment("ubuntu@ip-172-31-5-53:~$ python train.py").os).toBeUndefined();
+    expect(extractEnvironment("(base) ubuntu@ip-172-31-16-49:~/incubator-mxnet$ nosetests").os).toBeUndefined();
+    expect(extractEnvironment("ssh ubuntu@10.0.0.1").os).toBeUndefined();
+    expect(extractEnvironment('  File "/home/ubuntu/anaconda3/lib/python3.6/site-packages/x.py", line 3').os).toBeUndefined();
+    // The OS the report states is still read next to a prompt.
+    expect(extractEnvironment("[ubuntu@ip-10-0-0-1 ~]$ python train.py\nOS: Ubuntu 18.04").os).toBe("Ubuntu 18.04");
+  });
+
+  it("reads a Mac the report runs on as macOS, and keeps the version of 'Mac OS 10.15.1'", () => {
+    expect(extractEnvironment("It fails on a Mac").os).toBe("macOS");
+    expect(extractEnvironment("on my MacBook it crashes").os).toBe("macOS");
+    expect(extractEnvironment("running on Mac with torch 1.5").os).toBe("macOS");
+    expect(extractEnvironment("I'm running this on a Mac OS 10.15.1 with Python 3.7").os).toBe("macOS 10.15.1");
+    expect(extractEnvironment("the MAC address of the host").os).toBeUndefined();
+    expect(extractEnvironment("it filters on MAC address").os).toBeUndefined();
+    expect(extractEnvironment("on mac os 10.14").os).toBe("macOS 10.14");
+  });
+
+  it("reads TensorFlow's 'version and how it was installed' template lines, Addons and a nightly's .dev version", () => {
+    const env = extractEnvironment(
+      "TensorFlow version and how it was installed (source or binary): 2.2.0\n" +
+        "TensorFlow Addons version and how it was installed (source or binary): tfa-nightly 0.11.0.dev20200622\n",
+    );
+    expect(env.frameworks["tensorflow"]).toBe("2.2.0");
+    expect(env.frameworks["tensorflow-addons"]).toBe("0.11.0.dev20200622");
+  });
+
+  it("reads 'tf2.0-beta1' and 'tf 2.0-beta1' as TensorFlow, but not a script's 'tf = 0.5'", () => {
+    expect(extractEnvironment("I use tf2.0-beta1").frameworks["tensorflow"]).toBe("2.0-beta1");
+    expect(extractEnvironment("with tf 2.0-beta1").frameworks["tensorflow"]).toBe("2.0-beta1");
+    expect(extractEnvironment("tf = 0.5").frameworks).toEqual({});
+  });
+
+  it("reads 'Python version. 2.7.15'", () => {
+    expect(extractEnvironment("Python version. 2.7.15").python).toBe("2.7.15");
+  });
+
+  it("reads the release from TensorFlow's (GIT_VERSION, VERSION) tuple, and no version out of git describe alone", () => {
+    expect(extractEnvironment("TF version: ('v1.4.0-19-ga52c8d9', '1.4.1')").frameworks["tensorflow"]).toBe("1.4.1");
+    expect(extractEnvironment("TensorFlow version: v1.4.0-19-ga52c8d9 1.4.1").frameworks["tensorflow"]).toBe("1.4.1");
+    expect(extractEnvironment("TensorFlow version: v1.4.0-19-ga52c8d9").frameworks).toEqual({});
+  });
+
+  it("reads 'Pytorch lightning 0.8.0' as pytorch-lightning", () => {
+    expect(extractEnvironment("Pytorch lightning 0.8.0").frameworks).toEqual({ "pytorch-lightning": "0.8.0" });
+    expect(extractEnvironment("PyTorch Lightning version: 0.8.0").frameworks).toEqual({ "pytorch-lightning": "0.8.0" });
+  });
+
+  it("takes the full Python version from a pyenv path when the text names just one for that minor version", () => {
+    const frame = '  File "/home/u/.pyenv/versions/3.6.4/lib/python3.6/site-packages/torch/nn/modules/module.py", line 3';
+    expect(extractEnvironment(frame).python).toBe("3.6.4");
+    // Two pyenv interpreters: which one ran is not stated.
+    expect(extractEnvironment(`${frame}\n/home/u/.pyenv/versions/3.6.9/bin/python`).python).toBe("3.6");
+    // A pyenv version of another minor version is not this interpreter's.
+    expect(extractEnvironment('File "/home/u/.pyenv/versions/3.7.2/envs/x/lib/python3.6/site-packages/a.py"').python).toBe("3.6");
+  });
+
   it("handles empty text", () => {
     expect(extractEnvironment("")).toEqual({ frameworks: {} });
   });
