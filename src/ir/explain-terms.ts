@@ -2,16 +2,17 @@ import type { Evidence } from "../types.js";
 import { bm25Idf } from "./scoring.js";
 import type { SourceIndex } from "./source-index.js";
 import type { FieldName } from "./document.js";
-import { isReadableWord, withoutCpuFeatureLines } from "./readable-words.js";
+import { isReadableWord, withoutCpuFeatureLines, withoutUrls } from "./readable-words.js";
 
 /**
  * The query words a document matched, strongest first (by idf × log tf), as the reporter wrote them.
  * Used as the "terms" evidence line of a ranked file. Only explains: words a reader would not recognise
- * (number pieces, one- and two-letter fragments, CPU flags) are left out here, while scoring still uses them.
+ * (number pieces, one- and two-letter fragments, CPU flags, the words of links) are left out here, while scoring
+ * still uses them.
  */
 export function matchedTerms(index: SourceIndex, doc: number, queryText: string, fields: readonly (FieldName | "path")[] = ["content", "path"], limit = 6): string[] {
   const seen = new Map<string, { surface: string; weight: number }>();
-  for (const { term, surface } of index.tokenizer.annotated(withoutCpuFeatureLines(queryText))) {
+  for (const { term, surface } of index.tokenizer.annotated(withoutUrls(withoutCpuFeatureLines(queryText)))) {
     // An unreadable spelling does not claim its term: a later, readable spelling of it may still be shown.
     if (seen.has(term) || !isReadableWord(surface)) continue;
     const id = index.vocabulary.lookup(term);

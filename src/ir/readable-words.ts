@@ -28,3 +28,12 @@ export function withoutCpuFeatureLines(text: string): string {
     .filter((line) => !CPU_FEATURE_LINE.test(line))
     .join("\n");
 }
+
+/**
+ * The issue text without its links, for evidence only: `github`, `com`, `blob` or a project's name from a pasted
+ * URL matched many files but are not words of the report (a link to a file of the repository is shown as the
+ * file being named, not as matched words).
+ */
+export function withoutUrls(text: string): string {
+  return text.replace(/\b(?:https?|ftp):\/\/[^\s)\]>"'`]+/g, " ");
+}

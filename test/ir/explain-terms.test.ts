@@ -49,6 +49,16 @@ describe("matchedTerms (the 'matched words' evidence)", () => {
     expect(words).not.toContain("est");
   });
 
+  it("does not show the words of a pasted link, which the file matches as well", async () => {
+    const index = await indexFiles([sourceFile("optim/adam.py", OPTIMIZER)]);
+    const issue = "Adam ignores epsilon, see https://github.com/org/adam/blob/main/optim/adam.py#L3 (initialization)";
+    const words = matchedTerms(index, 0, issue);
+    expect(words).toEqual(expect.arrayContaining(["epsilon", "initialization"]));
+    // `optim` only occurs in the link: the file matches it, but the reporter did not write it.
+    expect(index.vocabulary.lookup("optim")).toEqual(expect.any(Number));
+    expect(words).not.toContain("optim");
+  });
+
   it("shows a term through a later readable spelling when its first one is not", async () => {
     const index = await indexFiles([sourceFile("optim/adam.py", OPTIMIZER)]);
     const issue = "Flags: fpu est\nthe est variable of Adam";
