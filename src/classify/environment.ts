@@ -273,7 +273,10 @@ function pyenvPatchVersion(text: string, minor: string): string | undefined {
 }
 
 const OS_PATTERNS: RegExp[] = [
-  /\b(Ubuntu|CentOS|Debian|Fedora|RHEL|Red Hat Enterprise Linux|Amazon Linux|Linux Mint|Arch Linux|openSUSE|SUSE|Alpine)(?:\s+Linux)?\s*v?(\d+(?:\.\d+)*)?/i,
+  // Ubuntu is versioned year.month, "16.04", "18.04.3" (or just the year, "Ubuntu 18"): in "Deep Learning AMI with
+  // Source Code Ubuntu v5.0" the 5.0 is the AMI's version, and no Ubuntu was ever 5.0.
+  /\b(Ubuntu)(?:\s+Linux)?\s*v?(\d{1,2}\.(?:04|06|10)(?:\.\d+)?|[1-3]\d)?(?![\d.]*\d)/i,
+  /\b(CentOS|Debian|Fedora|RHEL|Red Hat Enterprise Linux|Amazon Linux|Linux Mint|Arch Linux|openSUSE|SUSE|Alpine)(?:\s+Linux)?\s*v?(\d+(?:\.\d+)*)?/i,
   /\b(Windows)\s*(10|11|7|8\.1|8|Server\s+\d{4}|XP)?\b/i,
   /\b(mac\s?OS(?:\s+X)?|OS\s?X|Mac OS X)\s*v?(\d+(?:\.\d+)*)?/i,
   // "on a Mac", "on my MacBook Pro", "running on Mac": the machine, said after "on", is macOS. Without "on", and

@@ -241,3 +241,13 @@ describe("install method", () => {
     expect(extractEnvironment("torch 1.7.0 on Ubuntu 18.04").installedWith).toBeUndefined();
   });
 });
+
+describe("operating system", () => {
+  it("reads an Ubuntu version only in its year.month form: an AMI's 'Ubuntu v5.0' is the image's version", () => {
+    const env = extractEnvironment("MxNet version 1.1\nDeep Learning AMI with Source Code Ubuntu v5.0 (ami-173bd86a)\nWhat to do:");
+    expect(env.os).toBe("Ubuntu");
+    expect(extractEnvironment("OS: Ubuntu 18.04.3 LTS").os).toBe("Ubuntu 18.04.3");
+    expect(extractEnvironment("Running Ubuntu 16.04 with CUDA 9").os).toBe("Ubuntu 16.04");
+    expect(extractEnvironment("on Ubuntu 18 with a GTX 1080").os).toBe("Ubuntu 18");
+  });
+});
