@@ -129,6 +129,23 @@ export interface Environment {
   installedWith?: "pip" | "conda" | "source";
   /** The report shows a make or cmake command line with its flags ("make USE_CUDA=1", "cmake -DUSE_CUDNN=OFF"). */
   buildFlagsStated?: true;
+  /** What a report of a build from source shows (classify/environment.ts), to ask a build failure for its own facts. */
+  build?: BuildFacts;
+}
+
+export interface BuildFacts {
+  /** Compiler or linker errors ("convolution.cu(93): error:", "undefined reference to"): it failed while building. */
+  failedAtBuild?: true;
+  /** The compiler and its version as stated, e.g. "g++ 5.4.0", "clang 10.0.0", "MSVC 19.16". */
+  compiler?: string;
+  /** The build runs CMake; `cmakeVersion` when the report states it. */
+  usesCmake?: true;
+  cmakeVersion?: string;
+  /** CUDA / cuDNN switched on or off in the build ("USE_CUDA=1", "-DUSE_CUDNN=OFF"; nvcc in the log means CUDA on). */
+  cuda?: "on" | "off";
+  cudnn?: "on" | "off";
+  /** The report names what was built: a commit hash, a release tag or the framework's version. */
+  revisionStated?: true;
 }
 
 export interface Classification {

@@ -5,7 +5,7 @@
  * `pip list` / `conda list` output. Only what is written is reported; nothing is guessed.
  */
 
-import type { Environment } from "../types.js";
+import type { BuildFacts, Environment } from "../types.js";
 
 /** Package or module name (lower case) → the key used in `Environment.frameworks`. */
 const PACKAGE_KEYS: Array<[RegExp, string]> = [
@@ -364,7 +364,75 @@ export function extractEnvironment(text: string): Environment {
   const installedWith = installMethod(clean);
   if (installedWith) env.installedWith = installedWith;
   if (BUILD_COMMAND_WITH_FLAGS.test(clean)) env.buildFlagsStated = true;
+  const build = extractBuildFacts(clean);
+  if (Object.keys(build).length > 0) env.build = build;
   return env;
+}
+
+/**
+ * Compiler and linker errors, as the tools print them (lower case): nvcc's "convolution.cu(93): error:", gcc's
+ * "meta.pb.h:10:10: fatal error:", "undefined reference to", ld's exit, make's "*** [...] Error 1", "CMake Error",
+ * MSVC's "error C2065:" / "error LNK2019:", a setuptools build step's "error: command 'gcc' failed". Not runtime
+ * errors that name a source line: dmlc's "threaded_engine.h:379: Error:" and OpenCV's "loadsave.cpp:737: error:
+ * (-215:Assertion failed)" carry no column, and a runtime "undefined symbol" (an ImportError) means the build succeeded.
+ */
+const BUILD_ERROR =
+  /\.(?:cuh?|cc|cpp|cxx|c|h|hpp)(?:\(\d+\)|:\d+:\d+): (?:fatal )?error:|\bundefined reference to\b|\bcollect2: error\b|\bld returned \d+ exit status|\bnvcc fatal\b|\bmake(?:\[\d+\])?: \*\*\*[^\n]*\bError \d+|\bCMake Error\b|\berror (?:C\d{4}|LNK\d{4}):|\berror: command '[^'\n]*\b(?:gcc|g\+\+|cc|c\+\+|clang\+?\+?|cl\.exe|nvcc)' failed/;
+
+/**
+ * Python's own compiler, which mxnet's diagnose.py prints under Python Info ("Compiler     : GCC 7.2.0") and
+ * `python --version` banners show ("[GCC 7.3.0]"): it built the interpreter, not the report's build.
+ */
+const PYTHON_COMPILER_LINE = /^\s*\(?'?Compiler\s*:'?,?\s*'?(?:GCC|Clang|MSC)\b[^\n]*$/gm;
+
+/** "g++/gcc (Ubuntu 5.4.0-6ubuntu1~16.04.5) 5.4.0", "gcc version 7.5.0", "GCC version: (Ubuntu 7.5.0-3ubuntu1~18.04) 7.5.0", "clang 10". */
+const GCC_CLANG = /(?<![\w./[-])(g\+\+|gcc|clang\+\+|clang|icpc|icc)(?:\/(?:g\+\+|gcc|clang\+?\+?))?(?:[ _]?version)?\s*:?\s*(?:\([^()\n]{0,60}\)\s*)?[-v]?(\d+(?:\.\d+)*)\b/i;
+const APPLE_CLANG = /\bApple (?:LLVM|clang) version (\d+(?:\.\d+)*)/i;
+/** "Microsoft (R) C/C++ Optimizing Compiler Version 19.16.27034", "MSVC 14.1", "Visual Studio 2017", "VS2019". */
+const MSVC = /\bC\/C\+\+ Optimizing Compiler Version (\d+(?:\.\d+)*)|\bMSVC\s*v?(\d+(?:\.\d+)*)|\b(?:Visual Studio|VS)\s*(20\d\d)\b/i;
+
+function compilerStated(text: string): string | undefined {
+  const apple = APPLE_CLANG.exec(text);
+  if (apple) return `Apple clang ${apple[1]}`;
+  const gnu = GCC_CLANG.exec(text);
+  if (gnu) return `${gnu[1]!.toLowerCase()} ${gnu[2]}`;
+  const ms = MSVC.exec(text);
+  if (ms) return ms[3] ? `Visual Studio ${ms[3]}` : `MSVC ${ms[1] ?? ms[2]}`;
+  return undefined;
+}
+
+/**
+ * A build switch as make or cmake take it, "USE_CUDNN=0", "-DUSE_CUDA=ON", "WITH_GPU=OFF": on, off, or undefined
+ * when the report does not set it or sets it both ways (two builds compared).
+ */
+function buildSwitch(text: string, names: string): "on" | "off" | undefined {
+  const values = new Set<"on" | "off">();
+  for (const m of text.matchAll(new RegExp(String.raw`(?:-D\s?|\b)(?:MXNET_)?(?:${names})\s*=\s*(1|ON|TRUE|YES|0|OFF|FALSE|NO)\b`, "gi"))) {
+    values.add(/^(?:1|on|true|yes)$/i.test(m[1]!) ? "on" : "off");
+  }
+  return values.size === 1 ? [...values][0] : undefined;
+}
+
+/** A commit hash or a release tag named as what was built: "git checkout 5b63144", "commit 2fd70858…", "--branch v1.2.0". */
+const REVISION = /\b(?:commit|checkout|HEAD is now at|revision|rev|hash|sha)\b[^\n]{0,25}?\b[0-9a-f]{7,40}\b|\b[0-9a-f]{40}\b|\b(?:checkout|--branch|-b|tag)\s+v?\d+\.\d+(?:\.\d+)*\b/i;
+
+/** What a report of a build from source shows; see {@link BuildFacts}. */
+export function extractBuildFacts(text: string): BuildFacts {
+  const build: BuildFacts = {};
+  // NVRTC compiles fused kernels at run time ("clip_Cast_kernel.cu(814): error:" inside an MXNetError): not a build.
+  if (BUILD_ERROR.test(text) && !/\bNVRTC\b/.test(text)) build.failedAtBuild = true;
+  const compiler = compilerStated(text.replace(PYTHON_COMPILER_LINE, ""));
+  if (compiler) build.compiler = compiler;
+  if (/\bcmake\b/i.test(text)) build.usesCmake = true;
+  const cmake = /\bcmake(?:[ _]version)?\s*:?\s*v?(\d+\.\d+(?:\.\d+)*)/i.exec(text);
+  if (cmake) build.cmakeVersion = cmake[1]!;
+  // nvcc compiling, or a .cu file in the errors, is a CUDA build whatever the flags say.
+  const cuda = buildSwitch(text, "USE_CUDA|WITH_CUDA|WITH_GPU|TF_NEED_CUDA") ?? (/\bnvcc\b|\.cuh?\(\d+\): (?:fatal )?error/i.test(text) ? "on" : undefined);
+  if (cuda) build.cuda = cuda;
+  const cudnn = buildSwitch(text, "USE_CUDNN|WITH_CUDNN");
+  if (cudnn) build.cudnn = cudnn;
+  if (REVISION.test(text)) build.revisionStated = true;
+  return build;
 }
 
 /** A make or cmake command line that sets flags: "make -j8 USE_CUDA=1 USE_CUDNN=0", "cmake -DUSE_CUDA=ON ..". */

@@ -14,7 +14,7 @@ export interface MissingFactsInput {
   extrinsicProbability: number;
   /** Calibrated probability of the GPU bug type. */
   gpuProbability: number;
-  /** Causes considered likely. */
+  /** Causes considered likely, the likeliest first. */
   causes: ExtrinsicCause[];
   isBugReport: boolean;
 }
@@ -23,6 +23,7 @@ export function missingFacts(input: MissingFactsInput): string[] {
   const { environment: env, causes } = input;
   const gpuRelated = input.gpuProbability >= 0.5 || causes.includes("gpu-driver-cuda");
   if (!input.isBugReport || (input.extrinsicProbability < 0.5 && !gpuRelated)) return [];
+  if (causes[0] === "build-install" && env.build?.failedAtBuild) return buildFailureFacts(env, input.gpuProbability >= 0.5, causes);
   const frameworks = Object.keys(env.frameworks);
   const isJs = frameworks.some((f) => JS_FRAMEWORKS.includes(f));
   const out: string[] = [];
@@ -44,5 +45,28 @@ export function missingFacts(input: MissingFactsInput): string[] {
   if (causes.includes("training-data")) out.push("the dataset and its version (a small sample that reproduces the problem helps)");
   if (causes.includes("pretrained-model")) out.push("where the pretrained weights come from and which version produced them");
   if (causes.includes("third-party-library") && frameworks.length < 2) out.push("versions of the other libraries involved (`pip freeze`)");
+  return out;
+}
+
+/**
+ * A build from source that failed while compiling or linking: what decides a compile or link error is the source
+ * (commit or release), the toolchain (OS, compiler, CUDA toolkit for nvcc, CMake) and the flags, not the GPU it
+ * would have run on, so the driver and GPU model are not asked. cuDNN only when the build turns it on
+ * ("USE_CUDNN=1"): a report that built with USE_CUDNN=0 has no cuDNN version to give.
+ */
+function buildFailureFacts(env: Environment, gpuLikely: boolean, causes: ExtrinsicCause[]): string[] {
+  const build = env.build ?? {};
+  const out: string[] = [];
+  const versionStated = Object.keys(env.frameworks).some((f) => DL_FRAMEWORKS.includes(f));
+  if (!build.revisionStated && !versionStated) out.push("the commit or release being built (`git rev-parse HEAD`)");
+  if (!env.os) out.push("operating system and version");
+  if (!build.compiler) out.push("compiler and its version (`gcc --version`, `clang --version` or the MSVC version)");
+  // CUDA is compiled in when the build turns it on or nvcc runs; a GPU-looking report that does not turn it off too.
+  if (!env.cuda && (build.cuda === "on" || (gpuLikely && build.cuda !== "off"))) out.push("CUDA toolkit version (`nvcc --version`)");
+  if (!env.cudnn && build.cudnn === "on") out.push("cuDNN version");
+  if (build.usesCmake && !build.cmakeVersion) out.push("CMake version (`cmake --version`)");
+  if (!env.buildFlagsStated) out.push("the build flags (the cmake or make command line)");
+  // A dependency the build compiles or links against (protobuf headers, BLAS, OpenCV): its version, not `pip freeze`.
+  if (causes.includes("third-party-library")) out.push("versions of the libraries the build uses (e.g. protobuf, BLAS, OpenCV)");
   return out;
 }

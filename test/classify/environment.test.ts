@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { describeEnvironment, extractEnvironment, osFromPlatformString } from "../../src/classify/environment.js";
+import { describeEnvironment, extractBuildFacts, extractEnvironment, osFromPlatformString } from "../../src/classify/environment.js";
 
 const COLLECT_ENV = `
 ## Environment
@@ -249,5 +249,45 @@ describe("operating system", () => {
     expect(extractEnvironment("OS: Ubuntu 18.04.3 LTS").os).toBe("Ubuntu 18.04.3");
     expect(extractEnvironment("Running Ubuntu 16.04 with CUDA 9").os).toBe("Ubuntu 16.04");
     expect(extractEnvironment("on Ubuntu 18 with a GTX 1080").os).toBe("Ubuntu 18");
+  });
+});
+
+describe("extractBuildFacts", () => {
+  const mxnet11339 = [
+    "## Build info (Required if built from source)",
+    "Compiler g++/gcc (Ubuntu 5.4.0-6ubuntu1~16.04.5) 5.4.0 20160609",
+    "## Error Message:",
+    'src/operator/nn/convolution.cu(93): error: identifier "param_" is undefined',
+    "naive_engine.cc:(.text._ZN5mxnet6engine11NaiveEngineD2Ev+0xd35): undefined reference to cudnnDestroy'",
+    "checkout latest master branch",
+    "make -j $(nproc) USE_OPENCV=1 USE_BLAS=openblas USE_CUDA=1 USE_CUDA_PATH=/usr/local/cuda USE_CUDNN=0",
+  ].join("\n");
+
+  it("reads a failed CUDA build without cuDNN, its compiler and that no commit was named", () => {
+    expect(extractBuildFacts(mxnet11339)).toEqual({ failedAtBuild: true, compiler: "g++ 5.4.0", cuda: "on", cudnn: "off" });
+    expect(extractEnvironment(mxnet11339).build?.failedAtBuild).toBe(true);
+  });
+
+  it("reads cmake switches, the CMake version and a commit hash", () => {
+    const build = extractBuildFacts("git checkout 5b63144\ncmake -DUSE_CUDA=ON -DUSE_CUDNN=OFF ..\ncmake version 3.10.2\nCMake Error at CMakeLists.txt:12");
+    expect(build).toEqual({ failedAtBuild: true, usesCmake: true, cmakeVersion: "3.10.2", cuda: "on", cudnn: "off", revisionStated: true });
+  });
+
+  it("does not take runtime errors that name a source line for a failed build", () => {
+    expect(extractBuildFacts("what():  [10:58:03] src/engine/./threaded_engine.h:379: Error: compute_ctc_loss").failedAtBuild).toBeUndefined();
+    expect(extractBuildFacts("cv::Exception: OpenCV(3.4.3) /tmp/opencv/modules/imgcodecs/src/loadsave.cpp:737: error: (-215:Assertion failed)").failedAtBuild).toBeUndefined();
+    const nvrtc = 'MXNetError: NVRTC Compilation failed.\nclip_Cast_kernel.cu(814): error: identifier "inf" is undefined';
+    expect(extractBuildFacts(nvrtc).failedAtBuild).toBeUndefined();
+    expect(extractBuildFacts("meta.pb.h:10:10: fatal error: google/protobuf/port_def.inc: No such file or directory").failedAtBuild).toBe(true);
+  });
+
+  it("does not take the compiler that built Python for the build's compiler", () => {
+    expect(extractBuildFacts("----------Python Info----------\nVersion      : 3.6.6\nCompiler     : GCC 7.2.0\n").compiler).toBeUndefined();
+    expect(extractBuildFacts("Python 3.7.3 (default, Mar 27 2019) [GCC 7.3.0] on linux").compiler).toBeUndefined();
+    expect(extractBuildFacts("gcc --version\ngcc (Ubuntu 5.4.0-6ubuntu1~16.04.10) 5.4.0 20160609").compiler).toBe("gcc 5.4.0");
+  });
+
+  it("leaves a switch set both ways unread (two builds compared)", () => {
+    expect(extractBuildFacts("works with USE_CUDNN=1, fails with USE_CUDNN=0").cudnn).toBeUndefined();
   });
 });

@@ -29,3 +29,40 @@ describe("missingFacts", () => {
     expect(missingFacts({ ...base, extrinsicProbability: 0.2, causes: [], environment: { frameworks: {} } })).toEqual([]);
   });
 });
+
+describe("missingFacts of a failed build from source", () => {
+  // apache/mxnet#11339: nvcc and the linker fail on a CUDA build with USE_CUDNN=0; the report gives the OS and gcc.
+  const report = [
+    "compiling error when USE_CUDA=1  and USE_CUDNN=0 with make command",
+    "Ubuntu 16.04",
+    "Compiler g++/gcc (Ubuntu 5.4.0-6ubuntu1~16.04.5) 5.4.0 20160609",
+    'src/operator/nn/convolution.cu(93): error: identifier "param_" is undefined',
+    "naive_engine.cc:(.text+0xd35): undefined reference to cudnnDestroy'",
+    "checkout latest master branch",
+    "make -j $(nproc) USE_OPENCV=1 USE_BLAS=openblas USE_CUDA=1 USE_CUDA_PATH=/usr/local/cuda USE_CUDNN=0",
+  ].join("\n");
+  const buildFirst = { extrinsicProbability: 0.84, gpuProbability: 0.44, isBugReport: true, causes: ["build-install" as const, "gpu-driver-cuda" as const] };
+
+  it("asks for the toolchain and source, not for cuDNN, the driver or the GPU", () => {
+    const asked = missingFacts({ ...buildFirst, environment: extractEnvironment(report) });
+    expect(asked).toEqual(["the commit or release being built (`git rev-parse HEAD`)", "CUDA toolkit version (`nvcc --version`)"]);
+  });
+
+  it("asks a build with cuDNN on for its version, and one that does not state them for its compiler, OS and CMake", () => {
+    const asked = missingFacts({ ...buildFirst, environment: extractEnvironment("mxnet 1.3.0\ncmake -DUSE_CUDA=ON -DUSE_CUDNN=ON ..\nfoo.cu(3): error: bad") });
+    expect(asked).toEqual([
+      "operating system and version",
+      "compiler and its version (`gcc --version`, `clang --version` or the MSVC version)",
+      "CUDA toolkit version (`nvcc --version`)",
+      "cuDNN version",
+      "CMake version (`cmake --version`)",
+    ]);
+  });
+
+  it("keeps the runtime questions when the build cause is not the likeliest or nothing failed to compile", () => {
+    const gpuFirst = missingFacts({ ...buildFirst, causes: ["gpu-driver-cuda", "build-install"], environment: extractEnvironment(report) });
+    expect(gpuFirst).toContain("GPU driver version (the `nvidia-smi` header)");
+    const runtime = report.replace(/^.*(?:error:|undefined reference).*$/gm, "RuntimeError: CUDA error: no kernel image is available");
+    expect(missingFacts({ ...buildFirst, environment: extractEnvironment(runtime) })).toContain("GPU model and count");
+  });
+});
