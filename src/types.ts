@@ -162,6 +162,8 @@ export interface Classification {
   environment: Environment;
   /** Environment facts worth asking the reporter for (empty when nothing is missing or it is not extrinsic). */
   missingFacts: string[];
+  /** A build that failed, the build likeliest at fault: `missingFacts` are the build's, each naming its command. */
+  buildFailure?: true;
 }
 
 /** How far the ranked files are worth showing. */

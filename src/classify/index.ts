@@ -7,7 +7,7 @@ import { BUG_TYPES, type BugType, type Classification, type ExtrinsicCause, type
 import { domainClassOf, isDomainFeature } from "./domain-prior.js";
 import { describeEnvironment } from "./environment.js";
 import { analyseIssue, type IssueAnalysis } from "./features.js";
-import { missingFacts } from "./missing-facts.js";
+import { isBuildFailure, missingFacts } from "./missing-facts.js";
 import { defaultClassifierModel, scoreTask, topContributions, type ClassifierModel, type LinearTask } from "./model.js";
 import { classifyReportKind } from "./report-kind.js";
 import { prepareIssue, type PreparedIssue } from "./text.js";
@@ -66,6 +66,7 @@ export function classifyAnalysed(prepared: PreparedIssue, analysis: IssueAnalysi
 
   const reportKind = classifyReportKind(prepared, analysis.traceback);
   const typeEvidence = explainClass(model.type, typeScore.row, typeIndex, analysis);
+  const askedCauses = causes.filter((c) => c.confidence >= ASK_CAUSE_CONFIDENCE).map((c) => c.label);
   return {
     modelVersion: model.modelVersion,
     reportKind,
@@ -88,9 +89,10 @@ export function classifyAnalysed(prepared: PreparedIssue, analysis: IssueAnalysi
       environment: analysis.environment,
       extrinsicProbability: pExtrinsic,
       gpuProbability: probabilities.GPU ?? 0,
-      causes: causes.filter((c) => c.confidence >= ASK_CAUSE_CONFIDENCE).map((c) => c.label),
+      causes: askedCauses,
       isBugReport: reportKind.label === "bug",
     }),
+    ...(isBuildFailure(analysis.environment, askedCauses) ? { buildFailure: true as const } : {}),
   };
 }
 

@@ -19,11 +19,19 @@ export interface MissingFactsInput {
   isBugReport: boolean;
 }
 
+/**
+ * True when the report shows a build that failed (compile or link errors) and the build or installation is the
+ * likeliest cause: the questions are then the build's (each naming the command that answers it), not a runtime's.
+ */
+export function isBuildFailure(env: Environment, causes: readonly ExtrinsicCause[]): boolean {
+  return causes[0] === "build-install" && env.build?.failedAtBuild === true;
+}
+
 export function missingFacts(input: MissingFactsInput): string[] {
   const { environment: env, causes } = input;
   const gpuRelated = input.gpuProbability >= 0.5 || causes.includes("gpu-driver-cuda");
   if (!input.isBugReport || (input.extrinsicProbability < 0.5 && !gpuRelated)) return [];
-  if (causes[0] === "build-install" && env.build?.failedAtBuild) return buildFailureFacts(env, input.gpuProbability >= 0.5, causes);
+  if (isBuildFailure(env, causes)) return buildFailureFacts(env, input.gpuProbability >= 0.5, causes);
   const frameworks = Object.keys(env.frameworks);
   const isJs = frameworks.some((f) => JS_FRAMEWORKS.includes(f));
   const out: string[] = [];

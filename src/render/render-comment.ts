@@ -179,9 +179,13 @@ function renderEnvironmentRequest(result: TriageResult, config: RepoConfig): str
     lines.push("**To narrow it down, please add to the issue:**");
   }
   if (facts.length > 0) {
-    lines.push("", ...facts.slice(0, 10).map((fact) => `- ${escapeMarkdownKeepingCode(truncateText(fact, 120))}`), "");
-    const commands = environmentCommands(classification, result.repository.framework);
-    lines.push(`The quickest way is to paste the output of ${commands.map((c) => codeSpan(c)).join(" and ")}.`);
+    lines.push("", ...facts.slice(0, 10).map((fact) => `- ${escapeMarkdownKeepingCode(truncateText(fact, 120))}`));
+    // A failed build's questions each name the command that answers them (`nvcc --version`, `git rev-parse HEAD`);
+    // a package list or nvidia-smi would answer none of them.
+    if (!classification.buildFailure) {
+      const commands = environmentCommands(classification, result.repository.framework);
+      lines.push("", `The quickest way is to paste the output of ${commands.map((c) => codeSpan(c)).join(" and ")}.`);
+    }
   }
   return lines.join("\n");
 }

@@ -97,6 +97,15 @@ describe("renderComment", () => {
     expect(body).toContain("- [ ] `extrinsic`");
   });
 
+  it("offers no package list or nvidia-smi for a failed build, whose questions name their own commands", () => {
+    const gpu = gpuExtrinsicResult();
+    const classification = { ...gpu.classification!, missingFacts: ["CUDA toolkit version (`nvcc --version`)"], buildFailure: true as const };
+    const body = render({ ...gpu, classification });
+    expect(body).toContain("- CUDA toolkit version (`nvcc --version`)");
+    expect(body).not.toContain("The quickest way");
+    expect(body).not.toContain("`nvidia-smi`");
+  });
+
   it("does not call a sound ranking 'low confidence' when only the extrinsic cause softens it", () => {
     const gpu = gpuExtrinsicResult();
     const result = { ...gpu, localizability: { confidence: 0.92, verdict: "show" as const, reasons: ["a traceback frame in the project"] } };
