@@ -105,8 +105,13 @@ function renderConfigProblems(problems: readonly ConfigProblem[]): string {
   return lines.join("\n");
 }
 
-/** How the comment qualifies a bug type read off the title of a report that says little else. */
+/** How the comment qualifies a verdict read off the title of a report that says little else. */
 const TITLE_ONLY_GUESS = "a guess from the title alone";
+
+/** A verdict's probability as the comment shows it: after TITLE_ONLY_GUESS for a bare report, so it is not taken as a measure. */
+function verdictConfidence(result: TriageResult, probability: number): string {
+  return saysLittle(result) ? `${TITLE_ONLY_GUESS}, ${percent(probability)}` : percent(probability);
+}
 
 const KIND_WORDS: Record<Exclude<ReportKind, "bug">, string> = {
   question: "question",
@@ -133,7 +138,7 @@ function renderSummary(
       ? `Looks like ${a} ${type} bug`
       : isUnclearBugType(result, config)
         ? "A bug of unclear type"
-        : `Might be ${a} ${type} bug (${classification.bugType.titleOnly ? TITLE_ONLY_GUESS : "low confidence"})`;
+        : `Might be ${a} ${type} bug (${saysLittle(result) ? TITLE_ONLY_GUESS : "low confidence"})`;
     if (isProbablyExtrinsic(result, config)) {
       const causes = leadingCauses(classification).map(describeCause);
       sentence += `, probably **extrinsic**${causes.length ? ` (${causes.join(", or ")})` : ""}`;
@@ -272,8 +277,7 @@ function renderClassification(result: TriageResult, config: RepoConfig): string 
   if (!classification) return "";
   const { bugType, extrinsic, environment } = classification;
   const lines: string[] = [];
-  // A bare report's type is read off its title: say so before the number, so the percentage is not taken as a measure.
-  const typeConfidence = bugType.titleOnly ? `${TITLE_ONLY_GUESS}, ${percent(bugType.confidence)}` : percent(bugType.confidence);
+  const typeConfidence = verdictConfidence(result, bugType.confidence);
   if (isUnclearBugType(result, config)) {
     // As in the first line: a type nothing points at is not stated as the report's.
     lines.push(`**Bug type:** unclear (likeliest: ${escapeMarkdown(bugType.label)}, ${percent(bugType.confidence)})`);
@@ -282,8 +286,7 @@ function renderClassification(result: TriageResult, config: RepoConfig): string 
   }
 
   let cause: string;
-  // A bare report's cause is read off its title, as its type is: say so before the number.
-  const causeConfidence = saysLittle(result) ? `${TITLE_ONLY_GUESS}, ${percent(extrinsic.confidence)}` : percent(extrinsic.confidence);
+  const causeConfidence = verdictConfidence(result, extrinsic.confidence);
   if (isProbablyExtrinsic(result, config)) {
     const causes = leadingCauses(classification).map(describeCause);
     cause = `probably outside this repository (extrinsic, ${causeConfidence})${causes.length ? `, most likely ${causes.join(", or ")}` : ""}`;
