@@ -127,8 +127,6 @@ export interface Environment {
   os?: string;
   /** How the framework was installed, when the report shows it: "pip", "conda" or "source". */
   installedWith?: "pip" | "conda" | "source";
-  /** The report shows a make or cmake command line with its flags ("make USE_CUDA=1", "cmake -DUSE_CUDNN=OFF"). */
-  buildFlagsStated?: true;
   /** What a report of a build from source shows (classify/environment.ts), to ask a build failure for its own facts. */
   build?: BuildFacts;
 }
@@ -146,6 +144,8 @@ export interface BuildFacts {
   cudnn?: "on" | "off";
   /** The report names what was built: a commit hash, a release tag or the framework's version. */
   revisionStated?: true;
+  /** The report shows a make or cmake command line with its flags ("make USE_CUDA=1", "cmake -DUSE_CUDNN=OFF"). */
+  flagsStated?: true;
 }
 
 export interface Classification {

@@ -363,7 +363,6 @@ export function extractEnvironment(text: string): Environment {
   if (os) env.os = os;
   const installedWith = installMethod(clean);
   if (installedWith) env.installedWith = installedWith;
-  if (BUILD_COMMAND_WITH_FLAGS.test(clean)) env.buildFlagsStated = true;
   const build = extractBuildFacts(clean);
   if (Object.keys(build).length > 0) env.build = build;
   return env;
@@ -432,6 +431,7 @@ export function extractBuildFacts(text: string): BuildFacts {
   const cudnn = buildSwitch(text, "USE_CUDNN|WITH_CUDNN");
   if (cudnn) build.cudnn = cudnn;
   if (REVISION.test(text)) build.revisionStated = true;
+  if (BUILD_COMMAND_WITH_FLAGS.test(text)) build.flagsStated = true;
   return build;
 }
 

@@ -48,7 +48,7 @@ export function missingFacts(input: MissingFactsInput): string[] {
     if (!env.installedWith) out.push("how it was installed (pip, conda or from source, with the build flags)");
     // Built from source: the flags decide what was compiled in, and reports rarely give them.
     // A report that pasted its make or cmake line has given them.
-    else if (env.installedWith === "source" && !env.buildFlagsStated) out.push("the build flags (the cmake or make command line)");
+    else if (env.installedWith === "source" && !env.build?.flagsStated) out.push("the build flags (the cmake or make command line)");
   }
   if (causes.includes("training-data")) out.push("the dataset and its version (a small sample that reproduces the problem helps)");
   if (causes.includes("pretrained-model")) out.push("where the pretrained weights come from and which version produced them");
@@ -73,7 +73,7 @@ function buildFailureFacts(env: Environment, gpuLikely: boolean, causes: Extrins
   if (!env.cuda && (build.cuda === "on" || (gpuLikely && build.cuda !== "off"))) out.push("CUDA toolkit version (`nvcc --version`)");
   if (!env.cudnn && build.cudnn === "on") out.push("cuDNN version");
   if (build.usesCmake && !build.cmakeVersion) out.push("CMake version (`cmake --version`)");
-  if (!env.buildFlagsStated) out.push("the build flags (the cmake or make command line)");
+  if (!build.flagsStated) out.push("the build flags (the cmake or make command line)");
   // A dependency the build compiles or links against (protobuf headers, BLAS, OpenCV): its version, not `pip freeze`.
   if (causes.includes("third-party-library")) out.push("versions of the libraries the build uses (e.g. protobuf, BLAS, OpenCV)");
   return out;

@@ -264,13 +264,13 @@ describe("extractBuildFacts", () => {
   ].join("\n");
 
   it("reads a failed CUDA build without cuDNN, its compiler and that no commit was named", () => {
-    expect(extractBuildFacts(mxnet11339)).toEqual({ failedAtBuild: true, compiler: "g++ 5.4.0", cuda: "on", cudnn: "off" });
+    expect(extractBuildFacts(mxnet11339)).toEqual({ failedAtBuild: true, compiler: "g++ 5.4.0", cuda: "on", cudnn: "off", flagsStated: true });
     expect(extractEnvironment(mxnet11339).build?.failedAtBuild).toBe(true);
   });
 
   it("reads cmake switches, the CMake version and a commit hash", () => {
     const build = extractBuildFacts("git checkout 5b63144\ncmake -DUSE_CUDA=ON -DUSE_CUDNN=OFF ..\ncmake version 3.10.2\nCMake Error at CMakeLists.txt:12");
-    expect(build).toEqual({ failedAtBuild: true, usesCmake: true, cmakeVersion: "3.10.2", cuda: "on", cudnn: "off", revisionStated: true });
+    expect(build).toEqual({ failedAtBuild: true, usesCmake: true, cmakeVersion: "3.10.2", cuda: "on", cudnn: "off", revisionStated: true, flagsStated: true });
   });
 
   it("does not take runtime errors that name a source line for a failed build", () => {
