@@ -8,6 +8,20 @@ import type { Environment, ExtrinsicCause } from "../types.js";
 const DL_FRAMEWORKS = ["torch", "tensorflow", "tfjs", "tfjs-node", "keras", "jax", "mxnet", "paddle", "onnxruntime", "chainer", "theano"];
 const JS_FRAMEWORKS = ["tfjs", "tfjs-node"];
 
+/**
+ * The runtime environment questions, worded once: the comment's commands (render/environment-commands.ts) are
+ * chosen by which of them are asked, so that each command printed answers something on the list.
+ */
+export const ASK = {
+  framework: "framework and version",
+  python: "Python version",
+  os: "operating system and version",
+  cuda: "CUDA version",
+  cudnn: "cuDNN version",
+  driver: "GPU driver version (the `nvidia-smi` header)",
+  gpu: "GPU model and count",
+} as const;
+
 export interface MissingFactsInput {
   environment: Environment;
   /** Calibrated probability that the bug is extrinsic. */
@@ -35,14 +49,14 @@ export function missingFacts(input: MissingFactsInput): string[] {
   const frameworks = Object.keys(env.frameworks);
   const isJs = frameworks.some((f) => JS_FRAMEWORKS.includes(f));
   const out: string[] = [];
-  if (!frameworks.some((f) => DL_FRAMEWORKS.includes(f))) out.push("framework and version"); // the comment names the command that prints it (render/environment-commands.ts)
-  if (!env.python && !isJs) out.push("Python version");
-  if (!env.os) out.push("operating system and version");
+  if (!frameworks.some((f) => DL_FRAMEWORKS.includes(f))) out.push(ASK.framework); // the comment names the command that prints it (render/environment-commands.ts)
+  if (!env.python && !isJs) out.push(ASK.python);
+  if (!env.os) out.push(ASK.os);
   if (gpuRelated) {
-    if (!env.cuda) out.push("CUDA version");
-    if (!env.cudnn) out.push("cuDNN version");
-    if (!env.driver) out.push("GPU driver version (the `nvidia-smi` header)");
-    if (!env.gpu) out.push("GPU model and count");
+    if (!env.cuda) out.push(ASK.cuda);
+    if (!env.cudnn) out.push(ASK.cudnn);
+    if (!env.driver) out.push(ASK.driver);
+    if (!env.gpu) out.push(ASK.gpu);
   }
   if (causes.includes("build-install")) {
     if (!env.installedWith) out.push("how it was installed (pip, conda or from source, with the build flags)");
@@ -67,11 +81,11 @@ function buildFailureFacts(env: Environment, gpuLikely: boolean, causes: Extrins
   const out: string[] = [];
   const versionStated = Object.keys(env.frameworks).some((f) => DL_FRAMEWORKS.includes(f));
   if (!build.revisionStated && !versionStated) out.push("the commit or release being built (`git rev-parse HEAD`)");
-  if (!env.os) out.push("operating system and version");
+  if (!env.os) out.push(ASK.os);
   if (!build.compiler) out.push("compiler and its version (`gcc --version`, `clang --version` or the MSVC version)");
   // CUDA is compiled in when the build turns it on or nvcc runs; a GPU-looking report that does not turn it off too.
   if (!env.cuda && (build.cuda === "on" || (gpuLikely && build.cuda !== "off"))) out.push("CUDA toolkit version (`nvcc --version`)");
-  if (!env.cudnn && build.cudnn === "on") out.push("cuDNN version");
+  if (!env.cudnn && build.cudnn === "on") out.push(ASK.cudnn);
   if (build.usesCmake && !build.cmakeVersion) out.push("CMake version (`cmake --version`)");
   if (!build.flagsStated) out.push("the build flags (the cmake or make command line)");
   // A dependency the build compiles or links against (protobuf headers, BLAS, OpenCV): its version, not `pip freeze`.

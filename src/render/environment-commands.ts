@@ -1,3 +1,4 @@
+import { ASK } from "../classify/missing-facts.js";
 import type { Classification } from "../types.js";
 
 /**
@@ -9,37 +10,40 @@ import type { Classification } from "../types.js";
  * - the TensorFlow one-liner prints only TensorFlow's versions: it also prints the platform and Python version, and
  *   for a GPU problem the CUDA and cuDNN versions TensorFlow was built with (`tf.sysconfig.get_build_info()`).
  * - `pip list`, when the framework is unknown, prints packages only: a one-line platform print is added.
- * - `nvidia-smi`, for a GPU problem, prints the driver, the CUDA version it supports and the GPUs.
+ * - `nvidia-smi`, when the driver or the GPU model is asked, prints the driver, the CUDA version it supports and
+ *   the GPUs.
+ * What is asked decides, not the bug type: a type that the comment calls unclear ("likeliest: GPU, 40%") asks no
+ * GPU questions, and a command whose output answers none of the questions is noise to the reporter.
  */
 
 /** Prints the OS (with its version) and the Python version, which `pip list` does not. */
 export const PLATFORM_COMMAND = 'python -c "import platform; print(platform.platform(), platform.python_version())"';
 
 /**
- * The framework's own environment report, plus what it leaves out of the facts asked for, plus `nvidia-smi` for
- * GPU problems: the framework the reporter states, else the one the repository imports, else a plain package list.
+ * The framework's own environment report, plus what it leaves out of the facts asked for, plus `nvidia-smi` when
+ * the GPU's driver or model is asked: the framework the reporter states, else the one the repository imports, else
+ * a plain package list.
  */
 export function environmentCommands(classification: Classification, repositoryFramework: string | undefined): string[] {
   const env = classification.environment;
   const stated = Object.keys(env.frameworks).map((f) => f.toLowerCase());
   const frameworks = stated.length > 0 ? stated : repositoryFramework ? [repositoryFramework] : [];
-  const gpu =
-    classification.bugType.label === "GPU" || classification.extrinsic.causes.some((c) => c.label === "gpu-driver-cuda" && c.confidence > 0);
-  // The facts missing-facts asks for when the report lacks them (the Python version is not asked of JS reports,
-  // but printing it there costs nothing).
-  const platformAsked = !env.os || !env.python;
+  const asked = new Set<string>(classification.missingFacts);
+  const gpuAsked = asked.has(ASK.driver) || asked.has(ASK.gpu);
+  const platformAsked = asked.has(ASK.os) || asked.has(ASK.python);
+  const cudaAsked = asked.has(ASK.cuda) || asked.has(ASK.cudnn);
   const commands: string[] = [];
   if (frameworks.some((f) => f === "torch" || f === "pytorch")) {
     commands.push("python -m torch.utils.collect_env");
   } else if (frameworks.some((f) => f === "tensorflow" || f === "keras")) {
-    commands.push(tensorflowCommand(platformAsked, gpu && (!env.cuda || !env.cudnn)));
+    commands.push(tensorflowCommand(platformAsked, cudaAsked));
   } else if (frameworks.includes("jax")) {
     commands.push('python -c "import jax; jax.print_environment_info()"');
   } else {
     commands.push("pip list");
     if (platformAsked) commands.push(PLATFORM_COMMAND);
   }
-  if (gpu) commands.push("nvidia-smi");
+  if (gpuAsked) commands.push("nvidia-smi");
   return commands;
 }
 

@@ -4,6 +4,12 @@ import { missingFacts } from "../../src/classify/missing-facts.js";
 import type { Classification, Environment } from "../../src/types.js";
 import { makeClassification } from "./fixtures/triage-results.js";
 
+/** What the comment asks for, as missing-facts words it, for an extrinsic report. */
+function asked(environment: Environment, gpu = false): string[] {
+  return missingFacts({ environment, extrinsicProbability: 0.9, gpuProbability: gpu ? 0.9 : 0, causes: [], isBugReport: true });
+}
+
+/** A classification whose questions are the ones missing-facts asks of an extrinsic report (a GPU one when `gpu`). */
 function classificationWith(environment: Environment, gpu = false): Classification {
   const base = makeClassification();
   return {
@@ -11,12 +17,8 @@ function classificationWith(environment: Environment, gpu = false): Classificati
     environment,
     bugType: gpu ? { ...base.bugType, label: "GPU" } : { ...base.bugType, label: "Training" },
     extrinsic: { ...base.extrinsic, causes: [] },
+    missingFacts: asked(environment, gpu),
   };
-}
-
-/** What the comment asks for, as missing-facts words it, for an extrinsic report. */
-function asked(environment: Environment, gpu = false): string[] {
-  return missingFacts({ environment, extrinsicProbability: 0.9, gpuProbability: gpu ? 0.9 : 0, causes: [], isBugReport: true });
 }
 
 describe("environmentCommands", () => {
@@ -56,5 +58,17 @@ describe("environmentCommands", () => {
     expect(environmentCommands(classificationWith(env), "torch")).toEqual(["python -m torch.utils.collect_env"]);
     expect(environmentCommands(classificationWith(env), "jax")).toEqual(['python -c "import jax; jax.print_environment_info()"']);
     expect(environmentCommands(classificationWith(env, true), "torch")).toEqual(["python -m torch.utils.collect_env", "nvidia-smi"]);
+  });
+
+  it("suggests nvidia-smi only when the GPU's driver or model is asked, not for a GPU type too unsure to ask it", () => {
+    const env: Environment = { frameworks: {} };
+    // The likeliest type is GPU, but at 40% the comment calls it unclear and missing-facts asks no GPU questions.
+    const unsure = missingFacts({ environment: env, extrinsicProbability: 0.9, gpuProbability: 0.4, causes: [], isBugReport: true });
+    expect(unsure).not.toContain("GPU model and count");
+    const base = classificationWith(env, true);
+    expect(environmentCommands({ ...base, missingFacts: unsure }, "torch")).toEqual(["python -m torch.utils.collect_env"]);
+    // A report that already gives driver and GPU model needs no nvidia-smi either, whatever the type.
+    const stated: Environment = { frameworks: {}, driver: "450.51", gpu: "Tesla V100" };
+    expect(environmentCommands(classificationWith(stated, true), "torch")).toEqual(["python -m torch.utils.collect_env"]);
   });
 });

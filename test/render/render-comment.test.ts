@@ -1,3 +1,4 @@
+import { missingFacts } from "../../src/classify/missing-facts.js";
 import { describe, it, expect } from "@jest/globals";
 import MarkdownIt from "markdown-it";
 import {
@@ -118,7 +119,12 @@ describe("renderComment", () => {
 
   it("asks for the environment report of the framework the repository imports when the reporter names none", () => {
     const base = gpuExtrinsicResult();
-    const classification = { ...base.classification!, environment: { frameworks: {} } };
+    const environment = { frameworks: {} };
+    const classification = {
+      ...base.classification!,
+      environment,
+      missingFacts: missingFacts({ environment, extrinsicProbability: 0.79, gpuProbability: 0.88, causes: ["gpu-driver-cuda"], isBugReport: true }),
+    };
     const inTensorflow = render({ ...base, classification, repository: { ...base.repository, framework: "tensorflow" } });
     expect(inTensorflow).toContain("`python -c \"import platform, tensorflow as tf; print(tf.version.GIT_VERSION, tf.version.VERSION); print(platform.platform(), platform.python_version()); print(tf.sysconfig.get_build_info())\"`");
     expect(inTensorflow).not.toContain("torch.utils.collect_env");
