@@ -42,6 +42,18 @@ def build(name):
     raise errors.BuildError("unknown " "block: " + name)
 `;
 
+/**
+ * MODEL_PY's functions with their lines and owning classes, as both the tree-sitter extraction and the indentation
+ * fallback must find them: methods attached to their class, nested and top-level functions without one.
+ */
+const MODEL_PY_FUNCTIONS = [
+  { name: "__init__", line: 14, className: "ConvBlock" },
+  { name: "forward", line: 18, className: "ConvBlock" },
+  { name: "_check", line: 20 },
+  { name: "weight", line: 29, className: "ConvBlock" },
+  { name: "build", line: 33 },
+];
+
 describe("createPythonParser().extract", () => {
   let parser: PythonParser;
   let s: PythonStructure;
@@ -61,13 +73,7 @@ describe("createPythonParser().extract", () => {
   });
 
   it("attaches methods to their class and leaves nested and top-level functions without one", () => {
-    expect(s.functions).toEqual([
-      { name: "__init__", line: 14, className: "ConvBlock" },
-      { name: "forward", line: 18, className: "ConvBlock" },
-      { name: "_check", line: 20 },
-      { name: "weight", line: 29, className: "ConvBlock" },
-      { name: "build", line: 33 },
-    ]);
+    expect(s.functions).toEqual(MODEL_PY_FUNCTIONS);
   });
 
   it("separates docstrings from other string literals", () => {
@@ -163,13 +169,7 @@ describe("extractPythonFallback", () => {
 
   it("finds classes and guesses method owners from indentation", () => {
     expect(s.classes).toEqual([{ name: "ConvBlock", line: 9 }]);
-    expect(s.functions).toEqual([
-      { name: "__init__", line: 14, className: "ConvBlock" },
-      { name: "forward", line: 18, className: "ConvBlock" },
-      { name: "_check", line: 20 },
-      { name: "weight", line: 29, className: "ConvBlock" },
-      { name: "build", line: 33 },
-    ]);
+    expect(s.functions).toEqual(MODEL_PY_FUNCTIONS);
   });
 
   it("separates docstrings, comments and strings", () => {
