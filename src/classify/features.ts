@@ -28,8 +28,6 @@ export interface IssueAnalysis {
   lexiconHits: Map<string, LexiconHit>;
   causes: CauseSignal[];
   traceback: boolean;
-  /** Characters of the body as read (capped), for the evidence's words. */
-  bodyLength: number;
 }
 
 function add(map: Map<string, number>, key: string, value: number): void {
@@ -107,5 +105,5 @@ export function analyseIssue(issue: PreparedIssue): IssueAnalysis {
   meta.set("m:emptyBody", issue.body.trim() === "" ? 1 : 0);
   meta.set("m:titleQuestion", /\?\s*$/.test(issue.title) ? 1 : 0);
 
-  return { features, environment, lexiconHits, causes, traceback, bodyLength: issue.body.length };
+  return { features, environment, lexiconHits, causes, traceback };
 }

@@ -5,7 +5,6 @@
 
 import { BUG_TYPES, type BugType, type Classification, type ExtrinsicCause, type IssueText, type Label } from "../types.js";
 import { domainClassOf, isDomainFeature } from "./domain-prior.js";
-import { describeEnvironment } from "./environment.js";
 import { analyseIssue, type IssueAnalysis } from "./features.js";
 import { isBuildFailure, missingFacts } from "./missing-facts.js";
 import { defaultClassifierModel, scoreTask, topContributions, type ClassifierModel, type LinearTask } from "./model.js";
@@ -60,9 +59,6 @@ export function classifyAnalysed(prepared: PreparedIssue, analysis: IssueAnalysi
     .slice(0, 3);
 
   const extEvidence = evidenceFor(model.extrinsic, extScore.row, extrinsicLabel === "extrinsic" ? extIndex : 1 - extIndex, analysis);
-  const stated = describeEnvironment(analysis.environment);
-  // "states", not "mentions": these are the facts read from the report, not quotes of its words.
-  if (extrinsicLabel === "extrinsic" && stated.length > 0) extEvidence.unshift(`states ${joinAnd(stated.slice(0, 3))}`);
 
   const reportKind = classifyReportKind(prepared, analysis.traceback);
   const typeEvidence = explainClass(model.type, typeScore.row, typeIndex, analysis);
@@ -162,8 +158,6 @@ function describeFeature(name: string, analysis: IssueAnalysis): string | undefi
       return undefined;
     }
     case "m":
-      // The length feature grows with any body, so a one-line report also "pushes" by it: call it long only when it is.
-      if (rest === "length" && analysis.bodyLength < LONG_REPORT_CHARS) return undefined;
       return META_PHRASES[rest];
     default:
       return undefined;
@@ -173,16 +167,16 @@ function describeFeature(name: string, analysis: IssueAnalysis): string | undefi
 /** A lexicon match that is only a version number: "3.6.4", "16.04", "v1.2", "2.0rc1". */
 const BARE_VERSION = /^v?\d+(?:\.\d+)+[a-z]*\d*$/i;
 
-/** A body of about a screenful or more is what a reader calls a long report. */
-const LONG_REPORT_CHARS = 1_000;
-
+/**
+ * The report's shape as evidence: only the traceback, which shows where the error was raised. The other shape
+ * features (a code block, a stated environment, the length, an empty body, a question in the title) weigh in the
+ * models, but they say how a report is written, not what the bug is or where its cause lies: "probably in this
+ * repository's code: title is a question" or "extrinsic: states `numpy 1.15.1`" explains nothing to a maintainer,
+ * and a verdict whose only support they are is not stated plainly (labels/classification-verdicts.ts). The stated
+ * environment has its own line in the comment.
+ */
 const META_PHRASES: Record<string, string> = {
   traceback: "has a traceback",
-  code: "has a code block",
-  envFacts: "states its environment",
-  length: "long report",
-  emptyBody: "empty description",
-  titleQuestion: "title is a question",
 };
 
 function argmax(xs: number[]): number {
@@ -254,10 +248,5 @@ function quotesWord(earlier: string, later: string): boolean {
 }
 
 const VERSION = /^\d+(?:\.\d+)+$/;
-
-function joinAnd(xs: string[]): string {
-  const coded = xs.map((x) => `\`${x}\``);
-  return coded.length <= 1 ? (coded[0] ?? "") : `${coded.slice(0, -1).join(", ")} and ${coded[coded.length - 1]}`;
-}
 
 export { BUG_TYPES };

@@ -160,7 +160,7 @@ export const CAUSE_LEXICON: Record<ExtrinsicCause, LexiconTerm[]> = {
     onlyOn: String.raw`\bonly (?:on|in|under) (?:windows|mac\w*|linux|osx|ubuntu|centos|arm|firefox|safari|chrome)\b|\bon (?:windows|mac ?os|osx) (?:it|this|the)\b`,
   }),
   "third-party-library": terms("cause.lib", {
-    libVersion: String.raw`\b(?:numpy|scipy|opencv|cv2|pandas|protobuf|transformers|onnx|onnxruntime|pillow|requests|scikit-learn|sklearn|horovod|tensorrt|tvm|keras|tensorflow|torch|pytorch|jax|cython|mkl|mkl-?dnn|dnnl|openblas|openmp)\b[ =:v-]{0,3}\d+\.\d+`,
+    libVersion: String.raw`\b(?:numpy|scipy|opencv|cv2|pandas|protobuf|transformers|onnx|onnxruntime|pillow|requests|scikit-learn|sklearn|horovod|tensorrt|tvm|keras|tensorflow|torch|pytorch|jax|cython|mkl|mkl-?dnn|dnnl|openblas|openmp)\b[ =:v-]{0,3}\d+(?:\.\d+)+`,
     dependency: String.raw`\b(?:dependenc(?:y|ies)|third[- ]party|upstream|external library|requirements)\b`,
     mismatch: String.raw`\b(?:version mismatch|incompatib\w*|not compatible|compatibility with|works with [\w.-]+ \d[\w.]*|breaks? with [\w.-]+ \d)\b`,
     upgraded: String.raw`\b(?:after (?:upgrading|updating|installing)|since (?:upgrading|updating)|upgraded to|updated to|new release of|changed its)\b`,

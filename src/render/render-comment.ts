@@ -294,6 +294,10 @@ function renderClassification(result: TriageResult, config: RepoConfig): string 
     cause = `possibly outside this repository (extrinsic, ${causeConfidence})`;
   } else if (isConfidentIntrinsic(result, config)) {
     cause = `probably in this repository's code (intrinsic, ${causeConfidence})`;
+  } else if (extrinsic.evidence.length === 0) {
+    // Nothing in the report points either way: the percentage is mostly the base rate (two bugs in three are
+    // intrinsic), and "possibly in this repository's code (intrinsic, 89%)" would read as a contradiction.
+    cause = `no sign of a cause outside this repository (intrinsic, ${causeConfidence})`;
   } else {
     cause = `possibly in this repository's code (intrinsic, ${causeConfidence})`;
   }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "@jest/globals";
-import { classifyIssue } from "../../src/classify/index.js";
+import { classifyIssue, describeEnvironment } from "../../src/classify/index.js";
 import type { ClassifierModel } from "../../src/classify/model.js";
 import { analyseAll, trainClassifier } from "../../src/classify/train.js";
 import { BUG_TYPES, type BugType } from "../../src/types.js";
@@ -41,7 +41,8 @@ describe("classifyIssue", () => {
     expect(c.bugType.evidence.length).toBeGreaterThan(0);
     expect(c.bugType.evidence.join(" ").toLowerCase()).toMatch(/cuda|gpu|device/);
     expect(c.extrinsic.label).toBe("extrinsic");
-    expect(c.extrinsic.evidence.join(" ")).toContain("torch 1.7.0");
+    // The version as written, whole: "torch==1.7", cut at the minor version, would misquote the report.
+    expect(c.extrinsic.evidence.join(" ")).toContain("`torch==1.7.0`");
     expect(c.extrinsic.causes[0]!.label).toBe("gpu-driver-cuda");
     expect(c.environment.frameworks.torch).toBe("1.7.0");
     expect(c.modelVersion).toBe(model.modelVersion);
@@ -180,15 +181,29 @@ describe("classification evidence", () => {
     expect(checked).toBeGreaterThan(4);
   });
 
-  it("states the environment as the report gave it, not as a pin it never wrote (`mxnet 1.2.0`, not `mxnet==1.2.0`)", () => {
+  it("leaves the stated environment to its own line: the cause's evidence quotes the report, never a pin it did not write", () => {
     const c = classifyIssue({
       title: "CUDA error: device-side assert triggered",
       body: "On 2 GPUs with CUDA 11.0, cuDNN 8.0.\n\nmxnet version: 1.2.0",
     }, model);
     expect(c.extrinsic.label).toBe("extrinsic");
+    expect(describeEnvironment(c.environment)).toContain("mxnet 1.2.0");
     const said = c.extrinsic.evidence.join("; ");
-    expect(said).toContain("states `mxnet 1.2.0`");
-    expect(said).not.toContain("==");
+    expect(said).toContain("device-side assert");
+    // A list of versions says what the reporter runs, not why the cause is outside the code.
+    expect(said).not.toMatch(/\bstates\b|mxnet|==/);
+  });
+
+  it("gives no report-shape fact but the traceback as evidence ('title is a question', 'long report' explain nothing)", () => {
+    const long = "The loss goes down for a while and then it stops changing at all. ".repeat(30);
+    for (const issue of [
+      { title: "Why does the loss stop decreasing?", body: `${long}\n\n\`\`\`\nimport torch\nmodel = Net()\n\`\`\`` },
+      { title: "Wrong output after upgrade?", body: "torch 1.7.0, CUDA 11.0, Ubuntu 18.04, Python 3.8\n\n" + long },
+    ]) {
+      const c = classifyIssue(issue, model);
+      const all = [...c.bugType.evidence, ...c.extrinsic.evidence];
+      expect(all.filter((e) => /title is a question|long report|has a code block|states its environment|empty description/.test(e))).toEqual([]);
+    }
   });
 
   it("says a version number is one when that is all a term matched ('mentions `16.04`' was Ubuntu's, read as API evidence)", () => {

@@ -70,12 +70,19 @@ describe("renderComment", () => {
     expect(isBotComment(body)).toBe(true);
   });
 
-  it("calls an intrinsic verdict that nothing in the report supports 'possibly', and leaves it out of the lead", () => {
+  it("says only that no outside cause shows when nothing in the report supports an intrinsic verdict, and leaves it out of the lead", () => {
     const base = makeClassification();
-    const result = makeResult({ classification: { ...base, extrinsic: { ...base.extrinsic, confidence: 0.7, evidence: [] } } });
+    // 89% with no evidence is the base rate speaking: "possibly in this repository's code (89%)" would contradict itself.
+    const result = makeResult({ classification: { ...base, extrinsic: { ...base.extrinsic, confidence: 0.89, evidence: [] } } });
     const body = render(result);
-    expect(body).toContain("**Cause:** possibly in this repository's code (intrinsic, 70%)");
-    expect(body).not.toMatch(/bug in this repository's code/);
+    expect(body).toContain("**Cause:** no sign of a cause outside this repository (intrinsic, 89%)");
+    expect(body).not.toMatch(/in this repository's code/);
+  });
+
+  it("calls a supported but unsure intrinsic verdict 'possibly' (below 50% when the extrinsic cut is above it)", () => {
+    const base = makeClassification();
+    const result = makeResult({ classification: { ...base, extrinsic: { ...base.extrinsic, confidence: 0.45, evidence: ["has a traceback"] } } });
+    expect(render(result)).toContain("**Cause:** possibly in this repository's code (intrinsic, 45%): has a traceback");
   });
 
   it("shows only the configured number of files", () => {
