@@ -16,6 +16,14 @@ const FEATURE_TITLE =
 const FEATURE_BODY =
   /\bis your feature request related to a problem|^#+\s*feature request\s*$|\b(?:it would be (?:nice|great|useful) (?:if|to)|i(?:'d| would) like to request)\b/im;
 const QUESTION_TITLE = /^\s*(?:\[?question\]?:?|q:|how\b|what\b|why\b|is (?:it|there)\b|are there\b|can (?:i|we|you)\b|could (?:i|we|you)\b|do (?:i|we|you)\b|does (?:anyone|mxnet|tensorflow|pytorch|keras)\b|where\b|which\b|should (?:i|we)\b)/i;
+/**
+ * An error actually shown, not just named: an exception type ("InternalError", "ValueError:"), a CUDA error, a
+ * crash. A question-like title over such a body is a bug report asking for help with it ("cudnn does not support
+ * NCHW batch_norm during inference?" above a pasted InternalError and a patch).
+ */
+const ERROR_SHOWN = /\b[A-Z]\w*(?:Error|Exception)\b|\bCUDA error\b|\bsegmentation fault\b|\bcore dumped\b/;
+/** The reporter chose the repository's bug template: its heading is in the body ("### Bug Description", "## 🐛 Bug"). */
+const BUG_TEMPLATE = /^[ \t]*(?:#+[ \t]*)?(?:🐛[ \t]*)?(?:bug description|describe the bug|bug report|bug)[ \t]*:?[ \t]*$/im;
 const DOCS_TITLE = /\b(?:docs?|documentation|docstrings?|tutorials?|readme|website|web ?page)\b/i;
 
 function kindLabel(label: ReportKind, confidence: number, evidence: string[]): Label<ReportKind> {
@@ -42,12 +50,17 @@ export function classifyReportKind(issue: PreparedIssue, hasTraceback: boolean):
   }
   const questionStart = QUESTION_TITLE.exec(title);
   const questionMark = /\?\s*$/.test(title);
-  if ((questionStart || questionMark) && !errorInTitle && !hasTraceback) {
+  const errorShown = ERROR_SHOWN.exec(issue.body)?.[0];
+  const bugTemplate = BUG_TEMPLATE.exec(issue.body)?.[0].trim();
+  if ((questionStart || questionMark) && !errorInTitle && !hasTraceback && !errorShown && !bugTemplate) {
     const evidence = [`title asks a question: ${quotedTitle}`];
     return kindLabel("question", errorInBody ? 0.55 : questionStart && questionMark ? 0.8 : 0.65, evidence);
   }
   const evidence: string[] = [];
   if (errorInTitle) evidence.push(`title says \`${errorInTitle[0]}\``);
-  if (errorInBody) evidence.push(hasTraceback ? "has a traceback" : `mentions \`${errorInBody}\``);
+  if (hasTraceback) evidence.push("has a traceback");
+  else if (errorShown) evidence.push(`shows \`${errorShown}\``);
+  else if (errorInBody) evidence.push(`mentions \`${errorInBody}\``);
+  if (bugTemplate) evidence.push(`filed with the bug template (\`${bugTemplate.replace(/^#+\s*/, "")}\`)`);
   return kindLabel("bug", evidence.length > 0 ? 0.9 : 0.7, evidence);
 }

@@ -24,6 +24,20 @@ describe("classifyReportKind", () => {
     expect(kind("Why does this fail?", 'Traceback (most recent call last):\n  File "a.py", line 1, in <module>\nKeyError: 1').label).toBe("bug");
   });
 
+  it("keeps a question-like title over a pasted error, or over the bug template, as a bug", () => {
+    const error = kind(
+      "cudnn does not support NCHW batch_norm during inference?",
+      "I got the following error:\n\n```\ntensorflow.python.framework.errors_impl.InternalError: cuDNN launch failure : input shape ([1032,660,1,1])\n```\n\nI switched the format to NHWC and it works fine.",
+    );
+    expect(error.label).toBe("bug");
+    expect(error.evidence).toContain("shows `InternalError`");
+    const template = kind("Why Mlp module use conv.py?", "### Bug Description\n\nWhen I extend the training time, there is a bug saying 'weight should at least have two dimensions'.");
+    expect(template.label).toBe("bug");
+    expect(template.evidence).toContain("filed with the bug template (`Bug Description`)");
+    // Naming an error is not showing one: a how-to question that mentions errors stays a question.
+    expect(kind("How do I avoid errors when loading weights?", "Is there a way to load them without an error?").label).toBe("question");
+  });
+
   it("recognises a feature request", () => {
     expect(kind("[Feature] Add support for bfloat16 in the exporter").label).toBe("feature");
     expect(kind("Sparse attention", "**Is your feature request related to a problem?** I want sparse attention.").label).toBe("feature");
