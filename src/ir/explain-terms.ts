@@ -2,17 +2,18 @@ import type { Evidence } from "../types.js";
 import { bm25Idf } from "./scoring.js";
 import type { SourceIndex } from "./source-index.js";
 import type { FieldName } from "./document.js";
-import { isReadableWord, withoutCpuFeatureLines, withoutUrls } from "./readable-words.js";
+import { isReadableWord, withoutContainedWords, withoutCpuFeatureLines, withoutTracebackFraming, withoutUrls } from "./readable-words.js";
 
 /**
  * The query words a document matched, strongest first (by idf × log tf), as the reporter wrote them.
  * Used as the "terms" evidence line of a ranked file. Only explains: words a reader would not recognise
- * (number pieces, one- and two-letter fragments, CPU flags, the words of links) are left out here, while scoring
+ * (number pieces, one- and two-letter fragments, CPU flags, the words of links, traceback framing and install paths,
+ * a word inside a longer one shown) are left out here, while scoring
  * still uses them.
  */
 export function matchedTerms(index: SourceIndex, doc: number, queryText: string, fields: readonly (FieldName | "path")[] = ["content", "path"], limit = 6): string[] {
   const seen = new Map<string, { surface: string; weight: number }>();
-  for (const { term, surface } of index.tokenizer.annotated(withoutUrls(withoutCpuFeatureLines(queryText)))) {
+  for (const { term, surface } of index.tokenizer.annotated(withoutTracebackFraming(withoutUrls(withoutCpuFeatureLines(queryText))))) {
     // An unreadable spelling does not claim its term: a later, readable spelling of it may still be shown.
     if (seen.has(term) || !isReadableWord(surface)) continue;
     const id = index.vocabulary.lookup(term);
@@ -25,11 +26,8 @@ export function matchedTerms(index: SourceIndex, doc: number, queryText: string,
     }
     if (weight > 0) seen.set(term, { surface: surface.toLowerCase(), weight });
   }
-  return [...seen.values()]
-    .sort((a, b) => b.weight - a.weight)
-    .slice(0, limit)
-    .map((x) => x.surface)
-    .filter((s, i, all) => all.indexOf(s) === i);
+  const ranked = [...seen.values()].sort((a, b) => b.weight - a.weight).map((x) => x.surface);
+  return withoutContainedWords(ranked).slice(0, limit);
 }
 
 export function termsEvidence(index: SourceIndex, doc: number, queryText: string, fields?: readonly (FieldName | "path")[]): Evidence[] {

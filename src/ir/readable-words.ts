@@ -37,3 +37,25 @@ export function withoutCpuFeatureLines(text: string): string {
 export function withoutUrls(text: string): string {
   return text.replace(/\b(?:https?|ftp):\/\/[^\s)\]>"'`]+/g, " ");
 }
+
+/**
+ * The issue text without the framing of pasted tracebacks and without filesystem paths, for evidence only: the
+ * `Traceback (most recent call last)` line and each frame's `File "...", line N, in` say `last`, `file` and `line`
+ * for every traceback, and install paths (`/usr/local/lib/python3.6/dist-packages/...`, `C:\\Users\\me\\...`)
+ * say `local`, `packages` and `python` for every report. A frame's function name and its source line stay: they are
+ * the report's content. Which files a traceback or a path points at is evidence of its own kind.
+ */
+export function withoutTracebackFraming(text: string): string {
+  return text
+    .replace(/Traceback \(most recent call last\):?/g, " ")
+    .replace(/\bFile "[^"\n]*", line \d+(?:, in\b)?/g, " ")
+    .replace(/(?:^|(?<=[\s"'(=]))(?:~|[A-Za-z]:)?(?:[\\/][\w.+-]+){2,}[\\/]?/gm, " ");
+}
+
+/**
+ * The words to show, each once: a word contained in a longer one already shown (`runtime` beside `runtimeerror`,
+ * `batch` beside `batchnorm`) adds nothing.
+ */
+export function withoutContainedWords(words: readonly string[]): string[] {
+  return words.filter((w, i) => words.indexOf(w) === i && !words.some((other) => other !== w && other.length > w.length && other.includes(w)));
+}

@@ -49,6 +49,35 @@ describe("matchedTerms (the 'matched words' evidence)", () => {
     expect(words).not.toContain("est");
   });
 
+  it("does not show the framing of a traceback or the words of install paths, and shows a word inside a longer one once", async () => {
+    const LOADER = [
+      "import os",
+      "",
+      "class RuntimeErrorHandler:",
+      '    """Raises a RuntimeError for the last file of each line of the local packages list."""',
+      "    def load_weights(self, path):",
+      "        raise RuntimeError('runtime: cannot load ' + os.path.join('usr', 'lib', 'python', path))",
+      "",
+    ].join("\n");
+    const index = await indexFiles([sourceFile("io/loader.py", LOADER)]);
+    const issue = [
+      "load_weights fails",
+      "Traceback (most recent call last):",
+      '  File "/usr/local/lib/python3.6/dist-packages/io/loader.py", line 6, in load_weights',
+      "    raise RuntimeError('runtime: cannot load')",
+      "RuntimeError: runtime: cannot load",
+    ].join("\n");
+    const words = matchedTerms(index, 0, issue, undefined, 20);
+    // The file does hold these words, so they match, but the report only has them in its framing and paths.
+    for (const term of ["last", "file", "line", "local", "packages", "python", "usr", "lib"]) {
+      expect([term, index.vocabulary.lookup(index.tokenizer.stem(term)) !== undefined]).toEqual([term, true]);
+      expect(words).not.toContain(term);
+    }
+    // The frame's function and the error are the report's content.
+    expect(words).toEqual(expect.arrayContaining(["load_weights", "runtimeerror"]));
+    expect(words).not.toContain("runtime");
+  });
+
   it("does not show the words of a pasted link, which the file matches as well", async () => {
     const index = await indexFiles([sourceFile("optim/adam.py", OPTIMIZER)]);
     const issue = "Adam ignores epsilon, see https://github.com/org/adam/blob/main/optim/adam.py#L3 (initialization)";
