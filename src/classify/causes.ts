@@ -49,3 +49,18 @@ export function detectCauses(issue: PreparedIssue, env: Environment): CauseSigna
   }
   return out.sort((a, b) => b.strength - a.strength);
 }
+
+/** A call that reads a weights file: `load_parameters('net-0000.params')`, `torch.load("model.pth")`, `onnx.load(...)`. */
+const READS_WEIGHTS_FILE = /\b(?:load|restore|import|read|open|from_file|deserializ)\w*\([^)\n]{0,120}?\.(?:params|h5|pth?|ckpt|onnx|pb|caffemodel)\b/i;
+
+/**
+ * Whether a cause is one to name and ask about. A pretrained-model cause read only off a weights file's extension
+ * is not when the report never loads such a file: `model.to_onnx('model.onnx')` writes its weights, there is no
+ * outside artefact to ask the origin of. The cause still weighs in the extrinsic model as trained (a feature of the
+ * report), but the comment does not say "caused by a pretrained model" nor ask where the weights come from.
+ */
+export function isNamedCause(signal: CauseSignal, text: string): boolean {
+  if (signal.cause !== "pretrained-model") return true;
+  const onlyFiles = signal.hits.every((h) => h.id === "cause.pretrained.weightsFile" && /^\.\w+$/.test(h.sample));
+  return !onlyFiles || READS_WEIGHTS_FILE.test(text);
+}

@@ -8,6 +8,7 @@ import { domainClassOf, isDomainFeature } from "./domain-prior.js";
 import { analyseIssue, type IssueAnalysis } from "./features.js";
 import { isBuildFailure, missingFacts } from "./missing-facts.js";
 import { defaultClassifierModel, scoreTask, topContributions, type ClassifierModel, type LinearTask } from "./model.js";
+import { isNamedCause } from "./causes.js";
 import { classifyReportKind } from "./report-kind.js";
 import { prepareIssue, type PreparedIssue } from "./text.js";
 
@@ -54,6 +55,7 @@ export function classifyAnalysed(prepared: PreparedIssue, analysis: IssueAnalysi
   const extrinsicLabel = pExtrinsic >= (model.extrinsic.threshold ?? 0.5) ? "extrinsic" : "intrinsic";
 
   const causes: Label<ExtrinsicCause>[] = analysis.causes
+    .filter((c) => isNamedCause(c, prepared.all))
     .map((c) => ({ label: c.cause, confidence: round(pExtrinsic * c.strength), evidence: c.evidence }))
     .filter((c) => c.confidence >= CAUSE_MIN_CONFIDENCE)
     .slice(0, 3);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "@jest/globals";
-import { detectCauses } from "../../src/classify/causes.js";
+import { detectCauses, isNamedCause } from "../../src/classify/causes.js";
 import { extractEnvironment } from "../../src/classify/environment.js";
 import { CAUSE_LEXICON, TYPE_LEXICON, matchTerms, type LexiconTerm } from "../../src/classify/lexicon.js";
 import { prepareIssue } from "../../src/classify/text.js";
+import { classifyIssue } from "../../src/classify/index.js";
 import type { ExtrinsicCause } from "../../src/types.js";
 
 function causesOf(title: string, body: string): ExtrinsicCause[] {
@@ -142,5 +143,32 @@ describe("a traceback is not a file problem", () => {
   it("still reads files named in prose", () => {
     expect(ids('The file "weights.params" cannot be found', TYPE_LEXICON["non-DL"])).toContain("nondl.io");
     expect(ids("Saving to a file fails", TYPE_LEXICON["non-DL"])).toContain("nondl.io");
+  });
+});
+
+describe("isNamedCause", () => {
+  const signalOf = (title: string, body: string) => {
+    const prepared = prepareIssue({ title, body });
+    return { prepared, signal: detectCauses(prepared, extractEnvironment(prepared.all)).find((c) => c.cause === "pretrained-model") };
+  };
+
+  it("does not name a pretrained model when the report only writes a weights file", () => {
+    const { prepared, signal } = signalOf(
+      "to_onnx fails on GPU",
+      "Exporting to ONNX fails with onnx 1.7.0 and torch 1.6.0.\n\n```\nfilepath = 'model.onnx'\nmodel.to_onnx(filepath, export_params=True)\n```\n\n" +
+        "```\nRuntimeError: Expected all tensors to be on the same device, but found at least two devices, cuda:0 and cpu!\n```\nThe exported model.onnx is empty.",
+    );
+    expect(signal).toBeDefined(); // the rule still fires, and weighs in the model as trained
+    expect(isNamedCause(signal!, prepared.all)).toBe(false);
+    const c = classifyIssue({ title: prepared.title, body: prepared.body });
+    expect(c.extrinsic.causes.map((x) => x.label)).not.toContain("pretrained-model");
+    expect(c.missingFacts.join(" ")).not.toContain("pretrained weights");
+  });
+
+  it("names it when the report loads the file, or speaks of pretrained weights", () => {
+    const loads = signalOf("Wrong predictions", "net.load_parameters('resnet-0000.params')\nthe outputs are all zero");
+    expect(isNamedCause(loads.signal!, loads.prepared.all)).toBe(true);
+    const said = signalOf("Wrong predictions with the pretrained resnet", "outputs differ from the paper's");
+    expect(isNamedCause(said.signal!, said.prepared.all)).toBe(true);
   });
 });
