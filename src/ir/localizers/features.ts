@@ -247,7 +247,7 @@ export function computeFeatures({ index, issue, history, parsed: given }: Locali
     const test = tested.matches.get(doc);
     if (test) {
       // How many test files test the same name says how telling the match is: one is a pointer, twenty are noise.
-      const among = test.files > 1 ? ` (tested in ${test.files} files)` : "";
+      const among = test.files > 1 ? ` (one of ${test.files} test files that test it)` : "";
       out.push({ kind: "tested-name", detail: `\`${test.tested}\` in \`${test.name}\`${among}`, line: test.line });
     }
     if (fixes.counts[doc]! > 0) out.push({ kind: "commit", detail: `fixed ${fixes.counts[doc] === 1 ? "once" : `${fixes.counts[doc]} times`} before this issue` });

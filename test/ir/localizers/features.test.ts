@@ -101,7 +101,7 @@ describe("computeFeatures", () => {
     const detail = (path: string) => f.explain(tests.pathToDoc.get(path)!).find((e) => e.kind === "tested-name")?.detail;
     // `where` is tested in one file (the rarer name wins the evidence line); `topk` alone in tests/test_more.py is in two.
     expect(detail("tests/test_ops.py")).toBe("`where` in `test_where_grad`");
-    expect(detail("tests/test_more.py")).toBe("`topk` in `test_topk_values` (tested in 2 files)");
+    expect(detail("tests/test_more.py")).toBe("`topk` in `test_topk_values` (one of 2 test files that test it)");
   });
 
   it("uses the parsed issue it is given instead of parsing the text again", () => {
