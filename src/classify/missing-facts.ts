@@ -22,6 +22,24 @@ export const ASK = {
   gpu: "GPU model and count",
 } as const;
 
+/** The project's own release, with the command that prints it. */
+export function projectVersionFact(pkg: string): string {
+  return `the version of \`${pkg}\` you run (\`pip show ${pkg}\`, or the commit if installed from source)`;
+}
+
+/**
+ * The questions with the project's own version first, when something is asked at all, the report does not state
+ * it, and the project is not itself the framework asked about ("framework and version" covers mxnet's own repo).
+ * A failed build already asks for the commit or release being built.
+ */
+export function withProjectVersionAsked(facts: readonly string[], env: Environment, pkg: string | undefined, statesVersion: boolean, buildFailure: boolean): string[] {
+  if (!pkg || facts.length === 0 || buildFailure || statesVersion) return [...facts];
+  const name = pkg.toLowerCase().replace(/[-_.]+/g, "");
+  if (DL_FRAMEWORKS.some((f) => f.replace(/[-_.]+/g, "") === name)) return [...facts];
+  if (Object.keys(env.frameworks).some((f) => f.toLowerCase().replace(/[-_.]+/g, "") === name)) return [...facts];
+  return [projectVersionFact(pkg), ...facts];
+}
+
 export interface MissingFactsInput {
   environment: Environment;
   /** Calibrated probability that the bug is extrinsic. */

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "@jest/globals";
+import { projectPackage, statesPackageVersion } from "../../src/pipeline/project-package.js";
+import { projectVersionFact, withProjectVersionAsked } from "../../src/classify/missing-facts.js";
+
+const files = (folder: string, n: number) => Array.from({ length: n }, (_, i) => `${folder}/m${i}.py`);
+
+describe("projectPackage", () => {
+  it("picks the package with the most Python files, at the root or under src/ or python/", () => {
+    expect(projectPackage(["flair/__init__.py", ...files("flair", 8), "tests/__init__.py", ...files("tests", 20), "setup.py"])).toBe("flair");
+    expect(projectPackage(["python/mxnet/__init__.py", ...files("python/mxnet", 9), "tools/__init__.py", ...files("tools", 3)])).toBe("mxnet");
+    expect(projectPackage(["src/lightning/__init__.py", ...files("src/lightning", 6)])).toBe("lightning");
+  });
+
+  it("finds none where there is no library: only tests or examples, or a package of a few files", () => {
+    expect(projectPackage(["examples/__init__.py", ...files("examples", 30), "tests/__init__.py", ...files("tests", 30)])).toBeUndefined();
+    expect(projectPackage(["utils/__init__.py", "utils/a.py", "train.py"])).toBeUndefined();
+  });
+});
+
+describe("statesPackageVersion", () => {
+  it("reads the version however the name is spelt", () => {
+    expect(statesPackageVersion("flair version 0.4.5", "flair")).toBe(true);
+    expect(statesPackageVersion("pytorch-lightning==0.7.3", "pytorch_lightning")).toBe(true);
+    expect(statesPackageVersion("Pytorch lightning 0.8.0 on Ubuntu", "pytorch_lightning")).toBe(true);
+    expect(statesPackageVersion("- pyro: 1.3.0", "pyro")).toBe(true);
+  });
+
+  it("does not take the name alone, or another package's version, for it", () => {
+    expect(statesPackageVersion("flair crashes on load with torch 1.6.0", "flair")).toBe(false);
+    expect(statesPackageVersion("pyro-ppl\ntorch 1.4.0", "pyro")).toBe(false);
+  });
+});
+
+describe("withProjectVersionAsked", () => {
+  const asked = ["Python version", "operating system and version"];
+
+  it("asks for the project's own version first when other facts are asked and it is not stated", () => {
+    expect(withProjectVersionAsked(asked, { frameworks: { torch: "1.6.0" } }, "flair", false, false)).toEqual([projectVersionFact("flair"), ...asked]);
+    expect(projectVersionFact("flair")).toContain("`pip show flair`");
+  });
+
+  it("asks nothing more when nothing is asked, the version is stated, the project is the framework, or a build failed", () => {
+    expect(withProjectVersionAsked([], { frameworks: {} }, "flair", false, false)).toEqual([]);
+    expect(withProjectVersionAsked(asked, { frameworks: {} }, "flair", true, false)).toEqual(asked);
+    expect(withProjectVersionAsked(asked, { frameworks: { "pytorch-lightning": "0.7.3" } }, "pytorch_lightning", false, false)).toEqual(asked);
+    expect(withProjectVersionAsked(asked, { frameworks: {} }, "mxnet", false, false)).toEqual(asked);
+    expect(withProjectVersionAsked(asked, { frameworks: {} }, "flair", false, true)).toEqual(asked);
+    expect(withProjectVersionAsked(asked, { frameworks: {} }, undefined, false, false)).toEqual(asked);
+  });
+});
