@@ -164,6 +164,8 @@ export interface Classification {
   missingFacts: string[];
   /** A build that failed, the build likeliest at fault: `missingFacts` are the build's, each naming its command. */
   buildFailure?: true;
+  /** What the report lacks whatever the cause (the error as text, a reproducer); classify/missing-details.ts. */
+  missingDetails?: string[];
 }
 
 /** How far the ranked files are worth showing. */

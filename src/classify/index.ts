@@ -9,6 +9,7 @@ import { analyseIssue, type IssueAnalysis } from "./features.js";
 import { isBuildFailure, missingFacts } from "./missing-facts.js";
 import { defaultClassifierModel, scoreTask, topContributions, type ClassifierModel, type LinearTask } from "./model.js";
 import { isNamedCause } from "./causes.js";
+import { missingDetails } from "./missing-details.js";
 import { classifyReportKind } from "./report-kind.js";
 import { prepareIssue, type PreparedIssue } from "./text.js";
 
@@ -91,6 +92,7 @@ export function classifyAnalysed(prepared: PreparedIssue, analysis: IssueAnalysi
       isBugReport: reportKind.label === "bug",
     }),
     ...(isBuildFailure(analysis.environment, askedCauses) ? { buildFailure: true as const } : {}),
+    missingDetails: missingDetails(prepared, reportKind.label === "bug"),
   };
 }
 

@@ -164,30 +164,37 @@ function renderNonBugNote(kind: Exclude<ReportKind, "bug">): string {
   return `${advice}, then comment ${codeSpan(COMMANDS.rerun.usage)}.`;
 }
 
-/** Asks for the environment facts the classifier found missing; says plainly when the cause looks external. */
+/**
+ * Asks for the environment facts the classifier found missing, and for the error and a reproducer when the report
+ * has neither; says plainly when the cause looks external.
+ */
 function renderEnvironmentRequest(result: TriageResult, config: RepoConfig): string {
   const classification = result.classification;
   if (!classification) return "";
   const extrinsic = isProbablyExtrinsic(result, config);
   const facts = classification.missingFacts;
-  if (!extrinsic && facts.length === 0) return "";
+  // The error as text and a reproducer, which no environment fact replaces: asked first, so that the command line
+  // that follows the list stands next to the facts it answers.
+  const details = classification.missingDetails ?? [];
+  const asked = [...details, ...facts];
+  if (!extrinsic && asked.length === 0) return "";
   const lines: string[] = [];
   if (extrinsic) {
     const causes = leadingCauses(classification).map(describeCause);
     lines.push(
       `**This is probably not a bug in this repository's code**${causes.length ? `: it looks caused by ${causes.join(", or ")}` : ""}.` +
-        (facts.length > 0
+        (asked.length > 0
           ? " To check, please add to the issue:"
           : " A change of setting, version or driver is more likely to fix it than a change of code."),
     );
   } else {
     lines.push("**To narrow it down, please add to the issue:**");
   }
-  if (facts.length > 0) {
-    lines.push("", ...facts.slice(0, 10).map((fact) => `- ${escapeMarkdownKeepingCode(truncateText(fact, 120))}`));
+  if (asked.length > 0) {
+    lines.push("", ...asked.slice(0, 10).map((fact) => `- ${escapeMarkdownKeepingCode(truncateText(fact, 120))}`));
     // A failed build's questions each name the command that answers them (`nvcc --version`, `git rev-parse HEAD`);
-    // a package list or nvidia-smi would answer none of them.
-    if (!classification.buildFailure) {
+    // a package list or nvidia-smi would answer none of them. Nor does any command print the error or a reproducer.
+    if (facts.length > 0 && !classification.buildFailure) {
       const commands = environmentCommands(classification, result.repository.framework);
       lines.push("", `The quickest way is to paste the output of ${commands.map((c) => codeSpan(c)).join(" and ")}.`);
     }

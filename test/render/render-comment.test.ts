@@ -91,6 +91,18 @@ describe("renderComment", () => {
     expect(body).not.toContain("3. [`");
   });
 
+  it("asks for the error as text and a reproducer first, and puts the command line after the facts it answers", () => {
+    const base = gpuExtrinsicResult();
+    const classification = { ...base.classification!, missingDetails: ["the full error message or log, pasted as text", "a short script or the exact steps that reproduce it"] };
+    const body = render({ ...base, classification });
+    const order = ["- the full error message or log", "- a short script", "- CUDA version", "The quickest way is to paste"];
+    expect(isAscending(positions(body, order))).toBe(true);
+    // With no environment fact missing, the details are still asked, and no command is offered for them.
+    const onlyDetails = render(makeResult({ classification: { ...makeClassification(), missingDetails: ["a short script or the exact steps that reproduce it"] } }));
+    expect(onlyDetails).toContain("**To narrow it down, please add to the issue:**\n\n- a short script or the exact steps that reproduce it");
+    expect(onlyDetails).not.toContain("The quickest way");
+  });
+
   it("asks for the missing environment facts before softly showing files for an extrinsic GPU bug", () => {
     const body = render(gpuExtrinsicResult());
     expect(body).toMatchSnapshot();

@@ -1,0 +1,65 @@
+/**
+ * What a bug report lacks to be acted on, whatever its cause: the error itself, as text, and a way to reproduce
+ * it. A maintainer's first questions to "it stops working" or to a report of screenshots: without the error, no
+ * file can be pointed at; without a reproducer, no fix can be checked. Asked beside the environment facts, but not
+ * part of them (the "needs environment info" label reads only those).
+ */
+import { hasCodeBlock, hasTraceback, type PreparedIssue } from "./text.js";
+
+/** An error shown as text: an exception type, an error or failure line, a crash, a CUDA or C++ error. */
+const ERROR_TEXT =
+  /\b[A-Z]\w*(?:Error|Exception)\b|\berror\b\s*[:(\[]|\bfailed\b\s*[:(]|\bCUDA error\b|\bsegmentation fault\b|\bcore dumped\b|\bcheck failed\b|\bassert(?:ion)? failed\b|\bwarning:/i;
+/**
+ * The report says an error happened ("I get the following error", "the error message is", "it crashes"), not only
+ * that something is one ("error in the docstring", "dimensionality error in GroupNorm" are mistakes, not errors).
+ */
+const ERROR_MENTIONED =
+  /\b(?:get|gets|got|getting|gives?|gave|throws?|threw|raises?|raised|shows?|showed|reports?|encounter(?:s|ed)?|see|saw|hit|produces?|with)\s+(?:(?:an?|the|this|that|following|same|some|these)\s+)*(?:[\w-]+\s+)?(?:errors?|exceptions?)\b|\b(?:errors?|exceptions?)\s+(?:occurs?|occurred|happens?|happened|is raised|was raised|message|traces?|logs?|output|shows? up|appears?)\b|\bcrash(?:es|ed|ing)?\b|\bsegfaults?\b/gi;
+
+/**
+ * True when some line of prose says an error happened: not a heading (mxnet's template has "### Error Message"
+ * whether or not there was one), not negated ("it doesn't crash", "should not crash").
+ */
+function mentionsError(text: string): boolean {
+  for (const line of text.split("\n")) {
+    if (/^\s*#/.test(line)) continue;
+    for (const m of line.matchAll(ERROR_MENTIONED)) {
+      const before = line.slice(Math.max(0, m.index - 16), m.index);
+      if (!/\b(?:not|never|no|without)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$/i.test(before)) return true;
+    }
+  }
+  return false;
+}
+/** The reporter ran something and tells what happened: "when I run", "I was training", "after running". */
+const RAN_SOMETHING =
+  /\b(?:when (?:I|we) (?:run|ran|try|tried|train|call|use|load|start)|(?:I|we) (?:am|was|were|'m) (?:trying|training|running|using|calling|loading)|(?:I|we) (?:run|ran|tried|trained|called|get|got)\b|after (?:running|training|calling)|while (?:training|running))/i;
+/** A screenshot: markdown or HTML images, or GitHub's attachment links. */
+const IMAGE = /!\[[^\]]*\]\([^)]+\)|<img\b|\buser-images\.githubusercontent\.com\b|\.(?:png|jpe?g|gif)\b/i;
+/** Code pasted outside a fence: imports, definitions, assignments from calls, an interactive prompt. */
+const SCRIPT_LINE = /^\s*(?:import \w|from \w[\w.]* import |def \w|class \w|\w+\s*=\s*\w[\w.]*\(|>>> )/m;
+/**
+ * Steps written out: "Steps to reproduce" with something under it, a numbered list of two steps or more, or the
+ * command that was run ("./DQN.py --rom breakout.bin", "python train.py --gpus 2").
+ */
+const STEPS =
+  /\bsteps? to reproduce\b[^\n]*\n+\s*(?:\d+[.)]|[-*])\s*\S{4,}|^\s*1[.)]\s+\S[^\n]*\n\s*2[.)]\s+\S|(?:^|[\s"'(])(?:\.\/[\w.-]+\.(?:py|sh)|python3?\s+(?:-m\s+)?[\w./-]+)/im;
+
+export const ASK_ERROR = "the full error message or log, pasted as text";
+export const ASK_ERROR_NOT_SCREENSHOT = "the full error message or log, pasted as text (a screenshot cannot be searched or copied)";
+export const ASK_REPRODUCER = "a short script or the exact steps that reproduce it";
+
+export function missingDetails(issue: PreparedIssue, isBugReport: boolean): string[] {
+  if (!isBugReport) return [];
+  const out: string[] = [];
+  const text = issue.all;
+  const code = hasCodeBlock(issue.body) || SCRIPT_LINE.test(issue.body);
+  const shown = hasTraceback(issue.body) || ERROR_TEXT.test(text);
+  const screenshot = IMAGE.test(issue.body);
+  // Asked only of a report that speaks of an error it does not show (as text: a screenshot of it is not shown):
+  // a report of a wrong formula, a spelling mistake, an outdated pin or a wrong plot has no error to paste.
+  if (!shown && mentionsError(text) && (screenshot || !code)) out.push(screenshot ? ASK_ERROR_NOT_SCREENSHOT : ASK_ERROR);
+  // Asked only of a report of something the reporter ran: a code review ("weight_decay should be applied before
+  // clipping") is its own reproducer.
+  if (!code && !STEPS.test(issue.body) && RAN_SOMETHING.test(text)) out.push(ASK_REPRODUCER);
+  return out;
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "@jest/globals";
+import { ASK_ERROR, ASK_ERROR_NOT_SCREENSHOT, ASK_REPRODUCER, missingDetails } from "../../src/classify/missing-details.js";
+import { prepareIssue } from "../../src/classify/text.js";
+
+const details = (title: string, body: string, bug = true) => missingDetails(prepareIssue({ title, body }), bug);
+
+describe("missingDetails", () => {
+  it("asks for the error as text and a reproducer when the report speaks of an error it does not show", () => {
+    expect(details("Crash when loading the corpus", "When I run load_corpus it crashes after a while.")).toEqual([ASK_ERROR, ASK_REPRODUCER]);
+  });
+
+  it("asks for the error as text, not as a screenshot", () => {
+    const body = "I encountered a problem when I run my distributed training code, the error traces are as follows: https://user-images.githubusercontent.com/1/2.png";
+    expect(details("problem with distributed training", body)[0]).toBe(ASK_ERROR_NOT_SCREENSHOT);
+  });
+
+  it("asks nothing the report gives: a traceback, an error line, a script or the command run", () => {
+    // A traceback shows the error, not how to get it: the script is still asked for.
+    expect(details("Crash", 'When I run it:\nTraceback (most recent call last):\n  File "a.py", line 1, in <module>\nKeyError: 1')).toEqual([ASK_REPRODUCER]);
+    expect(details("Crash", "When I run train.py I get this error:\n```\nimport mxnet as mx\nnet = mx.gluon.nn.Dense(2)\n```\nValueError: bad shape")).toEqual([]);
+    expect(details("DQN training fails", 'I was trying to train breakout with "./DQN.py --rom breakout.bin". However, I encountered the following error: cannot compare')).toEqual([]);
+  });
+
+  it("asks nothing of a report with no error to show and nothing run: a wrong formula, a doc mistake", () => {
+    expect(details("Incorrect weight_decay in AdaGrad", "weight_decay should be applied to grad before clipping the gradient.")).toEqual([]);
+    expect(details("Error in the docstring of AttentionWrapper", "The types description is wrong: it says int, the code takes a list.")).toEqual([]);
+    // A template heading is no error, nor is a negated one.
+    expect(details("Split is wrong", "### Error Message\n\nNone\n\nIt doesn't crash the program, but 20% of the data is lost.")).toEqual([]);
+  });
+
+  it("asks nothing of what is not a bug report", () => {
+    expect(details("How do I get rid of this error?", "When I run it, it crashes.", false)).toEqual([]);
+  });
+});
