@@ -105,6 +105,17 @@ describe("mentionedFiles", () => {
   it("credits none of the files an ambiguous suffix could mean", () => {
     expect(mentionedFiles(index, modules, ["utils.py"]).size).toBe(0);
   });
+  it("credits a path written from above the root by its longest tail of two segments or more", () => {
+    // GitHub's code embeds print the clone's folder first; a local checkout may add more above it.
+    const hits = mentionedFiles(index, modules, ["my-project/pkg/nn/conv.py", "/home/me/src/my-project/pkg/io/utils.py"]);
+    expect(hits.get(doc("pkg/nn/conv.py"))).toBe("my-project/pkg/nn/conv.py");
+    expect(hits.get(doc("pkg/io/utils.py"))).toBe("/home/me/src/my-project/pkg/io/utils.py");
+    // A one-segment tail is too common to name a file: `elsewhere/utils.py` is not pkg/io/utils.py.
+    expect(mentionedFiles(index, modules, ["elsewhere/utils.py"]).size).toBe(0);
+    // An installed copy of another library is that library's path: `other/pkg/data.py` under site-packages is not ours.
+    expect(mentionedFiles(index, modules, ["/usr/lib/python3/site-packages/other/pkg/data.py"]).size).toBe(0);
+    expect(mentionedFiles(index, modules, ["/usr/lib/python3/site-packages/pkg/data.py"]).get(doc("pkg/data.py"))).toBe("/usr/lib/python3/site-packages/pkg/data.py");
+  });
 });
 
 describe("test pairs", () => {
