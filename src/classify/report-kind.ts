@@ -22,6 +22,12 @@ const QUESTION_TITLE = /^\s*(?:\[?question\]?:?|q:|how\b|what\b|why\b|is (?:it|t
  * NCHW batch_norm during inference?" above a pasted InternalError and a patch).
  */
 const ERROR_SHOWN = /\b[A-Z]\w*(?:Error|Exception)\b|\bCUDA error\b|\bsegmentation fault\b|\bcore dumped\b/;
+/**
+ * The report points at a line of code: a permalink (`/blob/776b751/.../focal_loss.py#L132`), or GitHub's code
+ * embed as converted bodies keep it ("Line 132 in 776b751"). "Lost gradient after clipping in focal loss?" above
+ * the line that clips is a bug report phrased as a question.
+ */
+const CODE_POINTER = /\/blob\/[0-9a-f]{7,40}\/[^\s#)]+#L\d+|^\s*Lines? \d+(?: to \d+)?\s*\n\s*in\s*\n\s*[0-9a-f]{7,40}\s*$/im;
 /** The reporter chose the repository's bug template: its heading is in the body ("### Bug Description", "## 🐛 Bug"). */
 const BUG_TEMPLATE = /^[ \t]*(?:#+[ \t]*)?(?:🐛[ \t]*)?(?:bug description|describe the bug|bug report|bug)[ \t]*:?[ \t]*$/im;
 const DOCS_TITLE = /\b(?:docs?|documentation|docstrings?|tutorials?|readme|website|web ?page)\b/i;
@@ -52,7 +58,8 @@ export function classifyReportKind(issue: PreparedIssue, hasTraceback: boolean):
   const questionMark = /\?\s*$/.test(title);
   const errorShown = ERROR_SHOWN.exec(issue.body)?.[0];
   const bugTemplate = BUG_TEMPLATE.exec(issue.body)?.[0].trim();
-  if ((questionStart || questionMark) && !errorInTitle && !hasTraceback && !errorShown && !bugTemplate) {
+  const codePointer = CODE_POINTER.test(issue.body);
+  if ((questionStart || questionMark) && !errorInTitle && !hasTraceback && !errorShown && !bugTemplate && !codePointer) {
     const evidence = [`title asks a question: ${quotedTitle}`];
     return kindLabel("question", errorInBody ? 0.55 : questionStart && questionMark ? 0.8 : 0.65, evidence);
   }
@@ -62,5 +69,6 @@ export function classifyReportKind(issue: PreparedIssue, hasTraceback: boolean):
   else if (errorShown) evidence.push(`shows \`${errorShown}\``);
   else if (errorInBody) evidence.push(`mentions \`${errorInBody}\``);
   if (bugTemplate) evidence.push(`filed with the bug template (\`${bugTemplate.replace(/^#+\s*/, "")}\`)`);
+  if (codePointer) evidence.push("points at a line of the code");
   return kindLabel("bug", evidence.length > 0 ? 0.9 : 0.7, evidence);
 }

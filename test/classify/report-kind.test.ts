@@ -38,6 +38,16 @@ describe("classifyReportKind", () => {
     expect(kind("How do I avoid errors when loading weights?", "Is there a way to load them without an error?").label).toBe("question");
   });
 
+  it("keeps a question-like title over a pointer to a line of code as a bug", () => {
+    const embed = kind("Lost gradient after clipping in focal loss?", "addons/tensorflow_addons/losses/focal_loss.py\n\n         Line 132\n      in\n      776b751\n\n y_pred = K.clip(y_pred, K.epsilon(), 1. - K.epsilon())");
+    expect(embed.label).toBe("bug");
+    expect(embed.evidence).toContain("points at a line of the code");
+    const permalink = kind("Is this clipping right?", "See https://github.com/org/repo/blob/776b751c0ffee/pkg/losses.py#L132");
+    expect(permalink.label).toBe("bug");
+    // A link to a file, with no line, is no pointer at code: a question about a module stays a question.
+    expect(kind("How do I use the losses module?", "See https://github.com/org/repo/blob/main/pkg/losses.py").label).toBe("question");
+  });
+
   it("recognises a feature request", () => {
     expect(kind("[Feature] Add support for bfloat16 in the exporter").label).toBe("feature");
     expect(kind("Sparse attention", "**Is your feature request related to a problem?** I want sparse attention.").label).toBe("feature");
