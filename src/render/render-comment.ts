@@ -179,7 +179,11 @@ function renderEnvironmentRequest(result: TriageResult, config: RepoConfig): str
   const asked = [...details, ...facts];
   if (!extrinsic && asked.length === 0) return "";
   const lines: string[] = [];
-  if (extrinsic) {
+  if (extrinsic && classification.buildFailure) {
+    // A failed build is no run-time bug of the code, but its fix may well be in the repository's build files or
+    // sources (a CUDA-only path compiled with USE_CUDNN=0): "not a bug in this repository's code" would overclaim.
+    lines.push(`**This looks like a failure of the build, not of the code at run time.**${asked.length > 0 ? " To check, please add to the issue:" : ""}`);
+  } else if (extrinsic) {
     const causes = leadingCauses(classification).map(describeCause);
     lines.push(
       `**This is probably not a bug in this repository's code**${causes.length ? `: it looks caused by ${causes.join(", or ")}` : ""}.` +

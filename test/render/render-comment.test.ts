@@ -124,6 +124,9 @@ describe("renderComment", () => {
     expect(body).toContain("- CUDA toolkit version (`nvcc --version`)");
     expect(body).not.toContain("The quickest way");
     expect(body).not.toContain("`nvidia-smi`");
+    // Its fix may be in the repository's build files or sources: it is not called "not a bug in this repository's code".
+    expect(body).toContain("**This looks like a failure of the build, not of the code at run time.** To check, please add to the issue:");
+    expect(body).not.toContain("not a bug in this repository's code");
   });
 
   it("does not call a sound ranking 'low confidence' when only the extrinsic cause softens it", () => {
