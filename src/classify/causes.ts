@@ -30,7 +30,12 @@ function environmentEvidence(cause: ExtrinsicCause, env: Environment): string | 
   return undefined;
 }
 
-export function detectCauses(issue: PreparedIssue, env: Environment): CauseSignal[] {
+/**
+ * The cause rules that fire, strongest first. `quotable` holds the ids of the terms that match outside the issue
+ * template's examples ("OS Platform (e.g., Linux Ubuntu 16.04)"): every hit counts, as trained, but only those are
+ * quoted as evidence, since the reporter did not write the others.
+ */
+export function detectCauses(issue: PreparedIssue, env: Environment, quotable?: ReadonlySet<string>): CauseSignal[] {
   const out: CauseSignal[] = [];
   for (const cause of EXTRINSIC_CAUSES) {
     const bodyHits = matchTerms(issue.all, CAUSE_LEXICON[cause], 5);
@@ -39,7 +44,7 @@ export function detectCauses(issue: PreparedIssue, env: Environment): CauseSigna
     let weighted = 0;
     for (const hit of bodyHits) weighted += Math.min(hit.count, 3) / 3 + (titleHits.has(hit.id) ? 1 : 0);
     const evidence = bodyHits
-      .slice()
+      .filter((h) => !quotable || quotable.has(h.id))
       .sort((a, b) => Number(titleHits.has(b.id)) - Number(titleHits.has(a.id)) || b.count - a.count)
       .slice(0, 3)
       .map((h) => `mentions \`${h.sample}\``);

@@ -79,7 +79,7 @@ function cleanVersion(v: string): string {
 }
 
 /** Issue templates put examples in brackets ("OS Platform (e.g., Linux Ubuntu 16.04):"); they are not facts. */
-function dropTemplateExamples(text: string): string {
+export function dropTemplateExamples(text: string): string {
   return text.replace(/\((?:e\.g\.?|eg\.?|for example|like|such as)[^)\n]{0,120}\)/gi, "");
 }
 

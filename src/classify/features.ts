@@ -9,8 +9,8 @@
 
 import { BUG_TYPES, type Environment } from "../types.js";
 import { detectCauses, type CauseSignal } from "./causes.js";
-import { environmentFactCount, extractEnvironment } from "./environment.js";
-import { EXTRINSIC_HINTS, TYPE_LEXICON, matchTerms, type LexiconHit } from "./lexicon.js";
+import { dropTemplateExamples, environmentFactCount, extractEnvironment } from "./environment.js";
+import { CAUSE_LEXICON, EXTRINSIC_HINTS, TYPE_LEXICON, matchTerms, type LexiconHit } from "./lexicon.js";
 import { bigrams, hasCodeBlock, hasTraceback, proseOf, tokenize, type PreparedIssue } from "./text.js";
 
 export const FEATURE_GROUPS = ["title", "words", "lexicon", "lexiconTitle", "lexiconShare", "causes", "meta"] as const;
@@ -27,6 +27,11 @@ export interface IssueAnalysis {
   /** Type-lexicon hits over the whole text, keyed by feature id (lx:<term id>). */
   lexiconHits: Map<string, LexiconHit>;
   causes: CauseSignal[];
+  /**
+   * Ids of the lexicon terms that match outside the template's bracketed examples ("(e.g., Linux Ubuntu 16.04)"):
+   * the only ones quoted as evidence. Features count every match, as the models were trained.
+   */
+  quotable: ReadonlySet<string>;
   traceback: boolean;
 }
 
@@ -79,7 +84,8 @@ export function analyseIssue(issue: PreparedIssue): IssueAnalysis {
   }
 
   const environment = extractEnvironment(issue.all);
-  const causes = detectCauses(issue, environment);
+  const quotable = quotableTerms(issue.all);
+  const causes = detectCauses(issue, environment, quotable);
   for (const c of causes) {
     features.causes.set(`cz:${c.cause}`, c.strength);
     for (const h of c.hits) features.causes.set(`cz:${h.id}`, Math.log1p(h.count));
@@ -105,5 +111,15 @@ export function analyseIssue(issue: PreparedIssue): IssueAnalysis {
   meta.set("m:emptyBody", issue.body.trim() === "" ? 1 : 0);
   meta.set("m:titleQuestion", /\?\s*$/.test(issue.title) ? 1 : 0);
 
-  return { features, environment, lexiconHits, causes, traceback };
+  return { features, environment, lexiconHits, causes, quotable, traceback };
+}
+
+const ALL_TERMS = [...Object.values(TYPE_LEXICON).flat(), ...Object.values(CAUSE_LEXICON).flat(), ...EXTRINSIC_HINTS];
+
+/** Ids of the terms that still match once the template's bracketed examples are taken out. */
+function quotableTerms(text: string): Set<string> {
+  const clean = dropTemplateExamples(text);
+  // Most reports have no bracketed example: every term that matched is quotable, at no extra pass.
+  if (clean === text) return new Set(ALL_TERMS.map((t) => t.id));
+  return new Set(matchTerms(clean, ALL_TERMS, 1).map((h) => h.id));
 }

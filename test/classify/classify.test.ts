@@ -194,6 +194,18 @@ describe("classification evidence", () => {
     expect(said).not.toMatch(/\bstates\b|mxnet|==/);
   });
 
+  it("quotes no term that only the template's bracketed examples hold ('(e.g., Linux Ubuntu 16.04)')", () => {
+    const body =
+      "**System information**\n- OS Platform and Distribution (e.g., Linux Ubuntu 16.04): Google Colab\n" +
+      "- TensorFlow version and how it was installed (source or binary): 2.2.0, binary\n\n" +
+      "**Describe the bug**\nAfter upgrading to tensorflow 2.2.0 the optimizer fails with an incompatible dtype.";
+    const c = classifyIssue({ title: "Lookahead fails after upgrading TensorFlow", body });
+    expect(c.extrinsic.label).toBe("extrinsic");
+    const said = [...c.extrinsic.evidence, ...c.extrinsic.causes.flatMap((x) => x.evidence), ...c.bugType.evidence].join("; ");
+    expect(said).toContain("after upgrading");
+    expect(said).not.toContain("Ubuntu");
+  });
+
   it("gives no report-shape fact but the traceback as evidence ('title is a question', 'long report' explain nothing)", () => {
     const long = "The loss goes down for a while and then it stops changing at all. ".repeat(30);
     for (const issue of [
