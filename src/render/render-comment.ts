@@ -322,6 +322,9 @@ function renderClassification(result: TriageResult, config: RepoConfig): string 
     environment.driver ? `driver ${environment.driver}` : "",
     environment.gpu ?? "",
     environment.os ?? "",
+    // A build from source: the compiler and CMake it states are facts a build question would otherwise ask for.
+    environment.build?.compiler ?? "",
+    environment.build?.cmakeVersion ? `CMake ${environment.build.cmakeVersion}` : "",
   ].filter((fact) => fact !== "");
   if (stated.length > 0) {
     lines.push(`**Environment stated:** ${stated.slice(0, 12).map((fact) => codeSpan(truncateText(fact, 60))).join(", ")}`);

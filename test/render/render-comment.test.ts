@@ -117,6 +117,13 @@ describe("renderComment", () => {
     expect(body).toContain("- [ ] `extrinsic`");
   });
 
+  it("states a build's compiler and CMake version with the environment", () => {
+    const base = makeClassification();
+    const environment = { frameworks: { mxnet: "1.2.0" }, os: "Ubuntu 16.04", build: { failedAtBuild: true as const, compiler: "g++ 5.4.0", cmakeVersion: "3.10.2" } };
+    const body = render(makeResult({ classification: { ...base, environment } }));
+    expect(body).toContain("**Environment stated:** `mxnet 1.2.0`, `Ubuntu 16.04`, `g++ 5.4.0`, `CMake 3.10.2`");
+  });
+
   it("offers no package list or nvidia-smi for a failed build, whose questions name their own commands", () => {
     const gpu = gpuExtrinsicResult();
     const classification = { ...gpu.classification!, missingFacts: ["CUDA toolkit version (`nvcc --version`)"], buildFailure: true as const };
