@@ -184,7 +184,8 @@ export const CAUSE_LEXICON: Record<ExtrinsicCause, LexiconTerm[]> = {
     // A flag given to make (`make DEBUG=1`) is a build flag like the others, so capitals only: the case-insensitive
     // build term would also read `make use_cuda=1`.
     flag: caseSensitive(String.raw`\bUSE_(?:CUDA|CUDNN|NCCL|MKLDNN|DNNL|OPENCV|BLAS|OPENMP|TENSORRT|MKL|LAPACK)\s*=\s*\w+|(?<=\s)-D[A-Z][A-Z0-9_]*=\w+|\bmake [A-Z][A-Z0-9_]*=\w*`),
-    compiler: String.raw`\b(?:compil(?:e|er|ing|ation)|gcc|g\+\+|clang|msvc|nvcc|linker|undefined (?:reference|symbol))\b`,
+    // Not Keras's `model.compile(...)`, which compiles a model for training, not code.
+    compiler: String.raw`(?<!\.)\bcompile\b(?!\s*\()|\b(?:compil(?:er|ing|ation)|gcc|g\+\+|clang|msvc|nvcc|linker|undefined (?:reference|symbol))\b`,
     install: String.raw`\b(?:pip install|conda install|npm install|yarn add|setup\.py|wheel|installation|install(?:ing|ed)? (?:from|via|with)|node-pre-gyp|node-gyp)\b`,
     sharedLib: String.raw`\b(?:lib\w+\.so(?:\.\d+)*|\.dylib|\.dll|dlopen|symbol not found|cannot open shared object)\b`,
     docker: String.raw`\b(?:docker\w*|container image|base image)\b`,
