@@ -250,7 +250,8 @@ export function computeFeatures({ index, issue, history, parsed: given }: Locali
       const among = test.files > 1 ? ` (one of ${test.files} test files that test it)` : "";
       out.push({ kind: "tested-name", detail: `\`${test.tested}\` in \`${test.name}\`${among}`, line: test.line });
     }
-    if (fixes.counts[doc]! > 0) out.push({ kind: "commit", detail: `fixed ${fixes.counts[doc] === 1 ? "once" : `${fixes.counts[doc]} times`} before this issue` });
+    // "changed by", not "fixed": a test file is changed by the fixes it checks, it was not itself broken.
+    if (fixes.counts[doc]! > 0) out.push({ kind: "commit", detail: `changed by ${fixes.counts[doc] === 1 ? "an earlier fix" : `${fixes.counts[doc]} earlier fixes`}` });
     const lent = neighbors.via.get(doc);
     if (lent !== undefined && cochange[doc]! >= 0.3) {
       out.push({ kind: "commit", detail: `often changed together with \`${index.paths[lent]}\`` });

@@ -143,6 +143,8 @@ describe("computeFeatures", () => {
     const f = computeFeatures({ index, issue, history });
     const quote = f.explain(index.pathToDoc.get("pkg/core.py")!).find((e) => e.kind === "commit" && e.detail.startsWith("a similar past change"));
     expect(quote?.detail).toBe('a similar past change aaaaaaa "Fix crash when training in run, re-enabled after the issue…" touched it');
+    // A file a fix commit changed is "changed by an earlier fix": it may be the fix's test, not itself a broken file.
+    expect(f.explain(index.pathToDoc.get("pkg/core.py")!).map((e) => e.detail)).toContain("changed by an earlier fix");
   });
 });
 
