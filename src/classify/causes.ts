@@ -31,11 +31,11 @@ function environmentEvidence(cause: ExtrinsicCause, env: Environment): string | 
 }
 
 /**
- * The cause rules that fire, strongest first. `quotable` holds the ids of the terms that match outside the issue
- * template's examples ("OS Platform (e.g., Linux Ubuntu 16.04)"): every hit counts, as trained, but only those are
- * quoted as evidence, since the reporter did not write the others.
+ * The cause rules that fire, strongest first. `quotable` holds the terms that match outside the issue template's
+ * examples ("OS Platform (e.g., Linux Ubuntu 16.04)") with their first match there: every hit counts, as trained,
+ * but only those are quoted as evidence, as the reporter wrote them.
  */
-export function detectCauses(issue: PreparedIssue, env: Environment, quotable?: ReadonlySet<string>): CauseSignal[] {
+export function detectCauses(issue: PreparedIssue, env: Environment, quotable?: ReadonlyMap<string, string>): CauseSignal[] {
   const out: CauseSignal[] = [];
   for (const cause of EXTRINSIC_CAUSES) {
     const bodyHits = matchTerms(issue.all, CAUSE_LEXICON[cause], 5);
@@ -45,6 +45,7 @@ export function detectCauses(issue: PreparedIssue, env: Environment, quotable?: 
     for (const hit of bodyHits) weighted += Math.min(hit.count, 3) / 3 + (titleHits.has(hit.id) ? 1 : 0);
     const evidence = bodyHits
       .filter((h) => !quotable || quotable.has(h.id))
+      .map((h) => ({ ...h, sample: quotable?.get(h.id) ?? h.sample }))
       .sort((a, b) => Number(titleHits.has(b.id)) - Number(titleHits.has(a.id)) || b.count - a.count)
       .slice(0, 3)
       .map((h) => `mentions \`${h.sample}\``);

@@ -28,10 +28,11 @@ export interface IssueAnalysis {
   lexiconHits: Map<string, LexiconHit>;
   causes: CauseSignal[];
   /**
-   * Ids of the lexicon terms that match outside the template's bracketed examples ("(e.g., Linux Ubuntu 16.04)"):
-   * the only ones quoted as evidence. Features count every match, as the models were trained.
+   * The lexicon terms that match outside the template's bracketed examples ("(e.g., Linux Ubuntu 16.04)"), each
+   * with its first match there: the only ones quoted as evidence, quoted as the reporter wrote them. Features count
+   * every match, as the models were trained.
    */
-  quotable: ReadonlySet<string>;
+  quotable: ReadonlyMap<string, string>;
   traceback: boolean;
 }
 
@@ -116,10 +117,7 @@ export function analyseIssue(issue: PreparedIssue): IssueAnalysis {
 
 const ALL_TERMS = [...Object.values(TYPE_LEXICON).flat(), ...Object.values(CAUSE_LEXICON).flat(), ...EXTRINSIC_HINTS];
 
-/** Ids of the terms that still match once the template's bracketed examples are taken out. */
-function quotableTerms(text: string): Set<string> {
-  const clean = dropTemplateExamples(text);
-  // Most reports have no bracketed example: every term that matched is quotable, at no extra pass.
-  if (clean === text) return new Set(ALL_TERMS.map((t) => t.id));
-  return new Set(matchTerms(clean, ALL_TERMS, 1).map((h) => h.id));
+/** The terms that still match once the template's bracketed examples are taken out, with their first match. */
+function quotableTerms(text: string): Map<string, string> {
+  return new Map(matchTerms(dropTemplateExamples(text), ALL_TERMS, 1).map((h) => [h.id, h.sample]));
 }

@@ -138,10 +138,11 @@ function describeFeature(name: string, analysis: IssueAnalysis): string | undefi
     case "lt": {
       const hit = analysis.lexiconHits.get(`lx:${rest}`);
       // Not a term only the template's bracketed examples hold ("(e.g., Linux Ubuntu 16.04)"): the reporter did not write it.
-      if (!hit || !analysis.quotable.has(hit.id)) return undefined;
+      const sample = hit && analysis.quotable.get(hit.id);
+      if (!sample) return undefined;
       // A term that matches any version number quotes the first one, often not a library's ("mentions `16.04`",
       // Ubuntu's, as API evidence): say it is a version number, which is all the term saw in it.
-      const quote = BARE_VERSION.test(hit.sample) ? `a version number (\`${hit.sample}\`)` : `\`${hit.sample}\``;
+      const quote = BARE_VERSION.test(sample) ? `a version number (\`${sample}\`)` : `\`${sample}\``;
       return kind === "lt" ? `title mentions ${quote}` : `mentions ${quote}`;
     }
     case "t":
@@ -158,7 +159,10 @@ function describeFeature(name: string, analysis: IssueAnalysis): string | undefi
       for (const c of analysis.causes) {
         if (rest === c.cause) return c.evidence[0];
         const hit = c.hits.find((h) => h.id === rest);
-        if (hit) return analysis.quotable.has(hit.id) ? `mentions \`${hit.sample}\`` : undefined;
+        if (hit) {
+          const sample = analysis.quotable.get(hit.id);
+          return sample ? `mentions \`${sample}\`` : undefined;
+        }
       }
       return undefined;
     }

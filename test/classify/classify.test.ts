@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { classifyIssue, describeEnvironment } from "../../src/classify/index.js";
+import { analyseIssue } from "../../src/classify/features.js";
+import { prepareIssue } from "../../src/classify/text.js";
 import type { ClassifierModel } from "../../src/classify/model.js";
 import { analyseAll, trainClassifier } from "../../src/classify/train.js";
 import { BUG_TYPES, type BugType } from "../../src/types.js";
@@ -204,6 +206,13 @@ describe("classification evidence", () => {
     const said = [...c.extrinsic.evidence, ...c.extrinsic.causes.flatMap((x) => x.evidence), ...c.bugType.evidence].join("; ");
     expect(said).toContain("after upgrading");
     expect(said).not.toContain("Ubuntu");
+    // A term that also matches the reporter's words is quoted from them, not from the example (`16.04`).
+    const stated = classifyIssue({ title: "Lookahead fails after upgrading TensorFlow", body: body.replace("Google Colab", "Ubuntu 18.04.4") });
+    const quoted = [...stated.extrinsic.evidence, ...stated.extrinsic.causes.flatMap((x) => x.evidence), ...stated.bugType.evidence].join("; ");
+    expect(quoted).not.toContain("16.04");
+    const analysis = analyseIssue(prepareIssue({ title: "t", body: body.replace("Google Colab", "Ubuntu 18.04.4") }));
+    expect(analysis.lexiconHits.get("lx:api.version")?.sample).toBe("16.04"); // the feature's first match
+    expect(analysis.quotable.get("api.version")).toBe("18.04.4"); // the quote's
   });
 
   it("gives no report-shape fact but the traceback as evidence ('title is a question', 'long report' explain nothing)", () => {
