@@ -39,10 +39,11 @@ const IMAGE = /!\[[^\]]*\]\([^)]+\)|<img\b|\buser-images\.githubusercontent\.com
 const SCRIPT_LINE = /^\s*(?:import \w|from \w[\w.]* import |def \w|class \w|\w+\s*=\s*\w[\w.]*\(|>>> )/m;
 /**
  * Steps written out: "Steps to reproduce" with something under it, a numbered list of two steps or more, or the
- * command that was run ("./DQN.py --rom breakout.bin", "python train.py --gpus 2").
+ * command that was run ("./DQN.py --rom breakout.bin", "python train.py --gpus 2", "python -m pkg.cli"). The
+ * interpreter must run a script, a module or `-c`: "Python 3.6.9" in an environment list is a version, not a command.
  */
 const STEPS =
-  /\bsteps? to reproduce\b[^\n]*\n+\s*(?:\d+[.)]|[-*])\s*\S{4,}|^\s*1[.)]\s+\S[^\n]*\n\s*2[.)]\s+\S|(?:^|[\s"'(])(?:\.\/[\w.-]+\.(?:py|sh)|python3?\s+(?:-m\s+)?[\w./-]+)/im;
+  /\bsteps? to reproduce\b[^\n]*\n+\s*(?:\d+[.)]|[-*])\s*\S{4,}|^\s*1[.)]\s+\S[^\n]*\n\s*2[.)]\s+\S|(?:^|[\s"'(])(?:\.\/[\w.-]+\.(?:py|sh)|python(?:\d+(?:\.\d+)?)?\s+(?:-m\s+\w|-c\s|[\w./-]+\.py\b))/im;
 
 export const ASK_ERROR = "the full error message or log, pasted as text";
 export const ASK_ERROR_NOT_SCREENSHOT = "the full error message or log, pasted as text (a screenshot cannot be searched or copied)";

@@ -19,6 +19,12 @@ describe("missingDetails", () => {
     expect(details("Crash", 'When I run it:\nTraceback (most recent call last):\n  File "a.py", line 1, in <module>\nKeyError: 1')).toEqual([ASK_REPRODUCER]);
     expect(details("Crash", "When I run train.py I get this error:\n```\nimport mxnet as mx\nnet = mx.gluon.nn.Dense(2)\n```\nValueError: bad shape")).toEqual([]);
     expect(details("DQN training fails", 'I was trying to train breakout with "./DQN.py --rom breakout.bin". However, I encountered the following error: cannot compare')).toEqual([]);
+    expect(details("Training crashes", "When I run python3.8 train.py --gpus 2 it crashes: CUDA error: out of memory")).toEqual([]);
+  });
+
+  it("does not take a stated Python version for the command that was run", () => {
+    // "Python 3.6.9" in the environment list says which interpreter, not what was run with it.
+    expect(details("Training crashes", "When I run training it crashes after a while.\n\n- Python 3.6.9\n- Ubuntu 18.04")).toEqual([ASK_ERROR, ASK_REPRODUCER]);
   });
 
   it("asks nothing of a report with no error to show and nothing run: a wrong formula, a doc mistake", () => {
