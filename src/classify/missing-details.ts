@@ -18,13 +18,15 @@ const ERROR_MENTIONED =
 
 /**
  * True when some line of prose says an error happened: not a heading (mxnet's template has "### Error Message"
- * whether or not there was one), not negated ("it doesn't crash", "should not crash").
+ * whether or not there was one), not negated ("it doesn't crash", "should not crash", "runs with no errors").
  */
 function mentionsError(text: string): boolean {
   for (const line of text.split("\n")) {
     if (/^\s*#/.test(line)) continue;
     for (const m of line.matchAll(ERROR_MENTIONED)) {
       const before = line.slice(Math.max(0, m.index - 16), m.index);
+      // The negation may also sit inside the match, between the verb and the noun: "works with no errors", "got no error".
+      if (/\b(?:no|not|never|without)\b/i.test(m[0])) continue;
       if (!/\b(?:not|never|no|without)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$/i.test(before)) return true;
     }
   }

@@ -32,6 +32,8 @@ describe("missingDetails", () => {
     expect(details("Error in the docstring of AttentionWrapper", "The types description is wrong: it says int, the code takes a list.")).toEqual([]);
     // A template heading is no error, nor is a negated one.
     expect(details("Split is wrong", "### Error Message\n\nNone\n\nIt doesn't crash the program, but 20% of the data is lost.")).toEqual([]);
+    // The negation inside the phrase: "with no errors" says there was none.
+    expect(details("Wrong output on GPU", "It runs with no errors on CPU and GPU, but the GPU output is all zeros.")).toEqual([]);
   });
 
   it("asks nothing of what is not a bug report", () => {
