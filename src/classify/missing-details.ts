@@ -37,26 +37,31 @@ const RAN_SOMETHING =
   /\b(?:when (?:I|we) (?:run|ran|try|tried|train|call|use|load|start)|(?:I|we) (?:am|was|were|'m) (?:trying|training|running|using|calling|loading)|(?:I|we) (?:run|ran|tried|trained|called|get|got)\b|after (?:running|training|calling)|while (?:training|running))/i;
 /** A screenshot: markdown or HTML images, or GitHub's attachment links. */
 const IMAGE = /!\[[^\]]*\]\([^)]+\)|<img\b|\buser-images\.githubusercontent\.com\b|\.(?:png|jpe?g|gif)\b/i;
-/** Code pasted outside a fence: imports, definitions, assignments from calls, an interactive prompt. */
-const SCRIPT_LINE = /^\s*(?:import \w|from \w[\w.]* import |def \w|class \w|\w+\s*=\s*\w[\w.]*\(|>>> )/m;
+/**
+ * Code pasted outside a fence: imports, definitions, assignments from calls, an interactive prompt. Indents are
+ * `[ \t]*`, not `\s*`: under the `m` flag `^\s*` runs across every following blank line from each line start, and
+ * a body of 40,000 empty lines took seconds (the same for STEPS and report-kind's CODE_POINTER).
+ */
+const SCRIPT_LINE = /^[ \t]*(?:import \w|from \w[\w.]* import |def \w|class \w|\w+\s*=\s*\w[\w.]*\(|>>> )/m;
 /**
  * Steps written out: "Steps to reproduce" with something under it, a numbered list of two steps or more, or the
  * command that was run ("./DQN.py --rom breakout.bin", "python train.py --gpus 2", "python -m pkg.cli"). The
  * interpreter must run a script, a module or `-c`: "Python 3.6.9" in an environment list is a version, not a command.
  */
 const STEPS =
-  /\bsteps? to reproduce\b[^\n]*\n+\s*(?:\d+[.)]|[-*])\s*\S{4,}|^\s*1[.)]\s+\S[^\n]*\n\s*2[.)]\s+\S|(?:^|[\s"'(])(?:\.\/[\w.-]+\.(?:py|sh)|python(?:\d+(?:\.\d+)?)?\s+(?:-m\s+\w|-c\s|[\w./-]+\.py\b))/im;
+  /\bsteps? to reproduce\b[^\n]*\n+\s*(?:\d+[.)]|[-*])\s*\S{4,}|^[ \t]*1[.)]\s+\S[^\n]*\n\s*2[.)]\s+\S|(?:^|[\s"'(])(?:\.\/[\w.-]+\.(?:py|sh)|python(?:\d+(?:\.\d+)?)?\s+(?:-m\s+\w|-c\s|[\w./-]+\.py\b))/im;
 
 export const ASK_ERROR = "the full error message or log, pasted as text";
 export const ASK_ERROR_NOT_SCREENSHOT = "the full error message or log, pasted as text (a screenshot cannot be searched or copied)";
 export const ASK_REPRODUCER = "a short script or the exact steps that reproduce it";
 
-export function missingDetails(issue: PreparedIssue, isBugReport: boolean): string[] {
+/** `traceback`: hasTraceback(issue.body), which the classifier has already computed (IssueAnalysis.traceback). */
+export function missingDetails(issue: PreparedIssue, isBugReport: boolean, traceback = hasTraceback(issue.body)): string[] {
   if (!isBugReport) return [];
   const out: string[] = [];
   const text = issue.all;
   const code = hasCodeBlock(issue.body) || SCRIPT_LINE.test(issue.body);
-  const shown = hasTraceback(issue.body) || ERROR_TEXT.test(text);
+  const shown = traceback || ERROR_TEXT.test(text);
   const screenshot = IMAGE.test(issue.body);
   // Asked only of a report that speaks of an error it does not show (as text: a screenshot of it is not shown):
   // a report of a wrong formula, a spelling mistake, an outdated pin or a wrong plot has no error to paste.
