@@ -27,7 +27,7 @@ export function matchedTerms(index: SourceIndex, doc: number, queryText: string,
     if (weight > 0) seen.set(term, { surface: surface.toLowerCase(), weight });
   }
   const ranked = [...seen.values()].sort((a, b) => b.weight - a.weight).map((x) => x.surface);
-  return withoutContainedWords(ranked).slice(0, limit);
+  return withoutContainedWords(ranked, limit);
 }
 
 export function termsEvidence(index: SourceIndex, doc: number, queryText: string, fields?: readonly (FieldName | "path")[]): Evidence[] {

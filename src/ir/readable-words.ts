@@ -53,9 +53,23 @@ export function withoutTracebackFraming(text: string): string {
 }
 
 /**
- * The words to show, each once: a word contained in a longer one already shown (`runtime` beside `runtimeerror`,
- * `batch` beside `batchnorm`) adds nothing.
+ * The first `limit` words to show, strongest first, each once: a word contained in a longer one (`runtime` beside
+ * `runtimeerror`, `batch` beside `batchnorm`) adds nothing, and the longer one takes its place, even from below the
+ * cut. Filtering the whole list before the cut instead dropped a strong `data` for a weak `metadata` that the cut
+ * then dropped too, so that neither was shown.
  */
-export function withoutContainedWords(words: readonly string[]): string[] {
-  return words.filter((w, i) => words.indexOf(w) === i && !words.some((other) => other !== w && other.length > w.length && other.includes(w)));
+export function withoutContainedWords(words: readonly string[], limit = Infinity): string[] {
+  const shown: string[] = [];
+  for (const word of words) {
+    if (shown.some((s) => s.includes(word))) continue;
+    const held = shown.findIndex((s) => word.includes(s));
+    if (held === -1) {
+      if (shown.length < limit) shown.push(word);
+      continue;
+    }
+    shown[held] = word;
+    // It may hold more than one word shown (`random` and `sampler` in `randomsampler`): keep it once, where the first was.
+    for (let i = shown.length - 1; i > held; i--) if (word.includes(shown[i]!)) shown.splice(i, 1);
+  }
+  return shown;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { matchedTerms, termsEvidence } from "../../src/ir/explain-terms.js";
+import { withoutContainedWords } from "../../src/ir/readable-words.js";
 import { indexFiles, sourceFile } from "../helpers/source-file.js";
 
 /** An optimizer whose epsilon is 1e-5, with a variable named `est`, `lr`, `py`: words a report can match by accident. */
@@ -97,5 +98,17 @@ describe("matchedTerms (the 'matched words' evidence)", () => {
   it("gives the evidence line from the readable words", async () => {
     const index = await indexFiles([sourceFile("optim/adam.py", OPTIMIZER)]);
     expect(termsEvidence(index, 0, "Adam lr=1e-5 epsilon")).toEqual([{ kind: "terms", detail: "`epsilon`, `adam`" }]);
+  });
+});
+
+describe("withoutContainedWords", () => {
+  it("shows the strongest word's longer spelling even when it ranks below the cut, never neither", () => {
+    // Filtering before the cut hid `data` behind `metadata`, which the cut then dropped: ["loss", "grad"].
+    expect(withoutContainedWords(["data", "loss", "grad", "metadata"], 2)).toEqual(["metadata", "loss"]);
+  });
+
+  it("shows a longer word once, in the place of the strongest word it contains", () => {
+    expect(withoutContainedWords(["runtime", "loss", "runtimeerror", "runtime"])).toEqual(["runtimeerror", "loss"]);
+    expect(withoutContainedWords(["random", "loss", "sampler", "randomsampler", "shuffle"], 3)).toEqual(["randomsampler", "loss", "shuffle"]);
   });
 });
