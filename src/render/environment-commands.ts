@@ -7,8 +7,9 @@ import type { Classification } from "../types.js";
  * joined by one that does:
  * - `python -m torch.utils.collect_env` prints the OS, Python, CUDA, cuDNN, GPU models and driver: nothing to add.
  * - `jax.print_environment_info()` prints Python, `platform.uname()` and, when there is one, `nvidia-smi`: nothing to add.
- * - the TensorFlow one-liner prints only TensorFlow's versions: it also prints the platform and Python version, and
- *   for a GPU problem the CUDA and cuDNN versions TensorFlow was built with (`tf.sysconfig.get_build_info()`).
+ * - the TensorFlow one-liner prints only TensorFlow's versions: it also prints the platform and Python version when
+ *   either is asked, and the CUDA and cuDNN versions TensorFlow was built with (`tf.sysconfig.get_build_info()`)
+ *   when either of those is asked.
  * - `pip list`, when the framework is unknown, prints packages only: a one-line platform print is added.
  * - `nvidia-smi`, when the driver or the GPU model is asked, prints the driver, the CUDA version it supports and
  *   the GPUs.
