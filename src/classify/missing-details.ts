@@ -4,11 +4,14 @@
  * file can be pointed at; without a reproducer, no fix can be checked. Asked beside the environment facts, but not
  * part of them (the "needs environment info" label reads only those).
  */
-import { hasCodeBlock, hasTraceback, type PreparedIssue } from "./text.js";
+import { hasCodeBlock, hasTraceback, PASTED_ERROR, type PreparedIssue } from "./text.js";
 
-/** An error shown as text: an exception type, an error or failure line, a crash, a CUDA or C++ error. */
-const ERROR_TEXT =
-  /\b[A-Z]\w*(?:Error|Exception)\b|\berror\b\s*[:(\[]|\bfailed\b\s*[:(]|\bCUDA error\b|\bsegmentation fault\b|\bcore dumped\b|\bcheck failed\b|\bassert(?:ion)? failed\b|\bwarning:/i;
+/**
+ * An error shown as text, beyond a pasted one (text.ts PASTED_ERROR): an exception named with what it says, an
+ * "error:" or "failed:" line, an assertion or check that failed, a warning. Looser than what makes a report a bug
+ * report, since here it only spares the reporter a question.
+ */
+const ERROR_TEXT = /\b[A-Z]\w*(?:Error|Exception)\b|\berror\b\s*[:(\[]|\bfailed\b\s*[:(]|\bcheck failed\b|\bassert(?:ion)? failed\b|\bwarning:/i;
 /**
  * The report says an error happened ("I get the following error", "the error message is", "it crashes"), not only
  * that something is one ("error in the docstring", "dimensionality error in GroupNorm" are mistakes, not errors).
@@ -61,7 +64,7 @@ export function missingDetails(issue: PreparedIssue, isBugReport: boolean, trace
   const out: string[] = [];
   const text = issue.all;
   const code = hasCodeBlock(issue.body) || SCRIPT_LINE.test(issue.body);
-  const shown = traceback || ERROR_TEXT.test(text);
+  const shown = traceback || PASTED_ERROR.test(text) || ERROR_TEXT.test(text);
   const screenshot = IMAGE.test(issue.body);
   // Asked only of a report that speaks of an error it does not show (as text: a screenshot of it is not shown):
   // a report of a wrong formula, a spelling mistake, an outdated pin or a wrong plot has no error to paste.

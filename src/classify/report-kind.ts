@@ -5,7 +5,7 @@
  */
 
 import type { Label, ReportKind } from "../types.js";
-import type { PreparedIssue } from "./text.js";
+import { PASTED_ERROR, type PreparedIssue } from "./text.js";
 
 const ERROR_SIGNS =
   /\b(?:error|exception|traceback|crash\w*|fail\w*|broken|segfault|seg(?:mentation)? fault|wrong|incorrect|bug|regression|nan|hang\w*|leak\w*|doesn'?t work|does not work|not working|cannot|can'?t|unable|abort\w*|core dumped)\b/i;
@@ -16,12 +16,6 @@ const FEATURE_TITLE =
 const FEATURE_BODY =
   /\bis your feature request related to a problem|^#+\s*feature request\s*$|\b(?:it would be (?:nice|great|useful) (?:if|to)|i(?:'d| would) like to request)\b/im;
 const QUESTION_TITLE = /^\s*(?:\[?question\]?:?|q:|how\b|what\b|why\b|is (?:it|there)\b|are there\b|can (?:i|we|you)\b|could (?:i|we|you)\b|do (?:i|we|you)\b|does (?:anyone|mxnet|tensorflow|pytorch|keras)\b|where\b|which\b|should (?:i|we)\b)/i;
-/**
- * An error actually shown, not just named: an exception type ("InternalError", "ValueError:"), a CUDA error, a
- * crash. A question-like title over such a body is a bug report asking for help with it ("cudnn does not support
- * NCHW batch_norm during inference?" above a pasted InternalError and a patch).
- */
-const ERROR_SHOWN = /\b[A-Z]\w*(?:Error|Exception)\b|\bCUDA error\b|\bsegmentation fault\b|\bcore dumped\b/;
 /**
  * The report points at a line of code: a permalink (`/blob/776b751/.../focal_loss.py#L132`), or GitHub's code
  * embed as converted bodies keep it ("Line 132 in 776b751"). "Lost gradient after clipping in focal loss?" above
@@ -56,7 +50,10 @@ export function classifyReportKind(issue: PreparedIssue, hasTraceback: boolean):
   }
   const questionStart = QUESTION_TITLE.exec(title);
   const questionMark = /\?\s*$/.test(title);
-  const errorShown = ERROR_SHOWN.exec(issue.body)?.[0];
+  // An error actually pasted: a question-like title over it is a bug report asking for help with it ("cudnn does
+  // not support NCHW batch_norm during inference?" above a pasted InternalError and a patch).
+  // Quoted by its own name (`InternalError`), not its module path.
+  const errorShown = PASTED_ERROR.exec(issue.body)?.[0].replace(/^[ \t>]*(?:\w+\.)*/, "");
   const bugTemplate = BUG_TEMPLATE.exec(issue.body)?.[0].trim();
   const codePointer = CODE_POINTER.test(issue.body);
   if ((questionStart || questionMark) && !errorInTitle && !hasTraceback && !errorShown && !bugTemplate && !codePointer) {

@@ -107,6 +107,14 @@ export function hasTraceback(text: string): boolean {
   return /Traceback \(most recent call last\)|^\s+at \S+ \(.*:\d+:\d+\)|\[bt\] \(\d+\)|^\s*File "[^"]+", line \d+/m.test(text);
 }
 
+/**
+ * A pasted error: a line that starts with an exception's name (`ValueError: ...`,
+ * `tensorflow.python.framework.errors_impl.InternalError: ...`), a CUDA error, a crash. Not an exception named in
+ * a sentence ("how do I catch a ValueError?"). The dotted prefix is bounded, so a long line of word characters
+ * cannot make the match quadratic.
+ */
+export const PASTED_ERROR = /^[ \t>]*(?:\w{1,60}\.){0,12}[A-Z]\w{0,60}(?:Error|Exception)\b|\bCUDA error\b|\bsegmentation fault\b|\bcore dumped\b/m;
+
 /** True when the body holds a fenced code block. */
 export function hasCodeBlock(text: string): boolean {
   return /```/.test(text);

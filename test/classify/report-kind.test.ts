@@ -34,7 +34,8 @@ describe("classifyReportKind", () => {
     const template = kind("Why Mlp module use conv.py?", "### Bug Description\n\nWhen I extend the training time, there is a bug saying 'weight should at least have two dimensions'.");
     expect(template.label).toBe("bug");
     expect(template.evidence).toContain("filed with the bug template (`Bug Description`)");
-    // Naming an error is not showing one: a how-to question that mentions errors stays a question.
+    // Naming an error is not showing one: a how-to question that mentions errors, or names an exception, stays a question.
+    expect(kind("How do I catch a ValueError from the loader?", "I want to skip bad files instead of stopping.").label).toBe("question");
     expect(kind("How do I avoid errors when loading weights?", "Is there a way to load them without an error?").label).toBe("question");
   });
 
