@@ -4,7 +4,7 @@
  */
 
 import { EXTRINSIC_CAUSES, type Environment, type ExtrinsicCause } from "../types.js";
-import { CAUSE_LEXICON, matchTerms, type LexiconHit } from "./lexicon.js";
+import { CAUSE_LEXICON, matchTerms, WEIGHTS_EXTENSIONS, WEIGHTS_PHRASE, type LexiconHit } from "./lexicon.js";
 import type { PreparedIssue } from "./text.js";
 
 export interface CauseSignal {
@@ -57,7 +57,10 @@ export function detectCauses(issue: PreparedIssue, env: Environment, quotable?: 
 }
 
 /** A call that reads a weights file: `load_parameters('net-0000.params')`, `torch.load("model.pth")`, `onnx.load(...)`. */
-const READS_WEIGHTS_FILE = /\b(?:load|restore|import|read|open|from_file|deserializ)\w*\([^)\n]{0,120}?\.(?:params|h5|pth?|ckpt|onnx|pb|caffemodel)\b/i;
+const READS_WEIGHTS_FILE = new RegExp(
+  String.raw`\b(?:load|restore|import|read|open|from_file|deserializ)\w*\([^)\n]{0,120}?\.(?:${WEIGHTS_EXTENSIONS.join("|")})\b`,
+  "i",
+);
 
 /**
  * Whether a cause is one to name and ask about. A pretrained-model cause read only off a weights file's extension
@@ -67,6 +70,8 @@ const READS_WEIGHTS_FILE = /\b(?:load|restore|import|read|open|from_file|deseria
  */
 export function isNamedCause(signal: CauseSignal, text: string): boolean {
   if (signal.cause !== "pretrained-model") return true;
-  const onlyFiles = signal.hits.every((h) => h.id === "cause.pretrained.weightsFile" && /^\.\w+$/.test(h.sample));
+  // The weights-file term matches extensions and phrases ("weights file"); its hit keeps only the first match, so
+  // the phrases are looked for in the text itself.
+  const onlyFiles = signal.hits.every((h) => h.id === "cause.pretrained.weightsFile") && !WEIGHTS_PHRASE.test(text);
   return !onlyFiles || READS_WEIGHTS_FILE.test(text);
 }

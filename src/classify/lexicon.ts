@@ -143,6 +143,12 @@ export const TYPE_LEXICON: Record<BugType, LexiconTerm[]> = {
   }),
 };
 
+/** Weights files by extension (the pretrained-model cause; also read by causes.ts to tell loading from writing). */
+export const WEIGHTS_EXTENSIONS = ["params", "h5", "pth?", "ckpt", "onnx"] as const;
+/** Weights spoken of in words, not by a file name. */
+const WEIGHTS_PHRASE_SOURCE = String.raw`weights? file|saved ?model from|trained (?:with|in|on) (?:keras|tensorflow|pytorch|an older|a previous)`;
+export const WEIGHTS_PHRASE = new RegExp(String.raw`\b(?:${WEIGHTS_PHRASE_SOURCE})`, "i");
+
 export const CAUSE_LEXICON: Record<ExtrinsicCause, LexiconTerm[]> = {
   "gpu-driver-cuda": terms("cause.gpu", {
     cudaVersion: String.raw`\bcuda(?:[ -]?toolkit)?[ :=v]*\d+(?:\.\d+)*\b|\bcu\d{2,3}\b`,
@@ -176,7 +182,7 @@ export const CAUSE_LEXICON: Record<ExtrinsicCause, LexiconTerm[]> = {
   }),
   "pretrained-model": terms("cause.pretrained", {
     pretrained: String.raw`\b(?:pre-?trained|model ?zoo|model hub|downloaded (?:model|weights)|published (?:model|weights))\b`,
-    weightsFile: String.raw`\b(?:weights? file|\.params\b|\.h5\b|\.pth?\b|\.ckpt\b|\.onnx\b|saved ?model from|trained (?:with|in|on) (?:keras|tensorflow|pytorch|an older|a previous))`,
+    weightsFile: String.raw`\b(?:${WEIGHTS_PHRASE_SOURCE}|${WEIGHTS_EXTENSIONS.map((e) => String.raw`\.${e}\b`).join("|")})`,
     loadHub: String.raw`\b\w+\.load\(\s*['"][\w-]+['"]\s*\)|\bfrom_pretrained\b|\bget_model\(`,
   }),
   "build-install": terms("cause.build", {
@@ -184,7 +190,7 @@ export const CAUSE_LEXICON: Record<ExtrinsicCause, LexiconTerm[]> = {
     // A flag given to make (`make DEBUG=1`) is a build flag like the others, so capitals only: the case-insensitive
     // build term would also read `make use_cuda=1`.
     flag: caseSensitive(String.raw`\bUSE_(?:CUDA|CUDNN|NCCL|MKLDNN|DNNL|OPENCV|BLAS|OPENMP|TENSORRT|MKL|LAPACK)\s*=\s*\w+|(?<=\s)-D[A-Z][A-Z0-9_]*=\w+|\bmake [A-Z][A-Z0-9_]*=\w*`),
-    // Not Keras's `model.compile(...)`, which compiles a model for training, not code.
+    // Not a call of compile (Keras's `model.compile(...)`, `torch.compile(...)`), which compiles a model, not code.
     compiler: String.raw`(?<!\.)\bcompile\b(?!\s*\()|\b(?:compil(?:er|ing|ation)|gcc|g\+\+|clang|msvc|nvcc|linker|undefined (?:reference|symbol))\b`,
     install: String.raw`\b(?:pip install|conda install|npm install|yarn add|setup\.py|wheel|installation|install(?:ing|ed)? (?:from|via|with)|node-pre-gyp|node-gyp)\b`,
     sharedLib: String.raw`\b(?:lib\w+\.so(?:\.\d+)*|\.dylib|\.dll|dlopen|symbol not found|cannot open shared object)\b`,

@@ -170,5 +170,8 @@ describe("isNamedCause", () => {
     expect(isNamedCause(loads.signal!, loads.prepared.all)).toBe(true);
     const said = signalOf("Wrong predictions with the pretrained resnet", "outputs differ from the paper's");
     expect(isNamedCause(said.signal!, said.prepared.all)).toBe(true);
+    // The file's extension first, then the weights spoken of: the hit keeps only its first match, `.onnx`.
+    const both = signalOf("Export differs", "I export to model.onnx; the weights file from the release gives other outputs");
+    expect(isNamedCause(both.signal!, both.prepared.all)).toBe(true);
   });
 });
