@@ -22,9 +22,15 @@ export const ASK = {
   gpu: "GPU model and count",
 } as const;
 
-/** The project's own release, with the command that prints it. */
+/** The project's own release, with the command that prints it (by import name: pip names differ, `pyro-ppl`). */
 export function projectVersionFact(pkg: string): string {
-  return `the version of \`${pkg}\` you run (\`pip show ${pkg}\`, or the commit if installed from source)`;
+  return `the \`${pkg}\` version (\`python -c "import ${pkg}; print(${pkg}.__version__)"\`)`;
+}
+
+/** Package names compared as pip compares them: case and `-`, `_`, `.` do not matter (`pytorch_lightning`). */
+export function samePackage(a: string, b: string): boolean {
+  const norm = (name: string) => name.toLowerCase().replace(/[-_.]+/g, "");
+  return norm(a) === norm(b);
 }
 
 /**
@@ -34,9 +40,8 @@ export function projectVersionFact(pkg: string): string {
  */
 export function withProjectVersionAsked(facts: readonly string[], env: Environment, pkg: string | undefined, statesVersion: boolean, buildFailure: boolean): string[] {
   if (!pkg || facts.length === 0 || buildFailure || statesVersion) return [...facts];
-  const name = pkg.toLowerCase().replace(/[-_.]+/g, "");
-  if (DL_FRAMEWORKS.some((f) => f.replace(/[-_.]+/g, "") === name)) return [...facts];
-  if (Object.keys(env.frameworks).some((f) => f.toLowerCase().replace(/[-_.]+/g, "") === name)) return [...facts];
+  if (DL_FRAMEWORKS.some((f) => samePackage(f, pkg))) return [...facts];
+  if (Object.keys(env.frameworks).some((f) => samePackage(f, pkg))) return [...facts];
   return [projectVersionFact(pkg), ...facts];
 }
 

@@ -6,8 +6,7 @@ import { classifyIssue, estimateLocalizability } from "../classify/index.js";
 import { reportSaysLittle } from "../classify/bare-report.js";
 import { parseIssue } from "../issue/index.js";
 import { removeHtmlComments } from "../issue/text.js";
-import { withProjectVersionAsked } from "../classify/missing-facts.js";
-import { projectPackage, statesPackageVersion } from "./project-package.js";
+import { withProjectVersionQuestion } from "./project-package.js";
 import { historyWithoutTemplateText, templateSentences, withoutTemplateText } from "../issue/issue-template.js";
 import type { History, IssueText, LocalizerRanking, RepoSnapshot, TriageResult } from "../types.js";
 import { issueAnchors } from "./localizability-input.js";
@@ -81,18 +80,7 @@ export async function runPipeline(input: PipelineInput, deps: PipelineDeps = {})
   // The classifier reads the issue as it was trained (template included); whether the report says little is
   // judged on the reporter's own words, as for the files.
   const classified = step("classify", () => classifyIssue(issue, undefined, { reportSaysLittle: reportSaysLittle(anchors) }));
-  // The classifier knows the report, not the repository: the project's own release is asked for here.
-  const pkg = projectPackage(index.paths);
-  const classification = {
-    ...classified,
-    missingFacts: withProjectVersionAsked(
-      classified.missingFacts,
-      classified.environment,
-      pkg,
-      pkg !== undefined && statesPackageVersion(`${issue.title}\n${issue.body}`, pkg),
-      classified.buildFailure === true,
-    ),
-  };
+  const classification = withProjectVersionQuestion(classified, index.paths, `${issue.title}\n${issue.body}`);
   const localizability = step("localizability", () => estimateLocalizability({ classification, ranked: shown.ranked, ...anchors }));
 
   const framework = repositoryFramework(index);

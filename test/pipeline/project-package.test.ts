@@ -1,6 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
 import { projectPackage, statesPackageVersion } from "../../src/pipeline/project-package.js";
 import { projectVersionFact, withProjectVersionAsked } from "../../src/classify/missing-facts.js";
+import { withProjectVersionQuestion } from "../../src/pipeline/project-package.js";
+import { makeClassification } from "../render/fixtures/triage-results.js";
 
 const files = (folder: string, n: number) => Array.from({ length: n }, (_, i) => `${folder}/m${i}.py`);
 
@@ -23,11 +25,15 @@ describe("statesPackageVersion", () => {
     expect(statesPackageVersion("pytorch-lightning==0.7.3", "pytorch_lightning")).toBe(true);
     expect(statesPackageVersion("Pytorch lightning 0.8.0 on Ubuntu", "pytorch_lightning")).toBe(true);
     expect(statesPackageVersion("- pyro: 1.3.0", "pyro")).toBe(true);
+    expect(statesPackageVersion("flair (v0.4.5)", "flair")).toBe(true);
+    expect(statesPackageVersion("TensorFlow-Addons version and how it was installed (source or binary): 0.11.0", "tensorflow_addons")).toBe(true);
   });
 
   it("does not take the name alone, or another package's version, for it", () => {
     expect(statesPackageVersion("flair crashes on load with torch 1.6.0", "flair")).toBe(false);
     expect(statesPackageVersion("pyro-ppl\ntorch 1.4.0", "pyro")).toBe(false);
+    expect(statesPackageVersion("I use flair with torch 1.6.0", "flair")).toBe(false);
+    expect(statesPackageVersion("flair version with torch 1.6.0", "flair")).toBe(false);
   });
 });
 
@@ -36,7 +42,8 @@ describe("withProjectVersionAsked", () => {
 
   it("asks for the project's own version first when other facts are asked and it is not stated", () => {
     expect(withProjectVersionAsked(asked, { frameworks: { torch: "1.6.0" } }, "flair", false, false)).toEqual([projectVersionFact("flair"), ...asked]);
-    expect(projectVersionFact("flair")).toContain("`pip show flair`");
+    // By import name: `pip show pyro` would fail, the distribution being `pyro-ppl`.
+    expect(projectVersionFact("pyro")).toBe('the `pyro` version (`python -c "import pyro; print(pyro.__version__)"`)');
   });
 
   it("asks nothing more when nothing is asked, the version is stated, the project is the framework, or a build failed", () => {
@@ -46,5 +53,15 @@ describe("withProjectVersionAsked", () => {
     expect(withProjectVersionAsked(asked, { frameworks: {} }, "mxnet", false, false)).toEqual(asked);
     expect(withProjectVersionAsked(asked, { frameworks: {} }, "flair", false, true)).toEqual(asked);
     expect(withProjectVersionAsked(asked, { frameworks: {} }, undefined, false, false)).toEqual(asked);
+  });
+});
+
+describe("withProjectVersionQuestion", () => {
+  const paths = ["flair/__init__.py", ...files("flair", 8)];
+  const classification = makeClassification({ environment: { frameworks: {} }, missingFacts: ["Python version"] });
+
+  it("adds the project's version to what the comment asks, unless the report states it", () => {
+    expect(withProjectVersionQuestion(classification, paths, "it crashes").missingFacts).toEqual([projectVersionFact("flair"), "Python version"]);
+    expect(withProjectVersionQuestion(classification, paths, "flair 0.4.5, it crashes").missingFacts).toEqual(["Python version"]);
   });
 });
