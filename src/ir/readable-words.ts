@@ -61,15 +61,24 @@ export function withoutTracebackFraming(text: string): string {
 export function withoutContainedWords(words: readonly string[], limit = Infinity): string[] {
   const shown: string[] = [];
   for (const word of words) {
-    if (shown.some((s) => s.includes(word))) continue;
-    const held = shown.findIndex((s) => word.includes(s));
+    if (shown.some((s) => isPartOf(word, s))) continue;
+    const held = shown.findIndex((s) => isPartOf(s, word));
     if (held === -1) {
       if (shown.length < limit) shown.push(word);
       continue;
     }
     shown[held] = word;
     // It may hold more than one word shown (`random` and `sampler` in `randomsampler`): keep it once, where the first was.
-    for (let i = shown.length - 1; i > held; i--) if (word.includes(shown[i]!)) shown.splice(i, 1);
+    for (let i = shown.length - 1; i > held; i--) if (isPartOf(shown[i]!, word)) shown.splice(i, 1);
   }
   return shown;
+}
+
+/**
+ * True when `part` begins or ends the longer `whole`, as a compound's part does (`runtime` of `runtimeerror`,
+ * `sampler` of `randomsampler`), and is long enough to be a word of its own: `art` is no part of `start`, nor `norm`
+ * of `abnormal`.
+ */
+function isPartOf(part: string, whole: string): boolean {
+  return part !== whole && part.length >= 4 && (whole.startsWith(part) || whole.endsWith(part));
 }

@@ -111,4 +111,8 @@ describe("withoutContainedWords", () => {
     expect(withoutContainedWords(["runtime", "loss", "runtimeerror", "runtime"])).toEqual(["runtimeerror", "loss"]);
     expect(withoutContainedWords(["random", "loss", "sampler", "randomsampler", "shuffle"], 3)).toEqual(["randomsampler", "loss", "shuffle"]);
   });
+
+  it("hides only a compound's parts: a word that begins or ends the longer one and is a word of its own", () => {
+    expect(withoutContainedWords(["art", "start", "norm", "abnormal"])).toEqual(["art", "start", "norm", "abnormal"]);
+  });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
-import { projectPackage, statesPackageVersion } from "../../src/pipeline/project-package.js";
+import { projectPackage, statesPackageVersion, withProjectVersionQuestion } from "../../src/pipeline/project-package.js";
 import { projectVersionFact, withProjectVersionAsked } from "../../src/classify/missing-facts.js";
-import { withProjectVersionQuestion } from "../../src/pipeline/project-package.js";
 import { makeClassification } from "../render/fixtures/triage-results.js";
 
 const files = (folder: string, n: number) => Array.from({ length: n }, (_, i) => `${folder}/m${i}.py`);
