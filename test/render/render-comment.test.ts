@@ -1,3 +1,4 @@
+import { ASK_ERROR, ASK_REPRODUCER } from "../../src/classify/missing-details.js";
 import { missingFacts } from "../../src/classify/missing-facts.js";
 import { describe, it, expect } from "@jest/globals";
 import MarkdownIt from "markdown-it";
@@ -93,13 +94,13 @@ describe("renderComment", () => {
 
   it("asks for the error as text and a reproducer first, and puts the command line after the facts it answers", () => {
     const base = gpuExtrinsicResult();
-    const classification = { ...base.classification!, missingDetails: ["the full error message or log, pasted as text", "a short script or the exact steps that reproduce it"] };
+    const classification = { ...base.classification!, missingDetails: [ASK_ERROR, ASK_REPRODUCER] };
     const body = render({ ...base, classification });
-    const order = ["- the full error message or log", "- a short script", "- CUDA version", "The quickest way is to paste"];
+    const order = [`- ${ASK_ERROR}`, `- ${ASK_REPRODUCER}`, "- CUDA version", "The quickest way is to paste"];
     expect(isAscending(positions(body, order))).toBe(true);
     // With no environment fact missing, the details are still asked, and no command is offered for them.
-    const onlyDetails = render(makeResult({ classification: { ...makeClassification(), missingDetails: ["a short script or the exact steps that reproduce it"] } }));
-    expect(onlyDetails).toContain("**To narrow it down, please add to the issue:**\n\n- a short script or the exact steps that reproduce it");
+    const onlyDetails = render(makeResult({ classification: { ...makeClassification(), missingDetails: [ASK_REPRODUCER] } }));
+    expect(onlyDetails).toContain(`**To narrow it down, please add to the issue:**\n\n- ${ASK_REPRODUCER}`);
     expect(onlyDetails).not.toContain("The quickest way");
   });
 
