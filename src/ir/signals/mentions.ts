@@ -1,14 +1,16 @@
 import type { SourceIndex } from "../source-index.js";
+import { indexRepoPaths, mapFrameToRepo, type RepoPathIndex } from "../../issue/map-frame.js";
 import type { ModuleIndex } from "./module-index.js";
 
 /**
  * Files the issue names, by path (`pytorch_lightning/trainer/trainer.py`, `gluon/block.py`) or by module
  * (`mxnet.gluon.data`). A path matches when it equals a file or is a suffix of one on a folder boundary;
  * an ambiguous suffix (several files end with it) credits none; a path from above the root (the clone's folder
- * first) names the file its longest tail of two segments or more is.
+ * first) or an installed copy's path names the file a traceback frame with that path would (issue/map-frame.ts).
  */
 export function mentionedFiles(index: SourceIndex, modules: ModuleIndex, mentioned: readonly string[]): Map<number, string> {
   const hits = new Map<number, string>();
+  let repoPaths: RepoPathIndex | undefined;
   for (const raw of mentioned) {
     const m = raw.replace(/^\.?\/+/, "").replace(/\\/g, "/");
     if (!m) continue;
@@ -23,9 +25,13 @@ export function mentionedFiles(index: SourceIndex, modules: ModuleIndex, mention
         hits.set(suffix[0]![1], raw);
         continue;
       }
-      const inCheckout = pathInCheckout(index, m);
-      if (inCheckout !== undefined) {
-        hits.set(inCheckout, raw);
+      // Written from above the root (GitHub's code embeds print the clone's folder first,
+      // `pytorch-lightning/pytorch_lightning/trainer/training_loop.py`), or an installed copy: mapped as a traceback
+      // frame's path is, by the longest shared tail of two segments or more.
+      const mapped = mapFrameToRepo(raw, (repoPaths ??= indexRepoPaths(index.paths))).repoPath;
+      const doc = mapped === null ? undefined : index.pathToDoc.get(mapped);
+      if (doc !== undefined) {
+        hits.set(doc, raw);
         continue;
       }
       // No file by that path: a dotted module name (`mxnet.gluon.data`) ends like a file extension too, so it is
@@ -34,24 +40,4 @@ export function mentionedFiles(index: SourceIndex, modules: ModuleIndex, mention
     for (const d of modules.resolve(m.replace(/\//g, "."))) if (!hits.has(d)) hits.set(d, raw);
   }
   return hits;
-}
-
-/**
- * A path written from above the repository's root: the clone's folder first (`pytorch-lightning/pytorch_lightning/
- * trainer/training_loop.py`, as GitHub's code embeds print it; `addons/tensorflow_addons/losses/focal_loss.py`), or
- * a longer local path. The longest tail of at least two segments that is a repository path names that file, as
- * for traceback frames (issue/map-frame.ts): one segment alone (`utils.py`) is too common to name a file.
- * An installed path names the repository's file only as a whole, after `site-packages`.
- */
-function pathInCheckout(index: SourceIndex, mention: string): number | undefined {
-  const segments = mention.split("/").filter(Boolean);
-  // An installed copy (`.../site-packages/torch/utils/data/dataloader.py`) is the package's path and nothing
-  // shorter: `data/dataloader.py` of another library must not name the repository's file of that name.
-  const installed = segments.findLastIndex((s) => /^(?:site|dist)-packages$/i.test(s));
-  if (installed !== -1) return index.pathToDoc.get(segments.slice(installed + 1).join("/"));
-  for (let start = 1; segments.length - start >= 2; start++) {
-    const doc = index.pathToDoc.get(segments.slice(start).join("/"));
-    if (doc !== undefined) return doc;
-  }
-  return undefined;
 }
