@@ -118,10 +118,10 @@ function extractPackages(text: string, found: Found): void {
     setFramework(found, m[1]!, m[2]!);
   }
   // pip list / conda list / collect_env's "[conda] pytorch    1.7.0   py3.8_cuda11.0..."
-  for (const m of text.matchAll(new RegExp(String.raw`^\s*(?:[-*]\s*)?(?:\[(?:pip\d?|conda)\]\s*)?([A-Za-z@][\w./-]*)\s{2,}v?(${VERSION})`, "gm"))) {
+  for (const m of text.matchAll(new RegExp(String.raw`^[ \t]*(?:[-*]\s*)?(?:\[(?:pip\d?|conda)\]\s*)?([A-Za-z@][\w./-]*)\s{2,}v?(${VERSION})`, "gm"))) {
     setFramework(found, m[1]!, m[2]!);
   }
-  for (const m of text.matchAll(new RegExp(String.raw`^\s*\[(?:pip\d?|conda)\]\s+([A-Za-z@][\w./-]*)\s+v?(${VERSION})`, "gm"))) {
+  for (const m of text.matchAll(new RegExp(String.raw`^[ \t]*\[(?:pip\d?|conda)\]\s+([A-Za-z@][\w./-]*)\s+v?(${VERSION})`, "gm"))) {
     setFramework(found, m[1]!, m[2]!);
   }
   // `tf.__version__` → '2.4.0' (same line or the next), `torch.__version__ = 1.7.0`
@@ -206,7 +206,7 @@ function extractCuda(text: string, found: Found): void {
   const cuda =
     /\bCuda compilation tools, release (\d+\.\d+)/i.exec(text) ??
     /\bcuda(?:[ _-]?toolkit)?(?:\s+(?:runtime\s+)?version|\s+used to build \w+)?\s*(?:[:=]|is)?\s*[-v]?(\d{1,2}\.\d+(?:\.\d+)*)/i.exec(text) ??
-    /^\s*(?:[-*]\s*)?version:\s*(\d{1,2}\.\d+(?:\.\d+)*)\s*$/im.exec(sectionAfter(text, /^\s*(?:[-*]\s*)?CUDA:\s*$/im));
+    /^[ \t]*(?:[-*]\s*)?version:\s*(\d{1,2}\.\d+(?:\.\d+)*)\s*$/im.exec(sectionAfter(text, /^[ \t]*(?:[-*]\s*)?CUDA:\s*$/im));
   if (cuda) found.cuda ??= cleanVersion(cuda[1]!);
   if (!found.cuda && found.cudaFromWheel) found.cuda = found.cudaFromWheel;
   const cudnn =
@@ -314,7 +314,7 @@ function dropAccountNames(text: string): string {
 
 function extractOs(rawText: string, found: Found): void {
   const text = dropAccountNames(rawText);
-  const kv = /^\s*(?:[-*]\s*)?(?:OS|Operating System|OS Platform and Distribution|OS type and version|Platform)\s*:\s*(.+)$/gim;
+  const kv = /^[ \t]*(?:[-*]\s*)?(?:OS|Operating System|OS Platform and Distribution|OS type and version|Platform)\s*:\s*(.+)$/gim;
   for (const m of text.matchAll(kv)) {
     const value = m[1]!.trim();
     // "Linux-4.4.0-…-with-Ubuntu-16.04-xenial" (Python's platform.platform()) names the distribution at its end.
@@ -382,7 +382,7 @@ const BUILD_ERROR =
  * Python's own compiler, which mxnet's diagnose.py prints under Python Info ("Compiler     : GCC 7.2.0") and
  * `python --version` banners show ("[GCC 7.3.0]"): it built the interpreter, not the report's build.
  */
-const PYTHON_COMPILER_LINE = /^\s*\(?'?Compiler\s*:'?,?\s*'?(?:GCC|Clang|MSC)\b[^\n]*$/gm;
+const PYTHON_COMPILER_LINE = /^[ \t]*\(?'?Compiler\s*:'?,?\s*'?(?:GCC|Clang|MSC)\b[^\n]*$/gm;
 
 /** "g++/gcc (Ubuntu 5.4.0-6ubuntu1~16.04.5) 5.4.0", "gcc version 7.5.0", "GCC version: (Ubuntu 7.5.0-3ubuntu1~18.04) 7.5.0", "clang 10". */
 const GCC_CLANG = /(?<![\w./[-])(g\+\+|gcc|clang\+\+|clang|icpc|icc)(?:\/(?:g\+\+|gcc|clang\+?\+?))?(?:[ _]?version)?\s*:?\s*(?:\([^()\n]{0,60}\)\s*)?[-v]?(\d+(?:\.\d+)*)\b/i;

@@ -99,13 +99,13 @@ export function analyseIssue(issue: PreparedIssue): IssueAnalysis {
   // How deep the pasted tracebacks go (Python frame headers), on a log scale up to 50 frames: a long trace through
   // the project's own code and a two-line error from a missing library are different reports, which the yes/no
   // above cannot tell apart.
-  const frames = issue.body.match(/^\s*File "[^"\n]+", line \d+/gm)?.length ?? 0;
+  const frames = issue.body.match(/^[ \t]*File "[^"\n]+", line \d+/gm)?.length ?? 0;
   meta.set("m:traceFrames", Math.min(Math.log1p(frames) / Math.log1p(50), 1));
   meta.set("m:code", hasCodeBlock(issue.body) ? 1 : 0);
   // How much of the reporter's own script is pasted (imports, definitions, assignments from calls), on a log scale
   // up to 50 lines: a reproducer written against the project's API points at its code more than a log of a failed
   // install does, whatever the project.
-  const scriptLines = issue.body.match(/^\s*(?:import \w|from \w[\w.]* import |def \w|class \w|\w+\s*=\s*\w[\w.]*\()/gm)?.length ?? 0;
+  const scriptLines = issue.body.match(/^[ \t]*(?:import \w|from \w[\w.]* import |def \w|class \w|\w+\s*=\s*\w[\w.]*\()/gm)?.length ?? 0;
   meta.set("m:script", Math.min(Math.log1p(scriptLines) / Math.log1p(50), 1));
   meta.set("m:envFacts", Math.min(environmentFactCount(environment), 6) / 6);
   meta.set("m:length", Math.min(Math.log10(1 + issue.body.length) / 5, 1));

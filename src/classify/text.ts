@@ -104,7 +104,7 @@ export function bigrams(tokens: string[]): string[] {
 
 /** True when the body has a Python, JS or C++ stack trace. */
 export function hasTraceback(text: string): boolean {
-  return /Traceback \(most recent call last\)|^\s+at \S+ \(.*:\d+:\d+\)|\[bt\] \(\d+\)|^\s*File "[^"]+", line \d+/m.test(text);
+  return /Traceback \(most recent call last\)|^[ \t]+at \S+ \(.*:\d+:\d+\)|\[bt\] \(\d+\)|^[ \t]*File "[^"]+", line \d+/m.test(text);
 }
 
 /**
