@@ -43,7 +43,9 @@ export function decideFileDisplay(result: TriageResult, config: RepoConfig): Fil
   const rankingTrusted = verdict === "show";
   if (isProbablyExtrinsic(result, config)) {
     stricter("soften");
-    if (!reasons.some((reason) => /extrinsic|outside/i.test(reason))) reasons.push("the cause is probably outside this repository's code");
+    // A failed build's fix may be in the repository after all (its build files or a source that does not compile).
+    const doubt = result.classification?.buildFailure ? "the build failed, so the fix may lie in how it is built" : "the cause is probably outside this repository's code";
+    if (!reasons.some((reason) => /extrinsic|outside|build failed/i.test(reason))) reasons.push(doubt);
   }
   return { verdict, ...(localizability ? { confidence: localizability.confidence } : {}), rankingTrusted, reasons };
 }

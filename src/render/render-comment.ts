@@ -226,7 +226,8 @@ function renderFiles(input: RenderInput, files: readonly RankedFile[], display: 
         // The ranking is sound; the doubt is whether the cause is in the code at all.
         const where = [commit ? `at ${commitLink(input.repo, commit)}` : "", display.confidence !== undefined ? `ranking confidence ${percent(display.confidence)}` : ""];
         const aside = where.filter(Boolean).join("; ");
-        return `**⚠️ Possible files**${why}. If the cause is in the code after all, these are the likeliest places${aside ? ` (${aside})` : ""}:\n\n${list}`;
+        const ifInCode = input.result.classification?.buildFailure ? "If the fix is in the sources" : "If the cause is in the code after all";
+        return `**⚠️ Possible files**${why}. ${ifInCode}, these are the likeliest places${aside ? ` (${aside})` : ""}:\n\n${list}`;
       }
       return `**⚠️ Possible files, low confidence**${confidence}${why}. A starting point, not an answer${at}:\n\n${list}`;
     case "withhold":
@@ -298,7 +299,9 @@ function renderClassification(result: TriageResult, config: RepoConfig): string 
 
   let cause: string;
   const causeConfidence = verdictConfidence(result, extrinsic.confidence);
-  if (isProbablyExtrinsic(result, config)) {
+  if (isProbablyExtrinsic(result, config) && classification.buildFailure) {
+    cause = `probably a failed build, not the code at run time (extrinsic, ${causeConfidence})`;
+  } else if (isProbablyExtrinsic(result, config)) {
     const causes = leadingCauses(classification).map(describeCause);
     cause = `probably outside this repository (extrinsic, ${causeConfidence})${causes.length ? `, most likely ${causes.join(", or ")}` : ""}`;
   } else if (extrinsic.label === "extrinsic") {

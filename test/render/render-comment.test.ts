@@ -135,6 +135,11 @@ describe("renderComment", () => {
     // Its fix may be in the repository's build files or sources: it is not called "not a bug in this repository's code".
     expect(body).toContain("**This looks like a failure of the build, not of the code at run time.** To check, please add to the issue:");
     expect(body).not.toContain("not a bug in this repository's code");
+    // The files and the cause line say the same: a failed build, whose fix may be in the sources after all.
+    const trusted = render({ ...gpu, classification, localizability: { confidence: 0.92, verdict: "show" as const, reasons: [] } });
+    expect(trusted).not.toContain("the cause is probably outside this repository's code");
+    expect(trusted).toContain("the build failed, so the fix may lie in how it is built. If the fix is in the sources, these are the likeliest places");
+    expect(body).toContain("**Cause:** probably a failed build, not the code at run time (extrinsic, 79%)");
   });
 
   it("does not call a sound ranking 'low confidence' when only the extrinsic cause softens it", () => {
