@@ -131,18 +131,19 @@ function extractPackages(text: string, found: Found): void {
   // Prose and templates: "PyTorch version: 1.7.0", "MXNet 1.5.0", "TensorFlow version (use command below): 2.4.0",
   // "pyTorch_version:   1.4.0", "mxnet v1.6", "tfjs@2.3.0", "tensorflow.js 2.8.2", "tensorflow-gpu 2.0.0" (the
   // package name a template answer gives: "TensorFlow version and how it was installed: tensorflow-gpu 2.0.0, binary",
-  // "TensorFlow Addons version and how it was installed (source or binary): tfa-nightly 0.11.0.dev20200622").
+  // "TensorFlow Addons version and how it was installed (source or binary): tfa-nightly 0.11.0.dev20200622",
+  // "tfa-nightly_v0.12.0.dev20200811022730").
   const names =
     "pytorch|torch|torchvision|tensorflow(?:\\.js|-gpu|-cpu|[- ]addons|-probability)?|tf-nightly(?:-gpu)?|tfa-nightly|tensorflowjs|tfjs(?:-node(?:-gpu)?)?|@tensorflow/tfjs(?:-node(?:-gpu)?)?|keras|jaxlib|jax|mxnet(?:-cu\\d+(?:mkl)?|-mkl)?|gluoncv|gluonnlp|paddlepaddle|onnxruntime|onnx|numpy|scipy|pandas|scikit-learn|sklearn|transformers|pytorch[-_ ]lightning|opencv|cupy|horovod|tensorrt|ray|flair|autokeras|pyro|tensorpack|tflearn|protobuf";
   const prose = new RegExp(
-    String.raw`(?<![\w./-])(${names})(?:[ _]?version)?(?: and how it was installed)?(?:\s*\([^)\n]{0,60}\))?\s*(?:[:=]=?|is|@|-)?\s*${GIT_DESCRIBE_FIRST}v?(${VERSION})${NOT_GIT_DESCRIBE}`,
+    String.raw`(?<![\w./-])(${names})(?:[ _]?version)?(?: and how it was installed)?(?:\s*\([^)\n]{0,60}\))?\s*(?:[:=]=?|is|@|-|_(?=v\d))?\s*${GIT_DESCRIBE_FIRST}v?(${VERSION})${NOT_GIT_DESCRIBE}`,
     "gi",
   );
   for (const m of text.matchAll(prose)) setFramework(found, m[1]!, m[2]!);
-  // "tf2.0-beta1", "tf 1.15", "TF version: ('v1.4.0-19-ga52c8d9', '1.4.1')". Only a space, a colon or a version label
+  // "tf2.0-beta1", "tf 1.15", "TF_v2.3.0", "TF version: ('v1.4.0-19-ga52c8d9', '1.4.1')". Only a space, a colon, `_v` or a version label
   // may separate the short name from the version: "tf = 0.5" in a script is a variable, not TensorFlow.
   const shortTf = new RegExp(
-    String.raw`(?<![\w./-])tf(?:[ _]?version\s*:?|:)?\s*${GIT_DESCRIBE_FIRST}v?(${VERSION})${NOT_GIT_DESCRIBE}`,
+    String.raw`(?<![\w./-])tf(?:[ _]?version\s*:?|:|_(?=v\d))?\s*${GIT_DESCRIBE_FIRST}v?(${VERSION})${NOT_GIT_DESCRIBE}`,
     "gi",
   );
   for (const m of text.matchAll(shortTf)) setFramework(found, "tensorflow", m[1]!);

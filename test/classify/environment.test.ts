@@ -194,6 +194,15 @@ describe("extractEnvironment", () => {
     expect(extractEnvironment("tf = 0.5").frameworks).toEqual({});
   });
 
+  it("reads versions joined to their names by '_v' ('Binary TF_v2.3.0', 'tfa-nightly_v0.12.0.dev2020...'), not a variable's suffix", () => {
+    const env = extractEnvironment(
+      "TensorFlow version and how it was installed (source or binary): Binary TF_v2.3.0\n" +
+        "TensorFlow-Addons version and how it was installed (source or binary): Binary tfa-nightly_v0.12.0.dev20200811022730",
+    );
+    expect(env.frameworks).toEqual({ tensorflow: "2.3.0", "tensorflow-addons": "0.12.0.dev20200811022730" });
+    expect(extractEnvironment("tf_var = 3.5").frameworks).toEqual({});
+  });
+
   it("reads 'Python version. 2.7.15'", () => {
     expect(extractEnvironment("Python version. 2.7.15").python).toBe("2.7.15");
   });
