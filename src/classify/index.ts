@@ -11,7 +11,7 @@ import { defaultClassifierModel, scoreTask, topContributions, type ClassifierMod
 import { isNamedCause } from "./causes.js";
 import { missingDetails } from "./missing-details.js";
 import { classifyReportKind } from "./report-kind.js";
-import { prepareIssue, type PreparedIssue } from "./text.js";
+import { prepareIssue, stem, type PreparedIssue } from "./text.js";
 
 export type { ClassifierModel } from "./model.js";
 export { extractEnvironment, describeEnvironment } from "./environment.js";
@@ -146,11 +146,11 @@ function describeFeature(name: string, analysis: IssueAnalysis): string | undefi
       return kind === "lt" ? `title mentions ${quote}` : `mentions ${quote}`;
     }
     case "t":
-      return `title word "${rest}"`;
+      return isGenericReportWord(rest) ? undefined : `title word "${rest}"`;
     case "w":
-      return `word "${rest}"`;
+      return isGenericReportWord(rest) ? undefined : `word "${rest}"`;
     case "b":
-      return `phrase "${rest}"`;
+      return rest.split(" ").every(isGenericReportWord) ? undefined : `phrase "${rest}"`;
     case "lc":
       return `most DL terms in the report are ${rest} terms`;
     case "lct":
@@ -171,6 +171,19 @@ function describeFeature(name: string, analysis: IssueAnalysis): string | undefi
     default:
       return undefined;
   }
+}
+
+/**
+ * Words every bug report uses, whatever the bug ("bug", "error", "fails", "problem"): the model may lean on them
+ * (a project that files more Training reports says "bug" in more of them), but as evidence they say nothing about
+ * what the bug is ('title word "bug"' for a Training label). Stemmed as the tokenizer stems them.
+ */
+const GENERIC_REPORT_WORDS = new Set(
+  ["bug", "bugs", "issue", "problem", "error", "fail", "wrong", "work", "help", "question", "report", "thank", "please", "hello", "strange", "weird"].map(stem),
+);
+
+function isGenericReportWord(token: string): boolean {
+  return GENERIC_REPORT_WORDS.has(token);
 }
 
 /** A lexicon match that is only a version number: "3.6.4", "16.04", "v1.2", "2.0rc1". */

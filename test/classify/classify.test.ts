@@ -215,6 +215,15 @@ describe("classification evidence", () => {
     expect(analysis.quotable.get("api.version")).toBe("18.04.4"); // the quote's
   });
 
+  it("quotes no word every report uses ('bug', 'error', 'fails') as evidence of a type or a cause", () => {
+    // Both models lean on such words: the shipped one on "bug" in a bare "Bug", the invented one on "error".
+    const reports = [classifyIssue({ title: "Bug", body: "see title" }), classifyIssue({ title: "Error when running", body: "" }, model)];
+    for (const c of reports) {
+      const said = [...c.bugType.evidence, ...c.extrinsic.evidence].join("; ");
+      expect(said).not.toMatch(/(?:word|phrase) "(?:bug|error|fail|problem)(?: (?:bug|error|fail|problem))?"/);
+    }
+  });
+
   it("gives no report-shape fact but the traceback as evidence ('title is a question', 'long report' explain nothing)", () => {
     const long = "The loss goes down for a while and then it stops changing at all. ".repeat(30);
     for (const issue of [
@@ -268,12 +277,12 @@ describe("classification evidence", () => {
   });
 
   it("marks a type that only learned words point at, and not one the DL lexicon points at", () => {
-    expect(classifyIssue({ title: "Error when running", body: "" }, model).bugType.wordsOnly).toBe(true);
+    expect(classifyIssue({ title: "Returns too early when running", body: "" }, model).bugType.wordsOnly).toBe(true);
     expect(classifyIssue({ title: "NaN loss after a few epochs", body: "loss becomes nan with lr 0.1" }, model).bugType.wordsOnly).toBeUndefined();
   });
 
   it("names a word once, not as a word and again as a title word", () => {
-    const c = classifyIssue({ title: "Bug", body: "see title" });
+    const c = classifyIssue({ title: "Example", body: "see title" });
     const words = c.bugType.evidence.map((p) => /word "(.+)"$/.exec(p)?.[1]).filter((w) => w !== undefined);
     expect(words.length).toBeGreaterThan(0);
     expect(new Set(words).size).toBe(words.length);
