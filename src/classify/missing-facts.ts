@@ -89,7 +89,7 @@ export function missingFacts(input: MissingFactsInput): string[] {
   }
   if (causes.includes("training-data")) out.push("the dataset and its version (a small sample that reproduces the problem helps)");
   if (causes.includes("pretrained-model")) out.push("where the pretrained weights come from and which version produced them");
-  if (causes.includes("third-party-library") && frameworks.length < 2) out.push("versions of the other libraries involved (`pip freeze`)");
+  if (causes.includes("third-party-library") && frameworks.length < 2) out.push("versions of the other libraries involved (`pip list`)");
   return out;
 }
 

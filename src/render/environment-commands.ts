@@ -2,7 +2,7 @@ import { ASK } from "../classify/missing-facts.js";
 import type { Classification } from "../types.js";
 
 /**
- * The commands whose output answers the environment questions of the comment ("The quickest way is to paste the
+ * The commands whose output answers the environment questions of the comment ("For the versions, the quickest way is to paste the
  * output of ..."). Each must print what the list asks for, so a command that does not print a fact asked for is
  * joined by one that does:
  * - `python -m torch.utils.collect_env` prints the OS, Python, CUDA, cuDNN, GPU models and driver: nothing to add.

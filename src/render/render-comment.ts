@@ -200,7 +200,9 @@ function renderEnvironmentRequest(result: TriageResult, config: RepoConfig): str
     // a package list or nvidia-smi would answer none of them. Nor does any command print the error or a reproducer.
     if (facts.length > 0 && !classification.buildFailure) {
       const commands = environmentCommands(classification, result.repository.framework);
-      lines.push("", `The quickest way is to paste the output of ${commands.map((c) => codeSpan(c)).join(" and ")}.`);
+      // They print versions (and, nvidia-smi, the GPU), not build flags, datasets or weights: said so, not "all of it".
+      const what = commands.includes("nvidia-smi") ? "the versions and the GPU" : "the versions";
+      lines.push("", `For ${what}, the quickest way is to paste the output of ${commands.map((c) => codeSpan(c)).join(" and ")}.`);
     }
   }
   return lines.join("\n");

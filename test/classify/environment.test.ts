@@ -201,6 +201,8 @@ describe("extractEnvironment", () => {
     );
     expect(env.frameworks).toEqual({ tensorflow: "2.3.0", "tensorflow-addons": "0.12.0.dev20200811022730" });
     expect(extractEnvironment("tf_var = 3.5").frameworks).toEqual({});
+    // OpenCV prints its version in brackets in its errors.
+    expect(extractEnvironment("cv2.error: OpenCV(3.4.3) /io/opencv/modules/imgproc/src/resize.cpp:4044: error: (-215:Assertion failed)").frameworks).toEqual({ opencv: "3.4.3" });
   });
 
   it("reads 'Python version. 2.7.15'", () => {

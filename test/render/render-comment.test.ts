@@ -96,12 +96,12 @@ describe("renderComment", () => {
     const base = gpuExtrinsicResult();
     const classification = { ...base.classification!, missingDetails: [ASK_ERROR, ASK_REPRODUCER] };
     const body = render({ ...base, classification });
-    const order = [`- ${ASK_ERROR}`, `- ${ASK_REPRODUCER}`, "- CUDA version", "The quickest way is to paste"];
+    const order = [`- ${ASK_ERROR}`, `- ${ASK_REPRODUCER}`, "- CUDA version", "the quickest way is to paste"];
     expect(isAscending(positions(body, order))).toBe(true);
     // With no environment fact missing, the details are still asked, and no command is offered for them.
     const onlyDetails = render(makeResult({ classification: { ...makeClassification(), missingDetails: [ASK_REPRODUCER] } }));
     expect(onlyDetails).toContain(`**To narrow it down, please add to the issue:**\n\n- ${ASK_REPRODUCER}`);
-    expect(onlyDetails).not.toContain("The quickest way");
+    expect(onlyDetails).not.toContain("the quickest way");
   });
 
   it("asks for the missing environment facts before softly showing files for an extrinsic GPU bug", () => {
@@ -130,7 +130,7 @@ describe("renderComment", () => {
     const classification = { ...gpu.classification!, missingFacts: ["CUDA toolkit version (`nvcc --version`)"], buildFailure: true as const };
     const body = render({ ...gpu, classification });
     expect(body).toContain("- CUDA toolkit version (`nvcc --version`)");
-    expect(body).not.toContain("The quickest way");
+    expect(body).not.toContain("the quickest way");
     expect(body).not.toContain("`nvidia-smi`");
     // Its fix may be in the repository's build files or sources: it is not called "not a bug in this repository's code".
     expect(body).toContain("**This looks like a failure of the build, not of the code at run time.** To check, please add to the issue:");
