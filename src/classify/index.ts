@@ -92,7 +92,7 @@ export function classifyAnalysed(prepared: PreparedIssue, analysis: IssueAnalysi
       isBugReport: reportKind.label === "bug",
     }),
     ...(isBuildFailure(analysis.environment, askedCauses) ? { buildFailure: true as const } : {}),
-    missingDetails: missingDetails(prepared, reportKind.label === "bug", analysis.traceback),
+    missingDetails: missingDetails(prepared, { isBugReport: reportKind.label === "bug", traceback: analysis.traceback, saysLittle: options.reportSaysLittle === true }),
   };
 }
 

@@ -58,19 +58,29 @@ export const ASK_ERROR = "the full error message or log, pasted as text";
 export const ASK_ERROR_NOT_SCREENSHOT = "the full error message or log, pasted as text (a screenshot cannot be searched or copied)";
 export const ASK_REPRODUCER = "a short script or the exact steps that reproduce it";
 
-/** `traceback`: hasTraceback(issue.body), which the classifier has already computed (IssueAnalysis.traceback). */
-export function missingDetails(issue: PreparedIssue, isBugReport: boolean, traceback = hasTraceback(issue.body)): string[] {
-  if (!isBugReport) return [];
+export interface MissingDetailsOptions {
+  isBugReport: boolean;
+  /** hasTraceback(issue.body), which the classifier has already computed (IssueAnalysis.traceback). */
+  traceback?: boolean;
+  /** The report says little beyond its title (classify/bare-report.ts): both are asked, whatever it says. */
+  saysLittle?: boolean;
+}
+
+export function missingDetails(issue: PreparedIssue, options: MissingDetailsOptions): string[] {
+  if (!options.isBugReport) return [];
   const out: string[] = [];
-  const text = issue.all;
-  const code = hasCodeBlock(issue.body) || SCRIPT_LINE.test(issue.body);
-  const shown = traceback || PASTED_ERROR.test(text) || ERROR_TEXT.test(text);
-  const screenshot = IMAGE.test(issue.body);
+  const { body, title } = issue;
+  const code = hasCodeBlock(body) || SCRIPT_LINE.test(body);
+  // Shown in the body: an error quoted in the title ("AttributeError: 'Trainer' object has no attribute") is named,
+  // not shown with its traceback, and a body that holds only a screenshot of it shows no text.
+  const shown = (options.traceback ?? hasTraceback(body)) || PASTED_ERROR.test(body) || ERROR_TEXT.test(body);
+  const mentioned = mentionsError(issue.all) || PASTED_ERROR.test(title) || ERROR_TEXT.test(title);
+  const screenshot = IMAGE.test(body);
   // Asked only of a report that speaks of an error it does not show (as text: a screenshot of it is not shown):
   // a report of a wrong formula, a spelling mistake, an outdated pin or a wrong plot has no error to paste.
-  if (!shown && mentionsError(text) && (screenshot || !code)) out.push(screenshot ? ASK_ERROR_NOT_SCREENSHOT : ASK_ERROR);
+  if (!shown && (options.saysLittle || (mentioned && (screenshot || !code)))) out.push(screenshot ? ASK_ERROR_NOT_SCREENSHOT : ASK_ERROR);
   // Asked only of a report of something the reporter ran: a code review ("weight_decay should be applied before
   // clipping") is its own reproducer.
-  if (!code && !STEPS.test(issue.body) && RAN_SOMETHING.test(text)) out.push(ASK_REPRODUCER);
+  if (!code && !STEPS.test(body) && (options.saysLittle || RAN_SOMETHING.test(issue.all))) out.push(ASK_REPRODUCER);
   return out;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import { ASK_ERROR, ASK_ERROR_NOT_SCREENSHOT, ASK_REPRODUCER, missingDetails } from "../../src/classify/missing-details.js";
 import { prepareIssue } from "../../src/classify/text.js";
 
-const details = (title: string, body: string, bug = true) => missingDetails(prepareIssue({ title, body }), bug);
+const details = (title: string, body: string, bug = true, saysLittle = false) => missingDetails(prepareIssue({ title, body }), { isBugReport: bug, saysLittle });
 
 describe("missingDetails", () => {
   it("asks for the error as text and a reproducer when the report speaks of an error it does not show", () => {
@@ -40,4 +40,16 @@ describe("missingDetails", () => {
     expect(details("How do I get rid of this error?", "When I run it, it crashes.", false)).toEqual([]);
   });
 
+
+  it("asks for the traceback as text when the title quotes the error and the body shows it only as a screenshot", () => {
+    const asked = details("AttributeError: 'LightningOptimizer' object has no attribute 'step'", "Here is what I see: ![image](https://user-images.githubusercontent.com/1/2.png)");
+    expect(asked[0]).toBe(ASK_ERROR_NOT_SCREENSHOT);
+    // The same error pasted in the body as text is shown.
+    expect(details("AttributeError: 'LightningOptimizer' object has no attribute 'step'", "```\nAttributeError: 'LightningOptimizer' object has no attribute 'step'\n```")).toEqual([]);
+  });
+
+  it("asks a report that says little for both, whatever its words", () => {
+    expect(details("name 'IProgress' is not defined", "", true, true)).toEqual([ASK_ERROR, ASK_REPRODUCER]);
+    expect(details("name 'IProgress' is not defined", "")).toEqual([]);
+  });
 });
