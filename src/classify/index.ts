@@ -115,6 +115,9 @@ function explainClass(task: LinearTask, row: { idx: number[]; val: number[] }, k
     // "mentions `print`" or "mentions `CUDA`" is no reason to call a bug intrinsic, "mostly Model terms" none for a
     // Training label, a cause rule none for intrinsic. Words and the report's shape stay learned evidence.
     if (isDomainFeature(name) && domainClassOf(name) !== label) continue;
+    // A traceback shows where the error was raised, which speaks for the code; the model may still weigh it towards
+    // extrinsic (long traces through libraries), but "extrinsic: has a traceback" explains nothing.
+    if (name === "m:traceback" && label === "extrinsic") continue;
     // The report's and the title's share of a type's terms say the same thing when the terms are in the title: once.
     const share = /^lct?:(.+)$/.exec(name)?.[1];
     if (share !== undefined) {

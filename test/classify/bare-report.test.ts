@@ -50,7 +50,7 @@ describe("a bug type read from the title of a bare report", () => {
     const result = makeResult({ classification: { ...base, bugType: { ...base.bugType, confidence: 0.95, titleOnly: true } } });
     const body = renderComment({ result, config, repo: { owner: "o", name: "r" }, suggestedLabels: planLabels(result, config) });
     expect(body).toMatch(/Might be a \*\*Tensor \\?& Input\*\* bug \(a guess from the title alone\)/);
-    expect(body).toMatch(/\*\*Bug type:\*\* Tensor \\?& Input \(a guess from the title alone, 95%\)/);
+    expect(body).toMatch(/\*\*Bug type:\*\* Tensor \\?& Input \(a guess from the title alone\)/);
     expect(body).not.toMatch(/Looks like/);
   });
 });
@@ -69,7 +69,7 @@ describe("the cause read from the title of a bare report", () => {
   it("is not stated as 'in this repository's code', however probable", () => {
     const body = render(bare({ label: "intrinsic", confidence: 0.9 }));
     expect(body).not.toMatch(/bug \([^)]*\) in this repository's code/);
-    expect(body).toMatch(/\*\*Cause:\*\* possibly in this repository's code \(intrinsic, a guess from the title alone, 90%\)/);
+    expect(body).toMatch(/\*\*Cause:\*\* possibly in this repository's code \(intrinsic, a guess from the title alone\)/);
   });
 
   it("is never 'probably extrinsic': no extrinsic lead, no extrinsic label, only 'possibly'", () => {
@@ -78,6 +78,6 @@ describe("the cause read from the title of a bare report", () => {
     expect(planLabels(result, config).map((l) => l.name).join(" ")).not.toMatch(/extrinsic/);
     const body = render(result);
     expect(body).not.toMatch(/probably \*\*extrinsic\*\*/);
-    expect(body).toMatch(/\*\*Cause:\*\* possibly outside this repository \(extrinsic, a guess from the title alone, 95%\)/);
+    expect(body).toMatch(/\*\*Cause:\*\* possibly outside this repository \(extrinsic, a guess from the title alone\)/);
   });
 });

@@ -224,6 +224,17 @@ describe("classification evidence", () => {
     }
   });
 
+  it("never gives the traceback as evidence of an outside cause", () => {
+    const trace =
+      'Traceback (most recent call last):\n  File "train.py", line 3, in <module>\n    model.to_onnx("model.onnx")\n' +
+      '  File "/opt/conda/lib/python3.7/site-packages/pytorch_lightning/core/lightning.py", line 1723, in to_onnx\n' +
+      "    torch.onnx.export(self, input_data, file_path)\nRuntimeError: Input, output and indices must be on the current device";
+    const c = classifyIssue({ title: "Export to ONNX fails", body: trace });
+    expect(c.extrinsic.label).toBe("extrinsic");
+    expect(c.extrinsic.evidence.length).toBeGreaterThan(0);
+    expect(c.extrinsic.evidence).not.toContain("has a traceback");
+  });
+
   it("gives no report-shape fact but the traceback as evidence ('title is a question', 'long report' explain nothing)", () => {
     const long = "The loss goes down for a while and then it stops changing at all. ".repeat(30);
     for (const issue of [
