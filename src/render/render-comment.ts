@@ -88,7 +88,7 @@ export function renderComment(input: RenderInput): string {
 
   parts.push({ text: renderLabels(input), keep: true });
   parts.push({ text: renderFeedback(nonBug !== undefined), keep: true });
-  parts.push({ text: renderFooter(input), keep: true });
+  parts.push({ text: renderFooter(input, nonBug !== undefined), keep: true });
   return fitComment(parts);
 }
 
@@ -164,7 +164,9 @@ function renderNonBugNote(kind: Exclude<ReportKind, "bug">): string {
   const advice =
     kind === "question"
       ? "If it is a bug after all, add the error message and the steps to reproduce it"
-      : "If it describes a bug, add what happens, what you expected and the steps to reproduce it";
+      : kind === "docs"
+        ? "If the code is at fault rather than the documentation, add the steps that show it"
+        : "If it describes a bug, add what happens, what you expected and the steps to reproduce it";
   return `${advice}, then comment ${codeSpan(COMMANDS.rerun.usage)}.`;
 }
 
@@ -389,13 +391,14 @@ function renderFeedback(nonBug: boolean): string {
   return `<sub>${files}Added details? ${codeSpan(COMMANDS.rerun.usage)} runs the triage again. All commands: ${codeSpan(COMMANDS.help.usage)}.</sub>`;
 }
 
-function renderFooter(input: RenderInput): string {
+/** `nonBug`: the comment ranks no files, so the visible line names no ranker (the hidden meta line still does). */
+function renderFooter(input: RenderInput, nonBug: boolean): string {
   const { result } = input;
   const localization = result.localization;
   const classifier = result.classification?.modelVersion;
   const visible = [
     `mltriage ${escapeMarkdown(result.tool.version)}`,
-    `files ranked by ${escapeMarkdown(`${localization.localizer} v${localization.version}`)}`,
+    nonBug ? "" : `files ranked by ${escapeMarkdown(`${localization.localizer} v${localization.version}`)}`,
     classifier ? `classifier ${escapeMarkdown(classifier)}` : "",
     "a suggestion by a bot, which never closes issues",
   ].filter((part) => part !== "");

@@ -222,7 +222,17 @@ describe("renderComment", () => {
     expect(body).not.toContain("**Bug type:**");
     expect(body).not.toContain("mltriage:labels");
     expect(body).not.toContain("/mltriage files");
+    // No files were ranked, so the footer names no ranker (the hidden meta line keeps it for tools).
+    expect(body).not.toContain("files ranked by");
+    expect(parseCommentMeta(body).localizer).toBeDefined();
     expect(isBotComment(body)).toBe(true);
+  });
+
+  it("advises a docs report on what would make it a code bug, not to say what happens", () => {
+    const docs = makeResult({ classification: makeClassification({ reportKind: { label: "docs", confidence: 0.75, evidence: ["title is about `docs`"] } }) });
+    const body = render(docs);
+    expect(body).toContain("If the code is at fault rather than the documentation, add the steps that show it");
+    expect(body).not.toContain("add what happens");
   });
 
   it("says once, at the top, which config fields are invalid", () => {
