@@ -1,4 +1,6 @@
+import { ASK } from "../classify/missing-facts.js";
 import type { SourceIndex } from "../ir/source-index.js";
+import type { Classification } from "../types.js";
 
 /** Top-level import → the framework it belongs to. */
 const FRAMEWORK_OF_IMPORT: Record<string, string> = {
@@ -28,4 +30,17 @@ export function repositoryFramework(index: SourceIndex): string | undefined {
   let best: string | undefined;
   for (const [framework, count] of files) if (best === undefined || count > files.get(best)!) best = framework;
   return best;
+}
+
+/** How each framework is written for a reporter. */
+const FRAMEWORK_NAMES: Record<string, string> = { torch: "PyTorch", tensorflow: "TensorFlow", mxnet: "MXNet", jax: "JAX", paddle: "PaddlePaddle" };
+
+/**
+ * The classification with "framework and version" asked as the framework the repository is built on ("the PyTorch
+ * version" for pyro): a pyro user asked for "framework and version" may well answer with pyro's.
+ */
+export function withFrameworkNamed(classification: Classification, framework: string | undefined): Classification {
+  const name = framework ? FRAMEWORK_NAMES[framework] : undefined;
+  if (!name || !classification.missingFacts.includes(ASK.framework)) return classification;
+  return { ...classification, missingFacts: classification.missingFacts.map((fact) => (fact === ASK.framework ? `the ${name} version` : fact)) };
 }

@@ -10,7 +10,7 @@ import { withProjectVersionQuestion } from "./project-package.js";
 import { historyWithoutTemplateText, templateSentences, withoutTemplateText } from "../issue/issue-template.js";
 import type { History, IssueText, LocalizerRanking, RepoSnapshot, TriageResult } from "../types.js";
 import { issueAnchors } from "./localizability-input.js";
-import { repositoryFramework } from "./repository-framework.js";
+import { repositoryFramework, withFrameworkNamed } from "./repository-framework.js";
 import { MLTRIAGE_VERSION } from "../version.js";
 
 export interface PipelineDeps {
@@ -80,10 +80,10 @@ export async function runPipeline(input: PipelineInput, deps: PipelineDeps = {})
   // The classifier reads the issue as it was trained (template included); whether the report says little is
   // judged on the reporter's own words, as for the files.
   const classified = step("classify", () => classifyIssue(issue, undefined, { reportSaysLittle: reportSaysLittle(anchors) }));
-  const classification = withProjectVersionQuestion(classified, index.paths, `${issue.title}\n${issue.body}`);
+  const framework = repositoryFramework(index);
+  const classification = withFrameworkNamed(withProjectVersionQuestion(classified, index.paths, `${issue.title}\n${issue.body}`), framework);
   const localizability = step("localizability", () => estimateLocalizability({ classification, ranked: shown.ranked, ...anchors }));
 
-  const framework = repositoryFramework(index);
   return {
     tool: { name: "mltriage", version: MLTRIAGE_VERSION },
     repository: { source: input.snapshot.source, commit: input.snapshot.commit, ...(framework ? { framework } : {}) },

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
-import { repositoryFramework } from "../../src/pipeline/repository-framework.js";
+import { ASK } from "../../src/classify/missing-facts.js";
+import { repositoryFramework, withFrameworkNamed } from "../../src/pipeline/repository-framework.js";
+import { makeClassification } from "../render/fixtures/triage-results.js";
 import { indexFiles, sourceFile as file } from "../helpers/source-file.js";
 
 describe("repositoryFramework", () => {
@@ -17,5 +19,14 @@ describe("repositoryFramework", () => {
   it("is undefined when no file imports a DL framework", async () => {
     const index = await indexFiles([file("a.py", "import numpy\n"), file("README.md", "import torch\n")]);
     expect(repositoryFramework(index)).toBeUndefined();
+  });
+});
+
+describe("withFrameworkNamed", () => {
+  it("asks for the repository's framework by name instead of 'framework and version'", () => {
+    const c = makeClassification({ missingFacts: [ASK.framework, ASK.python] });
+    expect(withFrameworkNamed(c, "torch").missingFacts).toEqual(["the PyTorch version", ASK.python]);
+    expect(withFrameworkNamed(c, undefined).missingFacts).toEqual([ASK.framework, ASK.python]);
+    expect(withFrameworkNamed(c, "unknown-framework").missingFacts).toEqual([ASK.framework, ASK.python]);
   });
 });
