@@ -205,6 +205,11 @@ describe("extractEnvironment", () => {
     expect(extractEnvironment("cv2.error: OpenCV(3.4.3) /io/opencv/modules/imgproc/src/resize.cpp:4044: error: (-215:Assertion failed)").frameworks).toEqual({ opencv: "3.4.3" });
   });
 
+  it("takes no kernel build for a Debian release ('#1 SMP Debian 4.19.118-2'), but reads a release", () => {
+    expect(extractEnvironment("Linux 4.19.112+ #1 SMP Debian 4.19.118-2 x86_64").os).toBe("Debian");
+    expect(extractEnvironment("OS: Debian 10.4").os).toBe("Debian 10.4");
+  });
+
   it("reads 'Python version. 2.7.15'", () => {
     expect(extractEnvironment("Python version. 2.7.15").python).toBe("2.7.15");
   });
