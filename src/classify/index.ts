@@ -177,12 +177,16 @@ function describeFeature(name: string, analysis: IssueAnalysis): string | undefi
 }
 
 /**
- * Words every bug report uses, whatever the bug ("bug", "error", "fails", "problem"): the model may lean on them
+ * Words every bug report uses, whatever the bug ("bug", "error", "fails", "problem"), and the pieces of links: the model may lean on them
  * (a project that files more Training reports says "bug" in more of them), but as evidence they say nothing about
  * what the bug is ('title word "bug"' for a Training label). Stemmed as the tokenizer stems them.
  */
 const GENERIC_REPORT_WORDS = new Set(
-  ["bug", "bugs", "issue", "problem", "error", "fail", "wrong", "work", "help", "question", "report", "thank", "please", "hello", "strange", "weird"].map(stem),
+  [
+    ...["bug", "bugs", "issue", "problem", "error", "fail", "wrong", "work", "help", "question", "report", "thank", "please", "hello", "strange", "weird"],
+    // and the pieces of pasted links and screenshots ('word "http"' from an image URL)
+    ...["http", "https", "www", "com", "github", "githubusercontent", "png", "jpg", "image"],
+  ].map(stem),
 );
 
 function isGenericReportWord(token: string): boolean {
