@@ -45,6 +45,9 @@ export function withProjectVersionAsked(facts: readonly string[], env: Environme
   return [projectVersionFact(pkg), ...facts];
 }
 
+/** Below this probability of an outside cause, nothing is asked, GPU bug or not: three to one for the code. */
+const CONFIDENTLY_INTRINSIC = 0.25;
+
 export interface MissingFactsInput {
   environment: Environment;
   /** Calibrated probability that the bug is extrinsic. */
@@ -68,6 +71,9 @@ export function missingFacts(input: MissingFactsInput): string[] {
   const { environment: env, causes } = input;
   const gpuRelated = input.gpuProbability >= 0.5 || causes.includes("gpu-driver-cuda");
   if (!input.isBugReport || (input.extrinsicProbability < 0.5 && !gpuRelated)) return [];
+  // A GPU bug the classifier puts three to one in the code (a failing test of the project's own CUDA path) is not
+  // asked for the machine's driver and versions: those questions are for causes outside the code.
+  if (input.extrinsicProbability < CONFIDENTLY_INTRINSIC) return [];
   if (isBuildFailure(env, causes)) return buildFailureFacts(env, input.gpuProbability >= 0.5, causes);
   const frameworks = Object.keys(env.frameworks);
   const isJs = frameworks.some((f) => JS_FRAMEWORKS.includes(f));

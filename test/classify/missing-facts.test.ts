@@ -28,6 +28,13 @@ describe("missingFacts", () => {
   it("asks nothing of a report that looks intrinsic and not GPU-related", () => {
     expect(missingFacts({ ...base, extrinsicProbability: 0.2, causes: [], environment: { frameworks: {} } })).toEqual([]);
   });
+
+  it("asks a GPU bug for the machine's facts unless it is three to one in the code", () => {
+    const gpu = { ...base, gpuProbability: 0.8, causes: [], environment: { frameworks: { torch: "1.4.0" } } };
+    expect(missingFacts({ ...gpu, extrinsicProbability: 0.4 })).toContain("GPU model and count");
+    // A failing test of the project's own CUDA path, intrinsic at 84%: no driver or GPU questions.
+    expect(missingFacts({ ...gpu, extrinsicProbability: 0.16 })).toEqual([]);
+  });
 });
 
 describe("missingFacts of a failed build from source", () => {
