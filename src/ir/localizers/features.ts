@@ -17,6 +17,7 @@ import { ModuleIndex } from "../signals/module-index.js";
 import { findSimilarReports, similarReportScores } from "../signals/similar-reports.js";
 import { similarCommitScores } from "../signals/similar-commits.js";
 import { cochangeSignal } from "../signals/cochange.js";
+import { namedCommitFiles } from "../signals/named-commits.js";
 import { stackTraceSignal } from "../signals/stack-trace.js";
 import { structuredVsm } from "../signals/struct-vsm.js";
 import { bluirScore } from "./bluir.js";
@@ -59,6 +60,7 @@ export const FEATURE_NAMES = [
   "isExample", // an example, tutorial, docs or benchmark script rather than the library itself
   "exampleAsked", // such a script, when the issue speaks of an example, tutorial or demo
   "proseDefinitions", // the file defines a name the title or prose writes without code marks (`ModelCheckpoint fails`)
+  "namedCommit", // changed by a commit the issue names by its hash ("broken since bd5bbfc")
 ] as const;
 
 export const FEATURE_COUNT = FEATURE_NAMES.length;
@@ -173,6 +175,7 @@ export function computeFeatures({ index, issue, history, parsed: given }: Locali
   // (PAPER §5, "fuse late"), so that neighbours depend on no trained weight.
   const seed = new Float64Array(n);
   for (let d = 0; d < n; d++) seed[d] = (bm25[d]! + struct[d]! + path[d]!) / 3 + trace.scores[d]! + (mentioned.has(d) ? 1 : 0);
+  const named = namedCommitFiles(index, text, commitsBefore);
   const neighbors = cochangeSignal(index, seed, commitsBefore);
   const cochange = minMax(neighbors.scores);
 
@@ -204,6 +207,7 @@ export function computeFeatures({ index, issue, history, parsed: given }: Locali
     matrix[row + F.bluir] = bluirScores[d]!;
     matrix[row + F.testedNames] = testedNames[d]!;
     matrix[row + F.proseDefinitions] = proseDefinitions[d]!;
+    matrix[row + F.namedCommit] = named.files.has(d) ? 1 : 0;
     const example = EXAMPLE_PATH.test(p) ? 1 : 0;
     matrix[row + F.isExample] = example;
     matrix[row + F.exampleAsked] = example * aboutExample;
@@ -227,8 +231,10 @@ export function computeFeatures({ index, issue, history, parsed: given }: Locali
 
   const explain = (doc: number): Evidence[] => {
     const out: Evidence[] = [...traceEvidence(index, trace, doc)];
-    const named = mentioned.get(doc);
-    if (named) out.push({ kind: "path", detail: `\`${named}\`` });
+    const namedPath = mentioned.get(doc);
+    if (namedPath) out.push({ kind: "path", detail: `\`${namedPath}\`` });
+    const namedCommit = named.files.get(doc);
+    if (namedCommit) out.push({ kind: "commit", detail: `changed by commit ${namedCommit}, which the issue names` });
     const site = messages.sites.get(doc);
     if (site) out.push({ kind: "message", detail: `"${site.text.slice(0, 100)}"`, line: site.line });
     const def = defs.matches.get(doc) ?? proseDefs.matches.get(doc);

@@ -1,0 +1,44 @@
+import type { CommitInfo } from "../../types.js";
+import type { SourceIndex } from "../source-index.js";
+
+/** A commit that changes more files than this is a sweeping change (a rename, a reformat): it names no suspect. */
+const MAX_NAMED_COMMIT_FILES = 20;
+
+/**
+ * Where a hash is not a reference to a change: permalinks and GitHub's code embeds ("Line 132 in 776b751") pin the
+ * commit the reporter was reading, whatever changed in it, and links carry hashes of anything.
+ */
+const NOT_A_CHANGE = /Lines? \d+(?: to \d+)?\s*\n\s*in\s*\n\s*[0-9a-f]{7,40}\b|\b(?:https?|ftp):\/\/\S+|\/(?:blob|tree)\/[0-9a-f]{7,40}\b/gi;
+
+/** A hash as people write one: 7 to 40 hex digits, with a letter and a digit (so not a word or a plain number). */
+const HASH = /\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,40}\b/g;
+
+export interface NamedCommitSignal {
+  /** Per file: changed by a commit of the history that the issue names by its hash. */
+  files: Map<number, string>;
+}
+
+/**
+ * Files changed by the commits the issue names by hash ("since bd5bbfc the optimizer fails", "broken by 076b2f3"):
+ * a reporter who names a commit usually names the change that broke it, and that change's files are the first
+ * suspects. Only commits of the history before the analysed commit count (the no-future rule holds as for every
+ * history signal), and sweeping commits are left out. The value is the commit's short hash, for the evidence.
+ */
+export function namedCommitFiles(index: SourceIndex, text: string, commits: readonly CommitInfo[]): NamedCommitSignal {
+  const files = new Map<number, string>();
+  if (commits.length === 0) return { files };
+  const hashes = new Set(text.replace(NOT_A_CHANGE, " ").toLowerCase().match(HASH) ?? []);
+  if (hashes.size === 0) return { files };
+  for (const commit of commits) {
+    if (commit.files.length > MAX_NAMED_COMMIT_FILES) continue;
+    const sha = commit.sha.toLowerCase();
+    let named = false;
+    for (const h of hashes) if (sha.startsWith(h)) named = true;
+    if (!named) continue;
+    for (const path of commit.files) {
+      const doc = index.pathToDoc.get(path);
+      if (doc !== undefined && !files.has(doc)) files.set(doc, sha.slice(0, 7));
+    }
+  }
+  return { files };
+}

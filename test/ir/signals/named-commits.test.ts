@@ -1,0 +1,29 @@
+import { describe, expect, it } from "@jest/globals";
+import { namedCommitFiles } from "../../../src/ir/signals/named-commits.js";
+import { indexFiles, sourceFile as file } from "../../helpers/source-file.js";
+
+const commit = (sha: string, files: string[]) => ({ sha, date: "2020-01-01T00:00:00Z", message: "change", files });
+
+describe("namedCommitFiles", () => {
+  it("credits the files of a commit the issue names by a short or a full hash", async () => {
+    const index = await indexFiles([file("opt/lookahead.py", "x = 1\n"), file("opt/lookahead_test.py", "x = 1\n"), file("opt/adam.py", "x = 1\n")]);
+    const commits = [commit("bd5bbfc0123456789abcdef0123456789abcdef0", ["opt/lookahead.py", "opt/lookahead_test.py"]), commit("a".repeat(40), ["opt/adam.py"])];
+    const named = namedCommitFiles(index, "Lookahead fails with mixed precision since bd5bbfc.", commits);
+    expect([...named.files.entries()].map(([d, sha]) => [index.paths[d], sha])).toEqual([
+      ["opt/lookahead.py", "bd5bbfc"],
+      ["opt/lookahead_test.py", "bd5bbfc"],
+    ]);
+  });
+
+  it("takes no hash of a permalink, a code embed or a link, no word or plain number, and no sweeping commit", async () => {
+    const index = await indexFiles([file("opt/lookahead.py", "x = 1\n")]);
+    const sha = "776b751c0ffee0123456789abcdef0123456789a";
+    const commits = [commit(sha, ["opt/lookahead.py"])];
+    const embed = "addons/opt/lookahead.py\n\n         Line 132\n      in\n      776b751\n\n y = clip(y)";
+    const link = `see https://github.com/o/r/blob/${sha}/opt/lookahead.py#L3 and https://example.com/776b751`;
+    for (const text of [embed, link, "deadbeef is a word, 12345678 a number"]) expect(namedCommitFiles(index, text, commits).files.size).toBe(0);
+    const sweeping = [commit(sha, ["opt/lookahead.py", ...Array.from({ length: 30 }, (_, i) => `f${i}.py`)])];
+    expect(namedCommitFiles(index, "broken by 776b751", sweeping).files.size).toBe(0);
+    expect(namedCommitFiles(index, "broken by 776b751", commits).files.size).toBe(1);
+  });
+});
