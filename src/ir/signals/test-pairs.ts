@@ -18,7 +18,8 @@ export function testedStem(path: string): string | null {
 /**
  * Pairs each test file with the source files it is named after, and back. A fix usually changes a module
  * and its test together, so each side of a pair inherits evidence from the other.
- * `tests/trainer/test_trainer_cli.py` pairs with `…/trainer_cli.py`, or failing that with `…/trainer.py`.
+ * `tests/trainer/test_trainer_cli.py` pairs with `…/trainer_cli.py`, or failing that with `…/trainer.py` (and `…/cli.py`,
+ * the last word, when one exists: `test_sharded_optimizer.py` tests the optimizer).
  */
 export function testPairs(index: SourceIndex): Map<number, number[]> {
   const byStem = new Map<string, number[]>();
@@ -40,14 +41,20 @@ export function testPairs(index: SourceIndex): Map<number, number[]> {
     if (!tested) return;
     const parts = tested.split("_");
     for (let n = parts.length; n >= 1; n--) {
-      const sources = byStem.get(parts.slice(0, n).join("_"));
-      if (sources && sources.length <= 3) {
+      // The module's name first (`test_trainer_cli` tests trainer's CLI), or last (`test_lightning_optimizer` tests
+      // the optimizer wrapper): both, at the longest length where either names a module.
+      const stems = new Set([parts.slice(0, n).join("_"), parts.slice(parts.length - n).join("_")]);
+      let found = false;
+      for (const stem of stems) {
+        const sources = byStem.get(stem);
+        if (!sources || sources.length > 3) continue;
+        found = true;
         for (const s of sources) {
           link(d, s);
           link(s, d);
         }
-        break;
       }
+      if (found) break;
     }
   });
   return pairs;

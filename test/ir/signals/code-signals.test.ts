@@ -137,4 +137,17 @@ describe("test pairs", () => {
     expect(pairs.get(doc("pkg/trainer.py"))).toEqual([doc("tests/test_trainer_utils.py")]);
     expect(pairs.has(doc("tests/test_other.py"))).toBe(false);
   });
+
+  it("pairs a test named with the module last when no module has its full name", () => {
+    const index = SourceIndex.build(
+      ["pkg/core/lightning.py", "pkg/core/optimizer.py", "tests/test_lightning_optimizer.py", "tests/test_sharded_optimizer.py"].map((p) => file(p, "x = 1\n")),
+      new DocumentCache(),
+    );
+    const doc = (p: string) => index.pathToDoc.get(p)!;
+    const pairs = testPairs(index);
+    // `lightning_optimizer` names no module: both one-word names do, the first word and the last.
+    expect(pairs.get(doc("tests/test_lightning_optimizer.py"))?.sort()).toEqual([doc("pkg/core/lightning.py"), doc("pkg/core/optimizer.py")].sort());
+    // `sharded` names no module; `optimizer`, its last word, does.
+    expect(pairs.get(doc("tests/test_sharded_optimizer.py"))).toEqual([doc("pkg/core/optimizer.py")]);
+  });
 });
