@@ -55,6 +55,8 @@ const STEPS =
   /\bsteps? to reproduce\b[^\n]*\n+\s*(?:\d+[.)]|[-*])\s*\S{4,}|^[ \t]*1[.)]\s+\S[^\n]*\n\s*2[.)]\s+\S|(?:^|[\s"'(])(?:\.\/[\w.-]+\.(?:py|sh)|python(?:\d+(?:\.\d+)?)?\s+(?:-m\s+\w|-c\s|[\w./-]+\.py\b))/im;
 
 export const ASK_ERROR = "the full error message or log, pasted as text";
+/** For a report that says little and speaks of no error: there may be none (a code review phrased as a title). */
+export const ASK_ERROR_IF_ANY = "the full error message or log, if there is one, pasted as text";
 export const ASK_ERROR_NOT_SCREENSHOT = "the full error message or log, pasted as text (a screenshot cannot be searched or copied)";
 export const ASK_REPRODUCER = "a short script or the exact steps that reproduce it";
 
@@ -78,7 +80,8 @@ export function missingDetails(issue: PreparedIssue, options: MissingDetailsOpti
   const screenshot = IMAGE.test(body);
   // Asked only of a report that speaks of an error it does not show (as text: a screenshot of it is not shown):
   // a report of a wrong formula, a spelling mistake, an outdated pin or a wrong plot has no error to paste.
-  if (!shown && (options.saysLittle || (mentioned && (screenshot || !code)))) out.push(screenshot ? ASK_ERROR_NOT_SCREENSHOT : ASK_ERROR);
+  if (!shown && mentioned && (screenshot || !code)) out.push(screenshot ? ASK_ERROR_NOT_SCREENSHOT : ASK_ERROR);
+  else if (!shown && options.saysLittle) out.push(screenshot ? ASK_ERROR_NOT_SCREENSHOT : ASK_ERROR_IF_ANY);
   // Asked only of a report of something the reporter ran: a code review ("weight_decay should be applied before
   // clipping") is its own reproducer.
   if (!code && !STEPS.test(body) && (options.saysLittle || RAN_SOMETHING.test(issue.all))) out.push(ASK_REPRODUCER);

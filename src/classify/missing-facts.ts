@@ -20,6 +20,7 @@ export const ASK = {
   cudnn: "cuDNN version",
   driver: "GPU driver version (the `nvidia-smi` header)",
   gpu: "GPU model and count",
+  otherLibraries: "versions of the other libraries involved (`pip list`)",
 } as const;
 
 /** The project's own release, with the command that prints it (by import name: pip names differ, `pyro-ppl`). */
@@ -95,7 +96,7 @@ export function missingFacts(input: MissingFactsInput): string[] {
   }
   if (causes.includes("training-data")) out.push("the dataset and its version (a small sample that reproduces the problem helps)");
   if (causes.includes("pretrained-model")) out.push("where the pretrained weights come from and which version produced them");
-  if (causes.includes("third-party-library") && frameworks.length < 2) out.push("versions of the other libraries involved (`pip list`)");
+  if (causes.includes("third-party-library") && frameworks.length < 2) out.push(ASK.otherLibraries);
   return out;
 }
 

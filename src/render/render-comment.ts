@@ -33,6 +33,7 @@ import { anchorLine, evidenceLine, fileReason, sortEvidence } from "./evidence-t
 import { COMMENT_MARKER, renderMetaLine } from "./comment-marker.js";
 import { renderLabelCheckboxes, type LabelCheckbox } from "./label-checkboxes.js";
 import { COMMANDS } from "./commands.js";
+import { ASK } from "../classify/missing-facts.js";
 import { environmentCommands } from "./environment-commands.js";
 import { fitComment, type CommentPart } from "./fit-comment.js";
 
@@ -204,7 +205,9 @@ function renderEnvironmentRequest(result: TriageResult, config: RepoConfig): str
     lines.push("", ...asked.slice(0, 10).map((fact) => `- ${escapeMarkdownKeepingCode(truncateText(fact, 120))}`));
     // A failed build's questions each name the command that answers them (`nvcc --version`, `git rev-parse HEAD`);
     // a package list or nvidia-smi would answer none of them. Nor does any command print the error or a reproducer.
-    if (facts.length > 0 && !classification.buildFailure) {
+    // Only when something asked is a version or the GPU, which the commands print: not for build flags alone.
+    const runtimeFacts: readonly string[] = Object.values(ASK);
+    if (facts.some((fact) => runtimeFacts.includes(fact)) && !classification.buildFailure) {
       const commands = environmentCommands(classification, result.repository.framework);
       // They print versions (and, nvidia-smi, the GPU), not build flags, datasets or weights: said so, not "all of it".
       const what = commands.includes("nvidia-smi") ? "the versions and the GPU" : "the versions";

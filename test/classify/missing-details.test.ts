@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { ASK_ERROR, ASK_ERROR_NOT_SCREENSHOT, ASK_REPRODUCER, missingDetails } from "../../src/classify/missing-details.js";
+import { ASK_ERROR, ASK_ERROR_IF_ANY, ASK_ERROR_NOT_SCREENSHOT, ASK_REPRODUCER, missingDetails } from "../../src/classify/missing-details.js";
 import { prepareIssue } from "../../src/classify/text.js";
 
 const details = (title: string, body: string, bug = true, saysLittle = false) => missingDetails(prepareIssue({ title, body }), { isBugReport: bug, saysLittle });
@@ -49,7 +49,8 @@ describe("missingDetails", () => {
   });
 
   it("asks a report that says little for both, whatever its words", () => {
-    expect(details("name 'IProgress' is not defined", "", true, true)).toEqual([ASK_ERROR, ASK_REPRODUCER]);
+    expect(details("name 'IProgress' is not defined", "", true, true)).toEqual([ASK_ERROR_IF_ANY, ASK_REPRODUCER]);
+    expect(details("Crashes on start", "", true, true)).toEqual([ASK_ERROR, ASK_REPRODUCER]);
     expect(details("name 'IProgress' is not defined", "")).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { ASK } from "../../src/classify/missing-facts.js";
 import { ASK_ERROR, ASK_REPRODUCER } from "../../src/classify/missing-details.js";
 import { missingFacts } from "../../src/classify/missing-facts.js";
 import { describe, it, expect } from "@jest/globals";
@@ -116,6 +117,15 @@ describe("renderComment", () => {
     expect(body).toContain("(ranking confidence 31%)");
     expect(body).toContain("- [ ] `needs environment info`");
     expect(body).toContain("- [ ] `extrinsic`");
+  });
+
+  it("offers the commands line only when something asked is a version or the GPU, which they print", () => {
+    const base = makeClassification();
+    const flagsOnly = render(makeResult({ classification: { ...base, missingFacts: ["the build flags (the cmake or make command line)"] } }));
+    expect(flagsOnly).toContain("- the build flags (the cmake or make command line)");
+    expect(flagsOnly).not.toContain("the quickest way");
+    const withVersion = render(makeResult({ classification: { ...base, missingFacts: ["the build flags (the cmake or make command line)", ASK.python] } }));
+    expect(withVersion).toContain("For the versions, the quickest way is to paste the output of");
   });
 
   it("states a build's compiler and CMake version with the environment", () => {
