@@ -43,7 +43,8 @@ const IMAGE = /!\[[^\]]*\]\([^)]+\)|<img\b|\buser-images\.githubusercontent\.com
 /**
  * Code pasted outside a fence: imports, definitions, assignments from calls, an interactive prompt. Indents are
  * `[ \t]*`, not `\s*`: under the `m` flag `^\s*` runs across every following blank line from each line start, and
- * a body of 40,000 empty lines took seconds (the same for STEPS and report-kind's CODE_POINTER).
+ * a body of 40,000 empty lines took seconds (the same for STEPS and report-kind's CODE_POINTER, whose newline runs
+ * are also written `\n\s*`, not `\n+\s*` or `\s*\n\s*`, which try every split of the run).
  */
 const SCRIPT_LINE = /^[ \t]*(?:import \w|from \w[\w.]* import |def \w|class \w|\w+\s*=\s*\w[\w.]*\(|>>> )/m;
 /**
@@ -52,7 +53,7 @@ const SCRIPT_LINE = /^[ \t]*(?:import \w|from \w[\w.]* import |def \w|class \w|\
  * interpreter must run a script, a module or `-c`: "Python 3.6.9" in an environment list is a version, not a command.
  */
 const STEPS =
-  /\bsteps? to reproduce\b[^\n]*\n+\s*(?:\d+[.)]|[-*])\s*\S{4,}|^[ \t]*1[.)]\s+\S[^\n]*\n\s*2[.)]\s+\S|(?:^|[\s"'(])(?:\.\/[\w.-]+\.(?:py|sh)|python(?:\d+(?:\.\d+)?)?\s+(?:-m\s+\w|-c\s|[\w./-]+\.py\b))/im;
+  /\bsteps? to reproduce\b[^\n]*\n\s*(?:\d+[.)]|[-*])\s*\S{4,}|^[ \t]*1[.)]\s+\S[^\n]*\n\s*2[.)]\s+\S|(?:^|[\s"'(])(?:\.\/[\w.-]+\.(?:py|sh)|python(?:\d+(?:\.\d+)?)?\s+(?:-m\s+\w|-c\s|[\w./-]+\.py\b))/im;
 
 export const ASK_ERROR = "the full error message or log, pasted as text";
 /** For a report that says little and speaks of no error: there may be none (a code review phrased as a title). */

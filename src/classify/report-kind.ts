@@ -21,7 +21,7 @@ const QUESTION_TITLE = /^\s*(?:\[?question\]?:?|q:|how\b|what\b|why\b|is (?:it|t
  * embed as converted bodies keep it ("Line 132 in 776b751"). "Lost gradient after clipping in focal loss?" above
  * the line that clips is a bug report phrased as a question.
  */
-const CODE_POINTER = /\/blob\/[0-9a-f]{7,40}\/[^\s#)]+#L\d+|^[ \t]*Lines? \d+(?: to \d+)?\s*\n\s*in\s*\n\s*[0-9a-f]{7,40}\s*$/im;
+const CODE_POINTER = /\/blob\/[0-9a-f]{7,40}\/[^\s#)]+#L\d+|^[ \t]*Lines? \d+(?: to \d+)?[^\S\n]*\n\s*in[^\S\n]*\n\s*[0-9a-f]{7,40}\s*$/im;
 /** The reporter chose the repository's bug template: its heading is in the body ("### Bug Description", "## 🐛 Bug"). */
 const BUG_TEMPLATE = /^[ \t]*(?:#+[ \t]*)?(?:🐛[ \t]*)?(?:bug description|describe the bug|bug report|bug)[ \t]*:?[ \t]*$/im;
 const DOCS_TITLE = /\b(?:docs?|documentation|docstrings?|tutorials?|readme|website|web ?page)\b/i;

@@ -48,6 +48,12 @@ describe("missingDetails", () => {
     expect(details("AttributeError: 'LightningOptimizer' object has no attribute 'step'", "```\nAttributeError: 'LightningOptimizer' object has no attribute 'step'\n```")).toEqual([]);
   });
 
+  it("takes steps written under 'Steps to reproduce', after blank lines, for a reproducer", () => {
+    // The newline run is read as `\n\s*` (see the source check in line-start-regexes.test.ts): the same steps.
+    expect(details("Crash", "When I run training it crashes: RuntimeError: boom\n\nSteps to reproduce:\n\n\n1. load the model")).toEqual([]);
+    expect(details("Crash", "When I run training it crashes: RuntimeError: boom")).toEqual([ASK_REPRODUCER]);
+  });
+
   it("asks a report that says little for both, whatever its words", () => {
     expect(details("name 'IProgress' is not defined", "", true, true)).toEqual([ASK_ERROR_IF_ANY, ASK_REPRODUCER]);
     expect(details("Crashes on start", "", true, true)).toEqual([ASK_ERROR, ASK_REPRODUCER]);
