@@ -9,9 +9,11 @@ import { hasCodeBlock, hasTraceback, PASTED_ERROR, type PreparedIssue } from "./
 /**
  * An error shown as text, beyond a pasted one (text.ts PASTED_ERROR): an exception named with what it says, an
  * "error:" or "failed:" line, an assertion or check that failed, a warning. Looser than what makes a report a bug
- * report, since here it only spares the reporter a question.
+ * report, since here it only spares the reporter a question. A crash in any case: the shell prints "Segmentation
+ * fault", which PASTED_ERROR (case-sensitive, for the exception's capital) does not read.
  */
-const ERROR_TEXT = /\b[A-Z]\w*(?:Error|Exception)\b|\berror\b\s*[:(\[]|\bfailed\b\s*[:(]|\bcheck failed\b|\bassert(?:ion)? failed\b|\bwarning:/i;
+const ERROR_TEXT =
+  /\b[A-Z]\w*(?:Error|Exception)\b|\berror\b\s*[:(\[]|\bfailed\b\s*[:(]|\bcheck failed\b|\bassert(?:ion)? failed\b|\bwarning:|\bsegmentation fault\b|\bCUDA error\b/i;
 /**
  * The report says an error happened ("I get the following error", "the error message is", "it crashes"), not only
  * that something is one ("error in the docstring", "dimensionality error in GroupNorm" are mistakes, not errors).

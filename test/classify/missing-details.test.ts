@@ -48,6 +48,11 @@ describe("missingDetails", () => {
     expect(details("AttributeError: 'LightningOptimizer' object has no attribute 'step'", "```\nAttributeError: 'LightningOptimizer' object has no attribute 'step'\n```")).toEqual([]);
   });
 
+  it("takes a crash printed by the shell ('Segmentation fault', any case) as the error shown", () => {
+    expect(details("Crash on start", "python train.py\nSegmentation fault")).toEqual([]);
+    expect(details("Crash on start", "./run.sh crashes with\n\nSegmentation fault: 11")).toEqual([]);
+  });
+
   it("takes steps written under 'Steps to reproduce', after blank lines, for a reproducer", () => {
     // The newline run is read as `\n\s*` (see the source check in line-start-regexes.test.ts): the same steps.
     expect(details("Crash", "When I run training it crashes: RuntimeError: boom\n\nSteps to reproduce:\n\n\n1. load the model")).toEqual([]);
