@@ -23,6 +23,22 @@ export const ASK = {
   otherLibraries: "versions of the other libraries involved (`pip list`)",
 } as const;
 
+/** How each framework (as pipeline/repository-framework.ts names it) is written for a reporter. */
+export const FRAMEWORK_NAMES: Readonly<Record<string, string>> = { torch: "PyTorch", tensorflow: "TensorFlow", mxnet: "MXNet", jax: "JAX", paddle: "PaddlePaddle" };
+
+/** ASK.framework as asked when the repository's framework is known: "the PyTorch version" (see withFrameworkNamed). */
+export function frameworkVersionFact(name: string): string {
+  return `the ${name} version`;
+}
+
+/**
+ * Whether a fact asked is one the comment's commands print (render/environment-commands.ts): a version or the GPU.
+ * The framework's version counts under either wording, ASK.framework or the framework's name.
+ */
+export function isRuntimeFact(fact: string): boolean {
+  return (Object.values(ASK) as string[]).includes(fact) || Object.values(FRAMEWORK_NAMES).some((name) => frameworkVersionFact(name) === fact);
+}
+
 /** The project's own release, with the command that prints it (by import name: pip names differ, `pyro-ppl`). */
 export function projectVersionFact(pkg: string): string {
   return `the \`${pkg}\` version (\`python -c "import ${pkg}; print(${pkg}.__version__)"\`)`;

@@ -1,4 +1,4 @@
-import { ASK } from "../classify/missing-facts.js";
+import { ASK, FRAMEWORK_NAMES, frameworkVersionFact } from "../classify/missing-facts.js";
 import type { SourceIndex } from "../ir/source-index.js";
 import type { Classification } from "../types.js";
 
@@ -32,9 +32,6 @@ export function repositoryFramework(index: SourceIndex): string | undefined {
   return best;
 }
 
-/** How each framework is written for a reporter. */
-const FRAMEWORK_NAMES: Record<string, string> = { torch: "PyTorch", tensorflow: "TensorFlow", mxnet: "MXNet", jax: "JAX", paddle: "PaddlePaddle" };
-
 /**
  * The classification with "framework and version" asked as the framework the repository is built on ("the PyTorch
  * version" for pyro): a pyro user asked for "framework and version" may well answer with pyro's.
@@ -42,5 +39,5 @@ const FRAMEWORK_NAMES: Record<string, string> = { torch: "PyTorch", tensorflow: 
 export function withFrameworkNamed(classification: Classification, framework: string | undefined): Classification {
   const name = framework ? FRAMEWORK_NAMES[framework] : undefined;
   if (!name || !classification.missingFacts.includes(ASK.framework)) return classification;
-  return { ...classification, missingFacts: classification.missingFacts.map((fact) => (fact === ASK.framework ? `the ${name} version` : fact)) };
+  return { ...classification, missingFacts: classification.missingFacts.map((fact) => (fact === ASK.framework ? frameworkVersionFact(name) : fact)) };
 }

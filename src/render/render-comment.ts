@@ -33,7 +33,7 @@ import { anchorLine, evidenceLine, fileReason, sortEvidence } from "./evidence-t
 import { COMMENT_MARKER, renderMetaLine } from "./comment-marker.js";
 import { renderLabelCheckboxes, type LabelCheckbox } from "./label-checkboxes.js";
 import { COMMANDS } from "./commands.js";
-import { ASK } from "../classify/missing-facts.js";
+import { isRuntimeFact } from "../classify/missing-facts.js";
 import { environmentCommands } from "./environment-commands.js";
 import { fitComment, type CommentPart } from "./fit-comment.js";
 
@@ -206,8 +206,8 @@ function renderEnvironmentRequest(result: TriageResult, config: RepoConfig): str
     // A failed build's questions each name the command that answers them (`nvcc --version`, `git rev-parse HEAD`);
     // a package list or nvidia-smi would answer none of them. Nor does any command print the error or a reproducer.
     // Only when something asked is a version or the GPU, which the commands print: not for build flags alone.
-    const runtimeFacts: readonly string[] = Object.values(ASK);
-    if (facts.some((fact) => runtimeFacts.includes(fact)) && !classification.buildFailure) {
+    // The pipeline asks "framework and version" by the framework's name ("the PyTorch version"), which counts too.
+    if (facts.some(isRuntimeFact) && !classification.buildFailure) {
       const commands = environmentCommands(classification, result.repository.framework);
       // They print versions (and, nvidia-smi, the GPU), not build flags, datasets or weights: said so, not "all of it".
       const what = commands.includes("nvidia-smi") ? "the versions and the GPU" : "the versions";

@@ -1,4 +1,5 @@
 import { ASK } from "../../src/classify/missing-facts.js";
+import { withFrameworkNamed } from "../../src/pipeline/repository-framework.js";
 import { ASK_ERROR, ASK_REPRODUCER } from "../../src/classify/missing-details.js";
 import { missingFacts } from "../../src/classify/missing-facts.js";
 import { describe, it, expect } from "@jest/globals";
@@ -126,6 +127,11 @@ describe("renderComment", () => {
     expect(flagsOnly).not.toContain("the quickest way");
     const withVersion = render(makeResult({ classification: { ...base, missingFacts: ["the build flags (the cmake or make command line)", ASK.python] } }));
     expect(withVersion).toContain("For the versions, the quickest way is to paste the output of");
+    // The pipeline asks a pyro report for "the PyTorch version", not "framework and version": still a version.
+    const named = withFrameworkNamed(makeClassification({ missingFacts: [ASK.framework, "the dataset and its version"] }), "torch");
+    const byName = render(makeResult({ classification: named, repository: { ...makeResult().repository, framework: "torch" } }));
+    expect(byName).toContain("- the PyTorch version");
+    expect(byName).toContain("For the versions, the quickest way is to paste the output of `python -m torch.utils.collect_env`");
   });
 
   it("states a build's compiler and CMake version with the environment", () => {
