@@ -56,9 +56,13 @@ export function detectCauses(issue: PreparedIssue, env: Environment, quotable?: 
   return out.sort((a, b) => b.strength - a.strength);
 }
 
-/** A call that reads a weights file: `load_parameters('net-0000.params')`, `torch.load("model.pth")`, `onnx.load(...)`. */
+/**
+ * A call that reads a weights file: `load_parameters('net-0000.params')`, `torch.load("model.pth")`, `onnx.load(...)`,
+ * and the frozen graphs and Caffe models that the lexicon's term does not count but a loader reads
+ * (`load_graph('frozen.pb')`).
+ */
 const READS_WEIGHTS_FILE = new RegExp(
-  String.raw`\b(?:load|restore|import|read|open|from_file|deserializ)\w*\([^)\n]{0,120}?\.(?:${WEIGHTS_EXTENSIONS.join("|")})\b`,
+  String.raw`\b(?:load|restore|import|read|open|from_file|deserializ)\w*\([^)\n]{0,120}?\.(?:${[...WEIGHTS_EXTENSIONS, "pb", "caffemodel"].join("|")})\b`,
   "i",
 );
 

@@ -173,5 +173,8 @@ describe("isNamedCause", () => {
     // The file's extension first, then the weights spoken of: the hit keeps only its first match, `.onnx`.
     const both = signalOf("Export differs", "I export to model.onnx; the weights file from the release gives other outputs");
     expect(isNamedCause(both.signal!, both.prepared.all)).toBe(true);
+    // A Keras file written, then a frozen graph loaded: read, as before the extensions were shared with the lexicon.
+    const frozen = signalOf("Wrong predictions", "I saved model.h5 and froze it; graph = load_graph('frozen.pb') predicts zeros");
+    expect(isNamedCause(frozen.signal!, frozen.prepared.all)).toBe(true);
   });
 });
