@@ -61,7 +61,8 @@ export function withoutTracebackFraming(text: string): string {
 export function withoutContainedWords(words: readonly string[], limit = Infinity): string[] {
   const shown: string[] = [];
   for (const word of words) {
-    if (shown.some((s) => isPartOf(word, s))) continue;
+    // Shown already, or as a part of a longer word shown (isPartOf excludes the word itself: checked here).
+    if (shown.includes(word) || shown.some((s) => isPartOf(word, s))) continue;
     const held = shown.findIndex((s) => isPartOf(s, word));
     if (held === -1) {
       if (shown.length < limit) shown.push(word);

@@ -114,5 +114,7 @@ describe("withoutContainedWords", () => {
 
   it("hides only a compound's parts: a word that begins or ends the longer one and is a word of its own", () => {
     expect(withoutContainedWords(["art", "start", "norm", "abnormal"])).toEqual(["art", "start", "norm", "abnormal"]);
+    // Each once: a repeated word is no part of itself, but is not shown twice.
+    expect(withoutContainedWords(["loss", "loss", "optimizer"])).toEqual(["loss", "optimizer"]);
   });
 });
