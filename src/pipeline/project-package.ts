@@ -34,15 +34,15 @@ export function projectPackage(paths: readonly string[]): string | undefined {
 /**
  * Whether the report states a version of the package: "flair version 0.4.5", "pytorch-lightning==0.7.3",
  * "Pytorch lightning 0.8.0", "pyro: 1.3.0", "flair (v0.4.5)". The name may be spelt with `-`, `_`, `.` or a space
- * between its parts; between the name and the number only separators and the word "version" may stand (a
- * template's "version and how it was installed (source or binary): 0.11.0" included), so that "flair with torch
- * 1.6.0" is not read as flair's version.
+ * between its parts; between the name and the number only separators and the word "version" may stand ("version
+ * is" too, and a template's "version and how it was installed (source or binary): 0.11.0"), so that "flair with
+ * torch 1.6.0" is not read as flair's version.
  */
 export function statesPackageVersion(text: string, name: string): boolean {
   const parts = name.split(/[-_.]+/).filter(Boolean).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   if (parts.length === 0) return false;
   const spelt = parts.join("[-_. ]?");
-  return new RegExp(`(?<![\\w-])${spelt}(?![\\w-])[ \\t:=,(>~^-]*(?:version\\b(?:[^\\n\\d:]{0,60}:)?[ \\t:=]*)?v?\\d+\\.\\d+`, "i").test(text);
+  return new RegExp(`(?<![\\w-])${spelt}(?![\\w-])[ \\t:=,(>~^-]*(?:version\\b(?:[^\\n\\d:]{0,60}:)?[ \\t:=]*(?:is[ \\t]+)?)?v?\\d+\\.\\d+`, "i").test(text);
 }
 
 /**

@@ -25,6 +25,7 @@ describe("statesPackageVersion", () => {
     expect(statesPackageVersion("Pytorch lightning 0.8.0 on Ubuntu", "pytorch_lightning")).toBe(true);
     expect(statesPackageVersion("- pyro: 1.3.0", "pyro")).toBe(true);
     expect(statesPackageVersion("flair (v0.4.5)", "flair")).toBe(true);
+    expect(statesPackageVersion("My flair version is 0.4.5", "flair")).toBe(true);
     expect(statesPackageVersion("TensorFlow-Addons version and how it was installed (source or binary): 0.11.0", "tensorflow_addons")).toBe(true);
   });
 
