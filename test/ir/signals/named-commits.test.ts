@@ -18,7 +18,8 @@ describe("namedCommitFiles", () => {
   it("takes no hash of a permalink, a code embed or a link, no word or plain number, and no sweeping commit", async () => {
     const index = await indexFiles([file("opt/lookahead.py", "x = 1\n")]);
     const sha = "776b751c0ffee0123456789abcdef0123456789a";
-    const commits = [commit(sha, ["opt/lookahead.py"])];
+    // Commits that the word and the number would name, were they read as hashes: otherwise nothing could match them.
+    const commits = [commit(sha, ["opt/lookahead.py"]), commit("deadbeef".padEnd(40, "0"), ["opt/lookahead.py"]), commit("12345678".padEnd(40, "0"), ["opt/lookahead.py"])];
     const embed = "addons/opt/lookahead.py\n\n         Line 132\n      in\n      776b751\n\n y = clip(y)";
     const link = `see https://github.com/o/r/blob/${sha}/opt/lookahead.py#L3 and https://example.com/776b751`;
     for (const text of [embed, link, "deadbeef is a word, 12345678 a number"]) expect(namedCommitFiles(index, text, commits).files.size).toBe(0);
