@@ -84,7 +84,8 @@ export function missingDetails(issue: PreparedIssue, options: MissingDetailsOpti
   // Asked only of a report that speaks of an error it does not show (as text: a screenshot of it is not shown):
   // a report of a wrong formula, a spelling mistake, an outdated pin or a wrong plot has no error to paste.
   if (!shown && mentioned && (screenshot || !code)) out.push(screenshot ? ASK_ERROR_NOT_SCREENSHOT : ASK_ERROR);
-  else if (!shown && options.saysLittle) out.push(screenshot ? ASK_ERROR_NOT_SCREENSHOT : ASK_ERROR_IF_ANY);
+  // A bare report is asked whatever it shows of code; "if there is one" only when it speaks of no error.
+  else if (!shown && options.saysLittle) out.push(screenshot ? ASK_ERROR_NOT_SCREENSHOT : mentioned ? ASK_ERROR : ASK_ERROR_IF_ANY);
   // Asked only of a report of something the reporter ran: a code review ("weight_decay should be applied before
   // clipping") is its own reproducer.
   if (!code && !STEPS.test(body) && (options.saysLittle || RAN_SOMETHING.test(issue.all))) out.push(ASK_REPRODUCER);

@@ -63,5 +63,7 @@ describe("missingDetails", () => {
     expect(details("name 'IProgress' is not defined", "", true, true)).toEqual([ASK_ERROR_IF_ANY, ASK_REPRODUCER]);
     expect(details("Crashes on start", "", true, true)).toEqual([ASK_ERROR, ASK_REPRODUCER]);
     expect(details("name 'IProgress' is not defined", "")).toEqual([]);
+    // One that says it crashed, above a snippet, has an error to paste: not "if there is one".
+    expect(details("It crashes on start", "```\nnet = Net()\n```", true, true)).toEqual([ASK_ERROR]);
   });
 });
