@@ -185,7 +185,7 @@ const GENERIC_REPORT_WORDS = new Set(
   [
     ...["bug", "bugs", "issue", "problem", "error", "fail", "wrong", "work", "help", "question", "report", "thank", "please", "hello", "strange", "weird"],
     // and the pieces of pasted links and screenshots ('word "http"' from an image URL)
-    ...["http", "https", "www", "com", "github", "githubusercontent", "png", "jpg", "image"],
+    ...["http", "https", "www", "com", "github", "githubusercontent", "png", "jpg"],
   ].map(stem),
 );
 

@@ -113,7 +113,7 @@ export function hasTraceback(text: string): boolean {
  * a sentence ("how do I catch a ValueError?"). The dotted prefix is bounded, so a long line of word characters
  * cannot make the match quadratic.
  */
-export const PASTED_ERROR = /^[ \t>]*(?:\w{1,60}\.){0,12}[A-Z]\w{0,60}(?:Error|Exception)\b|\bCUDA error\b|\bsegmentation fault\b|\bcore dumped\b/m;
+export const PASTED_ERROR = /^[ \t>]*(?:\w{1,60}\.){0,12}[A-Z]\w{0,60}(?:Error|Exception)\b|\bCUDA [Ee]rror\b|\b[Ss]egmentation fault\b|\bcore dumped\b/m;
 
 /** True when the body holds a fenced code block. */
 export function hasCodeBlock(text: string): boolean {

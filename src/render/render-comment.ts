@@ -59,6 +59,8 @@ export interface RenderInput {
 const MAX_PATH_CHARS = 200;
 const MAX_PROBLEMS = 20;
 const MAX_EVIDENCE_PER_FILE = 8;
+/** Questions shown at most: a longer list is not read, and the first ones (the error, a reproducer) matter most. */
+const MAX_QUESTIONS = 10;
 const MAX_CLASSIFIER_EVIDENCE = 3;
 
 export function renderComment(input: RenderInput): string {
@@ -202,12 +204,13 @@ function renderEnvironmentRequest(result: TriageResult, config: RepoConfig): str
     lines.push("**To narrow it down, please add to the issue:**");
   }
   if (asked.length > 0) {
-    lines.push("", ...asked.slice(0, 10).map((fact) => `- ${escapeMarkdownKeepingCode(truncateText(fact, 120))}`));
+    const shown = asked.slice(0, MAX_QUESTIONS);
+    lines.push("", ...shown.map((fact) => `- ${escapeMarkdownKeepingCode(truncateText(fact, 120))}`));
     // A failed build's questions each name the command that answers them (`nvcc --version`, `git rev-parse HEAD`);
     // a package list or nvidia-smi would answer none of them. Nor does any command print the error or a reproducer.
     // Only when something asked is a version or the GPU, which the commands print: not for build flags alone.
     // The pipeline asks "framework and version" by the framework's name ("the PyTorch version"), which counts too.
-    if (facts.some(isRuntimeFact) && !classification.buildFailure) {
+    if (shown.some(isRuntimeFact) && !classification.buildFailure) {
       const commands = environmentCommands(classification, result.repository.framework);
       // They print versions (and, nvidia-smi, the GPU), not build flags, datasets or weights: said so, not "all of it".
       const what = commands.includes("nvidia-smi") ? "the versions and the GPU" : "the versions";

@@ -35,6 +35,12 @@ describe("missingFacts", () => {
     // A failing test of the project's own CUDA path, intrinsic at 84%: no driver or GPU questions.
     expect(missingFacts({ ...gpu, extrinsicProbability: 0.16 })).toEqual([]);
   });
+
+  it("asks a failed GPU build its own questions even when the model puts the bug three to one in the code", () => {
+    const build = { frameworks: {}, build: { failedAtBuild: true as const } };
+    const asked = missingFacts({ ...base, extrinsicProbability: 0.1, gpuProbability: 0.8, causes: ["build-install"], environment: build });
+    expect(asked).toContain("compiler and its version (`gcc --version`, `clang --version` or the MSVC version)");
+  });
 });
 
 describe("missingFacts of a failed build from source", () => {

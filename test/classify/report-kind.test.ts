@@ -39,6 +39,11 @@ describe("classifyReportKind", () => {
     expect(kind("How do I avoid errors when loading weights?", "Is there a way to load them without an error?").label).toBe("question");
   });
 
+  it("keeps a question-like title over a pasted crash as a bug, whatever its case", () => {
+    expect(kind("Why does predict stop?", "It prints\n\nSegmentation fault\n\nand exits.").label).toBe("bug");
+    expect(kind("Why does predict stop?", "It prints: CUDA Error: out of memory").label).toBe("bug");
+  });
+
   it("keeps a question-like title over a pointer to a line of code as a bug", () => {
     const embed = kind("Lost gradient after clipping in focal loss?", "addons/tensorflow_addons/losses/focal_loss.py\n\n         Line 132\n      in\n      776b751\n\n y_pred = K.clip(y_pred, K.epsilon(), 1. - K.epsilon())");
     expect(embed.label).toBe("bug");
