@@ -27,12 +27,20 @@ export function mentionedFiles(index: SourceIndex, modules: ModuleIndex, mention
       }
       // Written from above the root (GitHub's code embeds print the clone's folder first,
       // `pytorch-lightning/pytorch_lightning/trainer/training_loop.py`), or an installed copy: mapped as a traceback
-      // frame's path is, by the longest shared tail of two segments or more.
-      const mapped = mapFrameToRepo(raw, (repoPaths ??= indexRepoPaths(index.paths))).repoPath;
-      const doc = mapped === null ? undefined : index.pathToDoc.get(mapped);
-      if (doc !== undefined) {
-        hits.set(doc, raw);
-        continue;
+      // frame's path is, by the longest shared tail, here of two segments or more (`examples/train.py` does not name
+      // a top-level `train.py`). Only when no file ends with the path: an ambiguous suffix (`nn/utils.py` of two
+      // packages) still credits none.
+      if (suffix.length === 0) {
+        const mapped = mapFrameToRepo(raw, (repoPaths ??= indexRepoPaths(index.paths))).repoPath;
+        const shared = mapped === null ? 0 : sharedTail(m, mapped);
+        // The shared tail must name one file: `proj/nn/utils.py` names neither of `a/nn/utils.py` and `b/nn/utils.py`.
+        const tail = m.split("/").slice(-shared).join("/");
+        const unique = shared >= 2 && index.paths.filter((p) => p === tail || p.endsWith(`/${tail}`)).length === 1;
+        const doc = unique ? index.pathToDoc.get(mapped!) : undefined;
+        if (doc !== undefined) {
+          hits.set(doc, raw);
+          continue;
+        }
       }
       // No file by that path: a dotted module name (`mxnet.gluon.data`) ends like a file extension too, so it is
       // tried as a module below (a real but ambiguous file name such as `utils.py` resolves to no module).
@@ -40,4 +48,13 @@ export function mentionedFiles(index: SourceIndex, modules: ModuleIndex, mention
     for (const d of modules.resolve(m.replace(/\//g, "."))) if (!hits.has(d)) hits.set(d, raw);
   }
   return hits;
+}
+
+/** How many trailing path segments two paths share. */
+function sharedTail(a: string, b: string): number {
+  const x = a.split("/");
+  const y = b.split("/");
+  let n = 0;
+  while (n < x.length && n < y.length && x[x.length - 1 - n] === y[y.length - 1 - n]) n++;
+  return n;
 }

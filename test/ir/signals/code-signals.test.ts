@@ -112,6 +112,12 @@ describe("mentionedFiles", () => {
     expect(hits.get(doc("pkg/io/utils.py"))).toBe("/home/me/src/my-project/pkg/io/utils.py");
     // A one-segment tail is too common to name a file: `elsewhere/utils.py` is not pkg/io/utils.py.
     expect(mentionedFiles(index, modules, ["elsewhere/utils.py"]).size).toBe(0);
+    // Two segments name a file from above the root (`nn/utils.py` is one file here); a file name alone does not.
+    expect(mentionedFiles(index, modules, ["my-project/nn/utils.py"]).get(doc("pkg/nn/utils.py"))).toBe("my-project/nn/utils.py");
+    expect(mentionedFiles(index, modules, ["examples/data.py"]).size).toBe(0);
+    // A tail that two files share names neither.
+    const twice = SourceIndex.build(["a/nn/utils.py", "b/nn/utils.py"].map((p) => file(p, "x = 1\n")), new DocumentCache());
+    expect(mentionedFiles(twice, new ModuleIndex(twice.paths), ["proj/nn/utils.py"]).size).toBe(0);
     // An installed copy of another library is that library's path: `other/pkg/data.py` under site-packages is not ours.
     expect(mentionedFiles(index, modules, ["/usr/lib/python3/site-packages/other/pkg/data.py"]).size).toBe(0);
     expect(mentionedFiles(index, modules, ["/usr/lib/python3/site-packages/pkg/data.py"]).get(doc("pkg/data.py"))).toBe("/usr/lib/python3/site-packages/pkg/data.py");
