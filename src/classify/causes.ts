@@ -4,7 +4,7 @@
  */
 
 import { EXTRINSIC_CAUSES, type Environment, type ExtrinsicCause } from "../types.js";
-import { CAUSE_LEXICON, matchTerms, WEIGHTS_EXTENSIONS, WEIGHTS_PHRASE, type LexiconHit } from "./lexicon.js";
+import { CAUSE_LEXICON, matchTerms, quotedSample, WEIGHTS_EXTENSIONS, WEIGHTS_PHRASE, type LexiconHit, type Quotable } from "./lexicon.js";
 import type { PreparedIssue } from "./text.js";
 
 export interface CauseSignal {
@@ -35,7 +35,7 @@ function environmentEvidence(cause: ExtrinsicCause, env: Environment): string | 
  * examples ("OS Platform (e.g., Linux Ubuntu 16.04)") with their first match there: every hit counts, as trained,
  * but only those are quoted as evidence, as the reporter wrote them.
  */
-export function detectCauses(issue: PreparedIssue, env: Environment, quotable?: ReadonlyMap<string, string>): CauseSignal[] {
+export function detectCauses(issue: PreparedIssue, env: Environment, quotable: Quotable = null): CauseSignal[] {
   const out: CauseSignal[] = [];
   for (const cause of EXTRINSIC_CAUSES) {
     const bodyHits = matchTerms(issue.all, CAUSE_LEXICON[cause], 5);
@@ -44,8 +44,10 @@ export function detectCauses(issue: PreparedIssue, env: Environment, quotable?: 
     let weighted = 0;
     for (const hit of bodyHits) weighted += Math.min(hit.count, 3) / 3 + (titleHits.has(hit.id) ? 1 : 0);
     const evidence = bodyHits
-      .filter((h) => !quotable || quotable.has(h.id))
-      .map((h) => ({ ...h, sample: quotable?.get(h.id) ?? h.sample }))
+      .flatMap((h) => {
+        const sample = quotedSample(quotable, h);
+        return sample === undefined ? [] : [{ ...h, sample }];
+      })
       .sort((a, b) => Number(titleHits.has(b.id)) - Number(titleHits.has(a.id)) || b.count - a.count)
       .slice(0, 3)
       .map((h) => `mentions \`${h.sample}\``);

@@ -10,7 +10,7 @@
 import { BUG_TYPES, type Environment } from "../types.js";
 import { detectCauses, type CauseSignal } from "./causes.js";
 import { dropTemplateExamples, environmentFactCount, extractEnvironment } from "./environment.js";
-import { CAUSE_LEXICON, EXTRINSIC_HINTS, TYPE_LEXICON, matchTerms, type LexiconHit } from "./lexicon.js";
+import { CAUSE_LEXICON, EXTRINSIC_HINTS, TYPE_LEXICON, matchTerms, type LexiconHit, type Quotable } from "./lexicon.js";
 import { bigrams, hasCodeBlock, hasTraceback, proseOf, tokenize, type PreparedIssue } from "./text.js";
 
 export const FEATURE_GROUPS = ["title", "words", "lexicon", "lexiconTitle", "lexiconShare", "causes", "meta"] as const;
@@ -29,10 +29,11 @@ export interface IssueAnalysis {
   causes: CauseSignal[];
   /**
    * The lexicon terms that match outside the template's bracketed examples ("(e.g., Linux Ubuntu 16.04)"), each
-   * with its first match there: the only ones quoted as evidence, quoted as the reporter wrote them. Features count
-   * every match, as the models were trained.
+   * with its first match there: the only ones quoted as evidence, quoted as the reporter wrote them (see
+   * quotedSample). Null when the text holds no such example, the case of most reports: every match is then quotable
+   * as first matched, and the lexicon is not run a second time. Features count every match, as trained.
    */
-  quotable: ReadonlyMap<string, string>;
+  quotable: Quotable;
   traceback: boolean;
 }
 
@@ -85,7 +86,8 @@ export function analyseIssue(issue: PreparedIssue): IssueAnalysis {
   }
 
   const environment = extractEnvironment(issue.all);
-  const quotable = quotableTerms(issue.all);
+  const withoutExamples = dropTemplateExamples(issue.all);
+  const quotable = withoutExamples === issue.all ? null : quotableTerms(withoutExamples);
   const causes = detectCauses(issue, environment, quotable);
   for (const c of causes) {
     features.causes.set(`cz:${c.cause}`, c.strength);
@@ -117,7 +119,7 @@ export function analyseIssue(issue: PreparedIssue): IssueAnalysis {
 
 const ALL_TERMS = [...Object.values(TYPE_LEXICON).flat(), ...Object.values(CAUSE_LEXICON).flat(), ...EXTRINSIC_HINTS];
 
-/** The terms that still match once the template's bracketed examples are taken out, with their first match. */
-function quotableTerms(text: string): Map<string, string> {
-  return new Map(matchTerms(dropTemplateExamples(text), ALL_TERMS, 1).map((h) => [h.id, h.sample]));
+/** The terms that match in the text without the template's bracketed examples, with their first match. */
+function quotableTerms(withoutExamples: string): Map<string, string> {
+  return new Map(matchTerms(withoutExamples, ALL_TERMS, 1).map((h) => [h.id, h.sample]));
 }

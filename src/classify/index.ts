@@ -6,6 +6,7 @@
 import { BUG_TYPES, type BugType, type Classification, type ExtrinsicCause, type IssueText, type Label } from "../types.js";
 import { domainClassOf, isDomainFeature } from "./domain-prior.js";
 import { analyseIssue, type IssueAnalysis } from "./features.js";
+import { quotedSample } from "./lexicon.js";
 import { isBuildFailure, missingFacts } from "./missing-facts.js";
 import { defaultClassifierModel, scoreTask, topContributions, type ClassifierModel, type LinearTask } from "./model.js";
 import { isNamedCause } from "./causes.js";
@@ -61,7 +62,7 @@ export function classifyAnalysed(prepared: PreparedIssue, analysis: IssueAnalysi
     .filter((c) => c.confidence >= CAUSE_MIN_CONFIDENCE)
     .slice(0, 3);
 
-  const extEvidence = evidenceFor(model.extrinsic, extScore.row, extrinsicLabel === "extrinsic" ? extIndex : 1 - extIndex, analysis);
+  const extEvidence = explainClass(model.extrinsic, extScore.row, extrinsicLabel === "extrinsic" ? extIndex : 1 - extIndex, analysis).phrases;
 
   const reportKind = classifyReportKind(prepared, analysis.traceback);
   const typeEvidence = explainClass(model.type, typeScore.row, typeIndex, analysis);
@@ -96,14 +97,9 @@ export function classifyAnalysed(prepared: PreparedIssue, analysis: IssueAnalysi
   };
 }
 
-/** Human phrases for the features that pushed class k up the most. */
-function evidenceFor(task: LinearTask, row: { idx: number[]; val: number[] }, k: number, analysis: IssueAnalysis): string[] {
-  return explainClass(task, row, k, analysis).phrases;
-}
-
 /**
- * The phrases of {@link evidenceFor}, and whether any of them is domain knowledge (a DL lexicon term or a type's
- * share of the terms) rather than only words the model learned from seven projects.
+ * Human phrases for the features that pushed class k up the most, and whether any of them is domain knowledge (a
+ * DL lexicon term or a type's share of the terms) rather than only words the model learned from seven projects.
  */
 function explainClass(task: LinearTask, row: { idx: number[]; val: number[] }, k: number, analysis: IssueAnalysis): { phrases: string[]; domain: boolean } {
   let domain = false;
@@ -141,7 +137,7 @@ function describeFeature(name: string, analysis: IssueAnalysis): string | undefi
     case "lt": {
       const hit = analysis.lexiconHits.get(`lx:${rest}`);
       // Not a term only the template's bracketed examples hold ("(e.g., Linux Ubuntu 16.04)"): the reporter did not write it.
-      const sample = hit && analysis.quotable.get(hit.id);
+      const sample = hit && quotedSample(analysis.quotable, hit);
       if (!sample) return undefined;
       // A term that matches any version number quotes the first one, often not a library's ("mentions `16.04`",
       // Ubuntu's, as API evidence): say it is a version number, which is all the term saw in it.
@@ -163,7 +159,7 @@ function describeFeature(name: string, analysis: IssueAnalysis): string | undefi
         if (rest === c.cause) return c.evidence[0];
         const hit = c.hits.find((h) => h.id === rest);
         if (hit) {
-          const sample = analysis.quotable.get(hit.id);
+          const sample = quotedSample(analysis.quotable, hit);
           return sample ? `mentions \`${sample}\`` : undefined;
         }
       }

@@ -222,6 +222,17 @@ export interface LexiconHit {
 }
 
 /** Counts matches of each term (capped: a log that repeats one word 500 times is one strong signal, not 500). */
+/**
+ * The lexicon terms quotable as evidence, each with its first match outside the issue template's bracketed examples
+ * ("(e.g., Linux Ubuntu 16.04)"); null when the report holds no such example and every match is quotable.
+ */
+export type Quotable = ReadonlyMap<string, string> | null;
+
+/** What evidence may quote of a hit: its first match the reporter wrote, or undefined when there is none. */
+export function quotedSample(quotable: Quotable, hit: LexiconHit): string | undefined {
+  return quotable === null ? hit.sample : quotable.get(hit.id);
+}
+
 export function matchTerms(text: string, list: LexiconTerm[], cap = 20): LexiconHit[] {
   const hits: LexiconHit[] = [];
   for (const term of list) {

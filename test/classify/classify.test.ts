@@ -212,7 +212,7 @@ describe("classification evidence", () => {
     expect(quoted).not.toContain("16.04");
     const analysis = analyseIssue(prepareIssue({ title: "t", body: body.replace("Google Colab", "Ubuntu 18.04.4") }));
     expect(analysis.lexiconHits.get("lx:api.version")?.sample).toBe("16.04"); // the feature's first match
-    expect(analysis.quotable.get("api.version")).toBe("18.04.4"); // the quote's
+    expect(analysis.quotable?.get("api.version")).toBe("18.04.4"); // the quote's
   });
 
   it("quotes no word every report uses ('bug', 'error', 'fails') as evidence of a type or a cause", () => {
