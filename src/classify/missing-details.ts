@@ -9,8 +9,8 @@ import { hasCodeBlock, hasTraceback, PASTED_ERROR, type PreparedIssue } from "./
 /**
  * An error shown as text, beyond a pasted one (text.ts PASTED_ERROR): an exception named with what it says, an
  * "error:" or "failed:" line, an assertion or check that failed, a warning. Looser than what makes a report a bug
- * report, since here it only spares the reporter a question. A crash in any case: the shell prints "Segmentation
- * fault", which PASTED_ERROR (case-sensitive, for the exception's capital) does not read.
+ * report, since here it only spares the reporter a question. A crash or CUDA error in any case, capitals included
+ * ("SEGMENTATION FAULT"), where PASTED_ERROR reads only the first letter's two cases.
  */
 const ERROR_TEXT =
   /\b[A-Z]\w*(?:Error|Exception)\b|\berror\b\s*[:(\[]|\bfailed\b\s*[:(]|\bcheck failed\b|\bassert(?:ion)? failed\b|\bwarning:|\bsegmentation fault\b|\bCUDA error\b/i;

@@ -88,10 +88,10 @@ export function missingFacts(input: MissingFactsInput): string[] {
   const { environment: env, causes } = input;
   const gpuRelated = input.gpuProbability >= 0.5 || causes.includes("gpu-driver-cuda");
   if (!input.isBugReport || (input.extrinsicProbability < 0.5 && !gpuRelated)) return [];
-  // A GPU bug the classifier puts three to one in the code (a failing test of the project's own CUDA path) is not
-  // asked for the machine's driver and versions: those questions are for causes outside the code.
   // A failed build is asked its own questions whatever the model says of the code (they name its commands).
   if (isBuildFailure(env, causes)) return buildFailureFacts(env, input.gpuProbability >= 0.5, causes);
+  // A GPU bug the classifier puts three to one in the code (a failing test of the project's own CUDA path) is not
+  // asked for the machine's driver and versions: those questions are for causes outside the code.
   if (input.extrinsicProbability < CONFIDENTLY_INTRINSIC) return [];
   const frameworks = Object.keys(env.frameworks);
   const isJs = frameworks.some((f) => JS_FRAMEWORKS.includes(f));
