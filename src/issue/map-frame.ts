@@ -117,7 +117,8 @@ function bestMatch(index: RepoPathIndex, segments: readonly string[], rule: Matc
   return best;
 }
 
-function sharedSuffix(a: readonly string[], b: readonly string[]): number {
+/** How many trailing path segments two paths share. */
+export function sharedSuffix(a: readonly string[], b: readonly string[]): number {
   let n = 0;
   while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
   return n;

@@ -1,5 +1,5 @@
 import type { SourceIndex } from "../source-index.js";
-import { indexRepoPaths, mapFrameToRepo, type RepoPathIndex } from "../../issue/map-frame.js";
+import { indexRepoPaths, mapFrameToRepo, sharedSuffix, type RepoPathIndex } from "../../issue/map-frame.js";
 import type { ModuleIndex } from "./module-index.js";
 
 /**
@@ -32,7 +32,7 @@ export function mentionedFiles(index: SourceIndex, modules: ModuleIndex, mention
       // packages) still credits none.
       if (suffix.length === 0) {
         const mapped = mapFrameToRepo(raw, (repoPaths ??= indexRepoPaths(index.paths))).repoPath;
-        const shared = mapped === null ? 0 : sharedTail(m, mapped);
+        const shared = mapped === null ? 0 : sharedSuffix(m.split("/"), mapped.split("/"));
         // The shared tail must name one file: `proj/nn/utils.py` names neither of `a/nn/utils.py` and `b/nn/utils.py`.
         const tail = m.split("/").slice(-shared).join("/");
         const unique = shared >= 2 && index.paths.filter((p) => p === tail || p.endsWith(`/${tail}`)).length === 1;
@@ -48,13 +48,4 @@ export function mentionedFiles(index: SourceIndex, modules: ModuleIndex, mention
     for (const d of modules.resolve(m.replace(/\//g, "."))) if (!hits.has(d)) hits.set(d, raw);
   }
   return hits;
-}
-
-/** How many trailing path segments two paths share. */
-function sharedTail(a: string, b: string): number {
-  const x = a.split("/");
-  const y = b.split("/");
-  let n = 0;
-  while (n < x.length && n < y.length && x[x.length - 1 - n] === y[y.length - 1 - n]) n++;
-  return n;
 }

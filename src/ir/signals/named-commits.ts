@@ -28,14 +28,12 @@ export interface NamedCommitSignal {
 export function namedCommitFiles(index: SourceIndex, text: string, commits: readonly CommitInfo[]): NamedCommitSignal {
   const files = new Map<number, string>();
   if (commits.length === 0) return { files };
-  const hashes = new Set(text.replace(NOT_A_CHANGE, " ").toLowerCase().match(HASH) ?? []);
-  if (hashes.size === 0) return { files };
+  const hashes = [...new Set(text.replace(NOT_A_CHANGE, " ").toLowerCase().match(HASH) ?? [])];
+  if (hashes.length === 0) return { files };
   for (const commit of commits) {
     if (commit.files.length > MAX_NAMED_COMMIT_FILES) continue;
     const sha = commit.sha.toLowerCase();
-    let named = false;
-    for (const h of hashes) if (sha.startsWith(h)) named = true;
-    if (!named) continue;
+    if (!hashes.some((h) => sha.startsWith(h))) continue;
     for (const path of commit.files) {
       const doc = index.pathToDoc.get(path);
       if (doc !== undefined && !files.has(doc)) files.set(doc, sha.slice(0, 7));
