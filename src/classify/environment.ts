@@ -465,6 +465,17 @@ export function describeEnvironment(env: Environment): string[] {
   return out;
 }
 
+/**
+ * The build's own facts, for a build from source: the compiler and CMake a report states are what a build
+ * question would otherwise ask for. Kept apart from describeEnvironment, whose count is a classifier feature.
+ */
+export function describeBuildFacts(env: Environment): string[] {
+  const out: string[] = [];
+  if (env.build?.compiler) out.push(env.build.compiler);
+  if (env.build?.cmakeVersion) out.push(`CMake ${env.build.cmakeVersion}`);
+  return out;
+}
+
 /** How many facts were found (used as a classifier feature). */
 export function environmentFactCount(env: Environment): number {
   return describeEnvironment(env).length;

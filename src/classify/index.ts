@@ -15,7 +15,7 @@ import { classifyReportKind } from "./report-kind.js";
 import { prepareIssue, stem, type PreparedIssue } from "./text.js";
 
 export type { ClassifierModel } from "./model.js";
-export { extractEnvironment, describeEnvironment } from "./environment.js";
+export { extractEnvironment, describeEnvironment, describeBuildFacts } from "./environment.js";
 export { estimateLocalizability, localizabilityFeatures, LOCALIZABILITY_THRESHOLDS } from "./localizability.js";
 
 /** A cause is listed when p(extrinsic) × rule strength reaches this. */

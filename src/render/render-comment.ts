@@ -34,6 +34,7 @@ import { COMMENT_MARKER, renderMetaLine } from "./comment-marker.js";
 import { renderLabelCheckboxes, type LabelCheckbox } from "./label-checkboxes.js";
 import { COMMANDS } from "./commands.js";
 import { isRuntimeFact } from "../classify/missing-facts.js";
+import { describeBuildFacts, describeEnvironment } from "../classify/environment.js";
 import { environmentCommands } from "./environment-commands.js";
 import { fitComment, type CommentPart } from "./fit-comment.js";
 
@@ -331,18 +332,7 @@ function renderClassification(result: TriageResult, config: RepoConfig): string 
   }
   lines.push(`**Cause:** ${cause}${evidenceSuffix(extrinsic.evidence)}`);
 
-  const stated = [
-    environment.python ? `Python ${environment.python}` : "",
-    ...Object.entries(environment.frameworks).map(([name, version]) => `${name} ${version}`),
-    environment.cuda ? `CUDA ${environment.cuda}` : "",
-    environment.cudnn ? `cuDNN ${environment.cudnn}` : "",
-    environment.driver ? `driver ${environment.driver}` : "",
-    environment.gpu ?? "",
-    environment.os ?? "",
-    // A build from source: the compiler and CMake it states are facts a build question would otherwise ask for.
-    environment.build?.compiler ?? "",
-    environment.build?.cmakeVersion ? `CMake ${environment.build.cmakeVersion}` : "",
-  ].filter((fact) => fact !== "");
+  const stated = [...describeEnvironment(environment), ...describeBuildFacts(environment)];
   if (stated.length > 0) {
     lines.push(`**Environment stated:** ${stated.slice(0, 12).map((fact) => codeSpan(truncateText(fact, 60))).join(", ")}`);
   }
