@@ -134,7 +134,7 @@ function extractPackages(text: string, found: Found): void {
   // "TensorFlow Addons version and how it was installed (source or binary): tfa-nightly 0.11.0.dev20200622",
   // "tfa-nightly_v0.12.0.dev20200811022730", OpenCV's own "OpenCV(3.4.3) ... error: (-215:Assertion failed)").
   const names =
-    "pytorch|torch|torchvision|tensorflow(?:\\.js|-gpu|-cpu|[- ]addons|-probability)?|tf-nightly(?:-gpu)?|tfa-nightly|tensorflowjs|tfjs(?:-node(?:-gpu)?)?|@tensorflow/tfjs(?:-node(?:-gpu)?)?|keras|jaxlib|jax|mxnet(?:-cu\\d+(?:mkl)?|-mkl)?|gluoncv|gluonnlp|paddlepaddle|onnxruntime|onnx|numpy|scipy|pandas|scikit-learn|sklearn|transformers|pytorch[-_ ]lightning|opencv|cupy|horovod|tensorrt|ray|flair|autokeras|pyro|tensorpack|tflearn|protobuf";
+    "pytorch|torch|torchvision|tensorflow(?:\\.js|-gpu|-cpu|[- ]addons|-probability)?|tf-nightly(?:-gpu)?|tfa-nightly|tensorflowjs|tfjs(?:-node(?:-gpu)?)?|@tensorflow/tfjs(?:-node(?:-gpu)?)?|keras|jaxlib|jax|mxnet(?:-cu\\d+(?:mkl)?|-mkl)?|gluoncv|gluonnlp|paddlepaddle|onnxruntime|onnx|numpy|scipy|pandas|scikit-learn|sklearn|transformers|pytorch[-_ ]lightning|opencv|cupy|horovod|tensorrt|ray|flair|autokeras|pyro(?:-ppl)?|tensorpack|tflearn|protobuf";
   const prose = new RegExp(
     String.raw`(?<![\w./-])(${names})(?:[ _]?version)?(?: and how it was installed)?(?:\s*\([^)\n]{0,60}\))?\s*(?:[:=]=?|is|@|-|_(?=v\d)|\((?=v?\d))?\s*${GIT_DESCRIBE_FIRST}v?(${VERSION})${NOT_GIT_DESCRIBE}`,
     "gi",

@@ -106,6 +106,10 @@ describe("extractEnvironment", () => {
     expect(env.frameworks["tensorflow-addons"]).toBe("0.6.0");
   });
 
+  it("reads a distribution name that differs from the import name in prose (pyro-ppl 1.3.0)", () => {
+    expect(extractEnvironment("I am on pyro-ppl 1.3.0 with torch 1.4.0").frameworks["pyro"]).toBe("1.3.0");
+  });
+
   it("reads mxnet's diagnose.py sections", () => {
     const env = extractEnvironment(DIAGNOSE);
     expect(env.python).toBe("3.6.9");
