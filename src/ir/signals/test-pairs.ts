@@ -44,18 +44,43 @@ export function testPairs(index: SourceIndex): Map<number, number[]> {
       // The module's name first (`test_trainer_cli` tests trainer's CLI), or last (`test_lightning_optimizer` tests
       // the optimizer wrapper): both, at the longest length where either names a module.
       const stems = new Set([parts.slice(0, n).join("_"), parts.slice(parts.length - n).join("_")]);
-      let found = false;
+      const found: number[] = [];
       for (const stem of stems) {
         const sources = byStem.get(stem);
-        if (!sources || sources.length > 3) continue;
-        found = true;
-        for (const s of sources) {
-          link(d, s);
-          link(s, d);
-        }
+        if (sources && sources.length <= 3) found.push(...sources);
       }
-      if (found) break;
+      if (found.length === 0) continue;
+      for (const s of closestByFolder(p, found, index.paths)) {
+        link(d, s);
+        link(s, d);
+      }
+      break;
     }
   });
   return pairs;
+}
+
+/** Folder names that only say "tests live here". */
+const TEST_FOLDERS = new Set(["test", "tests", "testing", "unittest", "unittests", "python", "src"]);
+
+/**
+ * Of the modules a test's name could mean, the ones whose folders the test's own folders mirror most:
+ * `tests/metrics/functional/test_classification.py` tests `metrics/functional/classification.py`, not
+ * `metrics/classification.py`. Test trees copy the package's layout; when the test's folders say nothing (a flat
+ * `tests/`) or several modules match them as well, all are kept.
+ */
+export function closestByFolder(testPath: string, sources: readonly number[], paths: readonly string[]): number[] {
+  if (sources.length < 2) return [...sources];
+  const testFolders = folders(testPath).filter((f) => !TEST_FOLDERS.has(f));
+  if (testFolders.length === 0) return [...sources];
+  const shared = sources.map((s) => {
+    const own = new Set(folders(paths[s]!));
+    return testFolders.filter((f) => own.has(f)).length;
+  });
+  const best = Math.max(...shared);
+  return sources.filter((_, i) => shared[i] === best);
+}
+
+function folders(path: string): string[] {
+  return path.split("/").slice(0, -1).map((f) => f.toLowerCase());
 }

@@ -156,4 +156,29 @@ describe("test pairs", () => {
     // `sharded` names no module; `optimizer`, its last word, does.
     expect(pairs.get(doc("tests/test_sharded_optimizer.py"))).toEqual([doc("pkg/core/optimizer.py")]);
   });
+
+  it("pairs a test with the module whose folders its own folders mirror, when several share the name", () => {
+    const index = SourceIndex.build(
+      [
+        "pkg/metrics/classification.py",
+        "pkg/metrics/functional/classification.py",
+        "tests/metrics/functional/test_classification.py",
+        "tests/metrics/test_classification.py",
+        "tests/test_classification.py",
+      ].map((p) => file(p, "x = 1\n")),
+      new DocumentCache(),
+    );
+    const doc = (p: string) => index.pathToDoc.get(p)!;
+    const pairs = testPairs(index);
+    expect(pairs.get(doc("tests/metrics/functional/test_classification.py"))).toEqual([doc("pkg/metrics/functional/classification.py")]);
+    // `metrics` is a folder of both modules: a tie keeps both.
+    expect(pairs.get(doc("tests/metrics/test_classification.py"))?.sort()).toEqual(
+      [doc("pkg/metrics/classification.py"), doc("pkg/metrics/functional/classification.py")].sort(),
+    );
+    // A flat `tests/` says nothing about the package's layout: both.
+    expect(pairs.get(doc("tests/test_classification.py"))).toHaveLength(2);
+    expect(pairs.get(doc("pkg/metrics/classification.py"))?.sort()).toEqual(
+      [doc("tests/metrics/test_classification.py"), doc("tests/test_classification.py")].sort(),
+    );
+  });
 });
