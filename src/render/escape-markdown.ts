@@ -23,7 +23,7 @@ export function escapeMarkdown(text: string): string {
 
 /** Escapes text already folded to one line; `atStart` when it may begin a line. */
 function escapeFlat(flat: string, atStart: boolean): string {
-  let escaped = flat.replace(INLINE_SPECIAL, (ch) => `\\${ch}`);
+  let escaped = unlinkIssueUrls(flat).replace(INLINE_SPECIAL, (ch) => `\\${ch}`);
   if (atStart) {
     // At the start of a line these would begin a list, a heading, or (alone) a setext underline or a rule.
     escaped = escaped
@@ -72,7 +72,7 @@ export function codeSpan(text: string): string {
 /** Text for HTML context (inside `<summary>`), where markdown is not parsed. */
 export function escapeHtml(text: string): string {
   // References first: afterwards `&#39;` would look like an issue reference and be broken up.
-  return neutralizeReferences(oneLine(text)).replace(
+  return neutralizeReferences(unlinkIssueUrls(oneLine(text))).replace(
     /[&<>"']/g,
     (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch,
   );
@@ -84,6 +84,18 @@ export function neutralizeReferences(text: string): string {
     .replace(/@(?=[A-Za-z0-9_-])/g, `@${ZWJ}`)
     .replace(/#(?=\d)/g, `#${ZWJ}`)
     .replace(/\b(GH)-(?=\d)/gi, `$1-${ZWJ}`);
+}
+
+/**
+ * A link to a GitHub issue or pull request (a commit subject's "fix https://github.com/o/r/issues/2635") adds a
+ * cross-reference to that issue just as `#2635` does: it is written as the reference it stands for, `o/r#2635`,
+ * which neutralizeReferences then keeps from linking. Other URLs stay links.
+ */
+export function unlinkIssueUrls(text: string): string {
+  return text.replace(
+    /\bhttps?:\/\/(?:www\.)?github\.com\/([\w.-]+\/[\w.-]+)\/(?:issues|pull)\/(\d+)(?:[/?#][^\s)\]>]*)?/gi,
+    (_url, repo: string, number: string) => `${repo}#${ZWJ}${number}`,
+  );
 }
 
 /** Shortens text to at most `max` characters (by code point, never splitting a surrogate pair), with an ellipsis. */

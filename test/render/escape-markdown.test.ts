@@ -65,6 +65,14 @@ describe("escapeMarkdown", () => {
     expect(neutralizeReferences("C# and @ alone")).toBe("C# and @ alone");
   });
 
+  it("writes a link to an issue or pull request as its reference, so it adds no cross-reference either", () => {
+    const subject = "fix https://github.com/PyTorchLightning/pytorch-lightning/issues/2635 (see https://github.com/o/r/pull/7#discussion_r1)";
+    expect(escapeMarkdown(subject)).toBe(`fix PyTorchLightning/pytorch-lightning#${ZWJ}2635 (see o/r#${ZWJ}7)`);
+    expect(escapeHtml(subject)).not.toContain("github.com");
+    // Other links stay links.
+    expect(escapeMarkdown("see https://github.com/o/r/blob/main/a.py")).toBe("see https://github.com/o/r/blob/main/a.py");
+  });
+
   it("leaves text that only looks like a block marker alone", () => {
     expect(escapeMarkdown("0.1.0")).toBe("0.1.0");
     expect(escapeMarkdown("-1 offset")).toBe("-1 offset");
