@@ -12,7 +12,7 @@ import { defaultClassifierModel, scoreTask, topContributions, type ClassifierMod
 import { isNamedCause } from "./causes.js";
 import { missingDetails } from "./missing-details.js";
 import { classifyReportKind } from "./report-kind.js";
-import { prepareIssue, stem, type PreparedIssue } from "./text.js";
+import { prepareIssue, proseOf, stem, surfaceForms, type PreparedIssue } from "./text.js";
 
 export type { ClassifierModel } from "./model.js";
 export { extractEnvironment, describeEnvironment, describeBuildFacts } from "./environment.js";
@@ -62,10 +62,13 @@ export function classifyAnalysed(prepared: PreparedIssue, analysis: IssueAnalysi
     .filter((c) => c.confidence >= CAUSE_MIN_CONFIDENCE)
     .slice(0, 3);
 
-  const extEvidence = explainClass(model.extrinsic, extScore.row, extrinsicLabel === "extrinsic" ? extIndex : 1 - extIndex, analysis).phrases;
+  // The words as the reporter wrote them, read only when a word is quoted (the same text as the word features').
+  let wordForms: Map<string, string> | undefined;
+  const forms: WordForms = (token) => (wordForms ??= surfaceForms(`${prepared.title}\n\n${proseOf(prepared.body)}`)).get(token) ?? token;
+  const extEvidence = explainClass(model.extrinsic, extScore.row, extrinsicLabel === "extrinsic" ? extIndex : 1 - extIndex, analysis, forms).phrases;
 
   const reportKind = classifyReportKind(prepared, analysis.traceback);
-  const typeEvidence = explainClass(model.type, typeScore.row, typeIndex, analysis);
+  const typeEvidence = explainClass(model.type, typeScore.row, typeIndex, analysis, forms);
   const askedCauses = causes.filter((c) => c.confidence >= ASK_CAUSE_CONFIDENCE).map((c) => c.label);
   return {
     modelVersion: model.modelVersion,
@@ -101,7 +104,7 @@ export function classifyAnalysed(prepared: PreparedIssue, analysis: IssueAnalysi
  * Human phrases for the features that pushed class k up the most, and whether any of them is domain knowledge (a
  * DL lexicon term or a type's share of the terms) rather than only words the model learned from seven projects.
  */
-function explainClass(task: LinearTask, row: { idx: number[]; val: number[] }, k: number, analysis: IssueAnalysis): { phrases: string[]; domain: boolean } {
+function explainClass(task: LinearTask, row: { idx: number[]; val: number[] }, k: number, analysis: IssueAnalysis, forms: WordForms): { phrases: string[]; domain: boolean } {
   let domain = false;
   const phrases: string[] = [];
   const label = task.classes[k]!;
@@ -120,7 +123,7 @@ function explainClass(task: LinearTask, row: { idx: number[]; val: number[] }, k
       if (sharesSaid.has(share)) continue;
       sharesSaid.add(share);
     }
-    const phrase = describeFeature(name, analysis);
+    const phrase = describeFeature(name, analysis, forms);
     if (!phrase) continue;
     phrases.push(phrase);
     if (isDomainFeature(name)) domain = true;
@@ -128,7 +131,10 @@ function explainClass(task: LinearTask, row: { idx: number[]; val: number[] }, k
   return { phrases: dedupe(phrases).slice(0, MAX_EVIDENCE), domain };
 }
 
-function describeFeature(name: string, analysis: IssueAnalysis): string | undefined {
+/** The word a token was read from, found on first use (see surfaceForms). */
+type WordForms = (token: string) => string;
+
+function describeFeature(name: string, analysis: IssueAnalysis, forms: WordForms): string | undefined {
   const colon = name.indexOf(":");
   const kind = name.slice(0, colon);
   const rest = name.slice(colon + 1);
@@ -145,15 +151,19 @@ function describeFeature(name: string, analysis: IssueAnalysis): string | undefi
       return kind === "lt" ? `title mentions ${quote}` : `mentions ${quote}`;
     }
     case "t":
-      return isGenericReportWord(rest) ? undefined : `title word "${rest}"`;
+      return isGenericReportWord(rest) ? undefined : `title word "${forms(rest)}"`;
     case "w":
-      return isGenericReportWord(rest) ? undefined : `word "${rest}"`;
-    case "b":
-      return rest.split(" ").every(isGenericReportWord) ? undefined : `phrase "${rest}"`;
+      return isGenericReportWord(rest) ? undefined : `word "${forms(rest)}"`;
+    case "b": {
+      const words = rest.split(" ");
+      return words.every(isGenericReportWord) ? undefined : `phrase "${words.map(forms).join(" ")}"`;
+    }
+    // The non-DL lexicon holds general programming terms (files, strings, installs): "DL terms ... non-DL terms"
+    // would contradict itself.
     case "lc":
-      return `most DL terms in the report are ${rest} terms`;
+      return rest === "non-DL" ? "most terms in the report are general programming ones, not DL-specific" : `most DL terms in the report are ${rest} terms`;
     case "lct":
-      return `the title's DL terms are mostly ${rest} terms`;
+      return rest === "non-DL" ? "the title's terms are general programming ones, not DL-specific" : `the title's DL terms are mostly ${rest} terms`;
     case "cz": {
       for (const c of analysis.causes) {
         if (rest === c.cause) return c.evidence[0];
@@ -182,6 +192,8 @@ const GENERIC_REPORT_WORDS = new Set(
     ...["bug", "bugs", "issue", "problem", "error", "fail", "wrong", "work", "help", "question", "report", "thank", "please", "hello", "strange", "weird"],
     // and the pieces of pasted links and screenshots ('word "http"' from an image URL)
     ...["http", "https", "www", "com", "github", "githubusercontent", "png", "jpg"],
+    // and file extensions of linked or named files ('word "py"' from `.../classification.py#L847`)
+    ...["py", "txt", "md", "yml", "yaml", "json", "html", "ipynb"],
   ].map(stem),
 );
 

@@ -95,6 +95,24 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
+/**
+ * Each token of tokenize() with the word it was first read from, lower-cased ("produc" → "produces"): evidence
+ * quotes what the reporter wrote, not a stem.
+ */
+export function surfaceForms(text: string): Map<string, string> {
+  const forms = new Map<string, string>();
+  for (const piece of text.match(/[\p{L}][\p{L}\p{N}_]*/gu) ?? []) {
+    if (piece.length > 40) continue;
+    for (const part of splitIdentifier(piece)) {
+      const lower = part.toLowerCase();
+      if (lower.length < 2 || STOP_WORDS.has(lower)) continue;
+      const token = stem(lower);
+      if (!forms.has(token)) forms.set(token, lower);
+    }
+  }
+  return forms;
+}
+
 /** Adjacent token pairs, joined by a space. */
 export function bigrams(tokens: string[]): string[] {
   const out: string[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { analyseIssue } from "../../src/classify/features.js";
-import { prepareIssue } from "../../src/classify/text.js";
+import { prepareIssue, stem, surfaceForms } from "../../src/classify/text.js";
 
 const frames = (n: number) =>
   ["Traceback (most recent call last):", ...Array.from({ length: n }, (_, i) => `  File "pkg/m${i}.py", line ${i + 1}, in f${i}\n    f${i + 1}()`), "ValueError: bad"].join("\n");
@@ -39,5 +39,14 @@ describe("the reporter's script", () => {
     expect(script("pip install failed with an error")).toBe(0);
     const body = "```python\nimport torch\nfrom torch import nn\nmodel = nn.Linear(2, 3)\ndef f(x):\n    return model(x)\n```";
     expect(script(body)).toBeCloseTo(Math.log(5) / Math.log(51), 12);
+  });
+});
+
+describe("surface forms of the word tokens", () => {
+  it("maps each stemmed token to the word it was first read from, lower-cased", () => {
+    const forms = surfaceForms("The loader Produces NaN values; it produced them before");
+    expect(forms.get(stem("produces"))).toBe("produces");
+    expect(forms.get(stem("values"))).toBe("values");
+    expect(forms.has("the")).toBe(false); // a stop word is no token
   });
 });

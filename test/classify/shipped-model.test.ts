@@ -34,4 +34,14 @@ describe("shipped classifier model", () => {
     expect(gpu.bugType.label).toBe("GPU");
     expect(gpu.extrinsic.causes[0]?.label).toBe("gpu-driver-cuda");
   });
+
+  it("says a non-DL report's terms are general programming ones, and quotes words as written", () => {
+    const result = classifyIssue({
+      title: "Error when reading the csv file path with unicode characters",
+      body: "Reading a file with open() fails with UnicodeDecodeError on Windows. The string encoding is wrong in the file reader.",
+    });
+    expect(result.bugType.label).toBe("non-DL");
+    expect(result.bugType.evidence).toContain("the title's terms are general programming ones, not DL-specific");
+    expect(result.bugType.evidence.join("; ")).not.toMatch(/DL terms are mostly non-DL/);
+  });
 });
