@@ -15,10 +15,27 @@ const MIN_READABLE_LENGTH = 3;
  */
 const CPU_FEATURE_LINE = /^[ \t]*(?:b['"])?(?:flags|machdep\.cpu\.(?:leaf7_|ext)?features)[ \t]*:/i;
 
+/**
+ * Words of a report's prose that also occur in code comments, so they match, but say nothing about where a bug is:
+ * "matched words: `probably`, `completely`, `anything`" reads as noise. Not stop words for scoring (the tokenizer's
+ * list is the classic one), only never shown. Words that name things in code (`end`, `data`, `value`) are not
+ * listed: in a hook such as `on_train_end` they are what matched.
+ */
+const FILLER_WORDS = new Set(
+  (
+    "probably completely anything something everything nothing anyone someone already actually really currently " +
+    "previous previously provided provide provides providing note notes noted give gives given giving either " +
+    "works worked working thing things manually instead seems seemed seem apparently basically simply certain " +
+    "possible possibly following follows followed expected expect unexpected unfortunately however therefore " +
+    "whether within without sure maybe perhaps somehow anyway regarding related similar similarly obviously " +
+    "check checked checking suppose supposed wondering think thought tried trying want wanted wants"
+  ).split(" "),
+);
+
 /** True when a word as the issue wrote it is one a reader would recognise: no number pieces, no tiny fragments. */
 export function isReadableWord(surface: string): boolean {
   // Starting with a digit: exponents (`1e`), ANSI codes (`0m`), timestamps (`19t19`), hex (`0000000e`).
-  return surface.length >= MIN_READABLE_LENGTH && !/^[0-9]/.test(surface);
+  return surface.length >= MIN_READABLE_LENGTH && !/^[0-9]/.test(surface) && !FILLER_WORDS.has(surface.toLowerCase());
 }
 
 /** The issue text without the lines whose words are hardware noise (CPU feature lists), for evidence only. */

@@ -26,6 +26,15 @@ describe("matchedTerms (the 'matched words' evidence)", () => {
     expect(words).not.toContain(index.tokenizer.stem("initialization"));
   });
 
+  it("leaves out the filler words of report prose that comments share, though they match", async () => {
+    const commented = "# Probably the previous epsilon is completely ignored: note that anything works here\nepsilon = 1e-5\n";
+    const index = await indexFiles([sourceFile("optim/eps.py", commented), sourceFile("optim/other.py", "x = 1\n")]);
+    const words = matchedTerms(index, 0, "Probably the previous epsilon is completely ignored, note that anything works");
+    expect(words).toContain("epsilon");
+    expect(words).toContain("ignored");
+    for (const filler of ["probably", "previous", "completely", "note", "anything", "works"]) expect(words).not.toContain(filler);
+  });
+
   it("leaves out exponent pieces and one- and two-letter fragments, though they match", async () => {
     const index = await indexFiles([sourceFile("optim/adam.py", OPTIMIZER), sourceFile("optim/adam.cc", ADAM_KERNEL)]);
     const issue = "Adam with lr=1e-5 and epsilon 1e-5 diverges in adam.py";
