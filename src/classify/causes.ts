@@ -12,6 +12,12 @@ export interface CauseSignal {
   /** Strength of the rule evidence in [0, 1): 1 − e^(−0.6·weighted hits); a title hit counts twice. */
   strength: number;
   evidence: string[];
+  /**
+   * The reporter's words among the evidence ("mentions `driver`"), without the environment facts it also lists
+   * ("states OS Ubuntu 18.04"): a stated fact backs a cause the words name, but is no reason for a cause by itself,
+   * and every report that fills in its template states some.
+   */
+  quotes: string[];
   hits: LexiconHit[];
 }
 
@@ -52,8 +58,7 @@ export function detectCauses(issue: PreparedIssue, env: Environment, quotable: Q
       .slice(0, 3)
       .map((h) => `mentions \`${h.sample}\``);
     const envEvidence = environmentEvidence(cause, env);
-    if (envEvidence) evidence.push(envEvidence);
-    out.push({ cause, strength: 1 - Math.exp(-0.6 * weighted), evidence, hits: bodyHits });
+    out.push({ cause, strength: 1 - Math.exp(-0.6 * weighted), evidence: envEvidence ? [...evidence, envEvidence] : evidence, quotes: evidence, hits: bodyHits });
   }
   return out.sort((a, b) => b.strength - a.strength);
 }

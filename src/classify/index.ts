@@ -166,7 +166,7 @@ function describeFeature(name: string, analysis: IssueAnalysis, forms: WordForms
       return rest === "non-DL" ? "the title's terms are general programming ones, not DL-specific" : `the title's DL terms are mostly ${rest} terms`;
     case "cz": {
       for (const c of analysis.causes) {
-        if (rest === c.cause) return c.evidence[0];
+        if (rest === c.cause) return c.quotes[0];
         const hit = c.hits.find((h) => h.id === rest);
         if (hit) {
           const sample = quotedSample(analysis.quotable, hit);

@@ -280,6 +280,15 @@ describe("classification evidence", () => {
     expect(q).not.toContain("shape");
   });
 
+  it("does not give a stated OS as the reason for an outside cause: the template asks every reporter for one", () => {
+    const body =
+      "**System information**\n- OS Platform and Distribution (e.g., Linux Ubuntu 16.04): Google Colab\n" +
+      "- TensorFlow version and how it was installed (source or binary): 2.2.0\n\n**Describe the bug**\nequalize returns a wrong image for uint8 input.\n";
+    const result = classifyIssue({ title: "tfa.image.equalize not compatible with tf.function", body });
+    expect(result.environment.os).toBe("Google Colab");
+    expect(result.extrinsic.evidence.join("; ")).not.toMatch(/states OS/);
+  });
+
   it("states the share of a type's terms once, for the report or for its title", () => {
     for (const title of ["CUDA out of memory on GPU with cudnn", "Shape mismatch in reshape of tensor"]) {
       const shares = classifyIssue({ title, body: "" }, model).bugType.evidence.filter((p) => /DL terms/.test(p));
