@@ -58,6 +58,7 @@ export const LOCALIZABILITY_FEATURES = [
   "margin5",
   "margin10",
   "entropy",
+  "topShare",
   "noRanking",
 ] as const;
 
@@ -84,6 +85,17 @@ function topEntropy(scores: number[]): number {
   return h / Math.log(top.length);
 }
 
+/**
+ * The first file's share of all the scores (0 when none is positive). The margins and the entropy are relative to
+ * the top ten: ten files at 0.02 each, out of fifty alike, look as peaked as 0.9 against 0.01. The learned ranker's
+ * scores are a softmax over the repository's files, so for it this is the probability it gives its first file.
+ */
+function topShare(scores: number[]): number {
+  let sum = 0;
+  for (const s of scores) if (s > 0) sum += s;
+  return sum > 0 && scores[0]! > 0 ? scores[0]! / sum : 0;
+}
+
 export function localizabilityFeatures(input: LocalizabilityInput): Record<string, number> {
   const c = input.classification;
   const scores = input.ranked.map((r) => r.score).sort((a, b) => b - a);
@@ -98,6 +110,7 @@ export function localizabilityFeatures(input: LocalizabilityInput): Record<strin
     margin5: margin(scores, 5),
     margin10: margin(scores, 10),
     entropy: topEntropy(scores),
+    topShare: topShare(scores),
     noRanking: scores.length === 0 ? 1 : 0,
   };
 }
@@ -119,6 +132,7 @@ const REASONS: Record<string, [string, string]> = {
   margin5: ["the top files stand out from the rest", ""],
   margin10: ["the top files stand out from the rest", ""],
   entropy: ["", "the localizer's scores are flat"],
+  topShare: ["one file takes most of the ranker's confidence", "no file takes much of the ranker's confidence"],
   noRanking: ["", "no file matched the report"],
 };
 

@@ -47,6 +47,15 @@ describe("localizabilityFeatures", () => {
     expect(localizabilityFeatures(input({})).entropy).toBeLessThan(0.8);
   });
 
+  it("measures the first file's share of all the scores, which the top-ten margins cannot see", () => {
+    // Peaked: 1 of 1.76 in all. Fifty files at about 0.02, the first a little ahead: relatively peaked at the top, yet
+    // the ranker gives its first file only 3% of its confidence.
+    expect(localizabilityFeatures(input({})).topShare).toBeCloseTo(1 / 1.76, 10);
+    const manyAlike = ranked([0.03, ...Array.from({ length: 49 }, () => 0.0198)]);
+    expect(localizabilityFeatures(input({ ranked: manyAlike })).topShare).toBeCloseTo(0.03 / (0.03 + 49 * 0.0198), 10);
+    expect(localizabilityFeatures(input({ ranked: ranked([0, 0]) })).topShare).toBe(0);
+  });
+
   it("reads p(extrinsic) back from an intrinsic label", () => {
     expect(localizabilityFeatures(input({})).pExtrinsic).toBeCloseTo(0.2, 10);
   });
