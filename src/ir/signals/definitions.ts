@@ -39,10 +39,15 @@ export function definitionMatches(index: SourceIndex, names: readonly string[]):
       if (wanted.has(key)) recordMatch(definers, key, d, { name: def.name, line: def.line });
     }
   });
-  const scores = creditByRarity(index.size, definers, (d, _key, match) => {
+  const rarity = new Map<{ name: string; line: number }, number>();
+  const scores = creditByRarity(index.size, definers, (d, _key, match, idf) => {
     let list = matches.get(d);
     if (!list) matches.set(d, (list = []));
     list.push(match);
+    rarity.set(match, idf);
   });
+  // The rarest name first: the evidence leads with it and links its line. In the order the names were met, a
+  // file's `size` method could lead (and be linked) before the class the issue is about.
+  for (const list of matches.values()) list.sort((a, b) => rarity.get(b)! - rarity.get(a)! || a.line - b.line);
   return { scores, matches };
 }

@@ -32,6 +32,20 @@ describe("definitionMatches", () => {
     expect(matches.get(doc("a.py"))!.find((m) => m.name === "Trainer")!.line).toBe(1);
   });
 
+  it("lists a file's matched names rarest first, whatever order the files are met in", async () => {
+    // `size` is met first (in a.py), then in b.py after the class the issue is about; the class is rarer and leads
+    // b.py's list: its line is the one the comment links.
+    const local = await indexFiles([
+      file("a.py", "def size():\n    pass\n"),
+      file("b.py", "def size():\n    pass\n\n\nclass MapData:\n    pass\n"),
+      file("c.py", "x = 1\n"),
+    ]);
+    const { matches } = definitionMatches(local, ["MapData", "size"]);
+    const listed = matches.get(local.pathToDoc.get("b.py")!)!;
+    expect(listed.map((m) => m.name)).toEqual(["MapData", "size"]);
+    expect(listed[0]!.line).toBe(5);
+  });
+
   it("matches a name whatever its case, and names the definition as the file writes it", () => {
     const { scores, matches } = definitionMatches(index, ["trainer.FIT"]);
     const doc = (p: string) => index.pathToDoc.get(p)!;
