@@ -167,17 +167,28 @@ function looksLikeCode(word: string): boolean {
  * File paths (with a known extension, or at least three slash-separated segments), paths inside GitHub
  * file URLs, imported module paths, and lowercase dotted module paths named in prose or inline code.
  */
-export function collectMentionedPaths(parts: EvidenceParts): string[] {
+export interface MentionedPaths {
+  paths: string[];
+  /** The first line a path is cited at (`blob/main/a.py#L847`, `a.py:120`), by the path as listed in `paths`. */
+  lines: Record<string, number>;
+}
+
+export function collectMentionedPaths(parts: EvidenceParts): MentionedPaths {
   const paths = new OrderedSet(MAX_ITEMS);
+  const lines: Record<string, number> = {};
+  const cite = (path: string, line: number | undefined): void => {
+    paths.add(path);
+    if (line !== undefined && line > 0 && paths.items.includes(path) && !(path in lines)) lines[path] = line;
+  };
   const fromText = (text: string, dottedModules: boolean): void => {
     for (const url of text.match(URL) ?? []) {
       const m = GITHUB_FILE_URL.exec(url);
-      if (m) paths.add(decodePath(m[1]!));
+      if (m) cite(decodePath(m[1]!), lineOf(/#L(\d+)/.exec(url)?.[1]));
     }
     for (const token of removeUrls(text).split(TOKEN_SEPARATORS)) {
       if (token.length < 3) continue;
       const path = pathFromToken(token, dottedModules);
-      if (path) paths.add(path);
+      if (path) cite(path, lineOf(/\.\w+:(\d+)/.exec(token)?.[1]));
     }
   };
   fromText(capLine(parts.title), true);
@@ -189,7 +200,12 @@ export function collectMentionedPaths(parts: EvidenceParts): string[] {
     for (const mod of imp.modules) if (!imp.boilerplate && !mod.startsWith(".") && !BOILERPLATE_MODULES.has(mod) && !COMMON_ALIASES.has(mod)) paths.add(mod);
   }
   fromText(plainCode.join("\n"), false);
-  return paths.items;
+  return { paths: paths.items, lines };
+}
+
+function lineOf(digits: string | undefined): number | undefined {
+  const line = digits === undefined ? NaN : Number(digits);
+  return Number.isSafeInteger(line) && line > 0 ? line : undefined;
 }
 
 function decodePath(p: string): string {

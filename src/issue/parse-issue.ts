@@ -37,6 +37,7 @@ export function parseIssue(title: string, body: string): ParsedIssue {
   const tracebackCode = tracebacks.flatMap((tb) => tb.frames.flatMap((f) => (f.code ? [f.code] : [])));
 
   const parts: EvidenceParts = { title: cleanTitle, prose, inlineCode, codeLines, tracebackCode };
+  const mentioned = collectMentionedPaths(parts);
   return {
     title: title ?? "",
     body: body ?? "",
@@ -47,6 +48,7 @@ export function parseIssue(title: string, body: string): ParsedIssue {
     exceptionMessages: collectExceptionMessages(tracebacks, [cleanTitle, ...proseLines, ...codeLines]),
     apiNames: collectApiNames(parts),
     identifiers: collectIdentifiers(parts),
-    mentionedPaths: collectMentionedPaths(parts),
+    mentionedPaths: mentioned.paths,
+    mentionedLines: mentioned.lines,
   };
 }

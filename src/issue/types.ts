@@ -43,6 +43,8 @@ export interface ParsedIssue {
   identifiers: string[];
   /** File paths and module paths the text names, deduped, in order of appearance (forward slashes). */
   mentionedPaths: string[];
+  /** The line a mentioned path is cited at (`blob/main/a.py#L847`, `a.py:120`), by the path as in mentionedPaths. */
+  mentionedLines: Record<string, number>;
 }
 
 export interface FrameMapping {

@@ -54,9 +54,14 @@ export function sortEvidence(evidence: readonly Evidence[]): Evidence[] {
   return evidence.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i).map(({ e }) => e);
 }
 
-/** The line a link to the file should jump to: the strongest evidence that names one. */
+/**
+ * The line a link to the file should jump to: the line the reporter cites in it (`a.py#L847`, `a.py:120`), or else
+ * the strongest evidence that names one. A cited line is where the reader was sent; a definition that matched is
+ * only where the ranker looked.
+ */
 export function anchorLine(file: RankedFile): number | undefined {
-  return sortEvidence(file.evidence).find((e) => e.line !== undefined && Number.isInteger(e.line) && e.line > 0)?.line;
+  const hasLine = (e: Evidence) => e.line !== undefined && Number.isInteger(e.line) && e.line > 0;
+  return (file.evidence.find((e) => e.kind === "path" && hasLine(e)) ?? sortEvidence(file.evidence).find(hasLine))?.line;
 }
 
 /** One piece of evidence as escaped markdown: "in the traceback (line 57): …". */

@@ -125,6 +125,15 @@ describe("parseIssue", () => {
     expect(issue.mentionedPaths).not.toContain("www.example.com");
   });
 
+  it("keeps the line a named path is cited at, from a GitHub link or a `file.py:123` suffix", () => {
+    const parsed = parseIssue(
+      "auroc is wrong",
+      "See https://github.com/o/r/blob/master/pkg/metrics/classification.py#L847-L850 and pkg/trainer.py:120 and pkg/other.py.",
+    );
+    expect(parsed.mentionedPaths).toEqual(expect.arrayContaining(["pkg/metrics/classification.py", "pkg/trainer.py", "pkg/other.py"]));
+    expect(parsed.mentionedLines).toEqual({ "pkg/metrics/classification.py": 847, "pkg/trainer.py": 120 });
+  });
+
   it("reads a path with `./` segments, as build logs print them, as the path it names", () => {
     const parsed = parseIssue("cuDNN error", "It fails in src/operator/nn/./cudnn/cudnn_convolution-inl.h:242 every time.");
     expect(parsed.mentionedPaths).toContain("src/operator/nn/cudnn/cudnn_convolution-inl.h");

@@ -18,4 +18,12 @@ describe("sortEvidence", () => {
     expect(anchorLine(file)).toBe(12);
     expect(evidenceLine(file.evidence[1]!)).toBe("tests what the issue names (line 12): `topk` in `test_topk`");
   });
+
+  it("links to the line the reporter cites in the file before any line the ranker matched", () => {
+    const evidence: Evidence[] = [
+      { kind: "identifier", detail: "defines `auroc`", line: 820 },
+      { kind: "path", detail: "`pytorch_lightning/metrics/functional/classification.py#L847`", line: 847 },
+    ];
+    expect(anchorLine({ path: "pytorch_lightning/metrics/functional/classification.py", score: 1, evidence })).toBe(847);
+  });
 });

@@ -232,7 +232,10 @@ export function computeFeatures({ index, issue, history, parsed: given }: Locali
   const explain = (doc: number): Evidence[] => {
     const out: Evidence[] = [...traceEvidence(index, trace, doc)];
     const namedPath = mentioned.get(doc);
-    if (namedPath) out.push({ kind: "path", detail: `\`${namedPath}\`` });
+    if (namedPath) {
+      const line = parsed.mentionedLines[namedPath];
+      out.push({ kind: "path", detail: `\`${namedPath}\``, ...(line !== undefined ? { line } : {}) });
+    }
     const namedCommit = named.files.get(doc);
     if (namedCommit) out.push({ kind: "commit", detail: `changed by commit ${namedCommit}, which the issue names` });
     const site = messages.sites.get(doc);
