@@ -24,7 +24,7 @@ describe("planLabels", () => {
     expect(labels.map((l) => l.name)).toEqual(["bug: GPU", "extrinsic", "needs environment info"]);
     expect(labels[1]?.reason).toContain("GPU, driver or CUDA");
     expect(labels[1]?.confidence).toBe(0.79);
-    expect(labels[2]?.reason).toBe("missing: CUDA version, cuDNN version, GPU driver version (the `nvidia-smi` header), and 1 more");
+    expect(labels[2]?.reason).toBe("missing: CUDA version, cuDNN version, GPU driver version, and 1 more");
   });
 
   it("writes 'an' before a bug type that starts with a vowel in the label's reason, as the comment does", () => {
