@@ -9,7 +9,8 @@
 
 import { BUG_TYPES, type Environment } from "../types.js";
 import { detectCauses, type CauseSignal } from "./causes.js";
-import { dropTemplateExamples, environmentFactCount, extractEnvironment } from "./environment.js";
+import { environmentFactCount, extractEnvironment } from "./environment.js";
+import { quotableText } from "./quotable-text.js";
 import { CAUSE_LEXICON, EXTRINSIC_HINTS, TYPE_LEXICON, matchTerms, type LexiconHit, type Quotable } from "./lexicon.js";
 import { bigrams, hasCodeBlock, hasTraceback, proseOf, tokenize, type PreparedIssue } from "./text.js";
 
@@ -28,10 +29,11 @@ export interface IssueAnalysis {
   lexiconHits: Map<string, LexiconHit>;
   causes: CauseSignal[];
   /**
-   * The lexicon terms that match outside the template's bracketed examples ("(e.g., Linux Ubuntu 16.04)"), each
-   * with its first match there: the only ones quoted as evidence, quoted as the reporter wrote them (see
-   * quotedSample). Null when the text holds no such example, the case of most reports: every match is then quotable
-   * as first matched, and the lexicon is not run a second time. Features count every match, as trained.
+   * The lexicon terms that match in the reporter's own words (quotableText: without the template's bracketed
+   * examples, native backtrace frames and filesystem paths), each with its first match there: the only ones quoted
+   * as evidence, quoted as the reporter wrote them (see quotedSample). Null when the text holds none of those, and
+   * every match is then quotable as first matched, without running the lexicon a second time. Features count every
+   * match, as trained.
    */
   quotable: Quotable;
   traceback: boolean;
@@ -86,8 +88,8 @@ export function analyseIssue(issue: PreparedIssue): IssueAnalysis {
   }
 
   const environment = extractEnvironment(issue.all);
-  const withoutExamples = dropTemplateExamples(issue.all);
-  const quotable = withoutExamples === issue.all ? null : quotableTerms(withoutExamples);
+  const quoted = quotableText(issue.all);
+  const quotable = quoted === issue.all ? null : quotableTerms(quoted);
   const causes = detectCauses(issue, environment, quotable);
   for (const c of causes) {
     features.causes.set(`cz:${c.cause}`, c.strength);
@@ -119,7 +121,7 @@ export function analyseIssue(issue: PreparedIssue): IssueAnalysis {
 
 const ALL_TERMS = [...Object.values(TYPE_LEXICON).flat(), ...Object.values(CAUSE_LEXICON).flat(), ...EXTRINSIC_HINTS];
 
-/** The terms that match in the text without the template's bracketed examples, with their first match. */
-function quotableTerms(withoutExamples: string): Map<string, string> {
-  return new Map(matchTerms(withoutExamples, ALL_TERMS, 1).map((h) => [h.id, h.sample]));
+/** The terms that match in the quotable text (see quotableText), with their first match there. */
+function quotableTerms(quoted: string): Map<string, string> {
+  return new Map(matchTerms(quoted, ALL_TERMS, 1).map((h) => [h.id, h.sample]));
 }

@@ -223,8 +223,9 @@ export interface LexiconHit {
 
 /** Counts matches of each term (capped: a log that repeats one word 500 times is one strong signal, not 500). */
 /**
- * The lexicon terms quotable as evidence, each with its first match outside the issue template's bracketed examples
- * ("(e.g., Linux Ubuntu 16.04)"); null when the report holds no such example and every match is quotable.
+ * The lexicon terms quotable as evidence, each with its first match in the reporter's own words (quotable-text.ts:
+ * not the template's bracketed examples, native backtrace frames or filesystem paths); null when the report holds
+ * none of those and every match is quotable.
  */
 export type Quotable = ReadonlyMap<string, string> | null;
 

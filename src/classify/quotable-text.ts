@@ -1,0 +1,88 @@
+/**
+ * The part of a report that classification evidence may quote: the reporter's words, not the text that only rides
+ * along with them. Every match still counts as a feature, as the models were trained; this decides only what the
+ * comment may say the report "mentions".
+ */
+
+import { dropTemplateExamples } from "./environment.js";
+
+/** A native backtrace frame (`[bt] (3) /home/ubuntu/mxnet/lib/libmxnet.so(+0x1d2f) [0x7f…]`), as mxnet prints them. */
+const NATIVE_FRAME_LINE = /^[ \t]*\[bt\][^\n]*$/gm;
+
+/**
+ * A filesystem path, absolute or from home (`/home/ubuntu/.local/lib/python3.6/...`, `C:\Users\me\...`): its folder
+ * names are where the reporter's files happen to live, so `ubuntu` or `libmxnet.so` in it is no sign of an outside
+ * cause. Only a path preceded by a space, quote, bracket or `=`: a URL's `//host/...` is not one.
+ */
+const FILESYSTEM_PATH = /(?:^|(?<=[\s"'(=]))(?:~|[A-Za-z]:)?(?:[\\/][\w.+-]+){2,}[\\/]?/gm;
+
+/**
+ * A "key: value" line, as templates, `collect_env`, mxnet's diagnose.py (also as Python 2 tuples,
+ * `('Platform     :', 'Linux-4.4.0-aws-x86_64-with-debian-stretch-sid')`) and lscpu print them. Group 1 is the key.
+ */
+const KEY_VALUE_LINE = /^[ \t]*(?:[-*+][ \t]*)?(?:\*\*)?(?:\(?['"])?([A-Za-z][\w ()./,&*#-]{0,80}?)(?:\*\*)?['"]?[ \t]*:(?!\/\/)['",]?[ \t]*\S/;
+
+/** Keys that state the environment. */
+const ENVIRONMENT_KEY =
+  /\b(?:versions?|os|platform|gpus?|cuda|cudnn|python|driver|hardware|libraries|distribution|system|device|compiler|environment|installed|cpus?|cpu\(s\)|architecture|kernel|release|memory|model name|numa|cache|flags|build|commit(?: hash)?)\b/i;
+
+/** Keys of the report's own statements, never environment: "CUDA error: ...", "RuntimeError: ...". */
+const REPORT_KEY = /error|exception|warning|fail|problem|issue|traceback/i;
+
+/**
+ * A template's question whose answer follows on the next line ("Compiler (gcc/clang/mingw/visual studio):"): its
+ * words are the template's, and its choices are not the reporter's. Dropped when its key states the environment.
+ */
+const QUESTION_LINE = /^[ \t]*(?:[-*+][ \t]*)?(?:\*\*)?([A-Za-z][^:\n]{0,80}):(?:\*\*)?[ \t]*$/;
+
+/**
+ * mxnet's diagnose.py output, a section at a time ("----------Python Info----------", "----------Network Test----------")
+ * up to the end of its code block: what a script printed about the machine, not the reporter's words.
+ */
+const DIAGNOSE_SECTION = /^-{3,}[ \t]*\w+(?: \w+)? (?:Info|Test)[ \t]*-{3,}[^\n]*\n(?:(?![ \t]*```)[^\n]*(?:\n|$))*/gm;
+
+/** `[pip3] numpy==1.19.1`, `[conda] pytorch 1.7.0`: collect_env's package list. */
+const PACKAGE_LIST_LINE = /^[ \t]*\[(?:pip3?|conda)\]/;
+
+/**
+ * The lines that state the environment: a "key: value" line whose key names an environment fact ("OS: Ubuntu
+ * 18.04", "- GPU models and configuration: GeForce GTX 1080"), every line of a run of three or more "key: value" lines
+ * one of which does (a dump: lscpu's "NUMA node0 CPU(s): 0-17" sits among "Architecture: x86_64" and "CPU(s): 72"),
+ * and package lists. Their facts are on the comment's environment line; quoted as a cause's evidence they would make
+ * every filled-in template read as a sign of an outside cause. A run of "Expected: ... / Actual: ..." lines without
+ * an environment key is the reporter's own.
+ */
+function dropEnvironmentLines(text: string): string {
+  const lines = text.split("\n");
+  const keyOf = lines.map((line) => {
+    const key = KEY_VALUE_LINE.exec(line)?.[1];
+    return key !== undefined && !REPORT_KEY.test(key) ? key : undefined;
+  });
+  const drop = lines.map((line, i) => {
+    if (PACKAGE_LIST_LINE.test(line)) return true;
+    const key = keyOf[i] ?? QUESTION_LINE.exec(line)?.[1];
+    return key !== undefined && !REPORT_KEY.test(key) && ENVIRONMENT_KEY.test(key);
+  });
+  for (let start = 0; start < lines.length; ) {
+    if (keyOf[start] === undefined) {
+      start++;
+      continue;
+    }
+    let end = start;
+    while (end < lines.length && keyOf[end] !== undefined) end++;
+    if (end - start >= 3 && drop.slice(start, end).some(Boolean)) drop.fill(true, start, end);
+    start = end;
+  }
+  return lines.filter((_, i) => !drop[i]).join("\n");
+}
+
+/**
+ * The report without the template's bracketed examples ("OS Platform (e.g., Linux Ubuntu 16.04)"), its environment
+ * lines and dumps, native backtrace frames and filesystem paths. "possibly extrinsic: mentions `libmxnet.so`; mentions `ubuntu`"
+ * of an operator bug whose backtrace runs through the project's own library, from `/home/ubuntu`, says nothing of its
+ * cause.
+ */
+export function quotableText(text: string): string {
+  const withoutDumps = dropTemplateExamples(text).replace(DIAGNOSE_SECTION, "");
+  return dropEnvironmentLines(withoutDumps).replace(NATIVE_FRAME_LINE, "").replace(FILESYSTEM_PATH, " ");
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "@jest/globals";
+import { quotableText } from "../../src/classify/quotable-text.js";
+import { classifyIssue } from "../../src/classify/index.js";
+
+describe("quotableText (what classification evidence may quote)", () => {
+  it("drops native backtrace frames and filesystem paths, keeps the error and the prose", () => {
+    const text =
+      "np.sum gives a wrong shape on my machine\n" +
+      "mxnet.base.MXNetError: [05:10:11] src/operator/numpy/np_reduce.h:103: Check failed: shape size mismatch\n" +
+      "Stack trace:\n  [bt] (0) /home/ubuntu/mxnet/lib/libmxnet.so(+0x1d2f) [0x7f]\n" +
+      'It is loaded from /home/ubuntu/.local/lib/python3.6/site-packages/mxnet/base.py and "C:\\Users\\me\\x.py".\n';
+    const quoted = quotableText(text);
+    expect(quoted).toContain("Check failed: shape size mismatch");
+    expect(quoted).toContain("np.sum gives a wrong shape on my machine");
+    expect(quoted).not.toMatch(/libmxnet|ubuntu|Users/);
+    // A URL is no filesystem path.
+    expect(quotableText("see https://github.com/o/r/issues/1")).toBe("see https://github.com/o/r/issues/1");
+  });
+
+  it("drops environment lines, dumps and template questions, not the report's own key: value lines", () => {
+    const text = [
+      "- OS Platform and Distribution: Ubuntu 18.04",
+      "- GPU models and configuration: GeForce GTX 1080",
+      "[pip3] numpy==1.19.1",
+      "Compiler (gcc/clang/mingw/visual studio):",
+      "g++",
+      "",
+      "Architecture:        x86_64",
+      "CPU(s):              72",
+      "NUMA node0 CPU(s):   0-17",
+      "",
+      "----------System Info----------",
+      "('Platform     :', 'Linux-4.4.0-1062-aws-x86_64-with-debian-stretch-sid')",
+      "```",
+      "RuntimeError: CUDA error: device-side assert triggered",
+      "Expected: the loss goes down",
+      "Actual: it is nan after the upgrade to numpy 1.20",
+      "Steps: run train.py",
+    ].join("\n");
+    const quoted = quotableText(text);
+    for (const gone of ["Ubuntu", "GeForce", "numpy==1.19.1", "visual studio", "x86_64", "node0", "debian"]) expect(quoted).not.toContain(gone);
+    for (const kept of ["g++", "CUDA error: device-side assert triggered", "Expected: the loss goes down", "numpy 1.20", "Steps: run train.py"]) {
+      expect(quoted).toContain(kept);
+    }
+  });
+
+  it("keeps the project's own library and the reporter's home folder out of the cause's evidence", () => {
+    const body =
+      "```\nmxnet.base.MXNetError: [05:10:11] src/operator/tensor/./broadcast_reduce_op.h:103: Check failed: shape size mismatch\n" +
+      "Stack trace:\n  [bt] (0) /home/ubuntu/mxnet/lib/libmxnet.so(+0x1d2f) [0x7f0]\n  [bt] (1) /home/ubuntu/mxnet/lib/libmxnet.so(+0x2e3f) [0x7f1]\n```\n" +
+      "- OS: Ubuntu 18.04\n";
+    const result = classifyIssue({ title: "np.random.choice returns a wrong shape", body });
+    const said = [...result.extrinsic.evidence, ...result.extrinsic.causes.flatMap((c) => c.evidence)].join("; ");
+    expect(said).not.toMatch(/mentions `libmxnet\.so`|mentions `[Uu]buntu`/);
+  });
+});
