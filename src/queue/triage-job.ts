@@ -52,6 +52,11 @@ const common = {
   /** The repository config after defaults (validated again by the worker with the config schema). */
   config: z.record(z.string(), z.unknown()),
   configProblems: z.array(configProblemSchema),
+  /**
+   * The webhook could not read the config file (GitHub 5xx, a rate limit, its time budget): `config` holds the
+   * defaults and the worker reads the file itself, then applies the config's skips (enabled, triggers...).
+   */
+  configUnread: z.literal(true).optional(),
 };
 
 const checkboxList = z.array(z.strictObject({ label: z.string().min(1).max(200), checked: z.boolean() })).max(50);

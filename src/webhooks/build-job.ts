@@ -13,6 +13,8 @@ export interface JobSource {
   issue: PayloadIssue;
   config: RepoConfig;
   problems: ConfigProblem[];
+  /** The webhook could not read the config (a transient failure): `config` is the defaults, the worker reads it. */
+  configUnread?: boolean;
   /** ISO time of the change that triggered the job (becomes part of the job id). */
   at: string;
   commentId?: number;
@@ -63,6 +65,7 @@ export function buildJobFields(source: JobSource): CommonFields {
     },
     config: source.config as unknown as Record<string, unknown>,
     configProblems: source.problems,
+    ...(source.configUnread ? { configUnread: true as const } : {}),
   };
 }
 
@@ -78,7 +81,7 @@ export function jobFieldsFrom(
   deliveryId: string,
   payload: JobPayload,
   event: string,
-  rest: Pick<JobSource, "config" | "problems" | "at" | "commentId" | "actor">,
+  rest: Pick<JobSource, "config" | "problems" | "configUnread" | "at" | "commentId" | "actor">,
 ): CommonFields {
   return buildJobFields({ deliveryId, event, installationId: payload.installation?.id, repository: payload.repository, issue: payload.issue, ...rest });
 }

@@ -7,12 +7,14 @@
 import type { HandlerContext, WebhookDeps } from "./handler-deps.js";
 import { jobFieldsFrom, requireInstallation } from "./build-job.js";
 import { canTriage } from "./check-permission.js";
-import { loadRepoConfig } from "./load-repo-config.js";
+import { loadRepoConfigForWebhook } from "./load-repo-config.js";
+import { enqueueJob } from "./enqueue-job.js";
+import { limitWebhookRequests } from "./request-budget.js";
 import { parseCommand } from "./parse-command.js";
 import { isBotUser, type IssueCommentPayload } from "./payload.js";
 import { recordDecision } from "./record-decision.js";
 import { issueCommentPayloadSchema, rejectMalformed } from "./validate-payload.js";
-import { skipBeforeConfig, skipByConfig } from "./skip-reason.js";
+import { skipBeforeConfig, skipByConfig, skipByTrigger } from "./skip-reason.js";
 
 export function onCommentCreated(deps: WebhookDeps) {
   return async (context: HandlerContext): Promise<void> => {
@@ -34,11 +36,14 @@ export function onCommentCreated(deps: WebhookDeps) {
     const command = parseCommand(payload.comment.body);
     if (!command) return skip("not-a-command");
 
-    // 3. The repository's config.
-    const { config, problems } = await loadRepoConfig(context);
-    const byConfig = skipByConfig(payload.issue, config);
-    if (byConfig) return skip(byConfig);
-    if (!config.triggers.commands) return skip("trigger-off");
+    // 3. The repository's config (when it could not be read, the worker reads it and applies these skips).
+    limitWebhookRequests(context);
+    const repoConfig = await loadRepoConfigForWebhook(context);
+    const { config, problems } = repoConfig;
+    if (!repoConfig.unread) {
+      const byConfig = skipByConfig(payload.issue, config) ?? skipByTrigger(event, config);
+      if (byConfig) return skip(byConfig);
+    }
 
     // 4. Who may run it.
     const actor = payload.comment.user?.login ?? payload.sender.login;
@@ -48,14 +53,13 @@ export function onCommentCreated(deps: WebhookDeps) {
     }
 
     // 5. Enqueue.
-    const fields = jobFieldsFrom(context.id, payload, event, { config, problems, at: payload.comment.updated_at, commentId: payload.comment.id, actor });
+    const fields = jobFieldsFrom(context.id, payload, event, { config, problems, configUnread: repoConfig.unread, at: payload.comment.updated_at, commentId: payload.comment.id, actor });
     const job =
       command.kind === "rerun"
         ? ({ kind: "triage", ...fields } as const)
         : command.kind === "files"
           ? ({ kind: "feedback", ...fields, add: command.add, remove: command.remove } as const)
           : ({ kind: "help", ...fields, ...(command.kind === "invalid" ? { reason: command.reason } : {}) } as const);
-    const { jobId, created } = await deps.queue.enqueue(job);
-    recordDecision(deps, context, { ...base, decision: created ? "enqueued" : "duplicate", reason: command.kind, jobId });
+    await enqueueJob(deps, context, { ...base, reason: command.kind }, repoConfig, job);
   };
 }

@@ -7,7 +7,9 @@ import type { HandlerContext, WebhookDeps } from "./handler-deps.js";
 import { jobFieldsFrom, requireInstallation } from "./build-job.js";
 import { canTriage } from "./check-permission.js";
 import { diffCheckboxes } from "./diff-checkboxes.js";
-import { loadRepoConfig } from "./load-repo-config.js";
+import { loadRepoConfigForWebhook } from "./load-repo-config.js";
+import { enqueueJob } from "./enqueue-job.js";
+import { limitWebhookRequests } from "./request-budget.js";
 import { isBotUser, type IssueCommentPayload } from "./payload.js";
 import { recordDecision } from "./record-decision.js";
 import { issueCommentPayloadSchema, rejectMalformed } from "./validate-payload.js";
@@ -39,21 +41,24 @@ export function onCommentEdited(deps: WebhookDeps) {
     if (add.length + remove.length === 0) return skip("no-checkbox-change");
 
     // 3. Only maintainers steer labels.
+    limitWebhookRequests(context);
     const actor = payload.sender.login;
     if (!(await canTriage(context, { owner, repo, username: actor }))) return skip("no-permission");
 
-    // 4. Config (opt-out still wins).
-    const { config, problems } = await loadRepoConfig(context);
-    const byConfig = skipByConfig(payload.issue, config);
-    if (byConfig) return skip(byConfig);
+    // 4. Config (opt-out still wins; when it could not be read, the worker reads it and applies the skips).
+    const repoConfig = await loadRepoConfigForWebhook(context);
+    const { config, problems } = repoConfig;
+    if (!repoConfig.unread) {
+      const byConfig = skipByConfig(payload.issue, config);
+      if (byConfig) return skip(byConfig);
+    }
 
     // 5. Enqueue.
-    const { jobId, created } = await deps.queue.enqueue({
+    await enqueueJob(deps, context, { ...base, reason: "labels" }, repoConfig, {
       kind: "labels",
-      ...jobFieldsFrom(context.id, payload, event, { config, problems, at: payload.comment.updated_at, commentId: payload.comment.id, actor }),
+      ...jobFieldsFrom(context.id, payload, event, { config, problems, configUnread: repoConfig.unread, at: payload.comment.updated_at, commentId: payload.comment.id, actor }),
       checkbox,
       previousCheckbox,
     });
-    recordDecision(deps, context, { ...base, decision: created ? "enqueued" : "duplicate", reason: "labels", jobId });
   };
 }

@@ -4,11 +4,13 @@
  */
 import type { HandlerContext, WebhookDeps } from "./handler-deps.js";
 import { jobFieldsFrom, requireInstallation } from "./build-job.js";
-import { loadRepoConfig } from "./load-repo-config.js";
+import { loadRepoConfigForWebhook } from "./load-repo-config.js";
+import { enqueueJob } from "./enqueue-job.js";
+import { limitWebhookRequests } from "./request-budget.js";
 import type { IssuesPayload } from "./payload.js";
 import { recordDecision } from "./record-decision.js";
 import { issuesPayloadSchema, rejectMalformed } from "./validate-payload.js";
-import { skipBeforeConfig, skipByConfig } from "./skip-reason.js";
+import { skipBeforeConfig, skipByConfig, skipByTrigger } from "./skip-reason.js";
 
 const TRIGGERS = { opened: "opened", reopened: "reopened", edited: "edited" } as const;
 
@@ -28,17 +30,19 @@ export function onIssueChanged(deps: WebhookDeps) {
     const early = skipBeforeConfig(payload.issue, payload.repository);
     if (early) return skip(early);
 
-    // 2. The repository's config.
-    const { config, problems } = await loadRepoConfig(context);
-    const byConfig = skipByConfig(payload.issue, config);
-    if (byConfig) return skip(byConfig);
-    if (!config.triggers[trigger]) return skip("trigger-off");
+    // 2. The repository's config (when it could not be read, the worker reads it and applies these skips).
+    limitWebhookRequests(context);
+    const repoConfig = await loadRepoConfigForWebhook(context);
+    const { config, problems } = repoConfig;
+    if (!repoConfig.unread) {
+      const byConfig = skipByConfig(payload.issue, config) ?? skipByTrigger(event, config);
+      if (byConfig) return skip(byConfig);
+    }
 
-    // 3. Enqueue (throws when Redis is down: the webhook answers 500 and the delivery can be retried).
-    const { jobId, created } = await deps.queue.enqueue({
+    // 3. Enqueue (throws when Redis is down: the webhook answers 500 and the delivery must be redelivered).
+    await enqueueJob(deps, context, base, repoConfig, {
       kind: "triage",
-      ...jobFieldsFrom(context.id, payload, event, { config, problems, at: payload.issue.updated_at, actor: payload.sender.login }),
+      ...jobFieldsFrom(context.id, payload, event, { config, problems, configUnread: repoConfig.unread, at: payload.issue.updated_at, actor: payload.sender.login }),
     });
-    recordDecision(deps, context, { ...base, decision: created ? "enqueued" : "duplicate", jobId });
   };
 }

@@ -28,3 +28,17 @@ export function skipByConfig(issue: PayloadIssue, config: RepoConfig): SkipReaso
   if (labelNames(issue).some((name) => name.toLowerCase() === optOut)) return "opt-out-label";
   return null;
 }
+
+/** The `triggers` switch an event answers to; none for label checkboxes, which only maintainers tick. */
+const TRIGGER_OF_EVENT: Record<string, keyof RepoConfig["triggers"]> = {
+  "issues.opened": "opened",
+  "issues.reopened": "reopened",
+  "issues.edited": "edited",
+  "issue_comment.created": "commands",
+};
+
+/** "trigger-off" when the config turned off the trigger of `event` (`issues.opened`, `issue_comment.created`...). */
+export function skipByTrigger(event: string, config: RepoConfig): SkipReason | null {
+  const trigger = TRIGGER_OF_EVENT[event];
+  return trigger && !config.triggers[trigger] ? "trigger-off" : null;
+}

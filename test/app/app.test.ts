@@ -261,6 +261,20 @@ describe("issue_comment.created with a command the bot does not know", () => {
 });
 
 describe("malformed deliveries", () => {
+  it("answers a payload whose clone URL carries credentials like any malformed one: a warning, nothing enqueued, no error", async () => {
+    mockInstallationToken(INSTALLATION);
+    mockNoConfigFile(OWNER, REPO);
+    const payload = loadWebhookFixture("issues.opened");
+    payload.repository.clone_url = "https://user:hunter2@github.com/octo-ml/tiny-vision.git";
+    const warnings: string[] = [];
+    probot.log.warn = ((...args: unknown[]) => void warnings.push(args.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" "))) as never;
+    await expect(deliver("issues.opened", payload)).resolves.toBeUndefined();
+    expect(queue.jobs).toEqual([]);
+    expect(warnings.join("\n")).toMatch(/malformed payload.*repository\.cloneUrl: must not contain credentials/);
+    expect(warnings.join("\n")).not.toContain("hunter2");
+    expect(await metrics.render()).toContain('mltriage_webhooks_total{decision="malformed",event="issues.opened"} 1');
+  });
+
   // Signed and routed like real events, but without the fields the handlers read. No GitHub call is mocked: a
   // malformed payload must be dropped before any is made.
   it.each([

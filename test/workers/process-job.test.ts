@@ -10,8 +10,10 @@ import { COMMENT_MARKER } from "../../src/render/render-comment.js";
 import { createJobProcessor } from "../../workers/jobs/process-job.js";
 import { makeTempDir, type GitRepo } from "../helpers/git-fixture.js";
 import {
+  API,
   assertNoPendingMocks,
   mockAddLabels,
+  mockConfigFile,
   mockCreateComment,
   mockCreateLabel,
   mockGetIssue,
@@ -282,5 +284,42 @@ describe("help job", () => {
     const job = { ...triageJob(cloneUrl()), kind: "help" as const };
     job.trigger = { ...job.trigger, commentId: 3003 };
     expect((await createJobProcessor(testDeps(freshCache()))(job, jobContext())).status).toBe("updated");
+  });
+});
+
+describe("a job whose webhook could not read the config (configUnread)", () => {
+  const unread = (config: Parameters<typeof triageJob>[1] = {}) => ({ ...triageJob(cloneUrl(), config), configUnread: true as const });
+
+  it("reads .github/mltriage.yml itself and runs with it (here: dry run, which the job's defaults were not)", async () => {
+    mockInstallationToken(INSTALLATION);
+    mockConfigFile(OWNER, REPO, "dryRun: true\n");
+    mockGetIssue(OWNER, REPO, issueJson());
+    mockGetIssue(OWNER, REPO, issueJson());
+    mockPastIssue3();
+    mockListComments(OWNER, REPO, ISSUE_NUMBER, []);
+    const outcome = await createJobProcessor(testDeps(freshCache()))(unread(), jobContext());
+    expect(outcome.status).toBe("dry-run");
+  });
+
+  it("applies the skips the webhook left out: a repository that turned the bot off", async () => {
+    mockInstallationToken(INSTALLATION);
+    mockConfigFile(OWNER, REPO, "enabled: false\n");
+    mockGetIssue(OWNER, REPO, issueJson());
+    expect(await createJobProcessor(testDeps(freshCache()))(unread(), jobContext())).toMatchObject({ status: "skipped", detail: "disabled-by-config" });
+  });
+
+  it("applies the skips the webhook left out: the event's trigger is off", async () => {
+    mockInstallationToken(INSTALLATION);
+    mockConfigFile(OWNER, REPO, "triggers:\n  opened: false\n");
+    mockGetIssue(OWNER, REPO, issueJson());
+    expect(await createJobProcessor(testDeps(freshCache()))(unread(), jobContext())).toMatchObject({ status: "skipped", detail: "trigger-off" });
+  });
+
+  it("fails transiently (to be retried with backoff) when GitHub still fails to serve the config", async () => {
+    mockInstallationToken(INSTALLATION);
+    nock(API).get(`/repos/${OWNER}/${REPO}/contents/.github%2Fmltriage.yml`).reply(503, { message: "unavailable" });
+    const error = await createJobProcessor(testDeps(freshCache()))(unread(), jobContext()).catch((e: Error) => e);
+    expect(error).toMatchObject({ status: 503 });
+    expect((error as Error).name).not.toBe("UnrecoverableError");
   });
 });

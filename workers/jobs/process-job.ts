@@ -6,6 +6,7 @@ import { UnrecoverableError } from "bullmq";
 import { describeError, isPermanent } from "../../src/github/classify-error.js";
 import type { JobContext, JobOutcome, JobProcessor } from "../../src/queue/job-queue.js";
 import { issueKey, type TriageJob } from "../../src/queue/triage-job.js";
+import { resolveJobConfig } from "./job-config.js";
 import { runHelp } from "./run-help.js";
 import { runLabels } from "./run-labels.js";
 import { runTriage } from "./run-triage.js";
@@ -37,7 +38,9 @@ export function createJobProcessor(deps: WorkerDeps): JobProcessor {
       const start = performance.now();
       const durationMs = () => Math.round(performance.now() - start);
       try {
-        const outcome = await route(job, jobContext, deps);
+        // The webhook may have left the config to the worker (it could not read it in time).
+        const resolved = await resolveJobConfig(job, () => deps.getOctokit(job.installationId));
+        const outcome = resolved.skip ? { kind: job.kind, status: "skipped", detail: resolved.skip } : await route(resolved.job, jobContext, deps);
         deps.metrics?.jobFinished(job.kind, outcome.status);
         log.info({ step: "done", outcome: outcome.status, durationMs: durationMs(), detail: outcome.detail }, `${job.kind} ${issueKey(job)}: ${outcome.status}`);
         return outcome;
