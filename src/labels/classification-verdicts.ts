@@ -67,7 +67,22 @@ export function isUnclearBugType(result: TriageResult, config: RepoConfig): bool
   const bugType = result.classification?.bugType;
   // Learned words alone ("fail" in "It fails") are no reading of the report either: they were learned from seven
   // projects and carry little to a new one; only the DL lexicon ties a report to a type by what the type means.
-  return !!bugType && !isConfidentBugType(result, config) && (bugType.evidence.length === 0 || bugType.wordsOnly === true);
+  if (!bugType || isConfidentBugType(result, config)) return false;
+  return bugType.evidence.length === 0 || bugType.wordsOnly === true || isNearTie(bugType.probabilities);
+}
+
+/**
+ * Under this lead over the runner-up, an unsure type is a coin toss ("Model 27%, GPU 26%"): the classifier's
+ * probabilities are off by about 0.11 on projects it never saw (ECE, README "Classification"), so a few points
+ * choose nothing.
+ */
+const NEAR_TIE = 0.05;
+
+function isNearTie(probabilities: Partial<Record<string, number>>): boolean {
+  const sorted = Object.values(probabilities)
+    .filter((p): p is number => typeof p === "number")
+    .sort((a, b) => b - a);
+  return sorted.length >= 2 && sorted[0]! - sorted[1]! < NEAR_TIE;
 }
 
 const CAUSE_WORDS: Record<ExtrinsicCause, string> = {

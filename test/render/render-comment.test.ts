@@ -188,15 +188,24 @@ describe("renderComment", () => {
   it("names no bug type in the first line when the type is unsure and nothing in the report points at it", () => {
     const unsure = (evidence: string[]) =>
       makeClassification({
-        bugType: { label: "Training", confidence: 0.22, evidence, probabilities: { Training: 0.22, GPU: 0.2, Model: 0.2, API: 0.14, "Tensor & Input": 0.14, "non-DL": 0.1 } },
+        bugType: { label: "Training", confidence: 0.3, evidence, probabilities: { Training: 0.3, GPU: 0.2, Model: 0.16, API: 0.14, "Tensor & Input": 0.12, "non-DL": 0.08 } },
       });
     const bareBody = render(makeResult({ classification: unsure([]) }));
     const bare = bareBody.split("\n")[0];
     expect(bare).toMatch(/^A bug of unclear type in this repository's code\./);
     expect(bare).not.toContain("Training");
-    expect(bareBody).toContain("**Bug type:** unclear (likeliest: Training, 22%)");
+    expect(bareBody).toContain("**Bug type:** unclear (likeliest: Training, 30%)");
     const hinted = render(makeResult({ classification: unsure(['word "epoch"']) })).split("\n")[0];
     expect(hinted).toMatch(/^Might be a \*\*Training\*\* bug \(low confidence\)/);
+  });
+
+  it("names no bug type when an unsure type leads the next by a few points only", () => {
+    const tie = makeClassification({
+      bugType: { label: "Model", confidence: 0.27, evidence: ["title mentions `activation`"], probabilities: { Model: 0.27, GPU: 0.26, API: 0.17, Training: 0.15, "Tensor & Input": 0.1, "non-DL": 0.05 } },
+    });
+    const body = render(makeResult({ classification: tie }));
+    expect(body.split("\n")[0]).toMatch(/^A bug of unclear type/);
+    expect(body).toContain("**Bug type:** unclear (likeliest: Model, 27%)");
   });
 
   it("writes 'an' before a bug type that starts with a vowel", () => {
