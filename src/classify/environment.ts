@@ -379,7 +379,7 @@ export function extractEnvironment(text: string): Environment {
  * (-215:Assertion failed)" carry no column, and a runtime "undefined symbol" (an ImportError) means the build succeeded.
  */
 const BUILD_ERROR =
-  /\.(?:cuh?|cc|cpp|cxx|c|h|hpp)(?:\(\d+\)|:\d+:\d+): (?:fatal )?error:|\bundefined reference to\b|\bcollect2: error\b|\bld returned \d+ exit status|\bnvcc fatal\b|\bmake(?:\[\d+\])?: \*\*\*[^\n]*\bError \d+|\bCMake Error\b|\berror (?:C\d{4}|LNK\d{4}):|\berror: command '[^'\n]*\b(?:gcc|g\+\+|cc|c\+\+|clang\+?\+?|cl\.exe|nvcc)' failed/;
+  /\.(?:cuh?|cc|cpp|cxx|c|h|hpp)(?:\(\d+\)|:\d+:\d+): (?:fatal )?error:|\bundefined reference to\b|\bcollect2: error\b|\bld returned \d+ exit status|\bnvcc fatal\b|\bmake(?:\[\d+\])?: \*\*\*[^\n]*\bError \d+|\bCMake Error\b|\berror (?:C\d{4}|LNK\d{4}):|\berror: command '[^'\n]*\b(?:gcc|g\+\+|cc|c\+\+|clang\+?\+?|cl\.exe|nvcc)' failed|\bError compiling Cython file\b|\bCython\.Compiler\.Errors\.CompileError\b/;
 
 /**
  * Python's own compiler, which mxnet's diagnose.py prints under Python Info ("Compiler     : GCC 7.2.0") and

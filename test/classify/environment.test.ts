@@ -293,6 +293,12 @@ describe("extractBuildFacts", () => {
     expect(build).toEqual({ failedAtBuild: true, usesCmake: true, cmakeVersion: "3.10.2", cuda: "on", cudnn: "off", revisionStated: true, flagsStated: true });
   });
 
+  it("reads a failed Cython build of the Python package as a failed build", () => {
+    const log = "Error compiling Cython file:\n------------------------------------------------------------\n...\ncython/ndarray.pyx:42:5: undeclared name not builtin: long\n" +
+      "Cython.Compiler.Errors.CompileError: cython/ndarray.pyx";
+    expect(extractBuildFacts(log).failedAtBuild).toBe(true);
+  });
+
   it("does not take runtime errors that name a source line for a failed build", () => {
     expect(extractBuildFacts("what():  [10:58:03] src/engine/./threaded_engine.h:379: Error: compute_ctc_loss").failedAtBuild).toBeUndefined();
     expect(extractBuildFacts("cv::Exception: OpenCV(3.4.3) /tmp/opencv/modules/imgcodecs/src/loadsave.cpp:737: error: (-215:Assertion failed)").failedAtBuild).toBeUndefined();
