@@ -77,17 +77,31 @@ export function templateSentences(templates: readonly { path: string; text: stri
  * The body without the sentences that come from the repository's issue templates ("Steps to reproduce the
  * behavior:", "Please paste the output of diagnose.py"): they are the maintainers' words, the same in every issue,
  * and they match the same files for every issue (a template that asks for `collect_env_details.py` output ranks
- * that script first). The reporter's words, code and logs are kept as they are.
+ * that script first). The reporter's words, code and logs are kept as they are; a code block is dropped only when
+ * every line of it is the template's (the template's own "wget .../collect_env_details.py" block, left in place).
  */
 export function withoutTemplateText(body: string, sentences: ReadonlySet<string>): string {
   if (sentences.size === 0) return body;
   const kept: string[] = [];
   let fence: string | null = null;
+  let block: string[] = [];
   for (const line of body.split("\n")) {
     const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
-    if (marker && (fence === null || marker.startsWith(fence))) fence = fence === null ? marker : null;
-    if (fence !== null || marker || !line.trim()) {
-      kept.push(line); // code and logs are the reporter's, whatever they contain
+    if (fence === null && marker) {
+      fence = marker;
+      block = [line];
+      continue;
+    }
+    if (fence !== null) {
+      block.push(line);
+      if (marker && marker.startsWith(fence)) {
+        if (!isTemplateBlock(block.slice(1, -1), sentences)) kept.push(...block);
+        fence = null;
+      }
+      continue;
+    }
+    if (!line.trim()) {
+      kept.push(line);
       continue;
     }
     const parts = segments(line);
@@ -95,7 +109,15 @@ export function withoutTemplateText(body: string, sentences: ReadonlySet<string>
     if (left.length === parts.length) kept.push(line);
     else if (left.length > 0) kept.push(left.join(" "));
   }
+  // A block never closed runs to the end of the body: the reporter's, as GitHub renders it.
+  if (fence !== null) kept.push(...block);
   return kept.join("\n");
+}
+
+/** True when a code block has lines and every one of them is a line of the template. */
+function isTemplateBlock(lines: readonly string[], sentences: ReadonlySet<string>): boolean {
+  const words = lines.map(normalize).filter((n) => n !== "");
+  return words.length > 0 && words.every((n) => sentences.has(n));
 }
 
 /** The history with the template text taken out of its past issues too, so that similar issues share content. */

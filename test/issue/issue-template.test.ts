@@ -71,9 +71,17 @@ describe("withoutTemplateText", () => {
     expect(withoutTemplateText("Steps to reproduce the behavior: call fit() twice.", sentences)).toBe("call fit() twice.");
   });
 
-  it("leaves code blocks and logs untouched, even where they repeat the template", () => {
-    const body = ["```", "Environment", "paste the output here", "```", "Environment"].join("\n");
-    expect(withoutTemplateText(body, sentences)).toBe(["```", "Environment", "paste the output here", "```"].join("\n"));
+  it("leaves the reporter's code blocks and logs untouched, even where they repeat the template", () => {
+    const body = ["```", "Environment", "paste the output here", "torch 1.7.0", "```", "Environment"].join("\n");
+    expect(withoutTemplateText(body, sentences)).toBe(["```", "Environment", "paste the output here", "torch 1.7.0", "```"].join("\n"));
+  });
+
+  it("drops a code block that is the template's own, left as it was (every line a template line)", () => {
+    const body = ["It hangs.", "```", "Environment", "", "paste the output here", "```", "Done."].join("\n");
+    expect(withoutTemplateText(body, sentences)).toBe(["It hangs.", "Done."].join("\n"));
+    // An empty block is no template's: kept, as is a block never closed.
+    expect(withoutTemplateText("```\n```", sentences)).toBe("```\n```");
+    expect(withoutTemplateText("```\nEnvironment", sentences)).toBe("```\nEnvironment");
   });
 
   it("changes nothing without templates, and skips a broken issue form", () => {
