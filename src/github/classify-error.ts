@@ -31,9 +31,11 @@ export function isPermanent(error: unknown): boolean {
     }
     return false; // 401 (token expired mid-job), 429, 5xx: try again.
   }
-  // GitHub answers a clone of a missing or inaccessible repository with "Repository not found" (or a 403);
-  // anything else from git (network, timeout, a lock left by a crash) may pass on a later attempt.
-  if (e?.name === "GitError") return /not found|does not exist|returned error: 403/i.test(e.message ?? "");
+  // GitHub answers a clone of a missing or inaccessible repository with "Repository not found" (or a 403). A
+  // branch or repository name refused before git runs (`--upload-pack=...` as the default branch) is refused
+  // the same way on every attempt. Anything else from git (network, timeout, a lock left by a crash) may pass
+  // on a later attempt.
+  if (e?.name === "GitError") return /not found|does not exist|returned error: 403|invalid branch name|unsafe repository name/i.test(e.message ?? "");
   return false;
 }
 

@@ -11,7 +11,7 @@ export interface InlineQueueOptions {
   log: Logger;
   /** Waits between attempts; injectable so tests need not sleep. */
   sleep?: (ms: number) => Promise<void>;
-  /** How many recent job ids are remembered to drop redelivered webhooks. */
+  /** How many recent job ids are remembered to drop redelivered webhooks (a failed job's id is forgotten). */
   rememberIds?: number;
   onFinished?: (job: TriageJob, outcome: "completed" | "failed") => void;
 }
@@ -55,6 +55,8 @@ export class InlineJobQueue implements JobQueue {
         const last = attempt === attempts || isPermanentError(error);
         log.warn({ err: error, outcome: last ? "failed" : "retry" }, `job for ${issueKey(job)} failed`);
         if (last) {
+          // Forgotten, so a redelivered webhook (or the same change seen again) runs the job anew, as in Redis.
+          this.#seen.delete(jobId);
           this.options.onFinished?.(job, "failed");
           return;
         }

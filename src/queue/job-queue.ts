@@ -4,8 +4,10 @@ import type { TriageJob, TriageJobKind } from "./triage-job.js";
 
 export interface EnqueueResult {
   jobId: string;
-  /** False when a job with this id already existed (a redelivered webhook). */
+  /** False when a job with this id already existed and was kept (a redelivered webhook). */
   created: boolean;
+  /** The id belonged to a job that had failed for good; it was replaced by this one (`created` is true). */
+  replacedFailed?: boolean;
 }
 
 export interface JobQueue {

@@ -1,6 +1,9 @@
 /**
  * Redis connections for the queue, with the two opposite policies BullMQ recommends:
- * producers fail fast (the webhook answers 5xx and GitHub redelivers later), workers wait for Redis forever.
+ * producers fail fast, workers wait for Redis forever. A webhook that cannot enqueue answers 500: the delivery
+ * fails in GitHub's eyes (the app's Recent Deliveries shows it in red, and the issue gets no comment), and GitHub
+ * does not redeliver it by itself. Someone redelivers it once Redis is back: by hand from Recent Deliveries, or by
+ * a script through the REST API (`GET /app/hook/deliveries`, `POST /app/hook/deliveries/{id}/attempts`).
  */
 import { Redis, type RedisOptions } from "ioredis";
 

@@ -6,7 +6,10 @@ import { TRIAGE_JOB_OPTIONS, jobIdFor, parseTriageJob, type TriageJob } from "./
 
 export class QueueUnavailableError extends Error {
   constructor(status: string) {
-    super(`the queue's Redis is not connected (${status}); the webhook fails so GitHub can redeliver it`);
+    super(
+      `the queue's Redis is not connected (${status}); the delivery is answered 500 and fails. GitHub does not redeliver it by itself: ` +
+        "once Redis is back, redeliver it from the app's Recent Deliveries (Settings, Developer settings, the app, Advanced) or with the REST API",
+    );
     this.name = "QueueUnavailableError";
   }
 }
@@ -31,10 +34,19 @@ export class RedisJobQueue implements JobQueue {
     // BullMQ itself would wait for a connection that is not up yet; the webhook must fail now instead.
     if (this.connection.status !== "ready") throw new QueueUnavailableError(this.connection.status);
     const jobId = jobIdFor(data);
-    // Only for the log line: the deduplication itself is atomic inside BullMQ's add (same id, one job).
-    const existed = (await this.#queue.getJob(jobId)) !== undefined;
+    // The deduplication itself is atomic inside BullMQ's add (same id, one job): a job waiting, delayed for a
+    // retry, active or completed is kept, and the add is a no-op. A job that failed for good is kept too
+    // (removeOnFail), so without this a redelivery of its webhook, or the same change seen again, would be a no-op
+    // as well and the issue would never be triaged: a failed job is replaced by the new one.
+    const existing = await this.#queue.getJob(jobId);
+    let replacedFailed = false;
+    if (existing && (await existing.getState()) === "failed") {
+      // Another redelivery may remove it first; the add below then deduplicates against its new job.
+      await existing.remove().catch(() => undefined);
+      replacedFailed = true;
+    }
     await this.#queue.add(data.kind, data, { ...TRIAGE_JOB_OPTIONS, jobId });
-    return { jobId, created: !existed };
+    return { jobId, created: !existing || replacedFailed, ...(replacedFailed ? { replacedFailed } : {}) };
   }
 
   async depth(): Promise<Record<string, number>> {

@@ -24,7 +24,13 @@ let queue: JobQueue;
 let closeQueue: () => Promise<void>;
 if (env.redisUrl) {
   const connection = createProducerConnection(env.redisUrl);
-  connection.on("error", (error) => log.warn({ error: error.message }, "queue Redis unreachable; webhooks answer 500 until it is back, so GitHub can redeliver"));
+  connection.on("error", (error) =>
+    log.warn(
+      { error: error.message },
+      "queue Redis unreachable; webhooks answer 500 until it is back. Those deliveries fail and GitHub does not retry them: " +
+        "redeliver them from the app's Recent Deliveries (Settings → Developer settings → the app → Advanced) or with the REST API",
+    ),
+  );
   const redisQueue = new RedisJobQueue(env.queueName, connection);
   queue = redisQueue;
   closeQueue = async () => {

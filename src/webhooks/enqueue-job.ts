@@ -32,5 +32,6 @@ export async function enqueueJob(
       `webhook ${base.event}: .github/mltriage.yml could not be read (${repoConfig.error}); enqueued anyway, the worker reads it`,
     );
   }
-  recordDecision(deps, context, { ...base, decision: result.created ? "enqueued" : "duplicate", jobId: result.jobId });
+  const reason = result.replacedFailed ? [base.reason, "replaces a failed job"].filter(Boolean).join("; ") : base.reason;
+  recordDecision(deps, context, { ...base, ...(reason ? { reason } : {}), decision: result.created ? "enqueued" : "duplicate", jobId: result.jobId });
 }

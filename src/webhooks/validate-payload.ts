@@ -1,7 +1,7 @@
 /**
  * Checks that a webhook carries the fields the handlers read, before they read them. A malformed delivery (a
  * proxy that trims payloads, a hand-made test request, a schema change) is logged with what is missing and
- * answered without error: GitHub would redeliver the same broken payload, and a stack trace explains nothing.
+ * answered without error: a redelivery would carry the same broken payload, and a stack trace explains nothing.
  */
 import { z } from "zod";
 import type { HandlerContext, WebhookDeps } from "./handler-deps.js";

@@ -27,6 +27,24 @@ describe("InlineJobQueue", () => {
     expect(runs).toBe(1);
   });
 
+  it("runs a job again when it is enqueued after it failed for good (a redelivery), not before", async () => {
+    let runs = 0;
+    const queue = new InlineJobQueue({
+      log,
+      sleep: noSleep,
+      processor: async () => {
+        runs++;
+        throw new UnrecoverableError("GitHub said no");
+      },
+    });
+    expect((await queue.enqueue(sampleJob())).created).toBe(true);
+    expect((await queue.enqueue(sampleJob())).created).toBe(false); // still queued: one job
+    await queue.drain();
+    expect((await queue.enqueue(sampleJob())).created).toBe(true);
+    await queue.drain();
+    expect(runs).toBe(2);
+  });
+
   it("retries a transient failure up to the job type's attempts", async () => {
     const attempts: number[] = [];
     const outcomes: string[] = [];

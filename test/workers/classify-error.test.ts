@@ -25,6 +25,11 @@ describe("isPermanent", () => {
     expect(isPermanent(Object.assign(new Error("remote: Repository not found."), { name: "GitError" }))).toBe(true);
     expect(isPermanent(Object.assign(new Error("git fetch timed out after 300000 ms"), { name: "GitError" }))).toBe(false);
   });
+
+  it("gives up on a branch or repository name refused before git runs: it is refused on every attempt", () => {
+    expect(isPermanent(Object.assign(new Error("invalid branch name: --upload-pack=touch x"), { name: "GitError" }))).toBe(true);
+    expect(isPermanent(Object.assign(new Error("unsafe repository name segment: .."), { name: "GitError" }))).toBe(true);
+  });
 });
 
 describe("describeError", () => {

@@ -129,6 +129,14 @@ describe("triage job", () => {
     });
   });
 
+  it("fails permanently, without running git, when the default branch is not a valid branch name", async () => {
+    mockInstallationToken(INSTALLATION);
+    mockGetIssue(OWNER, REPO, issueJson());
+    const job = triageJob(cloneUrl());
+    job.repository.defaultBranch = "--upload-pack=touch pwned";
+    await expect(createJobProcessor(testDeps(freshCache()))(job, jobContext())).rejects.toMatchObject({ name: "UnrecoverableError", message: expect.stringMatching(/invalid branch name/) });
+  });
+
   it("fails permanently when more files are in scope than maxRepoFiles", async () => {
     mockInstallationToken(INSTALLATION);
     mockGetIssue(OWNER, REPO, issueJson());
