@@ -33,6 +33,12 @@ export interface ClassifyOptions {
    * shrinking the number by some factor, keeps the model's output intact and leaves no constant to tune.
    */
   reportSaysLittle?: boolean;
+  /**
+   * The issue without the repository's issue-template text, when the caller has the templates: what the report
+   * shows (a script, steps, an error) is judged on the reporter's words, so that a template's own code block left in
+   * place ("wget .../collect_env_details.py") is no reproducer. The models read the whole text, as trained.
+   */
+  reportersWords?: IssueText;
 }
 
 export function classifyIssue(issue: IssueText, model: ClassifierModel = defaultClassifierModel(), options: ClassifyOptions = {}): Classification {
@@ -96,7 +102,7 @@ export function classifyAnalysed(prepared: PreparedIssue, analysis: IssueAnalysi
       isBugReport: reportKind.label === "bug",
     }),
     ...(isBuildFailure(analysis.environment, askedCauses) ? { buildFailure: true as const } : {}),
-    missingDetails: missingDetails(prepared, { isBugReport: reportKind.label === "bug", traceback: analysis.traceback, saysLittle: options.reportSaysLittle === true }),
+    missingDetails: missingDetails(options.reportersWords ? prepareIssue(options.reportersWords) : prepared, { isBugReport: reportKind.label === "bug", traceback: analysis.traceback, saysLittle: options.reportSaysLittle === true }),
   };
 }
 

@@ -79,7 +79,7 @@ export async function runPipeline(input: PipelineInput, deps: PipelineDeps = {})
   const shown = byLocalizer[DEFAULT_LOCALIZER_ID]!;
   // The classifier reads the issue as it was trained (template included); whether the report says little is
   // judged on the reporter's own words, as for the files.
-  const classified = step("classify", () => classifyIssue(issue, undefined, { reportSaysLittle: reportSaysLittle(anchors) }));
+  const classified = step("classify", () => classifyIssue(issue, undefined, { reportSaysLittle: reportSaysLittle(anchors), reportersWords: reported }));
   const framework = repositoryFramework(index);
   const classification = withFrameworkNamed(withProjectVersionQuestion(classified, index.paths, `${issue.title}\n${issue.body}`), framework);
   const localizability = step("localizability", () => estimateLocalizability({ classification, ranked: shown.ranked, ...anchors }));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
+import { ASK_REPRODUCER } from "../../src/classify/missing-details.js";
 import { DocumentCache } from "../../src/ir/source-index.js";
 import { runPipeline } from "../../src/pipeline/run-pipeline.js";
 import type { RepoSnapshot } from "../../src/types.js";
@@ -81,6 +82,20 @@ describe("runPipeline", () => {
     expect(plain.localization.ranked.map((f) => f.path)).toContain("pkg/data.py");
     const withTemplate = await runPipeline({ snapshot: { ...snapshot, issueTemplates: [template] }, issue: { title: "It is wrong", body } }, { documentCache: new DocumentCache() });
     expect(withTemplate.localization.ranked).toEqual([]);
+  });
+
+  it("asks for a reproducer when the only code block is the template's own, left in place", async () => {
+    const template = {
+      path: ".github/ISSUE_TEMPLATE/bug.md",
+      text: "## Environment\n\nPlease run:\n```\nwget https://example.org/collect_env_details.py\npython collect_env_details.py\n```\n",
+    };
+    const body = "Adam diverges after the first epoch when I train my model.\n\n## Environment\n\nPlease run:\n```\nwget https://example.org/collect_env_details.py\npython collect_env_details.py\n```\n";
+    const issue = { title: "Adam diverges", body };
+    const plain = await runPipeline({ snapshot, issue }, { documentCache: new DocumentCache() });
+    const templated = await runPipeline({ snapshot: { ...snapshot, issueTemplates: [template] }, issue }, { documentCache: new DocumentCache() });
+    // Without the template, the block reads as the reporter's steps; with it, the report shows no way to reproduce.
+    expect(plain.classification!.missingDetails).not.toContain(ASK_REPRODUCER);
+    expect(templated.classification!.missingDetails).toContain(ASK_REPRODUCER);
   });
 
   it("reuses parsed documents from a shared cache across runs (by blob SHA)", async () => {
