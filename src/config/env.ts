@@ -126,16 +126,21 @@ export function parseEnv(
     })),
     ...missingKeyProblem(env),
   ];
-  if (!parsed.success || problems.length > 0) throw new EnvError(problems);
-  const e = parsed.data;
-  let privateKey: string;
-  try {
-    privateKey = decodePrivateKey(e.PRIVATE_KEY ?? readFile(e.PRIVATE_KEY_PATH as string));
-  } catch (error) {
-    const field = e.PRIVATE_KEY ? "PRIVATE_KEY" : "PRIVATE_KEY_PATH";
-    const reason = (error as NodeJS.ErrnoException).code ? `cannot be read (${(error as NodeJS.ErrnoException).code})` : (error as Error).message;
-    throw new EnvError([{ field, message: reason }]);
+  // The key is decoded even when other variables are bad, so a bad key is listed with them, not after a fix.
+  let privateKey: string | undefined;
+  const keyText = env["PRIVATE_KEY"] || undefined;
+  const keyPath = env["PRIVATE_KEY_PATH"] || undefined;
+  if (keyText !== undefined || keyPath !== undefined) {
+    try {
+      privateKey = decodePrivateKey(keyText ?? readFile(keyPath as string));
+    } catch (error) {
+      const field = keyText ? "PRIVATE_KEY" : "PRIVATE_KEY_PATH";
+      const reason = (error as NodeJS.ErrnoException).code ? `cannot be read (${(error as NodeJS.ErrnoException).code})` : (error as Error).message;
+      problems.push({ field, message: reason });
+    }
   }
+  if (!parsed.success || problems.length > 0 || privateKey === undefined) throw new EnvError(problems);
+  const e = parsed.data;
   return {
     appId: e.APP_ID,
     privateKey,

@@ -30,6 +30,7 @@ export interface ConfigProblem {
  * already says it is ignored, so nothing is added.
  */
 export function configProblemOutcome(problem: ConfigProblem): string {
+  if (problem.path === "(file)") return " (all defaults are used)";
   return problem.message.endsWith(IGNORED_FIELD) ? "" : " (the default is used)";
 }
 

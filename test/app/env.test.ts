@@ -50,6 +50,15 @@ describe("parseEnv", () => {
     expect(problems.map((p) => p.field).sort()).toEqual(["APP_ID", "MLTRIAGE_CONCURRENCY", "MLTRIAGE_REDIS_URL", "PRIVATE_KEY", "WEBHOOK_SECRET"]);
   });
 
+  it("lists a bad private key together with the other bad variables", () => {
+    const problems = problemsOf({ APP_ID: "abc", WEBHOOK_SECRET: "s", PRIVATE_KEY: "not-a-key" });
+    expect(problems.map((p) => p.field).sort()).toEqual(["APP_ID", "PRIVATE_KEY"]);
+    expect(problemsOf({ APP_ID: "1", PRIVATE_KEY_PATH: "/nope.pem" })).toEqual([
+      { field: "WEBHOOK_SECRET", message: expect.stringMatching(/^is required/) },
+      { field: "PRIVATE_KEY_PATH", message: "cannot be read (ENOENT)" },
+    ]);
+  });
+
   it("says the key file cannot be read, without printing any value", () => {
     const problems = problemsOf({ APP_ID: "1", WEBHOOK_SECRET: "hunter2", PRIVATE_KEY_PATH: "/nope.pem" });
     expect(problems).toEqual([{ field: "PRIVATE_KEY_PATH", message: "cannot be read (ENOENT)" }]);

@@ -1,5 +1,6 @@
 /** /healthz and /metrics, and the Prometheus text format of the metrics registry. */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import nock from "nock";
@@ -28,6 +29,18 @@ describe("health endpoint", () => {
     const response = await fetch(`${base}/healthz`);
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ status: "unavailable", checks: { queue: false } });
+  });
+
+  it("answers exactly what docs/app.md shows", async () => {
+    const docs = readFileSync(new URL("../../docs/app.md", import.meta.url), "utf8");
+    healthy = true;
+    const body = await (await fetch(`${base}/healthz`)).text();
+    expect(docs).toContain(`\`${body}\``);
+    const worker = healthHandler(async () => ({ redis: true, worker: true }));
+    let workerBody = "";
+    const res = { writeHead: () => ({ end: (text: string) => void (workerBody = text) }) };
+    await worker({ method: "GET", url: "/healthz" } as never, res as never);
+    expect(docs).toContain(`\`${workerBody}\``);
   });
 
   it("answers 404 for other paths", async () => {

@@ -44,7 +44,7 @@ describe("mltriage triage", () => {
     const io = captureIo();
     expect(await main(["triage", "--repo", repo.dir, "--ref", repo.commits[0]!, ...issueArgs, "--config", path], io)).toBe(0);
     expect(io.stderrText).toContain(`note: --config ${path}: (file): YAML syntax error:`);
-    expect(io.stderrText).toContain("(the default is used)");
+    expect(io.stderrText).toContain("(all defaults are used)");
     expect(rankedPathsOf(io.stdoutText)[0]).toBe("tinynet/data/transforms.py");
     dir.cleanup();
   });

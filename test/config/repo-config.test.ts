@@ -176,4 +176,9 @@ describe("configProblemOutcome", () => {
     );
     expect(shown).toHaveLength(2);
   });
+
+  it("says every default is used when the whole file is unusable", () => {
+    const problem = { path: "(file)", message: ".github/mltriage.yml is not valid YAML: Nested mappings are not allowed at line 2, column 10" };
+    expect(configProblemOutcome(problem)).toBe(" (all defaults are used)");
+  });
 });
