@@ -44,6 +44,16 @@ export function projectVersionFact(pkg: string): string {
   return `the \`${pkg}\` version (\`python -c "import ${pkg}; print(${pkg}.__version__)"\`)`;
 }
 
+/**
+ * A question without the command or hint it carries: "the `pyro` version (`python -c "import pyro; ..."`)" →
+ * "the `pyro` version", "GPU driver version (the `nvidia-smi` header)" → "GPU driver version". For a label's
+ * hover text, and where the comment names the command anyway.
+ */
+export function factName(fact: string): string {
+  const hint = fact.indexOf(" (");
+  return hint > 0 ? fact.slice(0, hint) : fact;
+}
+
 /** Package names compared as pip compares them: case and `-`, `_`, `.` do not matter (`pytorch_lightning`). */
 export function samePackage(a: string, b: string): boolean {
   const norm = (name: string) => name.toLowerCase().replace(/[-_.]+/g, "");

@@ -6,6 +6,7 @@
 import type { TriageResult } from "../types.js";
 import type { RepoConfig } from "../config/repo-config-schema.js";
 import { bugTypeLabelKey, labelSpecFor } from "./label-specs.js";
+import { factName } from "../classify/missing-facts.js";
 import {
   bugTypeArticle,
   confidentNonBugKind,
@@ -61,7 +62,7 @@ export function planLabels(result: TriageResult, config: RepoConfig): SuggestedL
   const needsInfoSpec = labelSpecFor(config, "needsInfo");
   if (needsInfoSpec && classification.missingFacts.length > 0) {
     // A label's reason is a hover text: the fact's name, without the command that answers it (the comment has that).
-    const shown = classification.missingFacts.slice(0, 3).map(withoutCommand).join(", ");
+    const shown = classification.missingFacts.slice(0, 3).map(factName).join(", ");
     // Facts read "GPU model and count": a bare " and 1 more" would run into the last of them.
     const more = classification.missingFacts.length > 3 ? `, and ${classification.missingFacts.length - 3} more` : "";
     suggested.push({
@@ -74,10 +75,4 @@ export function planLabels(result: TriageResult, config: RepoConfig): SuggestedL
     });
   }
   return suggested;
-}
-
-/** "the `pyro` version (`python -c "import pyro; ..."`)" → "the `pyro` version"; "GPU driver version (the `nvidia-smi` header)" → "GPU driver version". */
-function withoutCommand(fact: string): string {
-  const hint = fact.indexOf(" (");
-  return hint > 0 ? fact.slice(0, hint) : fact;
 }

@@ -33,7 +33,7 @@ import { anchorLine, evidenceLine, fileReason, sortEvidence } from "./evidence-t
 import { COMMENT_MARKER, renderMetaLine } from "./comment-marker.js";
 import { renderLabelCheckboxes, type LabelCheckbox } from "./label-checkboxes.js";
 import { COMMANDS } from "./commands.js";
-import { isRuntimeFact } from "../classify/missing-facts.js";
+import { ASK, factName, isRuntimeFact } from "../classify/missing-facts.js";
 import { describeBuildFacts, describeEnvironment } from "../classify/environment.js";
 import { environmentCommands } from "./environment-commands.js";
 import { fitComment, type CommentPart } from "./fit-comment.js";
@@ -206,13 +206,15 @@ function renderEnvironmentRequest(result: TriageResult, config: RepoConfig): str
   }
   if (asked.length > 0) {
     const shown = asked.slice(0, MAX_QUESTIONS);
-    lines.push("", ...shown.map((fact) => `- ${escapeMarkdownKeepingCode(truncateText(fact, 120))}`));
     // A failed build's questions each name the command that answers them (`nvcc --version`, `git rev-parse HEAD`);
     // a package list or nvidia-smi would answer none of them. Nor does any command print the error or a reproducer.
     // Only when something asked is a version or the GPU, which the commands print: not for build flags alone.
     // The pipeline asks "framework and version" by the framework's name ("the PyTorch version"), which counts too.
-    if (shown.some(isRuntimeFact) && !classification.buildFailure) {
-      const commands = environmentCommands(classification, result.repository.framework);
+    const commands = shown.some(isRuntimeFact) && !classification.buildFailure ? environmentCommands(classification, result.repository.framework) : [];
+    // The commands line names `pip list` already: the question need not name it too.
+    const questions = commands.includes("pip list") ? shown.map((fact) => (fact === ASK.otherLibraries ? factName(fact) : fact)) : shown;
+    lines.push("", ...questions.map((fact) => `- ${escapeMarkdownKeepingCode(truncateText(fact, 120))}`));
+    if (commands.length > 0) {
       // They print versions (and, nvidia-smi, the GPU), not build flags, datasets or weights: said so, not "all of it".
       const what = commands.includes("nvidia-smi") ? "the versions and the GPU" : "the versions";
       lines.push("", `For ${what}, the quickest way is to paste the output of ${commands.map((c) => codeSpan(c)).join(" and ")}.`);

@@ -158,6 +158,20 @@ describe("renderComment", () => {
     expect(body).toContain("**Cause:** probably a failed build, not the code at run time (extrinsic, 79%)");
   });
 
+  it("names `pip list` once, in the commands line, when it also answers the question about other libraries", () => {
+    const base = gpuExtrinsicResult();
+    const environment = { frameworks: {} };
+    const classification = {
+      ...base.classification!,
+      environment,
+      missingFacts: missingFacts({ environment, extrinsicProbability: 0.79, gpuProbability: 0.1, causes: ["third-party-library"], isBugReport: true }),
+    };
+    expect(classification.missingFacts).toContain(ASK.otherLibraries);
+    const body = render({ ...base, classification, repository: { source: base.repository.source, commit: base.repository.commit } });
+    expect(body).toContain("- versions of the other libraries involved\n");
+    expect(body.match(/`pip list`/g)).toHaveLength(1);
+  });
+
   it("does not call a sound ranking 'low confidence' when only the extrinsic cause softens it", () => {
     const gpu = gpuExtrinsicResult();
     const result = { ...gpu, localizability: { confidence: 0.92, verdict: "show" as const, reasons: ["a traceback frame in the project"] } };
