@@ -34,6 +34,7 @@ import { COMMENT_MARKER, renderMetaLine } from "./comment-marker.js";
 import { renderLabelCheckboxes, type LabelCheckbox } from "./label-checkboxes.js";
 import { COMMANDS } from "./commands.js";
 import { ASK, factName, isRuntimeFact } from "../classify/missing-facts.js";
+import { isTestPath } from "../ir/signals/test-pairs.js";
 import { describeBuildFacts, describeEnvironment } from "../classify/environment.js";
 import { environmentCommands } from "./environment-commands.js";
 import { fitComment, type CommentPart } from "./fit-comment.js";
@@ -227,7 +228,9 @@ function renderFiles(input: RenderInput, files: readonly RankedFile[], display: 
   const { result } = input;
   const commit = result.repository.commit;
   const at = commit ? ` (at ${commitLink(input.repo, commit)})` : "";
-  const list = files.map((file, i) => `${i + 1}. ${fileLink(input.repo, commit, file)} — ${fileReason(file)}`).join("\n");
+  // A fix changes a module and its test together, and both are ranked (a third of fixed files are tests): a test
+  // says so, so that it does not read as where the bug itself lies.
+  const list = files.map((file, i) => `${i + 1}. ${fileLink(input.repo, commit, file)}${isTestPath(file.path) ? " (test)" : ""} — ${fileReason(file)}`).join("\n");
   // Next to a doubt, the number only when it is the doubt: a bare report's ranking is cautioned whatever its
   // confidence, and "low confidence (ranking confidence 81%)" contradicts itself.
   const confidenceIsLow = display.confidence !== undefined && display.confidence < input.config.thresholds.showFiles;

@@ -158,6 +158,14 @@ describe("renderComment", () => {
     expect(body).toContain("**Cause:** probably a failed build, not the code at run time (extrinsic, 79%)");
   });
 
+  it("marks a ranked test file as a test, so that it does not read as where the bug lies", () => {
+    const base = makeResult();
+    const test = { path: "tests/test_classifier.py", score: 0.5, evidence: [{ kind: "paired-test" as const, detail: "`tinyvision/models/classifier.py`" }] };
+    const body = render({ ...base, localization: { ...base.localization, ranked: [test, ...base.localization.ranked] } });
+    expect(body).toMatch(/^1\. \[`tests\/test_classifier\.py`\]\([^)]*\) \(test\) — /m);
+    expect(body).toMatch(/^2\. \[`tinyvision\/models\/classifier\.py`\]\([^)]*\) — /m);
+  });
+
   it("names `pip list` once, in the commands line, when it also answers the question about other libraries", () => {
     const base = gpuExtrinsicResult();
     const environment = { frameworks: {} };
