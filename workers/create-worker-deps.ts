@@ -11,6 +11,7 @@ import { KeyedMutex } from "../src/github/keyed-mutex.js";
 import type { GitHubClient } from "../src/github/octokit.js";
 import type { Metrics } from "../src/observability/metrics.js";
 import { createThreadRunner, type AnalysisRunner } from "./analyse/analysis-runner.js";
+import { RedisIssueLock } from "./jobs/issue-lock.js";
 import type { WorkerDeps } from "./jobs/worker-deps.js";
 
 /**
@@ -29,6 +30,7 @@ export function createWorkerDeps(options: { env: AppEnv; probot: Probot; redis?:
     analysis: options.analysis ?? createThreadRunner(),
     feedback: options.redis ? new RedisFeedbackStore(options.redis) : new FileFeedbackStore(env.cacheDir),
     repoLocks: new KeyedMutex(),
+    ...(options.redis ? { publishLock: new RedisIssueLock(options.redis, { prefix: `mltriage:${env.queueName}:publish-lock` }) } : {}),
     cacheDir: env.cacheDir,
     gitTimeoutMs: env.gitTimeoutMs,
     maxReferencedIssues: env.maxReferencedIssues,

@@ -7,6 +7,7 @@ import { escapeMarkdown } from "../../src/render/render-comment.js";
 import { findCommentWithMarker, upsertComment } from "../../src/github/bot-comment.js";
 import type { JobContext, JobOutcome } from "../../src/queue/job-queue.js";
 import type { TriageJob } from "../../src/queue/triage-job.js";
+import { withPublishLock } from "./issue-lock.js";
 import { jobConfig } from "./job-config.js";
 import type { WorkerDeps } from "./worker-deps.js";
 
@@ -26,7 +27,9 @@ export async function runHelp(job: Extract<TriageJob, { kind: "help" }>, context
     return { kind: job.kind, status: "dry-run" };
   }
   const octokit = await deps.getOctokit(job.installationId);
-  const existing = await findCommentWithMarker(octokit, coordinates, marker);
-  const { action } = await upsertComment(octokit, coordinates, body, existing);
-  return { kind: job.kind, status: action };
+  return withPublishLock(deps, job, async () => {
+    const existing = await findCommentWithMarker(octokit, coordinates, marker);
+    const { action } = await upsertComment(octokit, coordinates, body, existing);
+    return { kind: job.kind, status: action };
+  });
 }

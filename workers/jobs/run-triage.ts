@@ -17,6 +17,7 @@ import { syncRepository } from "../../src/github/repo-cache.js";
 import type { JobContext, JobOutcome } from "../../src/queue/job-queue.js";
 import type { TriageJob } from "../../src/queue/triage-job.js";
 import { applyIssueFeedback } from "./apply-feedback.js";
+import { withPublishLock } from "./issue-lock.js";
 import { jobConfig } from "./job-config.js";
 import { stepTimer } from "./timed-step.js";
 import type { WorkerDeps } from "./worker-deps.js";
@@ -117,28 +118,31 @@ export async function runTriage(job: TriageLikeJob, context: JobContext, deps: W
   const removedByHuman = suggested.length > 0 && config.autoApplyLabels ? await labelsRemovedByHumans(octokit, coordinates) : [];
   const { add } = labelsToApply({ suggested, config, current, removedByHuman });
 
-  // 7. The comment.
-  const existing = await step("find-comment", () => findCommentWithMarker(octokit, coordinates, COMMENT_MARKER));
-  const body = renderComment({
-    result,
-    config,
-    repo: { owner, name, htmlUrl: job.repository.htmlUrl },
-    suggestedLabels: suggested,
-    appliedLabels: [...current, ...add],
-    configProblems: job.configProblems,
-  });
+  // 7-8 run under the issue's publish lock (one publisher per issue across worker processes).
+  return withPublishLock(deps, job, async () => {
+    // 7. The comment.
+    const existing = await step("find-comment", () => findCommentWithMarker(octokit, coordinates, COMMENT_MARKER));
+    const body = renderComment({
+      result,
+      config,
+      repo: { owner, name, htmlUrl: job.repository.htmlUrl },
+      suggestedLabels: suggested,
+      appliedLabels: [...current, ...add],
+      configProblems: job.configProblems,
+    });
 
-  // 8. Publish, or say what would have been published.
-  if (config.dryRun || deps.dryRun) {
-    context.log.info({ step: "publish", dryRun: true, labels: add, commentChars: body.length, update: Boolean(existing) }, "dry run: nothing written");
-    return { kind: job.kind, status: "dry-run" };
-  }
-  const published = await step("publish", async () => {
-    if (add.length > 0) {
-      await ensureLabels(octokit, { owner, repo: name }, labelSpecs(config).filter((spec) => add.includes(spec.name)));
-      await addLabels(octokit, coordinates, add);
+    // 8. Publish, or say what would have been published.
+    if (config.dryRun || deps.dryRun) {
+      context.log.info({ step: "publish", dryRun: true, labels: add, commentChars: body.length, update: Boolean(existing) }, "dry run: nothing written");
+      return { kind: job.kind, status: "dry-run" };
     }
-    return upsertComment(octokit, coordinates, body, existing);
+    const published = await step("publish", async () => {
+      if (add.length > 0) {
+        await ensureLabels(octokit, { owner, repo: name }, labelSpecs(config).filter((spec) => add.includes(spec.name)));
+        await addLabels(octokit, coordinates, add);
+      }
+      return upsertComment(octokit, coordinates, body, existing);
+    });
+    return { kind: job.kind, status: published.action, detail: add.length ? `labels: ${add.join(", ")}` : undefined };
   });
-  return { kind: job.kind, status: published.action, detail: add.length ? `labels: ${add.join(", ")}` : undefined };
 }

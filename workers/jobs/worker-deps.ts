@@ -4,6 +4,7 @@ import type { KeyedMutex } from "../../src/github/keyed-mutex.js";
 import type { GitHubClient } from "../../src/github/octokit.js";
 import type { Metrics } from "../../src/observability/metrics.js";
 import type { AnalysisRunner } from "../analyse/analysis-runner.js";
+import type { IssueLock } from "./issue-lock.js";
 
 export interface WorkerDeps {
   /** An installation client through Probot's auth (the job carries only the installation id). */
@@ -11,6 +12,11 @@ export interface WorkerDeps {
   analysis: AnalysisRunner;
   feedback: FeedbackStore;
   repoLocks: KeyedMutex;
+  /**
+   * Held around finding and publishing the bot's comment, so two worker processes never both create one on the
+   * same issue (a Redis lock when the queue is in Redis; absent in the in-process mode, which runs one job at a time).
+   */
+  publishLock?: IssueLock;
   cacheDir: string;
   gitTimeoutMs: number;
   maxReferencedIssues: number;
