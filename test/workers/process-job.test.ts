@@ -323,6 +323,14 @@ describe("a job whose webhook could not read the config (configUnread)", () => {
     expect(await createJobProcessor(testDeps(freshCache()))(unread(), jobContext())).toMatchObject({ status: "skipped", detail: "trigger-off" });
   });
 
+  it("merges an _extends config as Probot does: the organisation's triggers.opened survives the repository's triggers.edited", async () => {
+    mockInstallationToken(INSTALLATION);
+    mockConfigFile(OWNER, REPO, "_extends: .github\ntriggers:\n  edited: true\n");
+    mockConfigFile(OWNER, ".github", "triggers:\n  opened: false\n");
+    mockGetIssue(OWNER, REPO, issueJson());
+    expect(await createJobProcessor(testDeps(freshCache()))(unread(), jobContext())).toMatchObject({ status: "skipped", detail: "trigger-off" });
+  });
+
   it("fails transiently (to be retried with backoff) when GitHub still fails to serve the config", async () => {
     mockInstallationToken(INSTALLATION);
     nock(API).get(`/repos/${OWNER}/${REPO}/contents/.github%2Fmltriage.yml`).reply(503, { message: "unavailable" });

@@ -13,10 +13,35 @@ export function jobConfig(raw: Record<string, unknown>): RepoConfig {
   return strict.success ? strict.data : parseRepoConfig(raw).config;
 }
 
-/** `.github/mltriage.yml` as Probot's `context.config` reads it (with `_extends`), through the worker's client. */
+/**
+ * `.github/mltriage.yml` as Probot's `context.config` reads it (with `_extends`), through the worker's client: the
+ * files deep-merged as Probot merges them (deepmerge's defaults), not `config.get`'s own shallow merge, under which
+ * a repository's `triggers: {edited: false}` would drop its organisation's `triggers: {opened: false}`.
+ */
 async function readConfigFile(octokit: GitHubClient, owner: string, repo: string): Promise<Record<string, unknown> | null> {
-  const { config, files } = await octokit.config.get({ owner, repo, path: `.github/${REPO_CONFIG_FILE}` });
+  const { config, files } = await octokit.config.get({
+    owner,
+    repo,
+    path: `.github/${REPO_CONFIG_FILE}`,
+    defaults: (configs: object[]) => configs.reduce<Record<string, unknown>>((merged, next) => deepMerge(merged, next as Record<string, unknown>), {}),
+  });
   return files.some((file) => file.config !== null) ? (config as Record<string, unknown>) : null;
+}
+
+/** deepmerge's default merge, which Probot's `context.config` uses: objects merged key by key, arrays concatenated. */
+function deepMerge(target: unknown, source: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...(target as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(source as Record<string, unknown>)) {
+    const prior = out[key];
+    if (Array.isArray(prior) && Array.isArray(value)) out[key] = [...prior, ...value];
+    else if (isPlainObject(prior) && isPlainObject(value)) out[key] = deepMerge(prior, value);
+    else out[key] = value;
+  }
+  return out;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**
