@@ -89,11 +89,12 @@ export function neutralizeReferences(text: string): string {
 /**
  * A link to a GitHub issue or pull request (a commit subject's "fix https://github.com/o/r/issues/2635") adds a
  * cross-reference to that issue just as `#2635` does: it is written as the reference it stands for, `o/r#2635`,
- * which neutralizeReferences then keeps from linking. Other URLs stay links.
+ * which neutralizeReferences then keeps from linking. GitHub links a bare `www.github.com/...` too; a path that
+ * only starts like an issue's (`issues/12abc`) is no issue. Other URLs stay links.
  */
 export function unlinkIssueUrls(text: string): string {
   return text.replace(
-    /\bhttps?:\/\/(?:www\.)?github\.com\/([\w.-]+\/[\w.-]+)\/(?:issues|pull)\/(\d+)(?:[/?#][^\s)\]>]*)?/gi,
+    /(?:\bhttps?:\/\/(?:www\.)?|\bwww\.)github\.com\/([\w.-]+\/[\w.-]+)\/(?:issues|pull)\/(\d+)\b(?:[/?#][^\s)\]>]*)?/gi,
     (_url, repo: string, number: string) => `${repo}#${ZWJ}${number}`,
   );
 }

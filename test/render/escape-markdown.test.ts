@@ -73,6 +73,11 @@ describe("escapeMarkdown", () => {
     expect(escapeMarkdown("see https://github.com/o/r/blob/main/a.py")).toBe("see https://github.com/o/r/blob/main/a.py");
   });
 
+  it("unlinks an issue link written without a scheme (GitHub links www. addresses), and only links to an issue number", () => {
+    expect(escapeMarkdown("as in www.github.com/o/r/issues/12.")).toBe(`as in o/r#${ZWJ}12.`);
+    expect(escapeMarkdown("https://github.com/o/r/issues/12abc")).toBe("https://github.com/o/r/issues/12abc");
+  });
+
   it("leaves text that only looks like a block marker alone", () => {
     expect(escapeMarkdown("0.1.0")).toBe("0.1.0");
     expect(escapeMarkdown("-1 offset")).toBe("-1 offset");
