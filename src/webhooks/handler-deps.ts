@@ -5,6 +5,8 @@ import type { Metrics } from "../observability/metrics.js";
 export interface WebhookDeps {
   queue: JobQueue;
   metrics?: Metrics;
+  /** The time budget of a delivery's GitHub requests (request-budget.ts); tests shorten it. */
+  requestBudgetMs?: number;
 }
 
 /** The slice of Probot's Context the handlers use; a narrow type keeps them testable and readable. */

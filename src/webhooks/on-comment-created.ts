@@ -36,8 +36,15 @@ export function onCommentCreated(deps: WebhookDeps) {
     const command = parseCommand(payload.comment.body);
     if (!command) return skip("not-a-command");
 
-    // 3. The repository's config (when it could not be read, the worker reads it and applies these skips).
-    limitWebhookRequests(context);
+    // 3. The repository's config (when it could not be read, the worker reads it and applies these skips), and who
+    // may run the command, asked at once: both share the webhook's time budget, and a config read that used it all
+    // (GitHub slow) would leave the permission check none, failing the delivery instead of leaving the config to
+    // the worker.
+    limitWebhookRequests(context, deps.requestBudgetMs);
+    const actor = payload.comment.user?.login ?? payload.sender.login;
+    const isAuthor = actor === payload.issue.user?.login;
+    const mayRun = command.kind === "files" || (command.kind === "rerun" && !isAuthor) ? canTriage(context, { owner, repo, username: actor }) : Promise.resolve(true);
+    mayRun.catch(() => undefined); // not awaited when the config skips the command
     const repoConfig = await loadRepoConfigForWebhook(context);
     const { config, problems } = repoConfig;
     if (!repoConfig.unread) {
@@ -46,11 +53,7 @@ export function onCommentCreated(deps: WebhookDeps) {
     }
 
     // 4. Who may run it.
-    const actor = payload.comment.user?.login ?? payload.sender.login;
-    const isAuthor = actor === payload.issue.user?.login;
-    if (command.kind === "files" || (command.kind === "rerun" && !isAuthor)) {
-      if (!(await canTriage(context, { owner, repo, username: actor }))) return skip("no-permission");
-    }
+    if (!(await mayRun)) return skip("no-permission");
 
     // 5. Enqueue.
     const fields = jobFieldsFrom(context.id, payload, event, { config, problems, configUnread: repoConfig.unread, at: payload.comment.updated_at, commentId: payload.comment.id, actor });

@@ -41,7 +41,7 @@ export function onCommentEdited(deps: WebhookDeps) {
     if (add.length + remove.length === 0) return skip("no-checkbox-change");
 
     // 3. Only maintainers steer labels.
-    limitWebhookRequests(context);
+    limitWebhookRequests(context, deps.requestBudgetMs);
     const actor = payload.sender.login;
     if (!(await canTriage(context, { owner, repo, username: actor }))) return skip("no-permission");
 

@@ -31,7 +31,7 @@ export function onIssueChanged(deps: WebhookDeps) {
     if (early) return skip(early);
 
     // 2. The repository's config (when it could not be read, the worker reads it and applies these skips).
-    limitWebhookRequests(context);
+    limitWebhookRequests(context, deps.requestBudgetMs);
     const repoConfig = await loadRepoConfigForWebhook(context);
     const { config, problems } = repoConfig;
     if (!repoConfig.unread) {

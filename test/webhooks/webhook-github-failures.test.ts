@@ -9,7 +9,7 @@ import { Probot, ProbotOctokit } from "probot";
 import { createApp } from "../../src/app.js";
 import { Metrics } from "../../src/observability/metrics.js";
 import { eventNameOf, loadWebhookFixture } from "../app/helpers/fixtures.js";
-import { API, assertNoPendingMocks, mockInstallationToken } from "../app/helpers/github-nock.js";
+import { API, assertNoPendingMocks, mockInstallationToken, mockPermission } from "../app/helpers/github-nock.js";
 import { RecordingQueue } from "../app/helpers/recording-queue.js";
 import { silentLogger, testPrivateKey } from "../app/helpers/test-probot.js";
 
@@ -78,5 +78,19 @@ describe("a GitHub failure during the permission check", () => {
     await expect(deliver("issue_comment.created.rerun-by-stranger")).rejects.toThrow("Server Error");
     expect(Date.now() - start).toBeLessThan(900);
     expect(queue.jobs).toEqual([]);
+  });
+});
+
+describe("a config read that runs out the webhook's time budget", () => {
+  it("leaves time for a command's permission check: the command is enqueued for the worker to read the config, not failed", async () => {
+    probot = new Probot({ appId: 4242, privateKey: testPrivateKey(), log: silentLogger(), Octokit: RetryingOctokit as typeof ProbotOctokit, secret: "s" });
+    await probot.load(createApp({ queue, metrics: new Metrics(), requestBudgetMs: 300 }));
+    mockInstallationToken(INSTALLATION);
+    // GitHub is slow to serve the file: the budget aborts the read.
+    nock(API).get(`/repos/${OWNER}/${REPO}/contents/.github%2Fmltriage.yml`).delay(1_000).reply(404, { message: "Not Found" });
+    mockPermission(OWNER, REPO, "sam-stranger", "triage");
+    await deliver("issue_comment.created.rerun-by-stranger");
+    expect(queue.jobs).toHaveLength(1);
+    expect(queue.jobs[0]!.configUnread).toBe(true);
   });
 });
