@@ -86,14 +86,17 @@ function topEntropy(scores: number[]): number {
 }
 
 /**
- * The first file's share of all the scores (0 when none is positive). The margins and the entropy are relative to
- * the top ten: ten files at 0.02 each, out of fifty alike, look as peaked as 0.9 against 0.01. The learned ranker's
- * scores are a softmax over the repository's files, so for it this is the probability it gives its first file.
+ * The first file's share of the top ten's positive scores (0 when none is positive): 0.9 against nine files at 0.01
+ * is 0.91, ten files at 0.02 each 0.1, where the margins (first against fifth, against tenth) see little. Only the
+ * top ten: the evaluation that fits the model keeps ten scores a report (run-eval's topTen), and the app ranks
+ * max(topFiles, 10) files; over more it would be another feature than the one fitted. It is not the probability
+ * the learned ranker gives its first file (that is scores[0] itself, a softmax over the repository's files).
  */
 function topShare(scores: number[]): number {
+  const top = scores.slice(0, 10);
   let sum = 0;
-  for (const s of scores) if (s > 0) sum += s;
-  return sum > 0 && scores[0]! > 0 ? scores[0]! / sum : 0;
+  for (const s of top) if (s > 0) sum += s;
+  return sum > 0 && top[0]! > 0 ? top[0]! / sum : 0;
 }
 
 export function localizabilityFeatures(input: LocalizabilityInput): Record<string, number> {

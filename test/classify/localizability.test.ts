@@ -47,13 +47,19 @@ describe("localizabilityFeatures", () => {
     expect(localizabilityFeatures(input({})).entropy).toBeLessThan(0.8);
   });
 
-  it("measures the first file's share of all the scores, which the top-ten margins cannot see", () => {
-    // Peaked: 1 of 1.76 in all. Fifty files at about 0.02, the first a little ahead: relatively peaked at the top, yet
-    // the ranker gives its first file only 3% of its confidence.
+  it("measures the first file's share of the top ten's scores, which the margins cannot see", () => {
+    // Peaked: 1 of 1.76 in all. Many files at about 0.02, the first a little ahead: the first has 14% of the ten.
     expect(localizabilityFeatures(input({})).topShare).toBeCloseTo(1 / 1.76, 10);
-    const manyAlike = ranked([0.03, ...Array.from({ length: 49 }, () => 0.0198)]);
-    expect(localizabilityFeatures(input({ ranked: manyAlike })).topShare).toBeCloseTo(0.03 / (0.03 + 49 * 0.0198), 10);
+    const manyAlike = ranked([0.03, ...Array.from({ length: 9 }, () => 0.0198)]);
+    expect(localizabilityFeatures(input({ ranked: manyAlike })).topShare).toBeCloseTo(0.03 / (0.03 + 9 * 0.0198), 10);
     expect(localizabilityFeatures(input({ ranked: ranked([0, 0]) })).topShare).toBe(0);
+  });
+
+  it("reads the share over the top ten only, as the evaluation that fits the model keeps them, however many are ranked", () => {
+    // The app ranks max(topFiles, 10) files: with topFiles 20, ten more must not change the feature.
+    const ten = [0.5, 0.1, 0.05, 0.05, 0.04, 0.03, 0.03, 0.02, 0.02, 0.01];
+    const share = localizabilityFeatures(input({ ranked: ranked(ten) })).topShare;
+    expect(localizabilityFeatures(input({ ranked: ranked([...ten, ...Array.from({ length: 10 }, () => 0.01)]) })).topShare).toBeCloseTo(share, 10);
   });
 
   it("reads p(extrinsic) back from an intrinsic label", () => {
