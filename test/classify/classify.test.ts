@@ -303,6 +303,12 @@ describe("classification evidence", () => {
     expect(classifyIssue({ title: "NaN loss after a few epochs", body: "loss becomes nan with lr 0.1" }, model).bugType.wordsOnly).toBeUndefined();
   });
 
+  it("quotes a learned word as the reporter wrote it, not as its stem", () => {
+    const evidence = classifyIssue({ title: "Returns too early when running", body: "" }, model).bugType.evidence;
+    expect(evidence).toContain('title word "returns"');
+    expect(evidence.join("; ")).not.toContain('"return"');
+  });
+
   it("names a word once, not as a word and again as a title word", () => {
     const c = classifyIssue({ title: "Example", body: "see title" });
     const words = c.bugType.evidence.map((p) => /word "(.+)"$/.exec(p)?.[1]).filter((w) => w !== undefined);

@@ -35,7 +35,7 @@ describe("shipped classifier model", () => {
     expect(gpu.extrinsic.causes[0]?.label).toBe("gpu-driver-cuda");
   });
 
-  it("says a non-DL report's terms are general programming ones, and quotes words as written", () => {
+  it("says a non-DL report's terms are general programming ones, not that its DL terms are non-DL ones", () => {
     const result = classifyIssue({
       title: "Error when reading the csv file path with unicode characters",
       body: "Reading a file with open() fails with UnicodeDecodeError on Windows. The string encoding is wrong in the file reader.",
