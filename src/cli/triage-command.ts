@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { getLocalizer } from "../ir/localizers/registry.js";
 import { runPipeline } from "../pipeline/run-pipeline.js";
+import { createDocumentCache } from "../ir/create-document-cache.js";
+import { createDocumentPool } from "../ir/parallel/document-pool.js";
 import { loadRepository, type ScopeFromRepository } from "../repo/load-snapshot.js";
 import type { ScopeOptions } from "../ir/scope.js";
 import { readRepositoryConfig } from "./repository-config.js";
@@ -15,6 +17,12 @@ import { parseOptions, positiveInt } from "./parse-options.js";
 import { UsageError } from "./usage-error.js";
 
 export const TRIAGE_USAGE = `mltriage triage --repo <folder or git URL> [--ref <commit>] --title <text> [--body-file <file> | --body <text>] [--top N] [--format markdown|json] [--localizers a,b|all] [--config .github/mltriage.yml] [--github owner/name]`;
+
+/**
+ * From this many files in scope, they are parsed in a worker thread too: starting one (its module loader and the
+ * Python grammar) costs about as much as parsing a few hundred files on this thread.
+ */
+const PARALLEL_PARSE_MIN_FILES = 400;
 
 /** Issues larger than this are cut: a pasted log of megabytes holds no more signal than its first part. */
 const MAX_BODY_CHARS = 1_000_000;
@@ -81,13 +89,17 @@ export async function triageCommand(argv: string[], io: CliIo): Promise<number> 
         };
   const { snapshot, commits } = await loadRepository(o.repo, o.ref, scope);
   if (snapshot.files.length === 0) io.stderr(`note: no file of ${o.repo} is in scope; nothing to rank`);
-  const result = await runPipeline({
-    snapshot,
-    issue: { title: o.title, body },
-    history: { pastFixes: [], commits },
-    top,
-    localizers,
-  });
+  // A large snapshot is parsed in a worker thread beside this one; a small one is not worth starting it for.
+  const documentPool = snapshot.files.length >= PARALLEL_PARSE_MIN_FILES ? createDocumentPool() : undefined;
+  let result;
+  try {
+    result = await runPipeline(
+      { snapshot, issue: { title: o.title, body }, history: { pastFixes: [], commits }, top, localizers },
+      { ...(documentPool ? { documentPool, documentCache: await createDocumentCache() } : {}) },
+    );
+  } finally {
+    await documentPool?.close();
+  }
   if (format === "json") {
     io.stdout(JSON.stringify(result, null, 2));
     return 0;

@@ -167,6 +167,16 @@ export class SourceIndex {
     );
   }
 
+  /** As {@link build}, with the files parsed in the pool's worker threads (the same documents, in the same order). */
+  static async buildAsync(files: readonly SourceFile[], cache: DocumentCache, pool?: DocumentPool): Promise<SourceIndex> {
+    const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return new SourceIndex(
+      sorted.map((f) => f.path),
+      await cache.documentsAsync(sorted, pool),
+      cache,
+    );
+  }
+
   get size(): number {
     return this.paths.length;
   }

@@ -2,6 +2,7 @@ import { topFiles } from "../ir/rank.js";
 import { getLocalizer, DEFAULT_LOCALIZER_ID, LOCALIZERS } from "../ir/localizers/registry.js";
 import { createDocumentCache } from "../ir/create-document-cache.js";
 import { type DocumentCache, SourceIndex } from "../ir/source-index.js";
+import type { DocumentPool } from "../ir/parallel/document-pool.js";
 import { classifyIssue, estimateLocalizability } from "../classify/index.js";
 import { reportSaysLittle } from "../classify/bare-report.js";
 import { parseIssue } from "../issue/index.js";
@@ -20,6 +21,11 @@ export interface PipelineDeps {
   onStep?: (step: string, durationMs: number) => void;
   /** Parsed documents reused across runs (by blob SHA); a fresh one per run when absent. */
   documentCache?: DocumentCache;
+  /**
+   * Worker threads that parse the snapshot's files beside this thread (the pool goes with a cache from
+   * createDocumentCache); without one, every file is parsed on this thread. The caller closes it.
+   */
+  documentPool?: DocumentPool;
 }
 
 export interface PipelineInput {
@@ -57,7 +63,12 @@ export async function runPipeline(input: PipelineInput, deps: PipelineDeps = {})
   const reported: IssueText = { ...issue, body: withoutTemplateText(issue.body, template) };
   const history = historyWithoutTemplateText(input.history, template);
   const cache = deps.documentCache ?? (await createDocumentCache());
-  const index = step("index", () => SourceIndex.build(input.snapshot.files, cache));
+  const indexStart = clock();
+  const index = deps.documentPool
+    ? await SourceIndex.buildAsync(input.snapshot.files, cache, deps.documentPool)
+    : SourceIndex.build(input.snapshot.files, cache);
+  timings["index"] = Math.round((clock() - indexStart) * 100) / 100;
+  deps.onStep?.("index", timings["index"]);
 
   const ids = new Set<string>([DEFAULT_LOCALIZER_ID]);
   for (const id of input.localizers ?? []) {

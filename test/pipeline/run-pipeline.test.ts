@@ -1,6 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
 import { ASK_REPRODUCER } from "../../src/classify/missing-details.js";
 import { DocumentCache } from "../../src/ir/source-index.js";
+import { createDocumentCache } from "../../src/ir/create-document-cache.js";
+import { createDocumentPool } from "../../src/ir/parallel/document-pool.js";
 import { runPipeline } from "../../src/pipeline/run-pipeline.js";
 import type { RepoSnapshot } from "../../src/types.js";
 import { sourceFile as file } from "../helpers/source-file.js";
@@ -106,6 +108,19 @@ describe("runPipeline", () => {
     const r = await runPipeline({ snapshot: renamed, issue }, { documentCache: cache });
     expect(cache.size).toBe(4);
     expect(r.localization.ranked[0]!.path).toBe("moved/pkg/optim.py");
+  });
+
+  it("ranks the same with the files parsed in a worker thread", async () => {
+    const alone = await runPipeline({ snapshot, issue }, { documentCache: await createDocumentCache() });
+    const documentPool = createDocumentPool({ workers: 1 });
+    try {
+      const pooled = await runPipeline({ snapshot, issue }, { documentCache: await createDocumentCache(), documentPool });
+      expect(pooled.localization).toEqual(alone.localization);
+      expect(pooled.classification).toEqual(alone.classification);
+      expect(documentPool.stats.byWorkers + documentPool.stats.byCallers).toBe(snapshot.files.length);
+    } finally {
+      await documentPool.close();
+    }
   });
 
   it("ranks nothing, without failing, for an empty snapshot", async () => {
