@@ -95,7 +95,7 @@ export function withoutTemplateText(body: string, sentences: ReadonlySet<string>
     if (fence !== null) {
       block.push(line);
       if (marker && marker.startsWith(fence)) {
-        if (!isTemplateBlock(block.slice(1, -1), sentences)) kept.push(...block);
+        if (!isTemplateBlock(block.slice(1, -1), sentences)) pushAll(kept, block);
         fence = null;
       }
       continue;
@@ -110,8 +110,13 @@ export function withoutTemplateText(body: string, sentences: ReadonlySet<string>
     else if (left.length > 0) kept.push(left.join(" "));
   }
   // A block never closed runs to the end of the body: the reporter's, as GitHub renders it.
-  if (fence !== null) kept.push(...block);
+  if (fence !== null) pushAll(kept, block);
   return kept.join("\n");
+}
+
+/** Appends one by one: `push(...lines)` passes every line as an argument, past the stack for a 1 MB log's lines. */
+function pushAll(target: string[], lines: readonly string[]): void {
+  for (const line of lines) target.push(line);
 }
 
 /** True when a code block has lines and every one of them is a line of the template. */

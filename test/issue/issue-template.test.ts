@@ -51,6 +51,12 @@ describe("isIssueTemplatePath", () => {
 });
 
 describe("withoutTemplateText", () => {
+  it("keeps a pasted log of 200,000 short lines (1 MB, the CLI's limit), closed or not", () => {
+    const log = Array.from({ length: 200_000 }, () => "oom!").join("\n");
+    expect(withoutTemplateText(`Log:\n\`\`\`\n${log}\n\`\`\``, sentences)).toBe(`Log:\n\`\`\`\n${log}\n\`\`\``);
+    expect(withoutTemplateText(`Log:\n\`\`\`\n${log}`, sentences)).toBe(`Log:\n\`\`\`\n${log}`);
+  });
+
   const sentences = templateSentences([markdownTemplate, issueForm]);
 
   it("drops the template's headings and prompts, also when a converted body joined its wrapped lines", () => {
