@@ -58,7 +58,7 @@ describe("localizabilityFeatures", () => {
   it("reads the share over the top ten only, as the evaluation that fits the model keeps them, however many are ranked", () => {
     // The app ranks max(topFiles, 10) files: with topFiles 20, ten more must not change the feature.
     const ten = [0.5, 0.1, 0.05, 0.05, 0.04, 0.03, 0.03, 0.02, 0.02, 0.01];
-    const share = localizabilityFeatures(input({ ranked: ranked(ten) })).topShare;
+    const share = localizabilityFeatures(input({ ranked: ranked(ten) })).topShare!;
     expect(localizabilityFeatures(input({ ranked: ranked([...ten, ...Array.from({ length: 10 }, () => 0.01)]) })).topShare).toBeCloseTo(share, 10);
   });
 
