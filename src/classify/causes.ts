@@ -37,9 +37,10 @@ function environmentEvidence(cause: ExtrinsicCause, env: Environment): string | 
 }
 
 /**
- * The cause rules that fire, strongest first. `quotable` holds the terms that match outside the issue template's
- * examples ("OS Platform (e.g., Linux Ubuntu 16.04)") with their first match there: every hit counts, as trained,
- * but only those are quoted as evidence, as the reporter wrote them.
+ * The cause rules that fire, strongest first. `quotable` holds the terms that match in the reporter's own words
+ * (quotable-text.ts: not the template's examples such as "OS Platform (e.g., Linux Ubuntu 16.04)", environment
+ * lines, dumps, native backtrace frames or filesystem paths) with their first match there: every hit counts, as
+ * trained, but only those are quoted as evidence, as the reporter wrote them.
  */
 export function detectCauses(issue: PreparedIssue, env: Environment, quotable: Quotable = null): CauseSignal[] {
   const out: CauseSignal[] = [];
