@@ -51,6 +51,21 @@ describe("computeFeatures", () => {
     expect(value(matrix, "pkg/model.py", "mentioned")).toBe(0);
   });
 
+  it("carries the line the issue cites a file at into the file's 'named in the issue' evidence", () => {
+    const { explain } = computeFeatures({ index, issue: { title: "load fails", body: "It breaks in pkg/data.py:2 every time, see pkg/model.py." } });
+    expect(explain(index.pathToDoc.get("pkg/data.py")!)).toContainEqual(expect.objectContaining({ kind: "path", line: 2 }));
+    expect(explain(index.pathToDoc.get("pkg/model.py")!).find((e) => e.kind === "path")?.line).toBeUndefined();
+  });
+
+  it("does not look up the names the issue's own code defines as the repository's definitions", async () => {
+    const defs = await indexFiles([file("pkg/hooks.py", "def training_step(batch):\n    pass\n"), file("pkg/trainer.py", "class Trainer:\n    pass\n")]);
+    const at = (m: Float32Array, path: string) => m[defs.pathToDoc.get(path)! * FEATURE_COUNT + FEATURE_NAMES.indexOf("definitions")];
+    const body = "```python\nclass MyModel(Module):\n    def training_step(self, batch):\n        return loss\n\ntrainer = Trainer()\ntrainer.fit(MyModel())\n```";
+    const { matrix } = computeFeatures({ index: defs, issue: { title: "fit crashes", body } });
+    expect(at(matrix, "pkg/hooks.py")).toBe(0);
+    expect(at(matrix, "pkg/trainer.py")).toBe(1);
+  });
+
   it("sets isTest for tests/test_x.py only", () => {
     const { matrix } = computeFeatures({ index, issue });
     expect(index.paths.map((p) => value(matrix, p, "isTest"))).toEqual(index.paths.map((p) => (p === "tests/test_x.py" ? 1 : 0)));
