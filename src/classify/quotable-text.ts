@@ -37,9 +37,10 @@ const QUESTION_LINE = /^[ \t]*(?:[-*+][ \t]*)?(?:\*\*)?([A-Za-z][^:\n]{0,80}):(?
 
 /**
  * mxnet's diagnose.py output, a section at a time ("----------Python Info----------", "----------Network Test----------")
- * up to the end of its code block: what a script printed about the machine, not the reporter's words.
+ * up to the end of its code block, or, pasted without one, up to a blank line or a heading ("## Error Message:"):
+ * what a script printed about the machine, not the reporter's words, which follow it.
  */
-const DIAGNOSE_SECTION = /^-{3,}[ \t]*\w+(?: \w+)? (?:Info|Test)[ \t]*-{3,}[^\n]*\n(?:(?![ \t]*```)[^\n]*(?:\n|$))*/gm;
+const DIAGNOSE_SECTION = /^-{3,}[ \t]*\w+(?: \w+)? (?:Info|Test)[ \t]*-{3,}[^\n]*\n(?:(?![ \t]*(?:```|#|\n|$))[^\n]*(?:\n|$))*/gm;
 
 /** `[pip3] numpy==1.19.1`, `[conda] pytorch 1.7.0`: collect_env's package list. */
 const PACKAGE_LIST_LINE = /^[ \t]*\[(?:pip3?|conda)\]/;

@@ -44,6 +44,25 @@ describe("quotableText (what classification evidence may quote)", () => {
     }
   });
 
+  it("ends a diagnose.py dump pasted without a code block at the next heading or blank line: the report goes on", () => {
+    const text = [
+      "## Environment info (Required)",
+      "----------Python Info----------",
+      "Version      : 3.6.4",
+      "----------System Info----------",
+      "Platform     : Linux-3.10.0-x86_64-with-centos-7.4.1708-Core",
+      "## Error Message:",
+      "Type inconsistent with the driver, Provided = float32, inferred type = int8",
+      "----------Hardware Info----------",
+      "Architecture: x86_64",
+      "",
+      "It only happens with the cudnn backend.",
+    ].join("\n");
+    const quoted = quotableText(text);
+    for (const gone of ["3.6.4", "centos", "x86_64"]) expect(quoted).not.toContain(gone);
+    for (const kept of ["Type inconsistent with the driver", "It only happens with the cudnn backend."]) expect(quoted).toContain(kept);
+  });
+
   it("keeps the project's own library and the reporter's home folder out of the cause's evidence", () => {
     const body =
       "```\nmxnet.base.MXNetError: [05:10:11] src/operator/tensor/./broadcast_reduce_op.h:103: Check failed: shape size mismatch\n" +
