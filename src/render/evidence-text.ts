@@ -48,6 +48,9 @@ export function kindWords(kind: Evidence["kind"]): string {
 /** The file's evidence, strongest first (stable within a kind). */
 export function sortEvidence(evidence: readonly Evidence[]): Evidence[] {
   const rank = (e: Evidence) => {
+    // A line of this file the reporter cites ("trainer.py:120", a link's #L847) is where they sent the reader:
+    // first, so that the reason shown and the line linked are the same.
+    if (e.kind === "path" && hasLine(e)) return -1;
     const index = KIND_ORDER.indexOf(e.kind);
     return index === -1 ? KIND_ORDER.length : index;
   };
@@ -55,18 +58,20 @@ export function sortEvidence(evidence: readonly Evidence[]): Evidence[] {
 }
 
 /**
- * The line a link to the file should jump to: the line the reporter cites in it (`a.py#L847`, `a.py:120`), or else
- * the strongest evidence that names one. A cited line is where the reader was sent; a definition that matched is
- * only where the ranker looked.
+ * The line a link to the file should jump to: that of the strongest evidence that names one, so the line linked is
+ * the one the file's reason names; a line the reporter cites in the file comes first (sortEvidence).
  */
 export function anchorLine(file: RankedFile): number | undefined {
-  const hasLine = (e: Evidence) => e.line !== undefined && Number.isInteger(e.line) && e.line > 0;
-  return (file.evidence.find((e) => e.kind === "path" && hasLine(e)) ?? sortEvidence(file.evidence).find(hasLine))?.line;
+  return sortEvidence(file.evidence).find(hasLine)?.line;
+}
+
+function hasLine(e: Evidence): boolean {
+  return e.line !== undefined && Number.isInteger(e.line) && e.line > 0;
 }
 
 /** One piece of evidence as escaped markdown: "in the traceback (line 57): …". */
 export function evidenceLine(evidence: Evidence): string {
-  const line = evidence.line !== undefined && Number.isInteger(evidence.line) && evidence.line > 0 ? ` (line ${evidence.line})` : "";
+  const line = hasLine(evidence) ? ` (line ${evidence.line})` : "";
   return `${kindWords(evidence.kind)}${line}: ${escapeMarkdownKeepingCode(truncateText(evidence.detail, MAX_EVIDENCE_CHARS))}`;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { anchorLine, evidenceLine, sortEvidence } from "../../src/render/evidence-text.js";
+import { anchorLine, evidenceLine, fileReason, sortEvidence } from "../../src/render/evidence-text.js";
 import type { Evidence } from "../../src/types.js";
 
 describe("sortEvidence", () => {
@@ -25,5 +25,9 @@ describe("sortEvidence", () => {
       { kind: "path", detail: "`pytorch_lightning/metrics/functional/classification.py#L847`", line: 847 },
     ];
     expect(anchorLine({ path: "pytorch_lightning/metrics/functional/classification.py", score: 1, evidence })).toBe(847);
+    // The reason shown is the one whose line is linked.
+    expect(fileReason({ path: "pytorch_lightning/metrics/functional/classification.py", score: 1, evidence })).toBe(
+      "named in the issue (line 847): `pytorch_lightning/metrics/functional/classification.py#L847`",
+    );
   });
 });
