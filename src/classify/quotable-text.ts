@@ -12,9 +12,10 @@ const NATIVE_FRAME_LINE = /^[ \t]*\[bt\][^\n]*$/gm;
 /**
  * A filesystem path, absolute or from home (`/home/ubuntu/.local/lib/python3.6/...`, `C:\Users\me\...`): its folder
  * names are where the reporter's files happen to live, so `ubuntu` or `libmxnet.so` in it is no sign of an outside
- * cause. Only a path preceded by a space, quote, bracket or `=`: a URL's `//host/...` is not one.
+ * cause. Only a path preceded by a space, quote, backtick (inline code), bracket, comma or `=`: a URL's `//host/...`
+ * is not one.
  */
-const FILESYSTEM_PATH = /(?:^|(?<=[\s"'(=]))(?:~|[A-Za-z]:)?(?:[\\/][\w.+-]+){2,}[\\/]?/gm;
+const FILESYSTEM_PATH = /(?:^|(?<=[\s"'`(\[,=]))(?:~|[A-Za-z]:)?(?:[\\/][\w.+-]+){2,}[\\/]?/gm;
 
 /**
  * A "key: value" line, as templates, `collect_env`, mxnet's diagnose.py (also as Python 2 tuples,

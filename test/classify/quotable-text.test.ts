@@ -13,6 +13,8 @@ describe("quotableText (what classification evidence may quote)", () => {
     expect(quoted).toContain("Check failed: shape size mismatch");
     expect(quoted).toContain("np.sum gives a wrong shape on my machine");
     expect(quoted).not.toMatch(/libmxnet|ubuntu|Users/);
+    // Written as inline code, or in a list, still a path.
+    expect(quotableText("installed in `/home/ubuntu/.local/lib/mxnet` and [/opt/cuda/lib64,/opt/cuda/bin]")).not.toMatch(/ubuntu|cuda/);
     // A URL is no filesystem path.
     expect(quotableText("see https://github.com/o/r/issues/1")).toBe("see https://github.com/o/r/issues/1");
   });
