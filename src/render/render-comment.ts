@@ -8,7 +8,7 @@
  * the label checkboxes; how to give feedback; a footer with versions and the hidden marker.
  * Everything that comes from the issue or the repository goes through escape-markdown.ts.
  */
-import type { Classification, RankedFile, ReportKind, TriageResult } from "../types.js";
+import type { Classification, ExtrinsicCause, RankedFile, ReportKind, TriageResult } from "../types.js";
 import type { RepoConfig } from "../config/repo-config-schema.js";
 import type { ConfigProblem } from "../config/repo-config.js";
 import { configProblemOutcome, REPO_CONFIG_PATH } from "../config/repo-config.js";
@@ -195,12 +195,11 @@ function renderEnvironmentRequest(result: TriageResult, config: RepoConfig): str
     // sources (a CUDA-only path compiled with USE_CUDNN=0): "not a bug in this repository's code" would overclaim.
     lines.push(`**This looks like a failure of the build, not of the code at run time.**${asked.length > 0 ? " To check, please add to the issue:" : ""}`);
   } else if (extrinsic) {
-    const causes = leadingCauses(classification).map(describeCause);
+    const leading = leadingCauses(classification);
+    const causes = leading.map(describeCause);
     lines.push(
       `**This is probably not a bug in this repository's code**${causes.length ? `: it looks caused by ${causes.join(", or ")}` : ""}.` +
-        (asked.length > 0
-          ? " To check, please add to the issue:"
-          : " A change of setting, version or driver is more likely to fix it than a change of code."),
+        (asked.length > 0 ? " To check, please add to the issue:" : ` ${LIKELY_FIX[leading[0] ?? "unknown"]}`),
     );
   } else {
     lines.push("**To narrow it down, please add to the issue:**");
@@ -223,6 +222,20 @@ function renderEnvironmentRequest(result: TriageResult, config: RepoConfig): str
   }
   return lines.join("\n");
 }
+
+/**
+ * Where the fix of an extrinsic bug more likely lies, by its likeliest cause: "a change of driver" says nothing to
+ * the reporter of a library's new release, whose fix is a pin or an update of the calling code.
+ */
+const LIKELY_FIX: Record<ExtrinsicCause | "unknown", string> = {
+  "gpu-driver-cuda": "A change of driver, CUDA version or setting is more likely to fix it than a change of code.",
+  "os-platform": "A platform setting, or a path of the code for that platform, is more likely to fix it.",
+  "third-party-library": "A version pin, or an update of the code for the library's change, is more likely to fix it.",
+  "training-data": "A change of the data is more likely to fix it than a change of code.",
+  "pretrained-model": "Other weights, or a change of how they are loaded, are more likely to fix it.",
+  "build-install": "A change of the installation is more likely to fix it than a change of code.",
+  unknown: "A change of setting, version or driver is more likely to fix it than a change of code.",
+};
 
 function renderFiles(input: RenderInput, files: readonly RankedFile[], display: FileDisplay): string {
   const { result } = input;
@@ -247,7 +260,10 @@ function renderFiles(input: RenderInput, files: readonly RankedFile[], display: 
         const where = [commit ? `at ${commitLink(input.repo, commit)}` : "", display.confidence !== undefined ? `ranking confidence ${percent(display.confidence)}` : ""];
         const aside = where.filter(Boolean).join("; ");
         const ifInCode = input.result.classification?.buildFailure ? "If the fix is in the sources" : "If the cause is in the code after all";
-        return `**⚠️ Possible files**${why}. ${ifInCode}, these are the likeliest places${aside ? ` (${aside})` : ""}:\n\n${list}`;
+        // An outside cause is the first line's and the cause section's to say, not a third time here; a failed
+        // build's "the fix may lie in how it is built" is said here only.
+        const doubt = input.result.classification?.buildFailure ? `**⚠️ Possible files**${why}.` : "**⚠️ Possible files.**";
+        return `${doubt} ${ifInCode}, these are the likeliest places${aside ? ` (${aside})` : ""}:\n\n${list}`;
       }
       return `**⚠️ Possible files, low confidence**${confidence}${why}. A starting point, not an answer${at}:\n\n${list}`;
     case "withhold":

@@ -158,6 +158,23 @@ describe("renderComment", () => {
     expect(body).toContain("**Cause:** probably a failed build, not the code at run time (extrinsic, 79%)");
   });
 
+  it("says where the fix of an extrinsic bug with nothing to ask more likely lies, by its likeliest cause", () => {
+    const base = gpuExtrinsicResult();
+    const withCause = (label: "gpu-driver-cuda" | "third-party-library") => ({
+      ...base,
+      classification: {
+        ...base.classification!,
+        extrinsic: { ...base.classification!.extrinsic, causes: [{ label, confidence: 0.7, evidence: [] }] },
+        missingFacts: [],
+        missingDetails: [],
+      },
+    });
+    expect(render(withCause("gpu-driver-cuda"))).toContain("A change of driver, CUDA version or setting is more likely to fix it than a change of code.");
+    const library = render(withCause("third-party-library"));
+    expect(library).toContain("A version pin, or an update of the code for the library's change, is more likely to fix it.");
+    expect(library).not.toContain("driver");
+  });
+
   it("marks a ranked test file as a test, so that it does not read as where the bug lies", () => {
     const base = makeResult();
     const test = { path: "tests/test_classifier.py", score: 0.5, evidence: [{ kind: "paired-test" as const, detail: "`tinyvision/models/classifier.py`" }] };
@@ -185,7 +202,9 @@ describe("renderComment", () => {
     const result = { ...gpu, localizability: { confidence: 0.92, verdict: "show" as const, reasons: ["a traceback frame in the project"] } };
     const body = render(result);
     expect(body.split("\n")[0]).toBe("Looks like a **GPU** bug, probably **extrinsic** (GPU, driver or CUDA). Files are shown with a caution.");
-    expect(body).toContain("**⚠️ Possible files**: the cause is probably outside this repository's code. If the cause is in the code after all, these are the likeliest places (at ");
+    expect(body).toContain("**⚠️ Possible files.** If the cause is in the code after all, these are the likeliest places (at ");
+    // "probably outside" is said by the first line and the cause section, not a third time over the files.
+    expect(body.match(/probably outside this repository|probably \*\*extrinsic\*\*|probably not a bug in this repository/g)?.length).toBeLessThanOrEqual(3);
     expect(body).toMatch(/likeliest places \(at \[`[0-9a-f]{7}`\]\([^)]*\); ranking confidence 92%\):/);
     expect(body).not.toContain("low confidence");
   });
