@@ -101,11 +101,21 @@ interface Found {
   osCandidates: string[];
 }
 
+/**
+ * A number that a release number would not be: two parts, the second of four digits or more or led by zeros
+ * ("accuracy from sklearn 0.4986", "lr 0.003"). Releases count their minor versions in ones, nightlies put their
+ * date in a third part ("1.8.0.dev20201015").
+ */
+function isMeasurement(version: string): boolean {
+  const parts = /^(\d+)\.(\d+)$/.exec(version);
+  return parts !== null && (parts[2]!.length >= 4 || /^00/.test(parts[2]!));
+}
+
 function setFramework(found: Found, name: string, version: string): void {
   const key = packageKey(name);
   if (!key) return;
   const v = cleanVersion(version);
-  if (!/^\d+\.\d+/.test(v)) return;
+  if (!/^\d+\.\d+/.test(v) || isMeasurement(v)) return;
   // The first statement wins: freeze lists and templates come before incidental mentions in most reports.
   if (!found.frameworks.has(key)) found.frameworks.set(key, v);
   const tag = /cu(\d{2,3})\b/i.exec(name + version)?.[0];

@@ -110,6 +110,11 @@ describe("extractEnvironment", () => {
     expect(extractEnvironment("I am on pyro-ppl 1.3.0 with torch 1.4.0").frameworks["pyro"]).toBe("1.3.0");
   });
 
+  it("does not read a printed measurement after a library's name as its version", () => {
+    expect(extractEnvironment("## accuracy from sklearn 0.4986\nlr 0.003").frameworks).toEqual({});
+    expect(extractEnvironment("sklearn 0.22 and torch 1.10").frameworks).toEqual({ "scikit-learn": "0.22", torch: "1.10" });
+  });
+
   it("reads mxnet's diagnose.py sections", () => {
     const env = extractEnvironment(DIAGNOSE);
     expect(env.python).toBe("3.6.9");
