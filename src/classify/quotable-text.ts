@@ -4,7 +4,7 @@
  * comment may say the report "mentions".
  */
 
-import { dropTemplateExamples } from "./environment.js";
+import { dropTemplateExamples, packageKey } from "./environment.js";
 
 /** A native backtrace frame (`[bt] (3) /home/ubuntu/mxnet/lib/libmxnet.so(+0x1d2f) [0x7f…]`), as mxnet prints them. */
 const NATIVE_FRAME_LINE = /^[ \t]*\[bt\][^\n]*$/gm;
@@ -18,6 +18,18 @@ const NATIVE_FRAME_LINE = /^[ \t]*\[bt\][^\n]*$/gm;
 const FILESYSTEM_PATH = /(?:^|(?<=[\s"'`(\[,=]))(?:~|[A-Za-z]:)?(?:[\\/][\w.+-]+){2,}[\\/]?/gm;
 
 /**
+ * A relative path of three parts or more (`windows_package\python\mxnet\base.py`, `src/operator/nn/conv.cc`): its
+ * folders are the build's or the repository's, not words of the report ("windows" of a CI package folder).
+ */
+const RELATIVE_PATH = /(?:^|(?<=[\s"'`(\[,=]))[\w.+-]+(?:[\\/][\w.+-]+){2,}[\\/]?/gm;
+
+/**
+ * The tag a project puts first in its titles ("[Numpy] np.einsum fails", "[BUG] ..."): the project's own name for
+ * its component, not a library the report blames.
+ */
+const TITLE_TAG = /^[ \t]*(?:\[[^\]\n]{1,30}\][ \t]*)+/;
+
+/**
  * A "key: value" line, as templates, `collect_env`, mxnet's diagnose.py (also as Python 2 tuples,
  * `('Platform     :', 'Linux-4.4.0-aws-x86_64-with-debian-stretch-sid')`) and lscpu print them. Group 1 is the key.
  */
@@ -25,7 +37,7 @@ const KEY_VALUE_LINE = /^[ \t]*(?:[-*+][ \t]*)?(?:\*\*)?(?:\(?['"])?([A-Za-z][\w
 
 /** Keys that state the environment. */
 const ENVIRONMENT_KEY =
-  /\b(?:versions?|os|platform|gpus?|cuda|cudnn|python|driver|hardware|libraries|distribution|system|device|compiler|environment|installed|cpus?|cpu\(s\)|architecture|kernel|release|memory|model name|numa|cache|flags|build|commit(?: hash)?)\b/i;
+  /(?<![A-Za-z])(?:versions?|os|platform|gpus?|cuda|cudnn|python|driver|hardware|libraries|distribution|system|device|compiler|environment|installed|cpus?|cpu\(s\)|architecture|kernel|release|memory|model name|numa|cache|flags|build|commit(?: hash)?)\b/i;
 
 /** Keys of the report's own statements, never environment: "CUDA error: ...", "RuntimeError: ...". */
 const REPORT_KEY = /error|exception|warning|fail|problem|issue|traceback/i;
@@ -56,26 +68,34 @@ const PACKAGE_LIST_LINE = /^[ \t]*\[(?:pip3?|conda)\]/;
  */
 function dropEnvironmentLines(text: string): string {
   const lines = text.split("\n");
+  // Each line's key, for a "key: value" line or a key whose value follows below ("- GPU:", "* Packages:").
   const keyOf = lines.map((line) => {
-    const key = KEY_VALUE_LINE.exec(line)?.[1];
+    const key = KEY_VALUE_LINE.exec(line)?.[1] ?? QUESTION_LINE.exec(line)?.[1];
     return key !== undefined && !REPORT_KEY.test(key) ? key : undefined;
   });
-  const drop = lines.map((line, i) => {
-    if (PACKAGE_LIST_LINE.test(line)) return true;
-    const key = keyOf[i] ?? QUESTION_LINE.exec(line)?.[1];
-    return key !== undefined && !REPORT_KEY.test(key) && ENVIRONMENT_KEY.test(key);
-  });
+  const isEnvironmentKey = (key: string) => ENVIRONMENT_KEY.test(key) || packageKey(key.trim()) !== undefined;
+  const drop = lines.map((line, i) => PACKAGE_LIST_LINE.test(line) || (keyOf[i] !== undefined && isEnvironmentKey(keyOf[i]!)));
+  // A key whose value is a list below it (collect_env's "- GPU:" then "  - GeForce RTX 2080 Ti"): the list goes too.
+  for (let i = 0; i < lines.length; i++) {
+    if (!drop[i] || !QUESTION_LINE.test(lines[i]!)) continue;
+    const indent = indentOf(lines[i]!);
+    for (let j = i + 1; j < lines.length && lines[j]!.trim() !== "" && indentOf(lines[j]!) > indent; j++) drop[j] = true;
+  }
   for (let start = 0; start < lines.length; ) {
-    if (keyOf[start] === undefined) {
+    if (keyOf[start] === undefined && !drop[start]) {
       start++;
       continue;
     }
     let end = start;
-    while (end < lines.length && keyOf[end] !== undefined) end++;
+    while (end < lines.length && (keyOf[end] !== undefined || drop[end])) end++;
     if (end - start >= 3 && drop.slice(start, end).some(Boolean)) drop.fill(true, start, end);
     start = end;
   }
   return lines.filter((_, i) => !drop[i]).join("\n");
+}
+
+function indentOf(line: string): number {
+  return (/^[ \t]*/.exec(line)?.[0] ?? "").replace(/\t/g, "    ").length;
 }
 
 /**
@@ -86,5 +106,9 @@ function dropEnvironmentLines(text: string): string {
  */
 export function quotableText(text: string): string {
   const withoutDumps = dropTemplateExamples(text).replace(DIAGNOSE_SECTION, "");
-  return dropEnvironmentLines(withoutDumps).replace(NATIVE_FRAME_LINE, "").replace(FILESYSTEM_PATH, " ");
+  return dropEnvironmentLines(withoutDumps)
+    .replace(TITLE_TAG, "")
+    .replace(NATIVE_FRAME_LINE, "")
+    .replace(FILESYSTEM_PATH, " ")
+    .replace(RELATIVE_PATH, " ");
 }

@@ -74,4 +74,35 @@ describe("quotableText (what classification evidence may quote)", () => {
     const said = [...result.extrinsic.evidence, ...result.extrinsic.causes.flatMap((c) => c.evidence)].join("; ");
     expect(said).not.toMatch(/mentions `libmxnet\.so`|mentions `[Uu]buntu`/);
   });
+
+  it("drops collect_env's nested layout: package keys, `_version` keys and a key's list of values below it", () => {
+    const dump = [
+      "* CUDA:",
+      "\t- GPU:",
+      "\t\t- GeForce RTX 2080 Ti",
+      "\t- available:         True",
+      "\t- version:           10.1",
+      "* Packages:",
+      "\t- numpy:             1.18.1",
+      "\t- pyTorch_version:   1.5.0",
+      "\t- tqdm:              4.47.0",
+      "",
+      "The datamodule hooks run in the wrong order.",
+      "Expected: prepare_data first",
+      "- note: the trainer calls setup twice",
+    ].join("\n");
+    const quoted = quotableText(dump);
+    for (const gone of ["GeForce", "numpy", "pyTorch_version", "tqdm", "10.1"]) expect(quoted).not.toContain(gone);
+    for (const kept of ["The datamodule hooks run in the wrong order.", "Expected: prepare_data first", "- note: the trainer calls setup twice"]) {
+      expect(quoted).toContain(kept);
+    }
+  });
+
+  it("drops the title's component tag and relative paths, not dotted names", () => {
+    const text = ["[Numpy] np.einsum fails", "", "See windows_package\\python\\mxnet\\base.py and src/operator/nn/conv.cc, via tf.keras/layers."].join("\n");
+    const quoted = quotableText(text);
+    expect(quoted.startsWith("np.einsum fails")).toBe(true);
+    expect(quoted).not.toMatch(/windows|operator/);
+    expect(quoted).toContain("tf.keras/layers");
+  });
 });
