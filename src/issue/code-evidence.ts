@@ -169,7 +169,7 @@ function looksLikeCode(word: string): boolean {
  */
 export interface MentionedPaths {
   paths: string[];
-  /** The first line a path is cited at (`blob/main/a.py#L847`, `a.py:120`), by the path as listed in `paths`. */
+  /** The first line a path is cited at (`a.py:120`, as logs and compilers print them), by the path as in `paths`. */
   lines: Record<string, number>;
 }
 
@@ -183,7 +183,9 @@ export function collectMentionedPaths(parts: EvidenceParts): MentionedPaths {
   const fromText = (text: string, dottedModules: boolean): void => {
     for (const url of text.match(URL) ?? []) {
       const m = GITHUB_FILE_URL.exec(url);
-      if (m) cite(decodePath(m[1]!), lineOf(/#L(\d+)/.exec(url)?.[1]));
+      // A link's #L847 is a line at the link's own commit or branch, which is not the analysed commit: linked there,
+      // it lands on other code (a permalink from last month, a master link since edited). Only the path is kept.
+      if (m) paths.add(decodePath(m[1]!));
     }
     for (const token of removeUrls(text).split(TOKEN_SEPARATORS)) {
       if (token.length < 3) continue;

@@ -43,7 +43,10 @@ export interface ParsedIssue {
   identifiers: string[];
   /** File paths and module paths the text names, deduped, in order of appearance (forward slashes). */
   mentionedPaths: string[];
-  /** The line a mentioned path is cited at (`blob/main/a.py#L847`, `a.py:120`), by the path as in mentionedPaths. */
+  /**
+   * The line a mentioned path is cited at (`a.py:120`), by the path as in mentionedPaths. Not a link's `#L847`: that
+   * line is at the link's commit, not at the analysed one.
+   */
   mentionedLines: Record<string, number>;
 }
 
