@@ -47,10 +47,11 @@ export function kindWords(kind: Evidence["kind"]): string {
 
 /** The file's evidence, strongest first (stable within a kind). */
 export function sortEvidence(evidence: readonly Evidence[]): Evidence[] {
+  // A line of this file the reporter cites ("trainer.py:120") is where they sent the reader: first, so that the
+  // reason shown and the line linked are the same; after a traceback frame, which says more of the same place.
+  const framed = evidence.some((e) => e.kind === "traceback" || e.kind === "error-location");
   const rank = (e: Evidence) => {
-    // A line of this file the reporter cites ("trainer.py:120", a link's #L847) is where they sent the reader:
-    // first, so that the reason shown and the line linked are the same.
-    if (e.kind === "path" && hasLine(e)) return -1;
+    if (e.kind === "path" && hasLine(e) && !framed) return -1;
     const index = KIND_ORDER.indexOf(e.kind);
     return index === -1 ? KIND_ORDER.length : index;
   };

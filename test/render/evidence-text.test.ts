@@ -30,4 +30,13 @@ describe("sortEvidence", () => {
       "named in the issue (line 847): `pytorch_lightning/metrics/functional/classification.py#L847`",
     );
   });
+
+  it("puts a traceback frame before a cited line of the same file", () => {
+    const evidence: Evidence[] = [
+      { kind: "path", detail: "`pkg/trainer.py:120`", line: 120 },
+      { kind: "traceback", detail: "`fit`, the innermost project frame", line: 118 },
+    ];
+    expect(sortEvidence(evidence).map((e) => e.kind)).toEqual(["traceback", "path"]);
+    expect(anchorLine({ path: "pkg/trainer.py", score: 1, evidence })).toBe(118);
+  });
 });
