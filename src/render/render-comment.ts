@@ -33,7 +33,7 @@ import { anchorLine, evidenceLine, fileReason, sortEvidence } from "./evidence-t
 import { COMMENT_MARKER, renderMetaLine } from "./comment-marker.js";
 import { renderLabelCheckboxes, type LabelCheckbox } from "./label-checkboxes.js";
 import { COMMANDS } from "./commands.js";
-import { ASK, factName, isRuntimeFact } from "../classify/missing-facts.js";
+import { factName, isRuntimeFact } from "../classify/missing-facts.js";
 import { isTestPath } from "../ir/signals/test-pairs.js";
 import { describeBuildFacts, describeEnvironment } from "../classify/environment.js";
 import { environmentCommands } from "./environment-commands.js";
@@ -211,8 +211,8 @@ function renderEnvironmentRequest(result: TriageResult, config: RepoConfig): str
     // Only when something asked is a version or the GPU, which the commands print: not for build flags alone.
     // The pipeline asks "framework and version" by the framework's name ("the PyTorch version"), which counts too.
     const commands = shown.some(isRuntimeFact) && !classification.buildFailure ? environmentCommands(classification, result.repository.framework) : [];
-    // The commands line names `pip list` already: the question need not name it too.
-    const questions = commands.includes("pip list") ? shown.map((fact) => (fact === ASK.otherLibraries ? factName(fact) : fact)) : shown;
+    // A question whose hint names a command of the commands line (`pip list`, `nvidia-smi`) need not name it too.
+    const questions = shown.map((fact) => (commands.some((c) => fact.includes(`\`${c}\``)) ? factName(fact) : fact));
     lines.push("", ...questions.map((fact) => `- ${escapeMarkdownKeepingCode(truncateText(fact, 120))}`));
     if (commands.length > 0) {
       // They print versions (and, nvidia-smi, the GPU), not build flags, datasets or weights: said so, not "all of it".

@@ -195,6 +195,10 @@ describe("renderComment", () => {
     const body = render({ ...base, classification, repository: { source: base.repository.source, commit: base.repository.commit } });
     expect(body).toContain("- versions of the other libraries involved\n");
     expect(body.match(/`pip list`/g)).toHaveLength(1);
+    // The same for nvidia-smi, which the driver question names and the commands line runs.
+    const gpu = render(gpuExtrinsicResult());
+    expect(gpu).toContain("- GPU driver version\n");
+    expect(gpu.match(/`nvidia-smi`/g)).toHaveLength(1);
   });
 
   it("does not call a sound ranking 'low confidence' when only the extrinsic cause softens it", () => {
