@@ -14,7 +14,7 @@ export interface TestedNameEvidence {
   /** The test function, and its line. */
   name: string;
   line: number;
-  /** The issue's name it tests, and in how many files it is tested (1 = only here: telling evidence). */
+  /** The issue's name it tests, as the issue writes it, and in how many files it is tested (1 = only here: telling evidence). */
   tested: string;
   files: number;
 }
@@ -28,14 +28,15 @@ export interface TestedNameEvidence {
  */
 export function testedNameMatches(index: SourceIndex, names: readonly string[]): TestedNameMatch {
   const matches = new Map<number, TestedNameEvidence>();
-  const wanted = new Set<string>();
+  // Each key with the name as the issue writes it, which the evidence quotes (`EKFState`, not `ekfstate`).
+  const wanted = new Map<string, string>();
   let longest = 0; // in words: `model_checkpoint` is two
   for (const n of names) {
     for (const part of n.split(".")) {
       // Test functions are snake_case whatever they test: `ModelCheckpoint` is tested in `test_model_checkpoint_*`.
       for (const key of new Set([part.toLowerCase(), snakeCase(part)])) {
         if (key.length < 3 || GENERIC_TESTED.has(key) || key.startsWith("test")) continue;
-        wanted.add(key);
+        if (!wanted.has(key)) wanted.set(key, part);
         longest = Math.max(longest, key.split("_").length);
       }
     }
@@ -54,7 +55,8 @@ export function testedNameMatches(index: SourceIndex, names: readonly string[]):
       for (let from = 0; from < words.length; from++) {
         for (let to = from + 1; to <= Math.min(words.length, from + longest); to++) {
           const key = words.slice(from, to).join("_");
-          if (wanted.has(key)) recordMatch(testers, key, d, { name: f.name, line: f.line, tested: key });
+          const tested = wanted.get(key);
+          if (tested !== undefined) recordMatch(testers, key, d, { name: f.name, line: f.line, tested });
         }
       }
     }

@@ -46,4 +46,10 @@ describe("snakeCase", () => {
     expect(scores[index.pathToDoc.get("tests/test_callbacks.py")!]).toBeGreaterThan(0);
     expect(scores[index.pathToDoc.get("tests/test_other.py")!]).toBe(0);
   });
+
+  it("quotes the name as the issue writes it, not the key it was matched by", async () => {
+    const index = await indexFiles([file("tests/test_ekf.py", "def test_EKFState_with_NcpContinuous():\n    pass\n"), file("pkg/x.py", "x = 1\n")]);
+    const { matches } = testedNameMatches(index, ["dist.EKFState"]);
+    expect(matches.get(index.pathToDoc.get("tests/test_ekf.py")!)?.tested).toBe("EKFState");
+  });
 });
