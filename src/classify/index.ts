@@ -123,6 +123,10 @@ function explainClass(task: LinearTask, row: { idx: number[]; val: number[] }, k
     // A traceback shows where the error was raised, which speaks for the code; the model may still weigh it towards
     // extrinsic (long traces through libraries), but "extrinsic: has a traceback" explains nothing.
     if (name === "m:traceback" && label === "extrinsic") continue;
+    // Nor does it say what kind of DL bug it is: "GPU: has a traceback".
+    if (name === "m:traceback" && (BUG_TYPES as readonly string[]).includes(label)) continue;
+    // "the title's DL terms are mostly GPU terms" of a title with one DL term says what "title mentions `GPU`" says.
+    if (name.startsWith("lct:") && analysis.features.lexiconTitle.size <= 1) continue;
     // The report's and the title's share of a type's terms say the same thing when the terms are in the title: once.
     const share = /^lct?:(.+)$/.exec(name)?.[1];
     if (share !== undefined) {
@@ -156,10 +160,11 @@ function describeFeature(name: string, analysis: IssueAnalysis, forms: WordForms
       const quote = BARE_VERSION.test(sample) ? `a version number (\`${sample}\`)` : `\`${sample}\``;
       return kind === "lt" ? `title mentions ${quote}` : `mentions ${quote}`;
     }
+    // A piece of one or two letters is no word a reader knows ("gp" of "GPUs", split as an acronym and a plural).
     case "t":
-      return isGenericReportWord(rest) ? undefined : `title word "${forms(rest)}"`;
+      return isGenericReportWord(rest) || rest.length < 3 ? undefined : `title word "${forms(rest)}"`;
     case "w":
-      return isGenericReportWord(rest) ? undefined : `word "${forms(rest)}"`;
+      return isGenericReportWord(rest) || rest.length < 3 ? undefined : `word "${forms(rest)}"`;
     case "b": {
       const words = rest.split(" ");
       return words.every(isGenericReportWord) ? undefined : `phrase "${words.map(forms).join(" ")}"`;

@@ -41,7 +41,20 @@ describe("shipped classifier model", () => {
       body: "Reading a file with open() fails with UnicodeDecodeError on Windows. The string encoding is wrong in the file reader.",
     });
     expect(result.bugType.label).toBe("non-DL");
-    expect(result.bugType.evidence).toContain("the title's terms are general programming ones, not DL-specific");
+    expect(result.bugType.evidence).toContain("most terms in the report are general programming ones, not DL-specific");
+    // The title's share is not said of a title with a single such term: "mentions `file`" says it.
+    expect(result.bugType.evidence.join("; ")).not.toMatch(/the title's/);
     expect(result.bugType.evidence.join("; ")).not.toMatch(/DL terms are mostly non-DL/);
+  });
+
+  it("gives no report shape or word fragment as the reason for a bug type", () => {
+    const traceback =
+      '```\nTraceback (most recent call last):\n  File "train.py", line 3, in <module>\n    main()\n' +
+      '  File "/usr/lib/python3/site-packages/pkg/core.py", line 10, in main\n    run()\nIndexError: list index out of range\n```';
+    const result = classifyIssue({ title: "fails on 2 GPUs", body: `Training on 2 GPUs fails.\n${traceback}` });
+    expect(result.bugType.label).toBe("GPU");
+    const said = result.bugType.evidence.join("; ");
+    expect(said).toContain("GPUs");
+    expect(said).not.toMatch(/has a traceback|word "gp"|the title's/);
   });
 });
