@@ -1,7 +1,7 @@
 /**
  * Which labels to suggest for a triage result: the bug type's label (bug reports only, at or above the
  * label threshold), the extrinsic label when the bug is probably extrinsic, and "needs environment info"
- * when the classifier found environment facts missing. Pure: the app decides what to apply (labelsToApply).
+ * when the classifier found environment facts missing and the bug is probably extrinsic or confidently a GPU bug. Pure: the app decides what to apply (labelsToApply).
  */
 import type { TriageResult } from "../types.js";
 import type { RepoConfig } from "../config/repo-config-schema.js";
@@ -60,7 +60,10 @@ export function planLabels(result: TriageResult, config: RepoConfig): SuggestedL
   }
 
   const needsInfoSpec = labelSpecFor(config, "needsInfo");
-  if (needsInfoSpec && classification.missingFacts.length > 0) {
+  // A label stays on the issue and says the triage waits on the reporter: only when the comment states why the
+  // environment matters (probably extrinsic, or confidently a GPU bug), not for the questions asked on a coin flip.
+  const environmentMatters = isProbablyExtrinsic(result, config) || (bugType.label === "GPU" && isConfidentBugType(result, config));
+  if (needsInfoSpec && classification.missingFacts.length > 0 && environmentMatters) {
     // A label's reason is a hover text: the fact's name, without the command that answers it (the comment has that).
     const shown = classification.missingFacts.slice(0, 3).map(factName).join(", ");
     // Facts read "GPU model and count": a bare " and 1 more" would run into the last of them.

@@ -58,8 +58,26 @@ describe("planLabels", () => {
   it("suggests nothing below the label confidence thresholds", () => {
     const result = gpuExtrinsicResult();
     const strict = parseRepoConfig({ thresholds: { labelConfidence: 0.9, extrinsicConfidence: 0.9 } }).config;
-    // The needs-info label does not depend on the threshold: the facts are missing either way.
-    expect(planLabels(result, strict).map((l) => l.name)).toEqual(["needs environment info"]);
+    // Nor the needs-info label: the facts are asked, but the comment states no reason why the environment matters
+    // (neither probably extrinsic nor confidently a GPU bug), and a label would say the triage waits on them.
+    expect(planLabels(result, strict)).toEqual([]);
+    // A confident GPU bug keeps it, whatever the extrinsic call.
+    const gpuOnly = parseRepoConfig({ thresholds: { extrinsicConfidence: 0.9 } }).config;
+    expect(planLabels(result, gpuOnly).map((l) => l.name)).toEqual(["bug: GPU", "needs environment info"]);
+  });
+
+  it("asks, but does not label 'needs environment info', on a coin flip between inside and outside", () => {
+    const base = gpuExtrinsicResult();
+    const coinFlip = {
+      ...base,
+      classification: {
+        ...base.classification!,
+        bugType: { ...base.classification!.bugType, label: "API" as const, confidence: 0.6, probabilities: { API: 0.6, GPU: 0.1 } },
+        extrinsic: { ...base.classification!.extrinsic, confidence: 0.51 },
+      },
+    };
+    expect(coinFlip.classification.missingFacts.length).toBeGreaterThan(0);
+    expect(planLabels(coinFlip, config).map((l) => l.name)).toEqual(["bug: API"]);
   });
 
   it("calls a bug extrinsic only from the extrinsic threshold (0.7 by default), stricter than the label threshold", () => {
