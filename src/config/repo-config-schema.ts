@@ -94,7 +94,7 @@ const labelsSchema = z
     ),
     needsInfo: labelSpec(
       { name: "needs environment info", color: "fef2c0", description: "Please add versions, hardware and OS (e.g. python -m torch.utils.collect_env)" },
-      "reports missing environment facts",
+      "reports missing environment facts, suggested when the bug is probably extrinsic or confidently a GPU bug",
     ),
   })
   .prefault({})
