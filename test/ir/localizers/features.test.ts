@@ -57,13 +57,21 @@ describe("computeFeatures", () => {
     expect(explain(index.pathToDoc.get("pkg/model.py")!).find((e) => e.kind === "path")?.line).toBeUndefined();
   });
 
-  it("does not look up the names the issue's own code defines as the repository's definitions", async () => {
-    const defs = await indexFiles([file("pkg/hooks.py", "def training_step(batch):\n    pass\n"), file("pkg/trainer.py", "class Trainer:\n    pass\n")]);
+  it("does not look up the classes the issue's own code defines as the repository's definitions, but its functions", async () => {
+    const defs = await indexFiles([
+      file("tests/models.py", "class TestModel:\n    pass\n"),
+      file("pkg/hooks.py", "def _run_sanity_check(batch):\n    pass\n"),
+      file("pkg/trainer.py", "class Trainer:\n    pass\n"),
+    ]);
     const at = (m: Float32Array, path: string) => m[defs.pathToDoc.get(path)! * FEATURE_COUNT + FEATURE_NAMES.indexOf("definitions")];
-    const body = "```python\nclass MyModel(Module):\n    def training_step(self, batch):\n        return loss\n\ntrainer = Trainer()\ntrainer.fit(MyModel())\n```";
+    // The reporter's own model class, and the repository's function pasted to point at the bug.
+    const body =
+      "```python\nclass TestModel(Module):\n    pass\n\ntrainer = Trainer()\ntrainer.fit(TestModel())\n```\n" +
+      "It fails here:\n```python\ndef _run_sanity_check(batch):\n    return batch[0]\n```";
     const { matrix } = computeFeatures({ index: defs, issue: { title: "fit crashes", body } });
-    expect(at(matrix, "pkg/hooks.py")).toBe(0);
-    expect(at(matrix, "pkg/trainer.py")).toBe(1);
+    expect(at(matrix, "tests/models.py")).toBe(0);
+    expect(at(matrix, "pkg/trainer.py")).toBeGreaterThan(0);
+    expect(at(matrix, "pkg/hooks.py")).toBeGreaterThan(0);
   });
 
   it("sets isTest for tests/test_x.py only", () => {
