@@ -17,7 +17,7 @@ import { ModuleIndex } from "../signals/module-index.js";
 import { findSimilarReports, similarReportScores } from "../signals/similar-reports.js";
 import { similarCommitScores } from "../signals/similar-commits.js";
 import { cochangeSignal } from "../signals/cochange.js";
-import { namedCommitFiles } from "../signals/named-commits.js";
+import { namedCommitFiles, namedNumberIn, referencedNumbers } from "../signals/named-commits.js";
 import { stackTraceSignal } from "../signals/stack-trace.js";
 import { structuredVsm } from "../signals/struct-vsm.js";
 import { bluirScore } from "./bluir.js";
@@ -181,6 +181,7 @@ export function computeFeatures({ index, issue, history, parsed: given }: Locali
   const seed = new Float64Array(n);
   for (let d = 0; d < n; d++) seed[d] = (bm25[d]! + struct[d]! + path[d]!) / 3 + trace.scores[d]! + (mentioned.has(d) ? 1 : 0);
   const named = namedCommitFiles(index, text, commitsBefore);
+  const numbersNamed = referencedNumbers(text);
   const neighbors = cochangeSignal(index, seed, commitsBefore);
   const cochange = minMax(neighbors.scores);
 
@@ -250,8 +251,11 @@ export function computeFeatures({ index, issue, history, parsed: given }: Locali
     out.push(...similarReportEvidence(simi.sources.get(doc)));
     const commits = simCommits.sources.get(doc);
     if (commits) {
-      const best = [...commits].sort((a, b) => b.similarity - a.similarity)[0]!;
-      out.push({ kind: "commit", detail: `a similar past change ${best.commit.sha.slice(0, 7)} "${shortSubject(best.commit.message)}" touched it` });
+      // The change the report blames by its number ("broken since #17734") is what it is, not "a similar" one.
+      const blamed = commits.map((c) => ({ c, n: namedNumberIn(c.commit.message, numbersNamed) })).find((x) => x.n !== undefined);
+      const best = blamed?.c ?? [...commits].sort((a, b) => b.similarity - a.similarity)[0]!;
+      const what = blamed ? `the change the issue names (#${blamed.n})` : "a similar past change";
+      out.push({ kind: "commit", detail: `${what} ${best.commit.sha.slice(0, 7)} "${shortSubject(best.commit.message)}" touched it` });
     }
     const partners = pairs.get(doc);
     if (partners && matrix[doc * FEATURE_COUNT + F.pairTrace]! + matrix[doc * FEATURE_COUNT + F.pairLexical]! > 0.5) {

@@ -41,3 +41,22 @@ export function namedCommitFiles(index: SourceIndex, text: string, commits: read
   }
   return { files };
 }
+
+/**
+ * The pull requests and issues the report names by number ("since #17734", "PR 17734", ".../pull/17734"), outside
+ * code embeds. Not a ranking signal (counted as one, MAP fell: README); the evidence uses it to call a similar past
+ * change the issue names by its number what it is.
+ */
+export function referencedNumbers(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/(?:(?<![\w&])#|\bPR\s*#?|\/pull\/)(\d{2,6})\b/gi)) out.add(m[1]!);
+  return out;
+}
+
+/** The number among `numbers` that a commit message names as its pull request or issue ("Fix x (#17734)"), if any. */
+export function namedNumberIn(message: string, numbers: ReadonlySet<string>): string | undefined {
+  if (numbers.size === 0) return undefined;
+  for (const m of (message.split("\n")[0] ?? "").matchAll(/#(\d{2,6})\b/g)) if (numbers.has(m[1]!)) return m[1];
+  return undefined;
+}
+

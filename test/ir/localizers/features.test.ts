@@ -171,6 +171,22 @@ describe("computeFeatures", () => {
   });
 });
 
+describe("computeFeatures evidence of a change the issue names by number", () => {
+  it("calls a similar past change whose subject carries a pull request the issue names what it is", async () => {
+    const index = await indexFiles([file("pkg/core.py", "def run():\n    pass\n"), file("pkg/model.py", "x = 1\n")]);
+    const commits = [
+      { sha: "a".repeat(40), date: "2020-01-01T00:00:00Z", message: "Make run faster in core (#17734)", files: ["pkg/core.py"] },
+      { sha: "b".repeat(40), date: "2020-01-02T00:00:00Z", message: "Update readme", files: ["pkg/model.py"] },
+    ];
+    const issue = { title: "run is slower in core", body: "Since #17734 run in core takes twice as long." };
+    const f = computeFeatures({ index, issue, history: { pastFixes: [], commits } });
+    const said = f.explain(index.pathToDoc.get("pkg/core.py")!).map((e) => e.detail);
+    expect(said).toContain('the change the issue names (#17734) aaaaaaa "Make run faster in core (#17734)" touched it');
+    const plain = computeFeatures({ index, issue: { ...issue, body: "run in core takes twice as long." }, history: { pastFixes: [], commits } });
+    expect(plain.explain(index.pathToDoc.get("pkg/core.py")!).map((e) => e.detail).some((d) => d.startsWith("a similar past change aaaaaaa"))).toBe(true);
+  });
+});
+
 describe("learned localizer", () => {
   it("scores with the model it is given: the softmax of θ·x over the computed features", async () => {
     const index = await indexFiles([file("pkg/a.py", "def run():\n    pass\n"), file("pkg/b.py", "def stop():\n    pass\n")]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { namedCommitFiles } from "../../../src/ir/signals/named-commits.js";
+import { namedCommitFiles, namedNumberIn, referencedNumbers } from "../../../src/ir/signals/named-commits.js";
 import { indexFiles, sourceFile as file } from "../../helpers/source-file.js";
 
 const commit = (sha: string, files: string[]) => ({ sha, date: "2020-01-01T00:00:00Z", message: "change", files });
@@ -26,5 +26,14 @@ describe("namedCommitFiles", () => {
     const sweeping = [commit(sha, ["opt/lookahead.py", ...Array.from({ length: 30 }, (_, i) => `f${i}.py`)])];
     expect(namedCommitFiles(index, "broken by 776b751", sweeping).files.size).toBe(0);
     expect(namedCommitFiles(index, "broken by 776b751", commits).files.size).toBe(1);
+  });
+});
+
+describe("referencedNumbers and namedNumberIn", () => {
+  it("reads the pull requests and issues a report names by number, and finds them in a commit's subject", () => {
+    const numbers = referencedNumbers("Broken since #17734 (see PR 17800 and https://github.com/o/r/pull/17801); not &#39; or C#");
+    expect([...numbers].sort()).toEqual(["17734", "17800", "17801"]);
+    expect(namedNumberIn("Speed up einsum (#17734)\n\nFixes #1", numbers)).toBe("17734");
+    expect(namedNumberIn("Speed up einsum (#12)\n\nsee #17734 in the body", numbers)).toBeUndefined();
   });
 });
