@@ -74,6 +74,8 @@ export interface RankedFile {
   path: string;
   score: number;
   evidence: Evidence[];
+  /** A test file (tests/ folder, or named test_*.py or *_test.py and holding a test function), not library code. */
+  test?: true;
 }
 
 /** The output of one localizer for one issue. */

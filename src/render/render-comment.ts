@@ -34,7 +34,6 @@ import { COMMENT_MARKER, renderMetaLine } from "./comment-marker.js";
 import { renderLabelCheckboxes, type LabelCheckbox } from "./label-checkboxes.js";
 import { COMMANDS } from "./commands.js";
 import { factName, isRuntimeFact } from "../classify/missing-facts.js";
-import { isTestPath } from "../ir/signals/test-pairs.js";
 import { describeBuildFacts, describeEnvironment } from "../classify/environment.js";
 import { environmentCommands } from "./environment-commands.js";
 import { fitComment, type CommentPart } from "./fit-comment.js";
@@ -243,7 +242,7 @@ function renderFiles(input: RenderInput, files: readonly RankedFile[], display: 
   const at = commit ? ` (at ${commitLink(input.repo, commit)})` : "";
   // A fix changes a module and its test together, and both are ranked (a third of fixed files are tests): a test
   // says so, so that it does not read as where the bug itself lies.
-  const list = files.map((file, i) => `${i + 1}. ${fileLink(input.repo, commit, file)}${isTestPath(file.path) ? " (test)" : ""} — ${fileReason(file)}`).join("\n");
+  const list = files.map((file, i) => `${i + 1}. ${fileLink(input.repo, commit, file)}${file.test ? " (test)" : ""} — ${fileReason(file)}`).join("\n");
   // Next to a doubt, the number only when it is the doubt: a bare report's ranking is cautioned whatever its
   // confidence, and "low confidence (ranking confidence 81%)" contradicts itself.
   const confidenceIsLow = display.confidence !== undefined && display.confidence < input.config.thresholds.showFiles;

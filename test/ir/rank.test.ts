@@ -2,6 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import { orderByScore, topFiles } from "../../src/ir/rank.js";
 import { DocumentCache, SourceIndex } from "../../src/ir/source-index.js";
 import type { LocalizerOutput } from "../../src/ir/localizers/localizer.js";
+import { indexFiles, sourceFile as file } from "../helpers/source-file.js";
 
 describe("orderByScore", () => {
   it("orders by score, best first, and breaks ties by document number (path order)", () => {
@@ -35,5 +36,17 @@ describe("topFiles", () => {
     ]);
     expect(explained).toEqual([1, 0]); // c.py is not shown, so not explained
     expect(topFiles(index, output, 10).map((f) => f.path)).toEqual(["b.py", "a.py", "c.py"]); // d scored 0
+  });
+
+  it("marks test files, not library modules that are only named like tests", async () => {
+    const index = await indexFiles([
+      file("tests/helpers.py", "x = 1\n"),
+      file("pkg/test_ops.py", "def test_add():\n    pass\n"),
+      file("python/mxnet/test_utils.py", "def assert_almost_equal(a, b):\n    pass\n"),
+      file("pkg/ops.py", "def add():\n    pass\n"),
+    ]);
+    const output: LocalizerOutput = { scores: new Float64Array([1, 1, 1, 1]), explain: () => [] };
+    const marked = Object.fromEntries(topFiles(index, output, 4).map((f) => [f.path, f.test === true]));
+    expect(marked).toEqual({ "tests/helpers.py": true, "pkg/test_ops.py": true, "python/mxnet/test_utils.py": false, "pkg/ops.py": false });
   });
 });

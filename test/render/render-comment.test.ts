@@ -177,7 +177,7 @@ describe("renderComment", () => {
 
   it("marks a ranked test file as a test, so that it does not read as where the bug lies", () => {
     const base = makeResult();
-    const test = { path: "tests/test_classifier.py", score: 0.5, evidence: [{ kind: "paired-test" as const, detail: "`tinyvision/models/classifier.py`" }] };
+    const test = { path: "tests/test_classifier.py", score: 0.5, evidence: [{ kind: "paired-test" as const, detail: "`tinyvision/models/classifier.py`" }], test: true as const };
     const body = render({ ...base, localization: { ...base.localization, ranked: [test, ...base.localization.ranked] } });
     expect(body).toMatch(/^1\. \[`tests\/test_classifier\.py`\]\([^)]*\) \(test\) — /m);
     expect(body).toMatch(/^2\. \[`tinyvision\/models\/classifier\.py`\]\([^)]*\) — /m);
