@@ -31,3 +31,32 @@ export function parseImportLine(line: string): ImportLine | null {
   }
   return null;
 }
+
+/**
+ * The names an import line binds, each with the module or object it stands for: `import numpy as np` → np: numpy,
+ * `import torch.nn` → torch: torch, `from mxnet import np` → np: mxnet.np, `from numpy.testing import
+ * assert_allclose` → assert_allclose: numpy.testing.assert_allclose. Empty for a line that is no import.
+ */
+export function importBindings(line: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (line.length > 2000 || !line.includes("import")) return out;
+  const imp = IMPORT.exec(line);
+  if (imp) {
+    for (const part of imp[1]!.split(",")) {
+      const [module, alias] = part.trim().split(/\s+as\s+/).map((x) => x.trim());
+      if (!module) continue;
+      if (alias) out.set(alias, module);
+      else out.set(module.split(".")[0]!, module.split(".")[0]!);
+    }
+    return out;
+  }
+  const from = FROM.exec(line);
+  if (from) {
+    for (const part of from[2]!.split(",")) {
+      const [name, alias] = part.trim().split(/\s+as\s+/).map((x) => x.trim());
+      if (name && name !== "*") out.set(alias || name, `${from[1]}.${name}`);
+    }
+  }
+  return out;
+}
+

@@ -48,6 +48,8 @@ export interface ParsedIssue {
    * line is at the link's commit, not at the analysed one.
    */
   mentionedLines: Record<string, number>;
+  /** What the names the issue's code imports stand for (`np` → `numpy`, `np` → `mxnet.np`), from its import lines. */
+  importBindings: Record<string, string>;
 }
 
 export interface FrameMapping {

@@ -18,6 +18,7 @@ import { findSimilarReports, similarReportScores } from "../signals/similar-repo
 import { similarCommitScores } from "../signals/similar-commits.js";
 import { cochangeSignal } from "../signals/cochange.js";
 import { namedCommitFiles, namedNumberIn, referencedNumbers } from "../signals/named-commits.js";
+import { isForeignName, repositoryPackages } from "../signals/foreign-names.js";
 import { stackTraceSignal } from "../signals/stack-trace.js";
 import { structuredVsm } from "../signals/struct-vsm.js";
 import { bluirScore } from "./bluir.js";
@@ -137,12 +138,19 @@ export function computeFeatures({ index, issue, history, parsed: given }: Locali
   const struct = minMax(structuredVsm(index, issue.title, issue.body));
   const bluirScores = minMax(bluirScore(index, issue.title, issue.body));
   const codeNames = [...parsed.identifiers, ...parsed.apiNames];
+  // Names the issue's imports bind to another library (`np.random.rand` after `import numpy as np`) name no
+  // definition or test of this repository.
+  const packages = repositoryPackages(index.paths);
+  const foreignNames = parsed.apiNames.filter((name) => isForeignName(name, parsed.importBindings, packages));
+  // The bare identifiers read off such a name (`rand` of `np.random.rand`) are that library's too.
+  const foreignParts = new Set(foreignNames.flatMap((name) => name.split(".")));
+  const ours = (name: string) => !isForeignName(name, parsed.importBindings, packages) && (name.includes(".") || !foreignParts.has(name));
   // The reporter's own classes (`class TestModel(LightningModule)`, `class MyCallback(Callback)`) are their script's,
   // not the repository's: the repository's test fixtures of the same name are not what the report is about. Not
   // their functions: a reporter who pastes the repository's own code to point at the bug (`def _run_sanity_check`)
   // pastes functions far more often than classes. (Leaving functions out too measured the same, MAP 0.627.)
   const ownDefinitions = classesDefinedInCode(parsed.codeBlocks);
-  const defs = definitionMatches(index, codeNames.filter((name) => !name.split(".").some((part) => ownDefinitions.has(part))));
+  const defs = definitionMatches(index, codeNames.filter((name) => ours(name) && !name.split(".").some((part) => ownDefinitions.has(part))));
   const definitions = minMax(defs.scores);
   const inCode = new Set(codeNames);
   const proseNames = codeWordsInProse(issue.title, parsed.prose).filter((w) => !inCode.has(w));
@@ -154,7 +162,7 @@ export function computeFeatures({ index, issue, history, parsed: given }: Locali
   const definedNames = new Set([...defs.matches.values()].flat().map((m) => m.name));
   const inlineWords = new Set(parsed.inlineCode.flatMap((c) => c.match(/[A-Za-z_]\w*/g) ?? []));
   const apiLike = parsed.identifiers.filter((id) => definedNames.has(id) || inlineWords.has(id));
-  const tested = testedNameMatches(index, [...parsed.apiNames, ...apiLike, ...proseNames]);
+  const tested = testedNameMatches(index, [...parsed.apiNames, ...apiLike, ...proseNames].filter(ours));
   const proseDefs = definitionMatches(index, proseNames);
   const proseDefinitions = minMax(proseDefs.scores);
   const testedNames = minMax(tested.scores);

@@ -74,6 +74,18 @@ describe("computeFeatures", () => {
     expect(at(matrix, "pkg/hooks.py")).toBeGreaterThan(0);
   });
 
+  it("looks up no definition or test of a name the issue's imports bind to another library", async () => {
+    const defs = await indexFiles([file("pkg/random.py", "def rand():\n    pass\n"), file("tests/test_random.py", "def test_rand():\n    pass\n"), file("pkg/core.py", "x = 1\n")]);
+    const at = (m: Float32Array, path: string, f: (typeof FEATURE_NAMES)[number]) => m[defs.pathToDoc.get(path)! * FEATURE_COUNT + FEATURE_NAMES.indexOf(f)];
+    const call = "x = np.random.rand(3)\ny = x.sum()\n```";
+    const foreign = computeFeatures({ index: defs, issue: { title: "rand is wrong", body: "```python\nimport numpy as np\n" + call } }).matrix;
+    const ours = computeFeatures({ index: defs, issue: { title: "rand is wrong", body: "```python\nfrom pkg import np\n" + call } }).matrix;
+    expect(at(foreign, "pkg/random.py", "definitions")).toBe(0);
+    expect(at(foreign, "tests/test_random.py", "testedNames")).toBe(0);
+    expect(at(ours, "pkg/random.py", "definitions")).toBeGreaterThan(0);
+    expect(at(ours, "tests/test_random.py", "testedNames")).toBeGreaterThan(0);
+  });
+
   it("sets isTest for tests/test_x.py only", () => {
     const { matrix } = computeFeatures({ index, issue });
     expect(index.paths.map((p) => value(matrix, p, "isTest"))).toEqual(index.paths.map((p) => (p === "tests/test_x.py" ? 1 : 0)));

@@ -1,0 +1,27 @@
+/**
+ * Names of the issue's code that belong to another library: `np.random.rand` after `import numpy as np`,
+ * `assert_allclose` after `from numpy.testing import assert_allclose`. The repository's definitions and tests of the
+ * same name (`test_np_rand`, a helper `assert_allclose`) are not what such a name points at. Only names the issue's
+ * own imports resolve count: without the import, `np` may be the project's (`from mxnet import np`).
+ */
+
+/** The top-level packages and modules of a repository: `mxnet` of `python/mxnet/...`, `tests`, a root `setup.py`'s `setup`. */
+export function repositoryPackages(paths: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const path of paths) {
+    if (!path.endsWith(".py")) continue;
+    const parts = path.split("/");
+    const start = parts.length > 2 && /^(?:src|python|lib)$/.test(parts[0]!) ? 1 : 0;
+    const first = parts[start]!;
+    out.add(start === parts.length - 1 ? first.slice(0, -3) : first);
+  }
+  return out;
+}
+
+/** True when the name's first part is bound by the issue's imports to a package the repository does not hold. */
+export function isForeignName(name: string, bindings: Readonly<Record<string, string>>, packages: ReadonlySet<string>): boolean {
+  const root = name.split(".")[0]!;
+  const module = Object.hasOwn(bindings, root) ? bindings[root] : undefined;
+  if (module === undefined) return false;
+  return !packages.has(module.split(".")[0]!);
+}
