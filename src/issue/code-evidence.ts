@@ -219,9 +219,8 @@ function decodePath(p: string): string {
 }
 
 function pathFromToken(raw: string, dottedModules: boolean): string | null {
-  // Trailing sentence punctuation, `:123` line suffixes and pytest's `::TestClass::test_name` node ids are not part
-  // of the path (`tests/test_ekf.py::test_ekf_state` names the test file).
-  let token = raw.replace(/(?<=\.py)::[\w:.-]*$/, "").replace(/(?::\d+)+:?$/, "");
+  // Trailing sentence punctuation and `:123` line suffixes are not part of the path.
+  let token = raw.replace(/(?::\d+)+:?$/, "");
   token = token.replace(/[.:!?]+$/, "");
   if (token.length < 3 || token.length > 500) return null;
   // `src/operator/nn/./cudnn/x.h` (a build log's relative include) is `src/operator/nn/cudnn/x.h`.

@@ -134,11 +134,6 @@ describe("parseIssue", () => {
     expect(parsed.mentionedLines).toEqual({ "pkg/trainer.py": 120 });
   });
 
-  it("reads a pytest node id as the test file it names", () => {
-    const parsed = parseIssue("flaky test", "FAILED tests/contrib/test_ekf.py::TestEKF::test_state[cpu] - AssertionError and tests/test_a.py::test_b");
-    expect(parsed.mentionedPaths).toEqual(expect.arrayContaining(["tests/contrib/test_ekf.py", "tests/test_a.py"]));
-  });
-
   it("reads a path with `./` segments, as build logs print them, as the path it names", () => {
     const parsed = parseIssue("cuDNN error", "It fails in src/operator/nn/./cudnn/cudnn_convolution-inl.h:242 every time.");
     expect(parsed.mentionedPaths).toContain("src/operator/nn/cudnn/cudnn_convolution-inl.h");
