@@ -75,11 +75,17 @@ function dropEnvironmentLines(text: string): string {
   });
   const isEnvironmentKey = (key: string) => ENVIRONMENT_KEY.test(key) || packageKey(key.trim()) !== undefined;
   const drop = lines.map((line, i) => PACKAGE_LIST_LINE.test(line) || (keyOf[i] !== undefined && isEnvironmentKey(keyOf[i]!)));
-  // A key whose value is a list below it (collect_env's "- GPU:" then "  - GeForce RTX 2080 Ti"): the list goes too.
+  // A key whose value is a list below it goes with the list: indented (collect_env's "- GPU:" then
+  // "  - GeForce RTX 2080 Ti"), or, in a body converted from HTML that lost the indents, the lines after a blank
+  // line up to the next blank line or key ("GPU:", "", "GeForce RTX 2080 Ti", "GeForce RTX 2080 Ti", "").
   for (let i = 0; i < lines.length; i++) {
     if (!drop[i] || !QUESTION_LINE.test(lines[i]!)) continue;
     const indent = indentOf(lines[i]!);
-    for (let j = i + 1; j < lines.length && lines[j]!.trim() !== "" && indentOf(lines[j]!) > indent; j++) drop[j] = true;
+    let j = i + 1;
+    for (; j < lines.length && lines[j]!.trim() !== "" && indentOf(lines[j]!) > indent; j++) drop[j] = true;
+    if (j > i + 1) continue;
+    while (j < lines.length && lines[j]!.trim() === "") j++;
+    for (; j < lines.length && lines[j]!.trim() !== "" && keyOf[j] === undefined && indentOf(lines[j]!) >= indent; j++) drop[j] = true;
   }
   for (let start = 0; start < lines.length; ) {
     if (keyOf[start] === undefined && !drop[start]) {

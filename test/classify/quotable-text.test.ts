@@ -105,4 +105,13 @@ describe("quotableText (what classification evidence may quote)", () => {
     expect(quoted).not.toMatch(/windows|operator/);
     expect(quoted).toContain("tf.keras/layers");
   });
+
+  it("drops the values under an environment key in a converted body that lost its indents", () => {
+    const text = ["### Environment", "", "GPU:", "", "GeForce RTX 2080 Ti", "GeForce RTX 2080 Ti", "", "available: True", "", "The hooks run in the wrong order."].join("\n");
+    const quoted = quotableText(text);
+    expect(quoted).not.toContain("GeForce");
+    expect(quoted).toContain("The hooks run in the wrong order.");
+    // A key whose answer is the reporter's sentence under a heading that is no environment key stays.
+    expect(quotableText(["Steps:", "", "Train on 2 GPUs with DDP."].join("\n"))).toContain("Train on 2 GPUs with DDP.");
+  });
 });
