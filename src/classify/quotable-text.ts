@@ -39,6 +39,9 @@ const KEY_VALUE_LINE = /^[ \t]*(?:[-*+][ \t]*)?(?:\*\*)?(?:\(?['"])?([A-Za-z][\w
 const ENVIRONMENT_KEY =
   /(?<![A-Za-z])(?:versions?|os|platform|gpus?|cuda|cudnn|python|driver|hardware|libraries|distribution|system|device|compiler|environment|installed|cpus?|cpu\(s\)|architecture|kernel|release|memory|model name|numa|cache|flags|build|commit(?: hash)?)\b/i;
 
+/** Keys of a build's facts ("Compiler (gcc/clang/...):", "Build config:", "MXNet commit hash:"). */
+const BUILD_KEY = /build|compil|commit|config|cmake|make/i;
+
 /** Keys of the report's own statements, never environment: "CUDA error: ...", "RuntimeError: ...". */
 const REPORT_KEY = /error|exception|warning|fail|problem|issue|traceback/i;
 
@@ -83,7 +86,9 @@ function dropEnvironmentLines(text: string): string {
     const indent = indentOf(lines[i]!);
     let j = i + 1;
     for (; j < lines.length && lines[j]!.trim() !== "" && indentOf(lines[j]!) > indent; j++) drop[j] = true;
-    if (j > i + 1) continue;
+    // The answers to a build question (the compiler, the build command and its flags) are what a build cause
+    // quotes: kept.
+    if (j > i + 1 || BUILD_KEY.test(keyOf[i] ?? "")) continue;
     while (j < lines.length && lines[j]!.trim() === "") j++;
     for (; j < lines.length && lines[j]!.trim() !== "" && keyOf[j] === undefined && indentOf(lines[j]!) >= indent; j++) drop[j] = true;
   }
