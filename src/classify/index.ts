@@ -75,7 +75,10 @@ export function classifyAnalysed(prepared: PreparedIssue, analysis: IssueAnalysi
 
   const reportKind = classifyReportKind(prepared, analysis.traceback);
   const typeEvidence = explainClass(model.type, typeScore.row, typeIndex, analysis, forms);
-  const askedCauses = causes.filter((c) => c.confidence >= ASK_CAUSE_CONFIDENCE).map((c) => c.label);
+  // A cause is asked about only when the reporter's own words name it: one that only an environment dump or a
+  // backtrace fired ("GeForce" in collect_env's output) asked a hook-order bug for its cuDNN and driver versions.
+  const named = new Set(analysis.causes.filter((c) => c.quotes.length > 0).map((c) => c.cause));
+  const askedCauses = causes.filter((c) => c.confidence >= ASK_CAUSE_CONFIDENCE && named.has(c.label)).map((c) => c.label);
   return {
     modelVersion: model.modelVersion,
     reportKind,

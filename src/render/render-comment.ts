@@ -340,7 +340,10 @@ function renderClassification(result: TriageResult, config: RepoConfig): string 
     const causes = leadingCauses(classification).map(describeCause);
     cause = `probably outside this repository (extrinsic, ${causeConfidence})${causes.length ? `, most likely ${causes.join(", or ")}` : ""}`;
   } else if (extrinsic.label === "extrinsic") {
-    cause = `possibly outside this repository (extrinsic, ${causeConfidence})`;
+    // With no quote left (the model read the environment dump or the report's shape), say so rather than leave a
+    // bare percentage that reads as a finding.
+    const unquoted = extrinsic.evidence.length === 0 ? ", though nothing the reporter wrote points there" : "";
+    cause = `possibly outside this repository (extrinsic, ${causeConfidence})${unquoted}`;
   } else if (isConfidentIntrinsic(result, config)) {
     cause = `probably in this repository's code (intrinsic, ${causeConfidence})`;
   } else if (extrinsic.evidence.length === 0) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
+import { classifyIssue } from "../../src/classify/index.js";
 import { extractEnvironment } from "../../src/classify/environment.js";
-import { missingFacts } from "../../src/classify/missing-facts.js";
+import { ASK, missingFacts } from "../../src/classify/missing-facts.js";
 
 const base = { extrinsicProbability: 0.8, gpuProbability: 0.1, causes: ["build-install" as const], isBugReport: true };
 const env = { python: "3.6", os: "Ubuntu 16.04", frameworks: { mxnet: "1.1.0" } };
@@ -79,3 +80,17 @@ describe("missingFacts of a failed build from source", () => {
     expect(missingFacts({ ...buildFirst, environment: extractEnvironment(runtime) })).toContain("GPU model and count");
   });
 });
+
+describe("cause questions through classifyIssue", () => {
+  it("asks about a cause only when the reporter's own words name it, not an environment dump alone", () => {
+    const dump = ["", "### Environment", "", "CUDA:", "", "GPU:", "", "GeForce RTX 2080 Ti", "", "available:         True", "version:           10.1", "", "NCCL version: 2.4.8", "cuBLAS: 10.2", "CUDA toolkit: 10.1"];
+    const hooks = classifyIssue({ title: "DataModule hooks run in the wrong order", body: ["prepare_data is called after train_dataloader.", ...dump].join("\n") });
+    // The dump fires the GPU cause (as a feature, as trained), but nothing the reporter wrote points at the GPU.
+    expect(hooks.extrinsic.causes.map((c) => c.label)).toContain("gpu-driver-cuda");
+    expect(hooks.missingFacts).not.toContain(ASK.driver);
+    expect(hooks.missingFacts).not.toContain(ASK.cudnn);
+    const gpu = classifyIssue({ title: "DataModule hooks run in the wrong order", body: ["It fails with CUDA error: an illegal memory access was encountered after the NVIDIA driver update.", ...dump].join("\n") });
+    expect(gpu.missingFacts).toContain(ASK.driver);
+  });
+});
+

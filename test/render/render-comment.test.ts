@@ -175,6 +175,17 @@ describe("renderComment", () => {
     expect(library).not.toContain("driver");
   });
 
+  it("says when a possible outside cause rests on nothing the reporter wrote", () => {
+    const base = makeResult();
+    const possibly = (evidence: string[]) =>
+      render({
+        ...base,
+        classification: { ...base.classification!, extrinsic: { label: "extrinsic", confidence: 0.57, evidence, causes: [] } },
+      });
+    expect(possibly([])).toContain("**Cause:** possibly outside this repository (extrinsic, 57%), though nothing the reporter wrote points there");
+    expect(possibly(["mentions `incompatible`"])).toContain("**Cause:** possibly outside this repository (extrinsic, 57%): mentions `incompatible`");
+  });
+
   it("marks a ranked test file as a test, so that it does not read as where the bug lies", () => {
     const base = makeResult();
     const test = { path: "tests/test_classifier.py", score: 0.5, evidence: [{ kind: "paired-test" as const, detail: "`tinyvision/models/classifier.py`" }], test: true as const };
