@@ -119,6 +119,22 @@ export function analyseIssue(issue: PreparedIssue): IssueAnalysis {
   return { features, environment, lexiconHits, causes, quotable, traceback };
 }
 
+/**
+ * The analysis with its quotes taken from another text than the one its features were read from: the reporter's
+ * words without the repository's template text ("Steps to reproduce the behavior:" is no reporter's "Steps").
+ * Features, hits and cause strengths stay as computed; only what may be quoted, and so each cause's evidence, changes.
+ */
+export function withQuotesFrom(analysis: IssueAnalysis, issue: PreparedIssue, reporters: PreparedIssue): IssueAnalysis {
+  const quoted = quotableText(reporters.all);
+  const quotable = quotableTerms(quoted);
+  const byCause = new Map(detectCauses(issue, analysis.environment, quotable).map((c) => [c.cause, c]));
+  const causes = analysis.causes.map((c) => {
+    const requoted = byCause.get(c.cause);
+    return requoted ? { ...c, evidence: requoted.evidence, quotes: requoted.quotes } : c;
+  });
+  return { ...analysis, quotable, causes };
+}
+
 const ALL_TERMS = [...Object.values(TYPE_LEXICON).flat(), ...Object.values(CAUSE_LEXICON).flat(), ...EXTRINSIC_HINTS];
 
 /** The terms that match in the quotable text (see quotableText), with their first match there. */

@@ -5,7 +5,7 @@
 
 import { BUG_TYPES, type BugType, type Classification, type ExtrinsicCause, type IssueText, type Label } from "../types.js";
 import { domainClassOf, isDomainFeature } from "./domain-prior.js";
-import { analyseIssue, type IssueAnalysis } from "./features.js";
+import { analyseIssue, withQuotesFrom, type IssueAnalysis } from "./features.js";
 import { quotedSample } from "./lexicon.js";
 import { isBuildFailure, missingFacts } from "./missing-facts.js";
 import { defaultClassifierModel, scoreTask, topContributions, type ClassifierModel, type LinearTask } from "./model.js";
@@ -36,14 +36,18 @@ export interface ClassifyOptions {
   /**
    * The issue without the repository's issue-template text, when the caller has the templates: what the report
    * shows (a script, steps, an error) is judged on the reporter's words, so that a template's own code block left in
-   * place ("wget .../collect_env_details.py") is no reproducer. The models read the whole text, as trained.
+   * place ("wget .../collect_env_details.py") is no reproducer, and evidence quotes only those words (not the
+   * template's "Steps to reproduce the behavior:"). The models read the whole text, as trained.
    */
   reportersWords?: IssueText;
 }
 
 export function classifyIssue(issue: IssueText, model: ClassifierModel = defaultClassifierModel(), options: ClassifyOptions = {}): Classification {
   const prepared = prepareIssue(issue);
-  return classifyAnalysed(prepared, analyseIssue(prepared), model, options);
+  const analysis = analyseIssue(prepared);
+  // Quoted from the reporter's words when the caller has them: the template's "Steps to reproduce" is nobody's quote.
+  const quoting = options.reportersWords ? withQuotesFrom(analysis, prepared, prepareIssue(options.reportersWords)) : analysis;
+  return classifyAnalysed(prepared, quoting, model, options);
 }
 
 /** The same, from features already computed (cross-validation computes them once per issue). */

@@ -282,6 +282,21 @@ describe("classification evidence", () => {
     expect(q).not.toContain("shape");
   });
 
+  it("quotes only the reporter's words when given them apart from the repository's template text", () => {
+    const template = "## To Reproduce\nSteps to reproduce the behavior:\n\n## Environment\nPlease paste the output of the CUDA / cuDNN / nvidia driver check below.\n";
+    const mine = "Training is very slow: one epoch takes 2 hours with the Adam optimizer.";
+    const issue = { title: "Training is slow", body: `${template}\n${mine}` };
+    const whole = classifyIssue(issue);
+    const reporters = classifyIssue(issue, undefined, { reportersWords: { title: issue.title, body: mine } });
+    // The same verdicts (the models read the whole text), other quotes.
+    expect(reporters.bugType.probabilities).toEqual(whole.bugType.probabilities);
+    expect(reporters.extrinsic.confidence).toBe(whole.extrinsic.confidence);
+    expect([...whole.bugType.evidence, ...whole.extrinsic.evidence].join("; ")).toMatch(/`Steps`|`cuDNN`/);
+    const said = [...reporters.bugType.evidence, ...reporters.extrinsic.evidence, ...reporters.extrinsic.causes.flatMap((c) => c.evidence)].join("; ");
+    expect(said).not.toMatch(/`Steps`|`cuDNN`|nvidia driver/);
+    expect(said).toContain("`Adam`");
+  });
+
   it("does not give a stated OS as the reason for an outside cause: the template asks every reporter for one", () => {
     const body =
       "**System information**\n- OS Platform and Distribution (e.g., Linux Ubuntu 16.04): Google Colab\n" +
