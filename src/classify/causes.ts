@@ -6,6 +6,7 @@
 import { EXTRINSIC_CAUSES, type Environment, type ExtrinsicCause } from "../types.js";
 import { CAUSE_LEXICON, matchTerms, quotedSample, WEIGHTS_EXTENSIONS, WEIGHTS_PHRASE, type LexiconHit, type Quotable } from "./lexicon.js";
 import type { PreparedIssue } from "./text.js";
+import { isMeasurement } from "./environment.js";
 
 export interface CauseSignal {
   cause: ExtrinsicCause;
@@ -53,7 +54,8 @@ export function detectCauses(issue: PreparedIssue, env: Environment, quotable: Q
     const evidence = bodyHits
       .flatMap((h) => {
         const sample = quotedSample(quotable, h);
-        return sample === undefined ? [] : [{ ...h, sample }];
+        // "sklearn 0.4986" is a printed result after a library's name, no release of it: not quoted as one.
+        return sample === undefined || isMeasurement(/\d+(?:\.\d+)+$/.exec(sample)?.[0] ?? "") ? [] : [{ ...h, sample }];
       })
       .sort((a, b) => Number(titleHits.has(b.id)) - Number(titleHits.has(a.id)) || b.count - a.count)
       .slice(0, 3)

@@ -106,7 +106,7 @@ interface Found {
  * ("accuracy from sklearn 0.4986", "lr 0.003"). Releases count their minor versions in ones, nightlies put their
  * date in a third part ("1.8.0.dev20201015").
  */
-function isMeasurement(version: string): boolean {
+export function isMeasurement(version: string): boolean {
   const parts = /^(\d+)\.(\d+)$/.exec(version);
   return parts !== null && (parts[2]!.length >= 4 || /^00/.test(parts[2]!));
 }

@@ -6,6 +6,7 @@
 import { BUG_TYPES, type BugType, type Classification, type ExtrinsicCause, type IssueText, type Label } from "../types.js";
 import { domainClassOf, isDomainFeature } from "./domain-prior.js";
 import { analyseIssue, withQuotesFrom, type IssueAnalysis } from "./features.js";
+import { isMeasurement } from "./environment.js";
 import { quotedSample } from "./lexicon.js";
 import { isBuildFailure, missingFacts } from "./missing-facts.js";
 import { defaultClassifierModel, scoreTask, topContributions, type ClassifierModel, type LinearTask } from "./model.js";
@@ -161,7 +162,8 @@ function describeFeature(name: string, analysis: IssueAnalysis, forms: WordForms
       const hit = analysis.lexiconHits.get(`lx:${rest}`);
       // Not a term only the template's bracketed examples hold ("(e.g., Linux Ubuntu 16.04)"): the reporter did not write it.
       const sample = hit && quotedSample(analysis.quotable, hit);
-      if (!sample) return undefined;
+      // A learning rate or an accuracy ("0.003", "0.4986") is no version number.
+      if (!sample || isMeasurement(sample)) return undefined;
       // A term that matches any version number quotes the first one, often not a library's ("mentions `16.04`",
       // Ubuntu's, as API evidence): say it is a version number, which is all the term saw in it.
       const quote = BARE_VERSION.test(sample) ? `a version number (\`${sample}\`)` : `\`${sample}\``;

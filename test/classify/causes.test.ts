@@ -178,3 +178,12 @@ describe("isNamedCause", () => {
     expect(isNamedCause(frozen.signal!, frozen.prepared.all)).toBe(true);
   });
 });
+
+describe("measurements after a library's name", () => {
+  it("are no release to quote as a cause's evidence, though the rule still counts them", () => {
+    const issue = prepareIssue({ title: "accuracy differs", body: "## accuracy from sklearn 0.4986\n## accuracy from pl 0.5012" });
+    const lib = detectCauses(issue, { frameworks: {} }).find((c) => c.cause === "third-party-library")!;
+    expect(lib.hits.length).toBeGreaterThan(0);
+    expect(lib.evidence.join("; ")).not.toContain("0.4986");
+  });
+});
