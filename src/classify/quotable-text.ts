@@ -71,26 +71,37 @@ const PACKAGE_LIST_LINE = /^[ \t]*\[(?:pip3?|conda)\]/;
  */
 function dropEnvironmentLines(text: string): string {
   const lines = text.split("\n");
-  // Each line's key, for a "key: value" line or a key whose value follows below ("- GPU:", "* Packages:").
-  const keyOf = lines.map((line) => {
+  // Each line's key, for a "key: value" line or a key whose value follows below ("- GPU:", "* Packages:"); and the
+  // lines that are the report's own statements ("IndexError: list index out of range"), which are no value of a key.
+  const statement: boolean[] = [];
+  const keyOf = lines.map((line, i) => {
     const key = KEY_VALUE_LINE.exec(line)?.[1] ?? QUESTION_LINE.exec(line)?.[1];
+    statement[i] = key !== undefined && /error|exception|warning|traceback|fail/i.test(key);
     return key !== undefined && !REPORT_KEY.test(key) ? key : undefined;
   });
+  // Measured once: a deeply indented body would otherwise be measured again for every key above each line.
+  const indents = lines.map(indentOf);
+  const blank = lines.map((line) => line.trim() === "");
   const isEnvironmentKey = (key: string) => ENVIRONMENT_KEY.test(key) || packageKey(key.trim()) !== undefined;
   const drop = lines.map((line, i) => PACKAGE_LIST_LINE.test(line) || (keyOf[i] !== undefined && isEnvironmentKey(keyOf[i]!)));
   // A key whose value is a list below it goes with the list: indented (collect_env's "- GPU:" then
   // "  - GeForce RTX 2080 Ti"), or, in a body converted from HTML that lost the indents, the lines after a blank
   // line up to the next blank line or key ("GPU:", "", "GeForce RTX 2080 Ti", "GeForce RTX 2080 Ti", "").
+  // Not after a line of code ("if torch.cuda.is_available():", "with tf.device(devices[i]):"): what follows it is the
+  // reporter's code or its error, not values.
   for (let i = 0; i < lines.length; i++) {
-    if (!drop[i] || !QUESTION_LINE.test(lines[i]!)) continue;
-    const indent = indentOf(lines[i]!);
+    if (!drop[i] || !QUESTION_LINE.test(lines[i]!) || !isQuestionKey(keyOf[i] ?? "")) continue;
+    const indent = indents[i]!;
+    const value = (j: number) => !blank[j] && !statement[j];
     let j = i + 1;
-    for (; j < lines.length && lines[j]!.trim() !== "" && indentOf(lines[j]!) > indent; j++) drop[j] = true;
+    for (; j < lines.length && value(j) && indents[j]! > indent; j++) drop[j] = true;
     // The answers to a build question (the compiler, the build command and its flags) are what a build cause
     // quotes: kept.
     if (j > i + 1 || BUILD_KEY.test(keyOf[i] ?? "")) continue;
-    while (j < lines.length && lines[j]!.trim() === "") j++;
-    for (; j < lines.length && lines[j]!.trim() !== "" && keyOf[j] === undefined && indentOf(lines[j]!) >= indent; j++) drop[j] = true;
+    while (j < lines.length && blank[j]) j++;
+    // Values, not the reporter's sentences: "This currently breaks on most setups." under a template's question, or
+    // the paragraph that follows a question left unanswered, stays.
+    for (; j < lines.length && value(j) && keyOf[j] === undefined && indents[j]! >= indent && !isSentence(lines[j]!); j++) drop[j] = true;
   }
   for (let start = 0; start < lines.length; ) {
     if (keyOf[start] === undefined && !drop[start]) {
@@ -103,6 +114,21 @@ function dropEnvironmentLines(text: string): string {
     start = end;
   }
   return lines.filter((_, i) => !drop[i]).join("\n");
+}
+
+/**
+ * A template's or a dump's key, not a line of code: a Python keyword first, a call, an index or an assignment
+ * (collect_env's "CPU(s)" is a key).
+ */
+function isQuestionKey(key: string): boolean {
+  if (/^(?:if|elif|else|for|while|with|def|class|try|except|finally|async|lambda|return)\b/.test(key.trim())) return false;
+  return !/\w\((?!s\))|[=[\]]/.test(key);
+}
+
+/** A sentence of the reporter's: four words or more, ending as a sentence does. */
+function isSentence(line: string): boolean {
+  const text = line.trim();
+  return /[.!?]$/.test(text) && text.split(/\s+/).length >= 4;
 }
 
 function indentOf(line: string): number {

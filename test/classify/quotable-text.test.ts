@@ -115,4 +115,25 @@ describe("quotableText (what classification evidence may quote)", () => {
     // A key whose answer is the reporter's sentence under a heading that is no environment key stays.
     expect(quotableText(["Steps:", "", "Train on 2 GPUs with DDP."].join("\n"))).toContain("Train on 2 GPUs with DDP.");
   });
+  it("keeps what follows a line of code, an error line and the reporter's sentences, not only a template's values", () => {
+    // A line of code ending in a colon is no template question: its body and the error under it are the report's.
+    const code = ["with tf.device(raw_devices[idx]):", "IndexError: list index out of range", "", "if torch.cuda.is_available():", "model = model.cuda()"];
+    const quotedCode = quotableText(code.join("\n"));
+    expect(quotedCode).toContain("IndexError: list index out of range");
+    expect(quotedCode).toContain("model = model.cuda()");
+    // A template's question left unanswered, then the reporter's paragraph; a sentence answering it.
+    const unanswered = ["- CUDA/cuDNN version:", "", "The crash happens in conv on cudnn."].join("\n");
+    expect(quotableText(unanswered)).toContain("The crash happens in conv on cudnn.");
+    const answered = ["Ray version and other system information (Python version, TensorFlow version, OS):", "This currently breaks on most setups."].join("\n");
+    expect(quotableText(answered)).toContain("This currently breaks on most setups.");
+    // A value still goes with its key.
+    expect(quotableText(["OS:", "", "Ubuntu 18.04", "", "The loss explodes."].join("\n"))).not.toContain("Ubuntu");
+  });
+
+  it("reads a deeply indented body in linear time", () => {
+    const staircase = Array.from({ length: 1400 }, (_, i) => `${" ".repeat(i)}- GPU:`).join("\n");
+    const start = performance.now();
+    quotableText(staircase);
+    expect(performance.now() - start).toBeLessThan(1000);
+  });
 });
