@@ -74,7 +74,7 @@ export interface RankedFile {
   path: string;
   score: number;
   evidence: Evidence[];
-  /** A test file (tests/ folder, or named test_*.py or *_test.py and holding a test function), not library code. */
+  /** A test file (tests/ folder, a conftest.py, or named test_*.py or *_test.py and holding a test function), not library code. */
   test?: true;
 }
 

@@ -22,7 +22,7 @@ export function topFiles(index: SourceIndex, output: LocalizerOutput, top: numbe
 }
 
 /**
- * A test file for a reader: under a test folder, or named like a test and defining a test function. A library
+ * A test file for a reader: under a test folder, a conftest.py, or named like a test and defining a test function. A library
  * module named `test_utils.py` (mxnet's helpers) or `test_tube.py` (a logger for the test-tube package) holds no
  * test function: it is code a fix may well change, not its test. (The ranker's own isTest feature goes by the
  * path alone, as it was trained.)
@@ -30,7 +30,8 @@ export function topFiles(index: SourceIndex, output: LocalizerOutput, top: numbe
 export function isTestFile(index: SourceIndex, doc: number): boolean {
   const path = index.paths[doc]!;
   if (!isTestPath(path)) return false;
-  if (/(^|\/)(tests?|testing)\//.test(path)) return true;
+  // Under a test folder, or pytest's conftest.py (its fixtures are test code wherever it lies).
+  if (/(^|\/)(tests?|testing)\/|(^|\/)conftest\.py$/.test(path)) return true;
   const functions = index.docs[doc]!.structure?.functions ?? [];
   return functions.some((f) => /^test/i.test(f.name));
 }

@@ -49,4 +49,13 @@ describe("topFiles", () => {
     const marked = Object.fromEntries(topFiles(index, output, 4).map((f) => [f.path, f.test === true]));
     expect(marked).toEqual({ "tests/helpers.py": true, "pkg/test_ops.py": true, "python/mxnet/test_utils.py": false, "pkg/ops.py": false });
   });
+
+  it("marks a conftest.py and a unittest module as tests: fixtures and TestCase methods are test code", async () => {
+    const index = await indexFiles([
+      file("conftest.py", "import pytest\n\n@pytest.fixture\ndef tmp_model():\n    return 1\n"),
+      file("pkg/ops_test.py", "import unittest\n\nclass OpsTest(unittest.TestCase):\n    def testAdd(self):\n        pass\n"),
+    ]);
+    const output: LocalizerOutput = { scores: new Float64Array([1, 1]), explain: () => [] };
+    expect(topFiles(index, output, 2).map((f) => f.test === true)).toEqual([true, true]);
+  });
 });
