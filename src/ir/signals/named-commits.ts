@@ -43,8 +43,8 @@ export function namedCommitFiles(index: SourceIndex, text: string, commits: read
 }
 
 /**
- * The pull requests and issues the report names by number ("since #17734", "PR 17734", ".../pull/17734"), outside
- * code embeds. Not a ranking signal (counted as one, MAP fell: README); the evidence uses it to call a similar past
+ * The pull requests and issues the report names by number ("since #17734", "PR 17734", ".../pull/17734"), anywhere
+ * in the text given (code and links included; an `/issues/` link is not read). Not a ranking signal (counted as one, MAP fell: README); the evidence uses it to call a similar past
  * change the issue names by its number what it is.
  */
 export function referencedNumbers(text: string): Set<string> {
