@@ -62,7 +62,8 @@ export function planLabels(result: TriageResult, config: RepoConfig): SuggestedL
   const needsInfoSpec = labelSpecFor(config, "needsInfo");
   // A label stays on the issue and says the triage waits on the reporter: only when the comment states why the
   // environment matters (probably extrinsic, or confidently a GPU bug), not for the questions asked on a coin flip.
-  const environmentMatters = isProbablyExtrinsic(result, config) || (bugType.label === "GPU" && isConfidentBugType(result, config));
+  const probablyExtrinsic = isProbablyExtrinsic(result, config);
+  const environmentMatters = probablyExtrinsic || (bugType.label === "GPU" && isConfidentBugType(result, config));
   if (needsInfoSpec && classification.missingFacts.length > 0 && environmentMatters) {
     // A label's reason is a hover text: the fact's name, without the command that answers it (the comment has that).
     const shown = classification.missingFacts.slice(0, 3).map(factName).join(", ");
@@ -73,8 +74,9 @@ export function planLabels(result: TriageResult, config: RepoConfig): SuggestedL
       color: needsInfoSpec.color,
       description: needsInfoSpec.description,
       reason: `missing: ${shown}${more}`,
-      // The facts are asked for because the report looks environment-related; that call is this confident.
-      confidence: extrinsic.label === "extrinsic" ? extrinsic.confidence : 1 - extrinsic.confidence,
+      // The call that made the environment matter is this confident: the extrinsic one, or else the GPU bug type's
+      // (a confident GPU bug judged intrinsic would otherwise carry its small chance of being extrinsic).
+      confidence: probablyExtrinsic ? extrinsic.confidence : bugType.confidence,
     });
   }
   return suggested;

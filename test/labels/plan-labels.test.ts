@@ -64,6 +64,9 @@ describe("planLabels", () => {
     // A confident GPU bug keeps it, whatever the extrinsic call.
     const gpuOnly = parseRepoConfig({ thresholds: { extrinsicConfidence: 0.9 } }).config;
     expect(planLabels(result, gpuOnly).map((l) => l.name)).toEqual(["bug: GPU", "needs environment info"]);
+    // Its confidence is then the GPU call's, not the small chance of an outside cause.
+    const needsInfo = planLabels(result, gpuOnly).find((l) => l.name === "needs environment info")!;
+    expect(needsInfo.confidence).toBe(result.classification!.bugType.confidence);
   });
 
   it("asks, but does not label 'needs environment info', on a coin flip between inside and outside", () => {
