@@ -48,8 +48,10 @@ export function kindWords(kind: Evidence["kind"]): string {
 /** The file's evidence, strongest first (stable within a kind). */
 export function sortEvidence(evidence: readonly Evidence[]): Evidence[] {
   // A line of this file the reporter cites ("trainer.py:120") is where they sent the reader: first, so that the
-  // reason shown and the line linked are the same; after a traceback frame, which says more of the same place.
-  const framed = evidence.some((e) => e.kind === "traceback" || e.kind === "error-location");
+  // reason shown and the line linked are the same; after a traceback frame, which says more of the same place (a
+  // frame with a line: one without says nothing of the place, and the link would then skip the cited line for a
+  // matched definition's).
+  const framed = evidence.some((e) => (e.kind === "traceback" || e.kind === "error-location") && hasLine(e));
   const rank = (e: Evidence) => {
     if (e.kind === "path" && hasLine(e) && !framed) return -1;
     const index = KIND_ORDER.indexOf(e.kind);

@@ -39,4 +39,13 @@ describe("sortEvidence", () => {
     expect(sortEvidence(evidence).map((e) => e.kind)).toEqual(["traceback", "path"]);
     expect(anchorLine({ path: "pkg/trainer.py", score: 1, evidence })).toBe(118);
   });
+
+  it("links the cited line, not a matched definition's, when the file's traceback frame has no line", () => {
+    const evidence: Evidence[] = [
+      { kind: "identifier", detail: "`fit` defined here", line: 40 },
+      { kind: "path", detail: "`pkg/trainer.py:120`", line: 120 },
+      { kind: "traceback", detail: "`fit`, the innermost project frame" },
+    ];
+    expect(anchorLine({ path: "pkg/trainer.py", score: 1, evidence })).toBe(120);
+  });
 });
