@@ -22,6 +22,7 @@ export function repositoryPackages(paths: readonly string[]): Set<string> {
 export function isForeignName(name: string, bindings: Readonly<Record<string, string>>, packages: ReadonlySet<string>): boolean {
   const root = name.split(".")[0]!;
   const module = Object.hasOwn(bindings, root) ? bindings[root] : undefined;
-  if (module === undefined) return false;
+  // A relative import (`from . import utils`, pasted from the repository's own code) is the repository's.
+  if (module === undefined || module.startsWith(".")) return false;
   return !packages.has(module.split(".")[0]!);
 }

@@ -20,5 +20,9 @@ describe("foreign names", () => {
     expect(isForeignName("np.random.rand", {}, packages)).toBe(false);
     expect(isForeignName("toString", { toString: "x" } as Record<string, string>, packages)).toBe(true);
     expect(isForeignName("constructor", {}, packages)).toBe(false);
+    // A relative import of pasted repository code binds the repository's own module.
+    const relative = parseIssue("nd fails", "```python\nfrom .. import nd\nfrom . import utils\nnd.array(utils.x)\n```");
+    expect(isForeignName("nd.array", relative.importBindings, packages)).toBe(false);
+    expect(isForeignName("utils", relative.importBindings, packages)).toBe(false);
   });
 });
