@@ -177,98 +177,102 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
   let done = 0;
   const total = options.bugs.length;
 
-  for (const [repo, bugs] of groupBy(options.bugs, (b) => b.repo)) {
-    const gitDir = await findGitDir(options.gitRoot, repo);
-    if (!gitDir) {
-      for (const b of bugs) {
-        skipped.push({ id: b.id, reason: `repository ${repo} not found under ${options.gitRoot}` });
-        options.onProgress?.(++done, total, b.id);
-      }
-      continue;
-    }
-    const reader = new BlobReader(gitDir);
-    const prepare = (i: number) => prepareSnapshot(gitDir, bugs[i]!.base_commit, reader, cache, pool);
-    let next: Promise<PreparedSnapshot | null> | undefined = prepare(0);
-    try {
-      for (const [i, bug] of bugs.entries()) {
-        const current: Promise<PreparedSnapshot | null> = next!;
-        // One-bug lookahead: the next bug's tree, blobs and parsing start once this bug's are under way, and
-        // overlap with this bug's ranking.
-        next = i + 1 < bugs.length ? current.then(() => prepare(i + 1)) : undefined;
-        next?.catch(() => undefined); // awaited in its turn; this only keeps an abandoned lookahead quiet
-        try {
-          const snapshot = await current;
-          if (!snapshot) {
-            skipped.push({ id: bug.id, reason: `commit ${bug.base_commit} not found in ${repo}` });
-            continue;
-          }
-          const { paths, docs } = await documentsAt(snapshot, cache);
-          const index = new SourceIndex(paths, docs, cache);
-          filesIndexed += paths.length;
-          const gtFiles = bug.gt_files.filter((f) => index.pathToDoc.has(f));
-          if (gtFiles.length === 0) {
-            skipped.push({ id: bug.id, reason: "no ground-truth file in the search space" });
-            continue;
-          }
-          // As in the pipeline: the localizers read the reporter's words, without the repository's template text.
-          const issue: IssueText = { title: bug.title, body: withoutTemplateText(bug.body, snapshot.template), number: bug.issue_number, createdAt: bug.created_at };
-          let history: History | undefined;
-          try {
-            history = historyWithoutTemplateText(options.history ? await options.history(bug, gitDir) : undefined, snapshot.template);
-          } catch (err) {
-            skipped.push({ id: bug.id, reason: `history unreadable: ${(err as Error).message.split("\n")[0]}` });
-            continue;
-          }
-          const ranks: Record<string, (number | null)[]> = {};
-          const topScores: Record<string, number[]> = {};
-          const featuresByLocalizer = new Map<Localizer, RankingExample>();
-          // Parsed once for every localizer and the localizability anchors, as the pipeline does.
-          const parsed = parseIssue(issue.title, issue.body);
-          localizers.forEach((l, i) => {
-            if (isLearned(l)) {
-              let example = featuresByLocalizer.get(l);
-              if (!example) {
-                const features = l.featurize({ index, issue, history, parsed });
-                example = {
-                  matrix: features.matrix,
-                  docCount: features.docCount,
-                  relevant: gtFiles.map((f) => index.pathToDoc.get(f)!),
-                };
-                featuresByLocalizer.set(l, example);
-              }
-              let perBug = learnedFeatures.get(ids[i]!);
-              if (!perBug) learnedFeatures.set(ids[i]!, (perBug = new Map()));
-              perBug.set(bug.id, example);
-              return;
-            }
-            const { scores } = l.localize({ index, issue, history, parsed });
-            ranks[ids[i]!] = gtFiles.map((f) => rankOfDoc(scores, index.pathToDoc.get(f)!));
-            topScores[ids[i]!] = topTen(scores);
-          });
-          const context = options.localizabilityOf
-            ? { classification: classifyIssue({ ...issue, body: bug.body }), ...issueAnchors(index, parsed) }
-            : undefined;
-          outcomes.push({
-            id: bug.id,
-            repo,
-            bugType: bug.bug_type ?? null,
-            extrinsic: bug.extrinsic ?? null,
-            filesIndexed: paths.length,
-            gtFiles,
-            ranks,
-            topScores,
-          });
-          if (context) localizabilityContext.set(bug.id, context);
-        } finally {
-          options.onProgress?.(++done, total, bug.id);
+  // The workers must stop whatever happens in the loop: queued parse jobs would keep the process alive.
+  try {
+    for (const [repo, bugs] of groupBy(options.bugs, (b) => b.repo)) {
+      const gitDir = await findGitDir(options.gitRoot, repo);
+      if (!gitDir) {
+        for (const b of bugs) {
+          skipped.push({ id: b.id, reason: `repository ${repo} not found under ${options.gitRoot}` });
+          options.onProgress?.(++done, total, b.id);
         }
+        continue;
       }
-    } finally {
-      await next?.catch(() => undefined); // a lookahead still reading blobs must not outlive its reader
-      reader.close();
+      const reader = new BlobReader(gitDir);
+      const prepare = (i: number) => prepareSnapshot(gitDir, bugs[i]!.base_commit, reader, cache, pool);
+      let next: Promise<PreparedSnapshot | null> | undefined = prepare(0);
+      try {
+        for (const [i, bug] of bugs.entries()) {
+          const current: Promise<PreparedSnapshot | null> = next!;
+          // One-bug lookahead: the next bug's tree, blobs and parsing start once this bug's are under way, and
+          // overlap with this bug's ranking.
+          next = i + 1 < bugs.length ? current.then(() => prepare(i + 1)) : undefined;
+          next?.catch(() => undefined); // awaited in its turn; this only keeps an abandoned lookahead quiet
+          try {
+            const snapshot = await current;
+            if (!snapshot) {
+              skipped.push({ id: bug.id, reason: `commit ${bug.base_commit} not found in ${repo}` });
+              continue;
+            }
+            const { paths, docs } = await documentsAt(snapshot, cache);
+            const index = new SourceIndex(paths, docs, cache);
+            filesIndexed += paths.length;
+            const gtFiles = bug.gt_files.filter((f) => index.pathToDoc.has(f));
+            if (gtFiles.length === 0) {
+              skipped.push({ id: bug.id, reason: "no ground-truth file in the search space" });
+              continue;
+            }
+            // As in the pipeline: the localizers read the reporter's words, without the repository's template text.
+            const issue: IssueText = { title: bug.title, body: withoutTemplateText(bug.body, snapshot.template), number: bug.issue_number, createdAt: bug.created_at };
+            let history: History | undefined;
+            try {
+              history = historyWithoutTemplateText(options.history ? await options.history(bug, gitDir) : undefined, snapshot.template);
+            } catch (err) {
+              skipped.push({ id: bug.id, reason: `history unreadable: ${(err as Error).message.split("\n")[0]}` });
+              continue;
+            }
+            const ranks: Record<string, (number | null)[]> = {};
+            const topScores: Record<string, number[]> = {};
+            const featuresByLocalizer = new Map<Localizer, RankingExample>();
+            // Parsed once for every localizer and the localizability anchors, as the pipeline does.
+            const parsed = parseIssue(issue.title, issue.body);
+            localizers.forEach((l, i) => {
+              if (isLearned(l)) {
+                let example = featuresByLocalizer.get(l);
+                if (!example) {
+                  const features = l.featurize({ index, issue, history, parsed });
+                  example = {
+                    matrix: features.matrix,
+                    docCount: features.docCount,
+                    relevant: gtFiles.map((f) => index.pathToDoc.get(f)!),
+                  };
+                  featuresByLocalizer.set(l, example);
+                }
+                let perBug = learnedFeatures.get(ids[i]!);
+                if (!perBug) learnedFeatures.set(ids[i]!, (perBug = new Map()));
+                perBug.set(bug.id, example);
+                return;
+              }
+              const { scores } = l.localize({ index, issue, history, parsed });
+              ranks[ids[i]!] = gtFiles.map((f) => rankOfDoc(scores, index.pathToDoc.get(f)!));
+              topScores[ids[i]!] = topTen(scores);
+            });
+            const context = options.localizabilityOf
+              ? { classification: classifyIssue({ ...issue, body: bug.body }), ...issueAnchors(index, parsed) }
+              : undefined;
+            outcomes.push({
+              id: bug.id,
+              repo,
+              bugType: bug.bug_type ?? null,
+              extrinsic: bug.extrinsic ?? null,
+              filesIndexed: paths.length,
+              gtFiles,
+              ranks,
+              topScores,
+            });
+            if (context) localizabilityContext.set(bug.id, context);
+          } finally {
+            options.onProgress?.(++done, total, bug.id);
+          }
+        }
+      } finally {
+        await next?.catch(() => undefined); // a lookahead still reading blobs must not outlive its reader
+        reader.close();
+      }
     }
+  } finally {
+    await pool?.close();
   }
-  await pool?.close();
 
   // Fold models train in worker threads where documents were built in them too (not under an injected cache).
   const notes = await crossValidate(outcomes, learnedFeatures, localizers, ids, pool !== undefined);
