@@ -60,6 +60,7 @@ export interface Evidence {
     | "path" // the issue names the file or module
     | "similar-issue" // a similar past issue was fixed in this file
     | "commit" // recent fix commits touched the file
+    | "fix-count" // how many earlier fixes changed the file: a prior about the file, not about the report
     | "import" // the file is imported by a file in the traceback
     | "feedback" // a maintainer said this file was (or was not) the place
     | "structure" // class/method names matched

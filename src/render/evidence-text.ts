@@ -20,6 +20,8 @@ const KIND_ORDER: Evidence["kind"][] = [
   "tested-name",
   "commit",
   "terms",
+  // Last: how often the file was fixed says nothing of this report; the words it matched say more.
+  "fix-count",
 ];
 
 const KIND_WORDS: Record<Evidence["kind"], string> = {
@@ -34,6 +36,7 @@ const KIND_WORDS: Record<Evidence["kind"], string> = {
   feedback: "maintainer feedback",
   structure: "class and method names",
   terms: "matched words",
+  "fix-count": "history",
   "paired-test": "test/module pair of",
   "tested-name": "tests what the issue names",
 };

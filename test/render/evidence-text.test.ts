@@ -48,4 +48,10 @@ describe("sortEvidence", () => {
     ];
     expect(anchorLine({ path: "pkg/trainer.py", score: 1, evidence })).toBe(120);
   });
+
+  it("gives how often a file was fixed as its reason only when nothing else is said of it", () => {
+    const file = { path: "pkg/setup_tools.py", score: 1, evidence: [{ kind: "fix-count", detail: "changed by 2 earlier fixes" }, { kind: "terms", detail: "`badges`, `pypi`" }] as Evidence[] };
+    expect(fileReason(file)).toBe("matched words: `badges`, `pypi`");
+    expect(fileReason({ ...file, evidence: [file.evidence[0]!] })).toBe("history: changed by 2 earlier fixes");
+  });
 });

@@ -277,7 +277,7 @@ export function computeFeatures({ index, issue, history, parsed: given }: Locali
       out.push({ kind: "tested-name", detail: `\`${test.tested}\` in \`${test.name}\`${among}`, line: test.line });
     }
     // "changed by", not "fixed": a test file is changed by the fixes it checks, it was not itself broken.
-    if (fixes.counts[doc]! > 0) out.push({ kind: "commit", detail: `changed by ${fixes.counts[doc] === 1 ? "an earlier fix" : `${fixes.counts[doc]} earlier fixes`}` });
+    if (fixes.counts[doc]! > 0) out.push({ kind: "fix-count", detail: `changed by ${fixes.counts[doc] === 1 ? "an earlier fix" : `${fixes.counts[doc]} earlier fixes`}` });
     const lent = neighbors.via.get(doc);
     if (lent !== undefined && cochange[doc]! >= 0.3) {
       out.push({ kind: "commit", detail: `often changed together with \`${index.paths[lent]}\`` });
