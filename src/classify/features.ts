@@ -125,8 +125,11 @@ export function analyseIssue(issue: PreparedIssue): IssueAnalysis {
  * Features, hits and cause strengths stay as computed; only what may be quoted, and so each cause's evidence, changes.
  */
 export function withQuotesFrom(analysis: IssueAnalysis, issue: PreparedIssue, reporters: PreparedIssue): IssueAnalysis {
-  const quoted = quotableText(reporters.all);
-  const quotable = quotableTerms(quoted);
+  // Quotable in both: the reporter's words (no template sentence) and, read with the template's keys still in place,
+  // no environment line ("OS Platform and Distribution (...): Ubuntu 18.04.4" leaves a bare "Ubuntu 18.04.4" once
+  // its template key is gone, which no longer reads as the environment line it is).
+  const inWhole = analysis.quotable ?? quotableTerms(quotableText(issue.all));
+  const quotable = new Map([...quotableTerms(quotableText(reporters.all))].filter(([id]) => inWhole.has(id)));
   const byCause = new Map(detectCauses(issue, analysis.environment, quotable).map((c) => [c.cause, c]));
   const causes = analysis.causes.map((c) => {
     const requoted = byCause.get(c.cause);

@@ -297,6 +297,22 @@ describe("classification evidence", () => {
     expect(said).toContain("`Adam`");
   });
 
+  it("judges environment lines with the template's keys in place, when quoting only the reporter's words", () => {
+    const body =
+      "**System information**\n- OS Platform and Distribution (e.g., Linux Ubuntu 16.04): Ubuntu 18.04.4\n" +
+      "- TensorFlow version and how it was installed (source or binary): 2.0.0\n\n" +
+      "**Describe the bug**\nWeightNormalization fails with an incompatible shape in a TimeDistributed layer.";
+    // What the pipeline passes: the template's own sentences taken out, which leaves the bare answers.
+    const reporters = body.replace("OS Platform and Distribution (e.g., Linux Ubuntu 16.04): ", "").replace("TensorFlow version and how it was installed (source or binary): ", "");
+    const result = classifyIssue({ title: "Time distributed WeightNormalization result in incompatible shape", body }, undefined, {
+      reportersWords: { title: "Time distributed WeightNormalization result in incompatible shape", body: reporters },
+    });
+    const said = [...result.extrinsic.evidence, ...result.extrinsic.causes.flatMap((c) => c.evidence), ...result.bugType.evidence].join("; ");
+    // (The causes' own list may still say what the report states: "states OS Ubuntu 18.04.4".)
+    expect(said).not.toMatch(/mentions `Ubuntu/);
+    expect(said).toContain("mentions `incompatible`");
+  });
+
   it("does not give a stated OS as the reason for an outside cause: the template asks every reporter for one", () => {
     const body =
       "**System information**\n- OS Platform and Distribution (e.g., Linux Ubuntu 16.04): Google Colab\n" +
