@@ -211,7 +211,8 @@ function extractCuda(text: string, found: Found): void {
   }
   // One version under the joint label ("CUDA/cuDNN version: 10.1", PyTorch's issue template) is CUDA's, the
   // library the label names first; read as cuDNN's it became "cuDNN 10.1", a version cuDNN never had.
-  const cudaOnly = pair ? null : /\bCUDA\s*\/\s*cu?DNN(?: versions?)?\s*:\s*v?(\d+\.\d+(?:\.\d+)*)\s*$/im.exec(text);
+  // A remark after the number ("10.2 (installed with conda)") is no second version.
+  const cudaOnly = pair ? null : /\bCUDA\s*\/\s*cu?DNN(?: versions?)?\s*:\s*v?(\d+\.\d+(?:\.\d+)*)\s*(?:\([^)\d\n]*\))?[ \t]*$/im.exec(text);
   if (cudaOnly) found.cuda ??= cleanVersion(cudaOnly[1]!);
   const cudnnText = cudaOnly ? text.replace(cudaOnly[0], "") : text;
   const cuda =

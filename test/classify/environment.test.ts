@@ -115,6 +115,11 @@ describe("extractEnvironment", () => {
     expect(extractEnvironment("sklearn 0.22 and torch 1.10").frameworks).toEqual({ "scikit-learn": "0.22", torch: "1.10" });
   });
 
+  it("reads one version under PyTorch's joint CUDA/cuDNN label as CUDA's, a remark after it too", () => {
+    const env = extractEnvironment("- CUDA/cuDNN version: 10.2 (installed with conda through pytorch)");
+    expect([env.cuda, env.cudnn]).toEqual(["10.2", undefined]);
+  });
+
   it("reads mxnet's diagnose.py sections", () => {
     const env = extractEnvironment(DIAGNOSE);
     expect(env.python).toBe("3.6.9");
