@@ -152,7 +152,9 @@ function renderSummary(
       sentence += `, probably **extrinsic**${causes.length ? ` (${causes.join(", or ")})` : ""}`;
     } else if (isConfidentIntrinsic(result, config)) {
       sentence += ` in this repository's code`;
-    } else if (classification.extrinsic.label === "extrinsic") {
+    } else if (classification.extrinsic.label === "extrinsic" && classification.extrinsic.evidence.length > 0) {
+      // Not without a quote: "possibly extrinsic" leading a report whose own words point nowhere outside would be the
+      // model's prior speaking; the cause line says the call and that nothing the reporter wrote backs it.
       sentence += `, possibly extrinsic`;
     }
     sentences.push(`${sentence}.`);

@@ -183,6 +183,9 @@ describe("renderComment", () => {
         classification: { ...base.classification!, extrinsic: { label: "extrinsic", confidence: 0.57, evidence, causes: [] } },
       });
     expect(possibly([])).toContain("**Cause:** possibly outside this repository (extrinsic, 57%), though nothing the reporter wrote points there");
+    // Nor does the first line call it possibly extrinsic then.
+    expect(possibly([]).split("\n")[0]).not.toContain("extrinsic");
+    expect(possibly(["mentions `incompatible`"]).split("\n")[0]).toContain("possibly extrinsic");
     expect(possibly(["mentions `incompatible`"])).toContain("**Cause:** possibly outside this repository (extrinsic, 57%): mentions `incompatible`");
   });
 
