@@ -28,7 +28,10 @@ const FILLER_WORDS = new Set(
     "works worked working thing things manually instead seems seemed seem apparently basically simply certain " +
     "possible possibly following follows followed expected expect unexpected unfortunately however therefore " +
     "whether within without sure maybe perhaps somehow anyway regarding related similar similarly obviously " +
-    "check checked checking suppose supposed wondering think thought tried trying want wanted wants"
+    "check checked checking suppose supposed wondering think thought tried trying want wanted wants " +
+    // and the words every report uses of itself and of its traceback (`<module>`), never telling which file
+    "every now always since second correct different many full whole lesser bug bugs issue issues fix fixed " +
+    "error errors fail failed failing fails module code"
   ).split(" "),
 );
 

@@ -33,6 +33,9 @@ describe("matchedTerms (the 'matched words' evidence)", () => {
     expect(words).toContain("epsilon");
     expect(words).toContain("ignored");
     for (const filler of ["probably", "previous", "completely", "note", "anything", "works"]) expect(words).not.toContain(filler);
+    const generic = await indexFiles([sourceFile("pkg/check.py", "# every bug in this module: the error is always fixed\nepsilon = 1\n"), sourceFile("pkg/other.py", "x = 1\n")]);
+    const said = matchedTerms(generic, 0, "Every time the error in this module is a bug, epsilon is always wrong");
+    expect(said).toEqual(["epsilon"]);
   });
 
   it("leaves out exponent pieces and one- and two-letter fragments, though they match", async () => {
