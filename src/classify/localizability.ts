@@ -24,6 +24,9 @@ export interface LocalizabilityThresholds {
 
 export const LOCALIZABILITY_THRESHOLDS: LocalizabilityThresholds = { show: 0.5, soften: 0.25 };
 
+/** Below this share of the top ten's scores for the first file, no reason says the top files stand out. */
+const STANDS_OUT_SHARE = 0.2;
+
 export interface LocalizabilityInput {
   classification: Classification;
   ranked: RankedFile[];
@@ -160,6 +163,9 @@ export function estimateLocalizability(
     .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
   const reasons: string[] = [];
   for (const [name, m] of moves) {
+    // The margins are relative to the first file's own score: 0.03 against 0.02 is a third "ahead", yet a reader
+    // sees a flat list. "The top files stand out" is said only when the first file holds a fair share of the top ten.
+    if ((name === "margin5" || name === "margin10") && (features["topShare"] ?? 0) < STANDS_OUT_SHARE) continue;
     const phrase = REASONS[name]?.[m > 0 ? 0 : 1];
     if (phrase && !reasons.includes(phrase)) reasons.push(phrase);
     if (reasons.length === 3) break;

@@ -105,6 +105,18 @@ describe("estimateLocalizability", () => {
     expect(doubted.reasons.join(" ")).not.toMatch(/stand out|names files/);
   });
 
+  it("does not say the top files stand out of a flat list, however far the first is ahead of the fifth", () => {
+    // Ten files from 0.03 down to 0.02: the fifth is a fifth below the first (margin5 0.2), yet the first holds only
+    // an eighth of the top ten's scores.
+    const flatish = ranked([0.03, 0.028, 0.026, 0.025, 0.024, 0.023, 0.022, 0.021, 0.021, 0.02]);
+    const result = estimateLocalizability(input({ ranked: flatish, mentionedPaths: 1, tracebackFramesInRepo: 2 }));
+    expect(localizabilityFeatures(input({ ranked: flatish })).topShare).toBeLessThan(0.2);
+    expect(result.reasons.join(" ")).not.toMatch(/stand out/);
+    // A clear first file keeps the reason when the margins moved the verdict.
+    const clear = estimateLocalizability(input({ ranked: ranked([1, 0.1, 0.05, 0.02, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01]), mentionedPaths: 1 }));
+    expect(clear.reasons.join(" ")).toMatch(/stand out/);
+  });
+
   it("withholds when nothing was ranked", () => {
     expect(estimateLocalizability(input({ ranked: [] })).verdict).toBe("withhold");
   });
