@@ -187,3 +187,11 @@ describe("measurements after a library's name", () => {
     expect(lib.evidence.join("; ")).not.toContain("0.4986");
   });
 });
+
+describe("weights files", () => {
+  it("are files with a weights extension, not methods of the same name", () => {
+    const hits = (t: string) => matchTerms(t, CAUSE_LEXICON["pretrained-model"]).map((h) => h.sample);
+    expect(hits("optimizer = SGD(self.head_1.params(), lr=0.1)")).toEqual([]);
+    expect(hits("net.load_parameters('model-0000.params')")).toEqual([".params"]);
+  });
+});
