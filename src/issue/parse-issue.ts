@@ -3,7 +3,7 @@ import type { ParsedIssue } from "./types.js";
 import { normalizeText, stripQuoteMarkers } from "./text.js";
 import { findInlineCode, splitMarkdown } from "./markdown.js";
 import { locateTracebacks } from "./tracebacks.js";
-import { importBindings } from "./imports.js";
+import { parseImportLine } from "./imports.js";
 import { collectExceptionMessages } from "./exception-messages.js";
 import { collectApiNames, collectIdentifiers, collectMentionedPaths, type EvidenceParts } from "./code-evidence.js";
 
@@ -58,7 +58,7 @@ export function parseIssue(title: string, body: string): ParsedIssue {
 /** The bindings of every import line of the issue's code; a later import of a name wins, as in Python. */
 function collectImportBindings(codeLines: readonly string[]): Record<string, string> {
   const bound = new Map<string, string>();
-  for (const line of codeLines) for (const [name, module] of importBindings(line)) bound.set(name, module);
+  for (const line of codeLines) for (const [name, module] of parseImportLine(line)?.bindings ?? []) bound.set(name, module);
   return Object.fromEntries(bound);
 }
 
