@@ -82,16 +82,7 @@ function splitIdentifier(raw: string): string[] {
  */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
-  const raw = text.match(/[\p{L}][\p{L}\p{N}_]*/gu) ?? [];
-  for (const piece of raw) {
-    if (piece.length > 40) continue; // hashes, base64, minified code
-    for (const part of splitIdentifier(piece)) {
-      const lower = part.toLowerCase();
-      if (lower.length < 2 || STOP_WORDS.has(lower)) continue;
-      if (/^0x[0-9a-f]+$/.test(lower)) continue;
-      out.push(stem(lower));
-    }
-  }
+  for (const { token } of words(text)) out.push(token);
   return out;
 }
 
@@ -101,16 +92,21 @@ export function tokenize(text: string): string[] {
  */
 export function surfaceForms(text: string): Map<string, string> {
   const forms = new Map<string, string>();
+  for (const { token, word } of words(text)) if (!forms.has(token)) forms.set(token, word);
+  return forms;
+}
+
+/** The tokens of tokenize(), in order, each with the lower-cased word it was stemmed from. */
+function* words(text: string): Generator<{ token: string; word: string }> {
   for (const piece of text.match(/[\p{L}][\p{L}\p{N}_]*/gu) ?? []) {
-    if (piece.length > 40) continue;
+    if (piece.length > 40) continue; // hashes, base64, minified code
     for (const part of splitIdentifier(piece)) {
-      const lower = part.toLowerCase();
-      if (lower.length < 2 || STOP_WORDS.has(lower)) continue;
-      const token = stem(lower);
-      if (!forms.has(token)) forms.set(token, lower);
+      const word = part.toLowerCase();
+      if (word.length < 2 || STOP_WORDS.has(word)) continue;
+      if (/^0x[0-9a-f]+$/.test(word)) continue;
+      yield { token: stem(word), word };
     }
   }
-  return forms;
 }
 
 /** Adjacent token pairs, joined by a space. */
