@@ -1,7 +1,7 @@
 import type { RankedFile } from "../types.js";
 import type { LocalizerOutput } from "./localizers/localizer.js";
 import type { SourceIndex } from "./source-index.js";
-import { isTestPath } from "./signals/test-pairs.js";
+import { isTestLocation, isTestPath } from "./signals/test-pairs.js";
 
 /**
  * Document numbers ordered by score, best first. Files scoring 0 are not ranked. Ties are broken by path
@@ -30,8 +30,7 @@ export function topFiles(index: SourceIndex, output: LocalizerOutput, top: numbe
 export function isTestFile(index: SourceIndex, doc: number): boolean {
   const path = index.paths[doc]!;
   if (!isTestPath(path)) return false;
-  // Under a test folder, or pytest's conftest.py (its fixtures are test code wherever it lies).
-  if (/(^|\/)(tests?|testing)\/|(^|\/)conftest\.py$/.test(path)) return true;
+  if (isTestLocation(path)) return true;
   const functions = index.docs[doc]!.structure?.functions ?? [];
   return functions.some((f) => /^test/i.test(f.name));
 }

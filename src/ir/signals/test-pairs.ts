@@ -1,10 +1,18 @@
 import type { SourceIndex } from "../source-index.js";
 import { moduleStem } from "./class-field.js";
 
-const TEST_PATH = /(^|\/)(tests?|testing)\/|(^|\/)test_[^/]*\.py$|_test\.py$|(^|\/)conftest\.py$/;
+/** Test code by where it lies: a test folder, or pytest's conftest.py (fixtures, wherever it is). */
+const TEST_LOCATION = /(^|\/)(tests?|testing)\/|(^|\/)conftest\.py$/;
+/** Test code by its name alone: `test_x.py`, `x_test.py` (a library's `test_utils.py` too). */
+const TEST_NAME = /(^|\/)test_[^/]*\.py$|_test\.py$/;
 
 export function isTestPath(path: string): boolean {
-  return TEST_PATH.test(path);
+  return TEST_LOCATION.test(path) || TEST_NAME.test(path);
+}
+
+/** A test file by where it lies, whatever it is named (see TEST_LOCATION). */
+export function isTestLocation(path: string): boolean {
+  return TEST_LOCATION.test(path);
 }
 
 /** The module a test file is named after: `test_trainer.py` and `trainer_test.py` -> `trainer`. */
