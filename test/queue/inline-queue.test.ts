@@ -9,6 +9,20 @@ import { sampleJob } from "./sample-job.js";
 const log = pino({ level: "silent" });
 const noSleep = async () => undefined;
 
+/** A queue whose every job fails for good, and how many times its processor ran. */
+function failingForGood(message: string): { queue: InlineJobQueue; runs: () => number } {
+  let runs = 0;
+  const queue = new InlineJobQueue({
+    log,
+    sleep: noSleep,
+    processor: async () => {
+      runs++;
+      throw new UnrecoverableError(message);
+    },
+  });
+  return { queue, runs: () => runs };
+}
+
 describe("InlineJobQueue", () => {
   it("runs an enqueued job in this process", async () => {
     const seen: number[] = [];
@@ -28,21 +42,13 @@ describe("InlineJobQueue", () => {
   });
 
   it("runs a job again when it is enqueued after it failed for good (a redelivery), not before", async () => {
-    let runs = 0;
-    const queue = new InlineJobQueue({
-      log,
-      sleep: noSleep,
-      processor: async () => {
-        runs++;
-        throw new UnrecoverableError("GitHub said no");
-      },
-    });
+    const { queue, runs } = failingForGood("GitHub said no");
     expect((await queue.enqueue(sampleJob())).created).toBe(true);
     expect((await queue.enqueue(sampleJob())).created).toBe(false); // still queued: one job
     await queue.drain();
     expect((await queue.enqueue(sampleJob())).created).toBe(true);
     await queue.drain();
-    expect(runs).toBe(2);
+    expect(runs()).toBe(2);
   });
 
   it("retries a transient failure up to the job type's attempts", async () => {
@@ -64,17 +70,9 @@ describe("InlineJobQueue", () => {
   });
 
   it("stops at the first permanent failure", async () => {
-    let runs = 0;
-    const queue = new InlineJobQueue({
-      log,
-      sleep: noSleep,
-      processor: async () => {
-        runs++;
-        throw new UnrecoverableError("issue is gone");
-      },
-    });
+    const { queue, runs } = failingForGood("issue is gone");
     await queue.enqueue(sampleJob());
     await queue.drain();
-    expect(runs).toBe(1);
+    expect(runs()).toBe(1);
   });
 });
