@@ -159,7 +159,7 @@ export class SourceIndex {
   }
 
   static build(files: readonly SourceFile[], cache: DocumentCache): SourceIndex {
-    const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const sorted = byPath(files);
     return new SourceIndex(
       sorted.map((f) => f.path),
       sorted.map((f) => cache.document(f)),
@@ -169,7 +169,7 @@ export class SourceIndex {
 
   /** As {@link build}, with the files parsed in the pool's worker threads (the same documents, in the same order). */
   static async buildAsync(files: readonly SourceFile[], cache: DocumentCache, pool?: DocumentPool): Promise<SourceIndex> {
-    const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const sorted = byPath(files);
     return new SourceIndex(
       sorted.map((f) => f.path),
       await cache.documentsAsync(sorted, pool),
@@ -242,4 +242,9 @@ export class SourceIndex {
     this.field("path");
     return queryBagOf(this.tokenizer.terms(text), this.vocabulary);
   }
+}
+
+/** The files in path order: documents are numbered so, which makes every ranking independent of file order. */
+function byPath(files: readonly SourceFile[]): SourceFile[] {
+  return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
