@@ -46,11 +46,14 @@ export interface PipelineInput {
 export async function runPipeline(input: PipelineInput, deps: PipelineDeps = {}): Promise<TriageResult> {
   const clock = deps.clock ?? (() => performance.now());
   const timings: Record<string, number> = {};
+  const finish = (name: string, start: number): void => {
+    timings[name] = Math.round((clock() - start) * 100) / 100;
+    deps.onStep?.(name, timings[name]!);
+  };
   const step = <T>(name: string, fn: () => T): T => {
     const start = clock();
     const value = fn();
-    timings[name] = Math.round((clock() - start) * 100) / 100;
-    deps.onStep?.(name, timings[name]!);
+    finish(name, start);
     return value;
   };
 
@@ -67,8 +70,7 @@ export async function runPipeline(input: PipelineInput, deps: PipelineDeps = {})
   const index = deps.documentPool
     ? await SourceIndex.buildAsync(input.snapshot.files, cache, deps.documentPool)
     : SourceIndex.build(input.snapshot.files, cache);
-  timings["index"] = Math.round((clock() - indexStart) * 100) / 100;
-  deps.onStep?.("index", timings["index"]);
+  finish("index", indexStart);
 
   const ids = new Set<string>([DEFAULT_LOCALIZER_ID]);
   for (const id of input.localizers ?? []) {
