@@ -1,7 +1,9 @@
 import { writeFile } from "node:fs/promises";
 import { stat } from "node:fs/promises";
 import { dirname } from "node:path";
-import { readDataset } from "../eval/dataset.js";
+import { readDataset, type BenchmarkBug } from "../eval/dataset.js";
+import { loadRankerModel } from "../ir/learn/ranker-model.js";
+import type { LinearModel } from "../ir/learn/listwise.js";
 import { benchmarkHistoryProvider } from "../eval/benchmark-history.js";
 import { formatEvalReport } from "../eval/format-report.js";
 import { runEval } from "../eval/run-eval.js";
@@ -10,7 +12,7 @@ import { parseOptions, positiveInt } from "./parse-options.js";
 import { UsageError } from "./usage-error.js";
 import type { CliIo } from "./io.js";
 
-export const EVAL_USAGE = `mltriage eval --dataset <jsonl> --git-root <folder> [--localizers a,b] [--limit N] [--repo owner/name] [--json out.json]`;
+export const EVAL_USAGE = `mltriage eval --dataset <jsonl> --git-root <folder> [--localizers a,b] [--limit N] [--repo owner/name] [--held-out] [--json out.json]`;
 
 /** `mltriage eval`: ranking accuracy of the localizers on a benchmark of real bugs. */
 export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
@@ -21,6 +23,7 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
     limit: { type: "string" },
     repo: { type: "string" },
     json: { type: "string" },
+    "held-out": { type: "boolean" },
   });
   if (!o.dataset) throw new UsageError("--dataset is required");
   if (!o["git-root"]) throw new UsageError("--git-root is required");
@@ -52,12 +55,14 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
   if (limit !== undefined) bugs = bugs.slice(0, limit);
   if (bugs.length === 0) throw new UsageError(o.repo ? `no bug of ${o.repo} in ${o.dataset}` : `no bug in ${o.dataset}`);
 
+  const heldOutModel = o["held-out"] ? shippedModelFor(bugs) : undefined;
   const history = benchmarkHistoryProvider(dataset.bugs);
   const run = await runEval({
     bugs,
     gitRoot,
     localizers: ids,
     history,
+    heldOutModel,
     localizabilityOf: ids.includes("default") ? "default" : ids[0],
     onProgress: io.isTty
       ? (done, total, id) => io.progress(`[${done}/${total}] ${id}`)
@@ -86,4 +91,18 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`wrote ${o.json}`);
   }
   return run.outcomes.length > 0 ? 0 : 1;
+}
+
+/**
+ * `--held-out`: the shipped ranker, the one `triage` uses, scores the learned localizers. Refused when the dataset
+ * holds a repository the ranker was trained on: its figures there would be in-sample.
+ */
+function shippedModelFor(bugs: readonly BenchmarkBug[]): { model: LinearModel; name: string } {
+  const model = loadRankerModel();
+  const seen = new Set(model.trainedOn.repositories);
+  const overlap = [...new Set(bugs.map((b) => b.repo))].filter((r) => seen.has(r));
+  if (overlap.length > 0) {
+    throw new UsageError(`--held-out: the shipped ranker was trained on ${overlap.join(", ")}; leave --held-out out to score them by cross-validation`);
+  }
+  return { model, name: `the shipped ranker (trained on ${model.trainedOn.bugs} bugs of ${model.trainedOn.repositories.length} repositories, ${model.createdAt.slice(0, 10)})` };
 }

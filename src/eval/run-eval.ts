@@ -2,6 +2,7 @@ import { getLocalizer } from "../ir/localizers/registry.js";
 import type { Localizer } from "../ir/localizers/localizer.js";
 import { isLearned } from "../ir/localizers/learned.js";
 import type { RankingExample } from "../ir/learn/ranker-model.js";
+import type { LinearModel } from "../ir/learn/listwise.js";
 import { trainFoldModels, trainFoldModelsHere } from "./fold-models.js";
 import type { FileDocument } from "../ir/document.js";
 import { createDocumentCache } from "../ir/create-document-cache.js";
@@ -58,6 +59,11 @@ export interface EvalOptions {
   /** Called after each bug (done, total, id). */
   onProgress?: (done: number, total: number, id: string) => void;
   cache?: DocumentCache;
+  /**
+   * Scores the learned localizers with this one model (held-out evaluation: the shipped ranker on repositories it
+   * was not trained on) instead of by cross-validation. The caller checks that the model never saw these bugs.
+   */
+  heldOutModel?: { model: LinearModel; name: string };
 }
 
 export interface LocalizerMetrics {
@@ -275,7 +281,9 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
   }
 
   // Fold models train in worker threads where documents were built in them too (not under an injected cache).
-  const notes = await crossValidate(outcomes, learnedFeatures, localizers, ids, pool !== undefined);
+  const notes = options.heldOutModel
+    ? scoreHeldOut(outcomes, learnedFeatures, localizers, ids, options.heldOutModel)
+    : await crossValidate(outcomes, learnedFeatures, localizers, ids, pool !== undefined);
   if (options.localizabilityOf) {
     const id = options.localizabilityOf;
     for (const o of outcomes) {
@@ -325,15 +333,36 @@ async function crossValidate(
     }
     const examples = outcomes.map((o) => ({ repo: o.repo, example: perBug.get(o.id)! }));
     const models = inWorkers ? await trainFoldModels(examples, repos) : trainFoldModelsHere(examples, repos);
-    for (const o of outcomes) {
-      const ex = perBug.get(o.id)!;
-      const scores = localizer.scoreFeatures(models.get(o.repo)!, ex.matrix, ex.docCount);
-      o.ranks[id] = ex.relevant.map((d) => rankOfDoc(scores, d));
-      o.topScores[id] = topTen(scores);
-    }
+    for (const o of outcomes) rankWith(o, id, localizer, models.get(o.repo)!, perBug.get(o.id)!);
     notes.push(`${id}: leave-one-repository-out cross-validation over ${repos.length} repositories (a bug is never ranked by a model that saw its repository)`);
   }
   return notes;
+}
+
+/** Ranks every bug with one given model: the figures a user of that model would see on these repositories. */
+function scoreHeldOut(
+  outcomes: BugOutcome[],
+  learned: Map<string, Map<string, RankingExample>>,
+  localizers: Localizer[],
+  ids: string[],
+  heldOut: { model: LinearModel; name: string },
+): string[] {
+  const notes: string[] = [];
+  for (const [id, perBug] of learned) {
+    const localizer = localizers[ids.indexOf(id)]!;
+    if (!isLearned(localizer)) continue;
+    for (const o of outcomes) rankWith(o, id, localizer, heldOut.model, perBug.get(o.id)!);
+    notes.push(`${id}: scored by ${heldOut.name}, held out (no repository of this run was in its training data)`);
+  }
+  return notes;
+}
+
+/** Records a learned localizer's ranking of one bug under the given model. */
+function rankWith(o: BugOutcome, id: string, localizer: Localizer, model: LinearModel, ex: RankingExample): void {
+  if (!isLearned(localizer)) return;
+  const scores = localizer.scoreFeatures(model, ex.matrix, ex.docCount);
+  o.ranks[id] = ex.relevant.map((d) => rankOfDoc(scores, d));
+  o.topScores[id] = topTen(scores);
 }
 
 /** The ten best scores, best first. */

@@ -103,6 +103,8 @@ const repos: GitRepo[] = [];
 const temp = makeTempDir();
 const gitRoot = join(temp.dir, "clones");
 const datasetPath = join(temp.dir, "bugs.jsonl");
+/** A bug of a repository the shipped ranker was trained on (no clone needed: --held-out refuses it first). */
+const trainedOnPath = join(temp.dir, "trained-on.jsonl");
 
 beforeAll(() => {
   const vision = createGitRepo(VISION_C0, { commits: [{ files: VISION_C1, message: "Add Rotate" }] });
@@ -126,6 +128,7 @@ beforeAll(() => {
     bug("ghost/none#1", "ghost/none", "abcdef0", ["a.py"], "Anything", ""),
   ];
   writeFileSync(datasetPath, lines.join("\n") + "\n");
+  writeFileSync(trainedOnPath, bug("tensorflow/addons#1", "tensorflow/addons", "abcdef0", ["a.py"], "Anything", "") + "\n");
 });
 afterAll(() => {
   for (const r of repos) r.cleanup();
@@ -240,6 +243,16 @@ describe("mltriage eval options", () => {
     expect(row(io.stdoutText, "all")).toEqual({ n: "1", cell: ".000/1.000/1.000/.500/.500" }); // the table is still printed
   });
 
+  it("with --held-out scores learned by the shipped ranker, even on one repository, and says so", async () => {
+    const cv = captureIo();
+    expect(await main(["eval", "--dataset", datasetPath, "--git-root", gitRoot, "--localizers", "learned", "--repo", "lab/audio"], cv)).toBe(0);
+    expect(cv.err).toContainEqual(expect.stringMatching(/^note: learned: not scored; repository-grouped cross-validation/));
+    const heldOut = captureIo();
+    expect(await main(["eval", "--dataset", datasetPath, "--git-root", gitRoot, "--localizers", "learned", "--repo", "lab/audio", "--held-out"], heldOut)).toBe(0);
+    expect(heldOut.err).toContainEqual(expect.stringMatching(/^note: learned: scored by the shipped ranker \(trained on \d+ bugs of \d+ repositories, \d{4}-\d\d-\d\d\), held out/));
+    expect(row(heldOut.stdoutText, "all")).toEqual({ n: "1", cell: "1.000/1.000/1.000/1.000/1.000" });
+  });
+
   it("exits 1 when every bug was skipped", async () => {
     const io = captureIo();
     expect(await main(["eval", "--dataset", datasetPath, "--git-root", gitRoot, "--localizers", "bm25", "--repo", "ghost/none"], io)).toBe(1);
@@ -255,6 +268,7 @@ describe("mltriage eval options", () => {
     { name: "a bad --limit", args: () => ["--dataset", datasetPath, "--git-root", gitRoot, "--limit", "0"], message: /--limit must be a positive integer/ },
     { name: "a --repo with no bug", args: () => ["--dataset", datasetPath, "--git-root", gitRoot, "--localizers", "bm25", "--repo", "no/such"], message: /no bug of no\/such in/ },
     { name: "a --json file in a folder that does not exist", args: () => ["--dataset", datasetPath, "--git-root", gitRoot, "--localizers", "bm25", "--json", join(temp.dir, "no-dir", "out.json")], message: /--json .*out\.json: folder .*no-dir does not exist/ },
+    { name: "--held-out on a repository the shipped ranker was trained on", args: () => ["--dataset", trainedOnPath, "--git-root", gitRoot, "--held-out"], message: /--held-out: the shipped ranker was trained on tensorflow\/addons; leave --held-out out/ },
     { name: "an unknown option", args: () => ["--dataset", datasetPath, "--git-root", gitRoot, "--fast"], message: /--fast/ },
   ];
   for (const c of bad) {

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { BenchmarkBug } from "../../src/eval/dataset.js";
 import { runEval } from "../../src/eval/run-eval.js";
 import { DocumentCache } from "../../src/ir/source-index.js";
+import { FEATURE_COUNT, FEATURE_NAMES } from "../../src/ir/localizers/features.js";
 import { createGitRepo, makeTempDir, type GitRepo } from "../helpers/git-fixture.js";
 
 /**
@@ -83,3 +84,43 @@ describe("runEval: repository-grouped cross-validation of the learned ranker", (
     expect(scoresOfA1(await run(bugs({ b1: "b/store.py" })))).not.toEqual(base);
   });
 });
+
+describe("runEval: held-out scoring by one given model", () => {
+  const temp = makeTempDir();
+  const gitRoot = join(temp.dir, "root");
+  let repo: GitRepo;
+  beforeAll(() => {
+    repo = createGitRepo({
+      // The title's words are in both files; only decay.py has one in its path, and notes.py has more of them.
+      "lr/decay.py": "def decay(rate):\n    return rate\n",
+      "lr/notes.py": "# decay decay decay decay of the rate, rate\ndef other(rate):\n    return rate\n",
+    });
+    repo.cloneBare(join(gitRoot, "o+lr"));
+  });
+  afterAll(() => {
+    repo.cleanup();
+    temp.cleanup();
+  });
+  const bug: BenchmarkBug = { id: "o/lr#1", repo: "o/lr", title: "rate decay broken", body: "", base_commit: "", gt_files: ["lr/decay.py"] };
+  /** A model that weighs one feature only. */
+  const only = (feature: string, weight: number) => {
+    const weights = new Array<number>(FEATURE_COUNT).fill(0);
+    weights[FEATURE_NAMES.indexOf(feature as (typeof FEATURE_NAMES)[number])] = weight;
+    return { model: { weights, bias: 0 }, name: `a ${feature} model` };
+  };
+  const run = (heldOutModel: ReturnType<typeof only>) =>
+    runEval({ bugs: [{ ...bug, base_commit: repo.commits[0]! }], gitRoot, localizers: ["learned"], cache: new DocumentCache(), heldOutModel });
+
+  it("ranks a single repository's bugs (cross-validation could not) by the given model, and says so", async () => {
+    const result = await run(only("path", 1));
+    expect(result.outcomes).toHaveLength(1);
+    expect(result.outcomes[0]!.ranks.learned).toEqual([1]);
+    expect(result.notes).toEqual(["learned: scored by a path model, held out (no repository of this run was in its training data)"]);
+  });
+
+  it("the ranking is the given model's: the opposite weight puts the fixed file last", async () => {
+    const result = await run(only("path", -1));
+    expect(result.outcomes[0]!.ranks.learned).toEqual([2]);
+  });
+});
+
