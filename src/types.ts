@@ -169,6 +169,11 @@ export interface Classification {
   buildFailure?: true;
   /** What the report lacks whatever the cause (the error as text, a reproducer); classify/missing-details.ts. */
   missingDetails?: string[];
+  /**
+   * The framework whose version and environment report the comment asks for when the report states none: the one the
+   * report names, else the one the repository imports most (pipeline/repository-framework.ts).
+   */
+  frameworkAsked?: string;
 }
 
 /** How far the ranked files are worth showing. */

@@ -157,6 +157,13 @@ function extractPackages(text: string, found: Found): void {
     "gi",
   );
   for (const m of text.matchAll(shortTf)) setFramework(found, "tensorflow", m[1]!);
+  // A template's pair of lines, the framework on one and its version on the next (horovod's "Framework: (TensorFlow,
+  // Keras, PyTorch, MXNet): Pytorch" / "Framework version: 1.3.0"): the version is the named framework's.
+  const pair = new RegExp(
+    String.raw`^[ \t]*(?:\d+\.\s*)?Framework\s*:[ \t]*(?:\([^)\n]*\)[ \t]*:?[ \t]*)?(pytorch|torch|tensorflow|tf(?:\.keras)?|keras|mxnet|jax)[ \t]*\n[ \t]*(?:\d+\.\s*)?Framework version\s*:[ \t]*(?:(?:tf|tensorflow|torch|pytorch|mxnet)[ \t]*)?v?(${VERSION})`,
+    "gim",
+  );
+  for (const m of text.matchAll(pair)) setFramework(found, /^(?:tf|keras)/i.test(m[1]!) ? "tensorflow" : m[1]!, m[2]!);
   // Wheel tags without a framework version: "mxnet-cu90", "torch 1.5.1+cu101".
   if (!found.cudaFromWheel) {
     const tag = /\b(?:mxnet-|\+)(cu\d{2,3})\b/i.exec(text)?.[1];

@@ -12,7 +12,7 @@ import { detectCauses, type CauseSignal } from "./causes.js";
 import { environmentFactCount, extractEnvironment } from "./environment.js";
 import { quotableText } from "./quotable-text.js";
 import { CAUSE_LEXICON, EXTRINSIC_HINTS, TYPE_LEXICON, matchTerms, type LexiconHit, type Quotable } from "./lexicon.js";
-import { bigrams, hasCodeBlock, hasTraceback, proseOf, tokenize, type PreparedIssue } from "./text.js";
+import { bigrams, hasCodeBlock, hasTraceback, lexicalView, proseOf, tokenize, type PreparedIssue } from "./text.js";
 
 export const FEATURE_GROUPS = ["title", "words", "lexicon", "lexiconTitle", "lexiconShare", "causes", "meta"] as const;
 export type FeatureGroup = (typeof FEATURE_GROUPS)[number];
@@ -37,13 +37,16 @@ export interface IssueAnalysis {
    */
   quotable: Quotable;
   traceback: boolean;
+  /** The project's own names, masked where the lexicons read (see lexicalView). */
+  ownNames: readonly string[];
 }
 
 function add(map: Map<string, number>, key: string, value: number): void {
   map.set(key, (map.get(key) ?? 0) + value);
 }
 
-export function analyseIssue(issue: PreparedIssue): IssueAnalysis {
+export function analyseIssue(issue: PreparedIssue, ownNames: readonly string[] = []): IssueAnalysis {
+  const lexical = lexicalView(issue, ownNames);
   const features: RawFeatures = {
     title: new Map(),
     words: new Map(),
@@ -69,14 +72,14 @@ export function analyseIssue(issue: PreparedIssue): IssueAnalysis {
   let titleTotal = 0;
   const titleShare = new Map<string, number>();
   for (const type of BUG_TYPES) {
-    for (const hit of matchTerms(issue.all, TYPE_LEXICON[type])) {
+    for (const hit of matchTerms(lexical.all, TYPE_LEXICON[type])) {
       const key = `lx:${hit.id}`;
       lexiconHits.set(key, hit);
       features.lexicon.set(key, Math.log1p(hit.count));
       share.set(type, (share.get(type) ?? 0) + Math.log1p(hit.count));
       totalShare += Math.log1p(hit.count);
     }
-    const titleHits = matchTerms(issue.title, TYPE_LEXICON[type], 1);
+    const titleHits = matchTerms(lexical.title, TYPE_LEXICON[type], 1);
     for (const hit of titleHits) features.lexiconTitle.set(`lt:${hit.id}`, 1);
     titleShare.set(type, titleHits.length);
     titleTotal += titleHits.length;
@@ -88,14 +91,14 @@ export function analyseIssue(issue: PreparedIssue): IssueAnalysis {
   }
 
   const environment = extractEnvironment(issue.all);
-  const quoted = quotableText(issue.all);
-  const quotable = quoted === issue.all ? null : quotableTerms(quoted);
-  const causes = detectCauses(issue, environment, quotable);
+  const quoted = quotableText(lexical.all);
+  const quotable = quoted === lexical.all ? null : quotableTerms(quoted);
+  const causes = detectCauses(lexical, environment, quotable);
   for (const c of causes) {
     features.causes.set(`cz:${c.cause}`, c.strength);
     for (const h of c.hits) features.causes.set(`cz:${h.id}`, Math.log1p(h.count));
   }
-  for (const hit of matchTerms(issue.all, EXTRINSIC_HINTS)) features.causes.set(`cz:${hit.id}`, Math.log1p(hit.count));
+  for (const hit of matchTerms(lexical.all, EXTRINSIC_HINTS)) features.causes.set(`cz:${hit.id}`, Math.log1p(hit.count));
 
   const traceback = hasTraceback(issue.body);
   const meta = features.meta;
@@ -116,7 +119,7 @@ export function analyseIssue(issue: PreparedIssue): IssueAnalysis {
   meta.set("m:emptyBody", issue.body.trim() === "" ? 1 : 0);
   meta.set("m:titleQuestion", /\?\s*$/.test(issue.title) ? 1 : 0);
 
-  return { features, environment, lexiconHits, causes, quotable, traceback };
+  return { features, environment, lexiconHits, causes, quotable, traceback, ownNames };
 }
 
 /**
@@ -128,9 +131,10 @@ export function withQuotesFrom(analysis: IssueAnalysis, issue: PreparedIssue, re
   // Quotable in both: the reporter's words (no template sentence) and, read with the template's keys still in place,
   // no environment line ("OS Platform and Distribution (...): Ubuntu 18.04.4" leaves a bare "Ubuntu 18.04.4" once
   // its template key is gone, which no longer reads as the environment line it is).
-  const inWhole = analysis.quotable ?? quotableTerms(quotableText(issue.all));
-  const quotable = new Map([...quotableTerms(quotableText(reporters.all))].filter(([id]) => inWhole.has(id)));
-  const byCause = new Map(detectCauses(issue, analysis.environment, quotable).map((c) => [c.cause, c]));
+  const whole = lexicalView(issue, analysis.ownNames);
+  const inWhole = analysis.quotable ?? quotableTerms(quotableText(whole.all));
+  const quotable = new Map([...quotableTerms(quotableText(lexicalView(reporters, analysis.ownNames).all))].filter(([id]) => inWhole.has(id)));
+  const byCause = new Map(detectCauses(whole, analysis.environment, quotable).map((c) => [c.cause, c]));
   const causes = analysis.causes.map((c) => {
     const requoted = byCause.get(c.cause);
     return requoted ? { ...c, evidence: requoted.evidence, quotes: requoted.quotes } : c;

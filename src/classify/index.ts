@@ -41,11 +41,13 @@ export interface ClassifyOptions {
    * template's "Steps to reproduce the behavior:"). The models read the whole text, as trained.
    */
   reportersWords?: IssueText;
+  /** The project's own names (its package, its repository's name): no outside cause or DL term in its own tracker. */
+  ownNames?: readonly string[];
 }
 
 export function classifyIssue(issue: IssueText, model: ClassifierModel = defaultClassifierModel(), options: ClassifyOptions = {}): Classification {
   const prepared = prepareIssue(issue);
-  const analysis = analyseIssue(prepared);
+  const analysis = analyseIssue(prepared, options.ownNames);
   // Quoted from the reporter's words when the caller has them: the template's "Steps to reproduce" is nobody's quote.
   const quoting = options.reportersWords ? withQuotesFrom(analysis, prepared, prepareIssue(options.reportersWords)) : analysis;
   return classifyAnalysed(prepared, quoting, model, options);

@@ -151,7 +151,8 @@ export const WEIGHTS_PHRASE = new RegExp(String.raw`\b(?:${WEIGHTS_PHRASE_SOURCE
 
 export const CAUSE_LEXICON: Record<ExtrinsicCause, LexiconTerm[]> = {
   "gpu-driver-cuda": terms("cause.gpu", {
-    cudaVersion: String.raw`\bcuda(?:[ -]?toolkit)?[ :=v]*\d+(?:\.\d+)*\b|\bcu\d{2,3}\b`,
+    // Not a device string: `cuda:0` in "tensors on cuda:0 and cpu" names a GPU of the reporter's code, not a version.
+    cudaVersion: String.raw`\bcuda(?:[ -]?toolkit)?(?!:\d+(?![.\d]))[ :=v]*\d+(?:\.\d+)*\b|\bcu\d{2,3}\b`,
     cudnn: String.raw`\b(?:cudnn\w*|cublas\w*|nccl)\b`,
     driver: String.raw`\b(?:nvidia[ -]?driver|driver version|gpu driver|nvidia-smi)\b`,
     cudaError: String.raw`\bCUDA error\b[^\n]{0,60}|\bcudaError\w*|CUDNN_STATUS_\w+|CUBLAS_STATUS_\w+|device-side assert\w*|invalid device ordinal|illegal memory access`,

@@ -39,6 +39,26 @@ export interface PreparedIssue {
   all: string;
 }
 
+/**
+ * Stands for the project's own name where the lexicons read: a word no lexicon term matches, with the name's word
+ * boundaries (`horovod.torch` → `ownproject.torch`).
+ */
+const OWN_PROJECT = "ownproject";
+
+/**
+ * The issue as the lexicons read it: the project's own names (`horovod` in horovod's issues, `opencv` in OpenCV's)
+ * masked. The lexicons name other projects as outside causes ("a third-party library: mentions `horovod`") and as
+ * bug-type terms (horovod's all-reduce is a GPU term elsewhere); in the project's own tracker, its name is in
+ * nearly every report and says neither. Words, environment and everything else read the issue as written.
+ */
+export function lexicalView(issue: PreparedIssue, ownNames: readonly string[] = []): PreparedIssue {
+  const names = [...new Set(ownNames.map((n) => n.trim().toLowerCase()).filter((n) => /^[a-z][\w-]*$/.test(n) && n.length >= 3))];
+  if (names.length === 0) return issue;
+  const own = new RegExp(`(?<![\\w-])(?:${names.map((n) => n.replace(/-/g, "\\-")).join("|")})(?![\\w-])`, "gi");
+  const mask = (text: string) => text.replace(own, OWN_PROJECT);
+  return { title: mask(issue.title), body: mask(issue.body), all: mask(issue.all) };
+}
+
 export function prepareIssue(issue: IssueText): PreparedIssue {
   const title = (issue.title ?? "").slice(0, 1_000);
   const body = stripBoilerplate(capText(issue.body ?? ""));

@@ -49,7 +49,13 @@ export const DEFAULT_HYPERPARAMETERS: TrainHyperparameters = {
 };
 
 export function analyseAll(issues: LabelledIssue[]): AnalysedIssue[] {
-  return issues.map((issue) => ({ issue, analysis: analyseIssue(prepareIssue(issue)) }));
+  return issues.map((issue) => ({ issue, analysis: analyseIssue(prepareIssue(issue), ownNamesOf(issue.repo)) }));
+}
+
+/** A labelled issue's project names as the lexicons mask them: its repository's name (`horovod` of horovod/horovod). */
+export function ownNamesOf(repo: string): string[] {
+  const name = repo.split("/")[1];
+  return name ? [name] : [];
 }
 
 /** Word features that occur in enough issues and repositories; every closed-vocabulary feature seen at all. */

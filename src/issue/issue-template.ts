@@ -16,10 +16,13 @@ export function isIssueTemplatePath(path: string): boolean {
 
 /**
  * A sentence or line reduced to its words, so that the template's "### To Reproduce" and the issue's
- * "To Reproduce" (markdown lost on the way, as in converted bodies) compare equal.
+ * "To Reproduce" (markdown lost on the way, as in converted bodies) compare equal. A link counts by its text: the
+ * template's "did you read [this doc](https://…)?" is the issue's "did you read this doc (https://…)?" or "this doc?".
  */
 function normalize(segment: string): string {
   return segment
+    .replace(/\[([^\]\n]*)\]\([^)\s]*\)/g, "$1")
+    .replace(/\(?<?https?:\/\/[^\s)>]+>?\)?/g, " ")
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();

@@ -64,8 +64,13 @@ export function normaliseFramePath(p: string): string {
     .replace(/\/{2,}/g, "/");
 }
 
+/**
+ * `<stdin>`, `<string>`, `<ipython-input-3-…>`, `<frozen importlib._bootstrap>`: code with no file. Not a path a
+ * reporter redacted at its start (`<venv path>/lib/python3.6/site-packages/kornia/enhance/adjust.py`), which is
+ * a file.
+ */
 function isPseudoFile(path: string): boolean {
-  return path.startsWith("<") || /^(?:Cell|Input) In ?\[/.test(path);
+  return /^<[^>]*>$/.test(path) || (path.startsWith("<") && !/^<[^>/]*>\//.test(path)) || /^(?:Cell|Input) In ?\[/.test(path);
 }
 
 function isStdlib(segments: readonly string[]): boolean {

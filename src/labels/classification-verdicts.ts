@@ -20,7 +20,15 @@ export function confidentNonBugKind(result: TriageResult, config: RepoConfig): E
  */
 export function isProbablyExtrinsic(result: TriageResult, config: RepoConfig): boolean {
   const extrinsic = result.classification?.extrinsic;
-  return !!extrinsic && !saysLittle(result) && extrinsic.label === "extrinsic" && extrinsic.confidence >= config.thresholds.extrinsicConfidence;
+  // As for the intrinsic verdict: a probability from the report's shape and base rates alone, with no word of the
+  // report behind it, is no ground for telling a reporter that the code is probably not at fault.
+  return (
+    !!extrinsic &&
+    !saysLittle(result) &&
+    extrinsic.label === "extrinsic" &&
+    extrinsic.evidence.length > 0 &&
+    extrinsic.confidence >= config.thresholds.extrinsicConfidence
+  );
 }
 
 /**

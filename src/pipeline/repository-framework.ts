@@ -32,12 +32,37 @@ export function repositoryFramework(index: SourceIndex): string | undefined {
   return best;
 }
 
+/** How a report names each framework: its name, its package, or its usual alias in code (`tf.`, `mx.nd`). */
+const FRAMEWORK_WORDS: readonly [string, RegExp][] = [
+  ["torch", /(?<![\w-])(?:py)?torch(?![\w-])/i],
+  ["tensorflow", /(?<![\w-])(?:tensorflow|keras)(?![\w-])|(?<![\w.])tf\.\w/i],
+  ["mxnet", /(?<![\w-])mxnet(?![\w-])|(?<![\w.])mx\.(?:nd|sym|gluon|io|np)\b/i],
+  ["jax", /(?<![\w-])jax(?![\w-])/i],
+  ["paddle", /(?<![\w-])paddle(?![\w-])/i],
+];
+
 /**
- * The classification with "framework and version" asked as the framework the repository is built on ("the PyTorch
- * version" for pyro): a pyro user asked for "framework and version" may well answer with pyro's.
+ * The one framework the report names (`horovod.torch`, "PyTorch", `tf.keras`), or undefined when it names none or
+ * several. A horovod user who runs PyTorch is asked for PyTorch's environment, not for TensorFlow's, which most of
+ * horovod's files import.
  */
-export function withFrameworkNamed(classification: Classification, framework: string | undefined): Classification {
+export function frameworkTheReportNames(text: string): string | undefined {
+  const named = FRAMEWORK_WORDS.filter(([, words]) => words.test(text)).map(([framework]) => framework);
+  return named.length === 1 ? named[0] : undefined;
+}
+
+/**
+ * The classification with "framework and version" asked as a framework by name ("the PyTorch version" for pyro): a
+ * pyro user asked for "framework and version" may well answer with pyro's. The framework is the one the report
+ * names, else the repository's.
+ */
+export function withFrameworkNamed(classification: Classification, repository: string | undefined, reportText = ""): Classification {
+  const framework = frameworkTheReportNames(reportText) ?? repository;
   const name = framework ? FRAMEWORK_NAMES[framework] : undefined;
-  if (!name || !classification.missingFacts.includes(ASK.framework)) return classification;
-  return { ...classification, missingFacts: classification.missingFacts.map((fact) => (fact === ASK.framework ? frameworkVersionFact(name) : fact)) };
+  if (!framework || !name || !classification.missingFacts.includes(ASK.framework)) return classification;
+  return {
+    ...classification,
+    frameworkAsked: framework,
+    missingFacts: classification.missingFacts.map((fact) => (fact === ASK.framework ? frameworkVersionFact(name) : fact)),
+  };
 }

@@ -22,13 +22,14 @@ export const PLATFORM_COMMAND = 'python -c "import platform; print(platform.plat
 
 /**
  * The framework's own environment report, plus what it leaves out of the facts asked for, plus `nvidia-smi` when
- * the GPU's driver or model is asked: the framework the reporter states, else the one the repository imports, else
- * a plain package list.
+ * the GPU's driver or model is asked: the framework the reporter states, else the one the comment asks about (the
+ * one the report names, else the repository's), else a plain package list.
  */
 export function environmentCommands(classification: Classification, repositoryFramework: string | undefined): string[] {
   const env = classification.environment;
   const stated = Object.keys(env.frameworks).map((f) => f.toLowerCase());
-  const frameworks = stated.length > 0 ? stated : repositoryFramework ? [repositoryFramework] : [];
+  const fallback = classification.frameworkAsked ?? repositoryFramework;
+  const frameworks = stated.length > 0 ? stated : fallback ? [fallback] : [];
   const asked = new Set<string>(classification.missingFacts);
   const gpuAsked = asked.has(ASK.driver) || asked.has(ASK.gpu);
   const platformAsked = asked.has(ASK.os) || asked.has(ASK.python);

@@ -3,6 +3,7 @@ import { detectCauses, isNamedCause } from "../../src/classify/causes.js";
 import { extractEnvironment } from "../../src/classify/environment.js";
 import { CAUSE_LEXICON, TYPE_LEXICON, matchTerms, type LexiconTerm } from "../../src/classify/lexicon.js";
 import { prepareIssue } from "../../src/classify/text.js";
+import { analyseIssue } from "../../src/classify/features.js";
 import { classifyIssue } from "../../src/classify/index.js";
 import type { ExtrinsicCause } from "../../src/types.js";
 
@@ -113,6 +114,12 @@ describe("build evidence is what builds print or take, not the reporter's variab
     expect(ids("pip install mxnet-cu110", all)).toEqual(expect.arrayContaining(["gpu.build", "cause.gpu.cudaVersion"]));
   });
 
+  it("reads a CUDA version, not a device string, as CUDA", () => {
+    expect(ids("Built with CUDA 10.1; CUDA:11.0 too; cuda=10.2", all).filter((id) => id === "cause.gpu.cudaVersion")).toEqual(["cause.gpu.cudaVersion"]);
+    expect(matchTerms("Built with CUDA 10.1", all).find((h) => h.id === "cause.gpu.cudaVersion")?.sample).toBe("CUDA 10.1");
+    expect(ids("Expected all tensors to be on the same device, but found cuda:0 and cpu; x.to('cuda:1')", all)).not.toContain("cause.gpu.cudaVersion");
+  });
+
   it("does not take a print() or log() call for a logging problem, but the words still count", () => {
     expect(ids("```python\nprint(x.shape)\ny = torch.log(p)\n```", TYPE_LEXICON["non-DL"])).not.toContain("nondl.logging");
     expect(ids("It prints nothing and the logs are empty", TYPE_LEXICON["non-DL"])).toContain("nondl.logging");
@@ -195,3 +202,23 @@ describe("weights files", () => {
     expect(hits("net.load_parameters('model-0000.params')")).toEqual([".params"]);
   });
 });
+
+describe("the project's own names", () => {
+  const analysed = (ownNames: string[]) =>
+    analyseIssue(prepareIssue({ title: "Horovod 0.19.0 hangs in allreduce", body: "After upgrading horovod the job hangs; `import horovod.torch as hvd` then hvd.allreduce(x)." }), ownNames);
+
+  it("are no third-party library or DL term in the project's own tracker", () => {
+    const elsewhere = analysed([]);
+    expect(elsewhere.causes.map((c) => c.cause)).toContain("third-party-library");
+    const own = analysed(["horovod"]);
+    expect(own.causes.flatMap((c) => c.hits.map((h) => h.sample.toLowerCase())).filter((sample) => sample.includes("horovod"))).toEqual([]);
+    expect([...own.lexiconHits.values()].map((h) => h.sample.toLowerCase()).filter((sample) => sample.includes("horovod"))).toEqual([]);
+    // Other words still count: all-reduce is a GPU/distributed term whatever the project.
+    expect([...own.lexiconHits.values()].map((h) => h.sample.toLowerCase())).toContain("allreduce");
+  });
+
+  it("leave what the issue states about the project's release to the environment reader", () => {
+    expect(analysed(["horovod"]).environment.frameworks).toEqual(analysed([]).environment.frameworks);
+  });
+});
+

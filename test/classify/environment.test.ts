@@ -106,7 +106,15 @@ describe("extractEnvironment", () => {
     expect(env.frameworks["tensorflow-addons"]).toBe("0.6.0");
   });
 
-  it("reads a distribution name that differs from the import name in prose (pyro-ppl 1.3.0)", () => {
+  it("reads a template's Framework / Framework version pair as the named framework's version", () => {
+    expect(extractEnvironment("Framework: (TensorFlow, Keras, PyTorch, MXNet): Pytorch\nFramework version: 1.3.0").frameworks).toEqual({ torch: "1.3.0" });
+    expect(extractEnvironment("1. Framework: MXNet\n2. Framework version: 1.5.1").frameworks).toEqual({ mxnet: "1.5.1" });
+    expect(extractEnvironment("Framework: tf.keras\nFramework version: TF 1.15.0").frameworks).toEqual({ tensorflow: "1.15.0" });
+    // The template's list of choices names no framework.
+    expect(extractEnvironment("Framework: (TensorFlow, Keras, PyTorch, MXNet)\nFramework version: 1.14").frameworks).toEqual({});
+  });
+
+    it("reads a distribution name that differs from the import name in prose (pyro-ppl 1.3.0)", () => {
     expect(extractEnvironment("I am on pyro-ppl 1.3.0 with torch 1.4.0").frameworks["pyro"]).toBe("1.3.0");
   });
 

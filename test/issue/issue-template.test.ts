@@ -72,6 +72,15 @@ describe("withoutTemplateText", () => {
     expect(withoutTemplateText(body, sentences)).toBe(["Training hangs after the first epoch.", "Run trainer.fit twice."].join("\n"));
   });
 
+  it("drops a template sentence with a link, whether the body kept the link's text alone or its URL too", () => {
+    const linked = templateSentences([{ path: ".github/ISSUE_TEMPLATE/question.md", text: "If your question is about docker, did you read [this doc](https://github.com/o/r/blob/master/docs/docker.rst)?\n" }]);
+    // The link's text alone (the converted body lost the URL), or the text with the URL after it in brackets.
+    for (const asked of ["did you read this doc?", "did you read this doc (https://github.com/o/r/blob/master/docs/docker.rst)?"]) {
+      const body = `If your question is about docker, ${asked}\nKeyError in broadcast_optimizer_state.`;
+      expect(withoutTemplateText(body, linked)).toBe("KeyError in broadcast_optimizer_state.");
+    }
+  });
+
   it("keeps the reporter's sentences that share a line with template text", () => {
     expect(withoutTemplateText("Environment: torch 1.7 on CUDA 11.0", sentences)).toBe("torch 1.7 on CUDA 11.0");
     expect(withoutTemplateText("Steps to reproduce the behavior: call fit() twice.", sentences)).toBe("call fit() twice.");

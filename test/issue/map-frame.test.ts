@@ -68,6 +68,14 @@ describe("mapFrameToRepo", () => {
     }
   });
 
+  it("maps a path whose start the reporter redacted (`<venv path>/...`), which is a file, not a pseudo-file", () => {
+    expect(mapFrameToRepo("<venv path>/lib/python3.6/site-packages/pytorch_lightning/trainer/trainer.py", LIGHTNING)).toMatchObject({
+      repoPath: "pytorch_lightning/trainer/trainer.py",
+      thirdParty: false,
+    });
+    expect(mapFrameToRepo("<frozen importlib._bootstrap>", LIGHTNING)).toEqual({ repoPath: null, thirdParty: false, stdlib: true });
+  });
+
   it("maps a one-segment relative frame only when a single repository file has that name", () => {
     const repo = ["tests/python/unittest/test_gluon_rnn.py", "example/a/main.py", "example/b/main.py", "tools/main.py"];
     expect(mapFrameToRepo("test_gluon_rnn.py", repo).repoPath).toBe("tests/python/unittest/test_gluon_rnn.py");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { isUnclearBugType } from "../../src/labels/classification-verdicts.js";
+import { isProbablyExtrinsic, isUnclearBugType } from "../../src/labels/classification-verdicts.js";
 import { defaultRepoConfig } from "../../src/config/repo-config.js";
 import { makeClassification, makeResult } from "../render/fixtures/triage-results.js";
 import type { Classification } from "../../src/types.js";
@@ -31,3 +31,20 @@ describe("isUnclearBugType", () => {
     expect(isUnclearBugType(withBugType({ confidence: sure, evidence: ['word "fail"'], wordsOnly: true }), config)).toBe(false);
   });
 });
+
+describe("isProbablyExtrinsic", () => {
+  const sure = Math.min(1, config.thresholds.extrinsicConfidence + 0.05);
+  const extrinsic = (evidence: string[]) => {
+    const base = makeClassification();
+    return makeResult({ classification: { ...base, extrinsic: { ...base.extrinsic, label: "extrinsic", confidence: sure, evidence } } });
+  };
+
+  it("holds for a confident extrinsic call that the report's words support", () => {
+    expect(isProbablyExtrinsic(extrinsic(["mentions `CUDA 11.0`"]), config)).toBe(true);
+  });
+
+  it("fails for a confident call with nothing of the report behind it (base rates and the report's shape alone)", () => {
+    expect(isProbablyExtrinsic(extrinsic([]), config)).toBe(false);
+  });
+});
+

@@ -31,6 +31,12 @@ describe("environmentCommands", () => {
     expect(PLATFORM_COMMAND).toContain("platform.python_version()");
   });
 
+  it("prints the environment of the framework the report names rather than the repository's", () => {
+    const c = { ...classificationWith({ frameworks: {} }), frameworkAsked: "torch" };
+    expect(environmentCommands(c, "tensorflow")).toEqual(["python -m torch.utils.collect_env"]);
+    expect(environmentCommands(classificationWith({ frameworks: {} }), "tensorflow")[0]).toMatch(/import platform, tensorflow as tf/);
+  });
+
   it("suggests `pip list` alone when the report already states the OS and Python", () => {
     const env: Environment = { frameworks: {}, os: "Ubuntu 20.04", python: "3.8" };
     expect(asked(env)).not.toContain("operating system and version");

@@ -34,11 +34,16 @@ export function messageMatches(index: SourceIndex, messages: readonly ExceptionM
     for (const lit of index.docs[d]!.structure?.strings ?? []) {
       const words = messageWords(lit.text);
       if (words.length < 2) continue;
+      const distinct = new Set(words);
       for (const w of wanted) {
         let shared = 0;
         for (const x of words) if (w.has(x)) shared++;
-        // At least two words and most of the literal: a template such as "expected {} got {}" counts.
-        if (shared >= 2 && shared >= 0.6 * words.length && (!best || shared > best.shared)) best = { text: lit.text, line: lit.line, shared };
+        let covered = 0;
+        for (const x of distinct) if (w.has(x)) covered++;
+        // At least two words and most of the literal: a template such as "expected {} got {}" counts. And half of the
+        // message's own words: three common ones ("number", "between", "got") shared with a long message are
+        // another error's text, not the one the reporter saw.
+        if (shared >= 2 && shared >= 0.6 * words.length && covered >= 0.5 * w.size && (!best || shared > best.shared)) best = { text: lit.text, line: lit.line, shared };
       }
     }
     if (best) {

@@ -86,6 +86,18 @@ describe("messageMatches", () => {
     expect(m.scores[doc("check.py")]!).toBeGreaterThan(m.scores[doc("other.py")]!);
     expect(m.scores[doc("none.py")]).toBe(0);
   });
+
+  it("keeps no site that shares only a few common words with a longer message: another error's text", async () => {
+    const index = await indexFiles([
+      file("color.py", 'def solarize(x, v):\n    raise ValueError("value must be a number between 0 - 1. Got {}.".format(v))\n'),
+      file("check.py", 'def check(x):\n    raise TypeError("expected all tensors on the same device, but got {} and {}".format(*x))\n'),
+    ]);
+    const doc = (p: string) => index.pathToDoc.get(p)!;
+    const m = messageMatches(index, [{ type: "RuntimeError", message: "Expected all tensors to be on the same device, but found at least two devices, cuda:0 and cpu! Got a number between" }]);
+    // color.py's literal is all in the message (number, between, got, value?) but covers little of it.
+    expect(m.sites.has(doc("color.py"))).toBe(false);
+    expect(m.sites.get(doc("check.py"))?.line).toBe(2);
+  });
 });
 
 describe("ModuleIndex", () => {
