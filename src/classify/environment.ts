@@ -259,8 +259,10 @@ const GPU_PATTERNS: RegExp[] = [
 ];
 
 function extractGpu(text: string, found: Found): void {
+  // Not in a link: the `#L4` of a GitHub line anchor is no NVIDIA L4.
+  const prose = text.replace(/\bhttps?:\/\/\S+/g, " ");
   for (const re of GPU_PATTERNS) {
-    const m = re.exec(text);
+    const m = re.exec(prose);
     if (m) {
       found.gpu = m[1]!.trim().replace(/\s+/g, " ");
       return;

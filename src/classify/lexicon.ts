@@ -167,14 +167,15 @@ export const CAUSE_LEXICON: Record<ExtrinsicCause, LexiconTerm[]> = {
     onlyOn: String.raw`\bonly (?:on|in|under) (?:windows|mac\w*|linux|osx|ubuntu|centos|arm|firefox|safari|chrome)\b|\bon (?:windows|mac ?os|osx) (?:it|this|the)\b`,
   }),
   "third-party-library": terms("cause.lib", {
-    libVersion: String.raw`\b(?:numpy|scipy|opencv|cv2|pandas|protobuf|transformers|onnx|onnxruntime|pillow|requests|scikit-learn|sklearn|horovod|tensorrt|tvm|keras|tensorflow|torch|pytorch|jax|cython|mkl|mkl-?dnn|dnnl|openblas|openmp)\b[ =:v-]{0,3}\d+(?:\.\d+)+`,
+    // Not the tail of another package's name: `msgpack-numpy==0.4.3.1` is no numpy version.
+    libVersion: String.raw`(?<![\w-])(?:numpy|scipy|opencv|cv2|pandas|protobuf|transformers|onnx|onnxruntime|pillow|requests|scikit-learn|sklearn|horovod|tensorrt|tvm|keras|tensorflow|torch|pytorch|jax|cython|mkl|mkl-?dnn|dnnl|openblas|openmp)\b[ =:v-]{0,3}\d+(?:\.\d+)+`,
     dependency: String.raw`\b(?:dependenc(?:y|ies)|third[- ]party|upstream|external library|requirements)\b`,
     mismatch: String.raw`\b(?:version mismatch|incompatib\w*|not compatible|compatibility with|works with [\w.-]+ \d[\w.]*|breaks? with [\w.-]+ \d)\b`,
     upgraded: String.raw`\b(?:after (?:upgrading|updating|installing)|since (?:upgrading|updating)|upgraded to|updated to|new release of|changed its)\b`,
     mkl: String.raw`\b(?:mkl-?dnn|mkldnn|dnnl|onednn|openblas|lapack|blas)\b`,
     // A third-party library named in the report's words (not in an import line): the taxonomy's "third-party library
     // or API change" cause. The DL frameworks themselves are left out: each is some project's own code.
-    libName: String.raw`(?<!import )\b(?:numpy|scipy|onnx(?:runtime)?|tvm|dlpack|opencv|cv2|pillow|protobuf|pandas|scikit-learn|sklearn|tensorrt|horovod|openmp|libomp|jemalloc|gperftools|cython|h5py|hdf5|imageio|matplotlib)\b`,
+    libName: String.raw`(?<!import )(?<![\w-])(?:numpy|scipy|onnx(?:runtime)?|tvm|dlpack|opencv|cv2|pillow|protobuf|pandas|scikit-learn|sklearn|tensorrt|horovod|openmp|libomp|jemalloc|gperftools|cython|h5py|hdf5|imageio|matplotlib)\b`,
   }),
   "training-data": terms("cause.data", {
     dataset: String.raw`\b(?:my (?:own |custom )?data(?:set)?|custom dataset|self[- ]creat\w* dataset|new dataset|dataset release|the dataset)\b`,

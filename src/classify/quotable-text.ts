@@ -61,6 +61,12 @@ const DIAGNOSE_SECTION = /^-{3,}[ \t]*\w+(?: \w+)? (?:Info|Test)[ \t]*-{3,}[^\n]
 /** `[pip3] numpy==1.19.1`, `[conda] pytorch 1.7.0`: collect_env's package list. */
 const PACKAGE_LIST_LINE = /^[ \t]*\[(?:pip3?|conda)\]/;
 
+/** A line of `pip freeze`: `name==1.2.3`, `name @ file:///...`, `-e git+https://...#egg=name`. */
+const FREEZE_LINE = /^[ \t]*(?:-e[ \t]+\S+#egg=\S+|[A-Za-z][\w.-]*[ \t]*(?:===?[ \t]*\S+|@[ \t]+\S+))[ \t]*$/;
+
+/** Three or more freeze lines in a row (blank lines between them allowed) are a pasted package list. */
+const MIN_FREEZE_RUN = 3;
+
 /**
  * The lines that state the environment: a "key: value" line whose key names an environment fact ("OS: Ubuntu
  * 18.04", "- GPU models and configuration: GeForce GTX 1080"), every line of a run of three or more "key: value" lines
@@ -84,6 +90,19 @@ function dropEnvironmentLines(text: string): string {
   const blank = lines.map((line) => line.trim() === "");
   const isEnvironmentKey = (key: string) => ENVIRONMENT_KEY.test(key) || packageKey(key.trim()) !== undefined;
   const drop = lines.map((line, i) => PACKAGE_LIST_LINE.test(line) || (keyOf[i] !== undefined && isEnvironmentKey(keyOf[i]!)));
+  // A pasted `pip freeze` (allennlp's template asks for one): every installed package is named in it, which says
+  // nothing of the cause.
+  for (let i = 0; i < lines.length; ) {
+    if (!FREEZE_LINE.test(lines[i]!)) {
+      i++;
+      continue;
+    }
+    const run: number[] = [];
+    let j = i;
+    for (; j < lines.length && (FREEZE_LINE.test(lines[j]!) || blank[j]); j++) if (!blank[j]) run.push(j);
+    if (run.length >= MIN_FREEZE_RUN) for (const k of run) drop[k] = true;
+    i = j;
+  }
   // A key whose value is a list below it goes with the list: indented (collect_env's "- GPU:" then
   // "  - GeForce RTX 2080 Ti"), or, in a body converted from HTML that lost the indents, the lines after a blank
   // line up to the next blank line or key ("GPU:", "", "GeForce RTX 2080 Ti", "GeForce RTX 2080 Ti", "").

@@ -10,6 +10,9 @@ import { PASTED_ERROR, type PreparedIssue } from "./text.js";
 const ERROR_SIGNS =
   /\b(?:error|exception|traceback|crash\w*|fail\w*|broken|segfault|seg(?:mentation)? fault|wrong|incorrect|bug|regression|nan|hang\w*|leak\w*|doesn'?t work|does not work|not working|cannot|can'?t|unable|abort\w*|core dumped)\b/i;
 
+/** An exception's name, as Python prints it (`AttributeError`, `CUDARuntimeException`): the word "error" inside a name. */
+const EXCEPTION_NAME = /\b[A-Z]\w*(?:Error|Exception)\b/;
+
 const FEATURE_TITLE =
   /\b(?:feature request|\[feature\]|\[fr\]|\[enhancement\]|\[rfc\]|\[proposal\]|enhancement:|feature:|would be (?:nice|great|useful)|please add|add (?:an? )?(?:option|support|ability|flag|parameter) (?:for|to)|request(?:ing)? support)\b/i;
 // Not a bare "feature request": bug templates say "Describe the problem or feature request".
@@ -33,19 +36,22 @@ function kindLabel(label: ReportKind, confidence: number, evidence: string[]): L
 export function classifyReportKind(issue: PreparedIssue, hasTraceback: boolean): Label<ReportKind> {
   const title = issue.title.trim();
   const errorInTitle = ERROR_SIGNS.exec(title);
+  // An exception's name in the title makes a report about docs or a feature a bug report ("AttributeError ... while
+  // running the Segmentation Tutorial"); a how-to question may name one ("How do I catch a ValueError?").
+  const namedError = errorInTitle ?? EXCEPTION_NAME.exec(title);
   const errorInBody = hasTraceback ? "a traceback" : ERROR_SIGNS.exec(issue.body)?.[0];
   const quotedTitle = `"${title.slice(0, 80)}"`;
 
   const featureTitle = FEATURE_TITLE.exec(title);
-  if (featureTitle && !errorInTitle) {
+  if (featureTitle && !namedError) {
     return kindLabel("feature", errorInBody ? 0.6 : 0.8, [`title says \`${featureTitle[0]}\``]);
   }
   const featureBody = FEATURE_BODY.exec(issue.body);
-  if (featureBody && !errorInTitle && !hasTraceback) {
+  if (featureBody && !namedError && !hasTraceback) {
     return kindLabel("feature", 0.7, [`says \`${featureBody[0]}\``]);
   }
   const docs = DOCS_TITLE.exec(title);
-  if (docs && !errorInTitle && !hasTraceback && !/\b(?:link|404|redirect|page)\b.*\b(?:broken|dead)\b/i.test(title)) {
+  if (docs && !namedError && !hasTraceback && !/\b(?:link|404|redirect|page)\b.*\b(?:broken|dead)\b/i.test(title)) {
     return kindLabel("docs", errorInBody ? 0.55 : 0.75, [`title is about \`${docs[0]}\``]);
   }
   const questionStart = QUESTION_TITLE.exec(title);
@@ -61,7 +67,7 @@ export function classifyReportKind(issue: PreparedIssue, hasTraceback: boolean):
     return kindLabel("question", errorInBody ? 0.55 : questionStart && questionMark ? 0.8 : 0.65, evidence);
   }
   const evidence: string[] = [];
-  if (errorInTitle) evidence.push(`title says \`${errorInTitle[0]}\``);
+  if (namedError) evidence.push(`title says \`${namedError[0]}\``);
   if (hasTraceback) evidence.push("has a traceback");
   else if (errorShown) evidence.push(`shows \`${errorShown}\``);
   else if (errorInBody) evidence.push(`mentions \`${errorInBody}\``);

@@ -114,7 +114,12 @@ describe("build evidence is what builds print or take, not the reporter's variab
     expect(ids("pip install mxnet-cu110", all)).toEqual(expect.arrayContaining(["gpu.build", "cause.gpu.cudaVersion"]));
   });
 
-  it("reads a CUDA version, not a device string, as CUDA", () => {
+  it("reads no library version in the tail of another package's name", () => {
+    expect(ids("msgpack-numpy==0.4.3.1", all)).not.toContain("cause.lib.libVersion");
+    expect(ids("numpy==1.19.2", all)).toContain("cause.lib.libVersion");
+  });
+
+    it("reads a CUDA version, not a device string, as CUDA", () => {
     expect(ids("Built with CUDA 10.1; CUDA:11.0 too; cuda=10.2", all).filter((id) => id === "cause.gpu.cudaVersion")).toEqual(["cause.gpu.cudaVersion"]);
     expect(matchTerms("Built with CUDA 10.1", all).find((h) => h.id === "cause.gpu.cudaVersion")?.sample).toBe("CUDA 10.1");
     expect(ids("Expected all tensors to be on the same device, but found cuda:0 and cpu; x.to('cuda:1')", all)).not.toContain("cause.gpu.cudaVersion");

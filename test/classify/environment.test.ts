@@ -106,7 +106,12 @@ describe("extractEnvironment", () => {
     expect(env.frameworks["tensorflow-addons"]).toBe("0.6.0");
   });
 
-  it("reads a template's Framework / Framework version pair as the named framework's version", () => {
+  it("reads no GPU out of a link (a GitHub line anchor `#L4` is no NVIDIA L4)", () => {
+    expect(extractEnvironment("See https://github.com/o/r/blob/master/x.py#L4 and Python 3.7").gpu).toBeUndefined();
+    expect(extractEnvironment("Runs on an NVIDIA L4 with Python 3.7").gpu).toBe("NVIDIA L4");
+  });
+
+    it("reads a template's Framework / Framework version pair as the named framework's version", () => {
     expect(extractEnvironment("Framework: (TensorFlow, Keras, PyTorch, MXNet): Pytorch\nFramework version: 1.3.0").frameworks).toEqual({ torch: "1.3.0" });
     expect(extractEnvironment("1. Framework: MXNet\n2. Framework version: 1.5.1").frameworks).toEqual({ mxnet: "1.5.1" });
     expect(extractEnvironment("Framework: tf.keras\nFramework version: TF 1.15.0").frameworks).toEqual({ tensorflow: "1.15.0" });

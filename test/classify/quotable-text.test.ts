@@ -99,7 +99,15 @@ describe("quotableText (what classification evidence may quote)", () => {
     }
   });
 
-  it("drops the title's component tag and relative paths, not dotted names", () => {
+  it("drops a pasted pip freeze (three lines or more), not a single pinned version in the prose", () => {
+    const freeze = ["Cython==0.29.14", "", "msgpack-numpy==0.4.3.1", "-e git+https://github.com/o/r.git@902d36a#egg=r", "torch @ file:///tmp/torch.whl", "h5py==2.10.0"].join("\n");
+    const quoted = quotableText(`UnboundLocalError in the trainer\n${freeze}\nIt fails after the first epoch.`);
+    expect(quoted).not.toMatch(/Cython|msgpack|h5py|egg=|torch @/);
+    expect(quoted).toContain("It fails after the first epoch.");
+    expect(quotableText("It broke when I upgraded to\nnumpy==1.20.0\nyesterday.")).toContain("numpy==1.20.0");
+  });
+
+    it("drops the title's component tag and relative paths, not dotted names", () => {
     const text = ["[Numpy] np.einsum fails", "", "See windows_package\\python\\mxnet\\base.py and src/operator/nn/conv.cc, via tf.keras/layers."].join("\n");
     const quoted = quotableText(text);
     expect(quoted.startsWith("np.einsum fails")).toBe(true);

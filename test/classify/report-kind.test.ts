@@ -63,7 +63,13 @@ describe("classifyReportKind", () => {
     expect(kind("Saved model loads with the wrong weights", "#### Describe the problem or feature request\nThe weights differ after loading.").label).toBe("bug");
   });
 
-  it("recognises a docs request", () => {
+  it("takes an exception named in the title for a bug, also when the title speaks of a tutorial", () => {
+    const k = kind("AttributeError: module 'catalyst.utils' has no attribute 'detach' while running Segmentation Tutorial", "");
+    expect(k.label).toBe("bug");
+    expect(k.evidence).toContain("title says `AttributeError`");
+  });
+
+    it("recognises a docs request", () => {
     const k = kind("Documentation of the UpSampling operator is incomplete", "The page does not list the scale argument.");
     expect(k.label).toBe("docs");
   });
