@@ -34,16 +34,15 @@ export function messageMatches(index: SourceIndex, messages: readonly ExceptionM
     for (const lit of index.docs[d]!.structure?.strings ?? []) {
       const words = messageWords(lit.text);
       if (words.length < 2) continue;
-      const distinct = new Set(words);
       for (const w of wanted) {
         let shared = 0;
         for (const x of words) if (w.has(x)) shared++;
-        let covered = 0;
-        for (const x of distinct) if (w.has(x)) covered++;
         // At least two words and most of the literal: a template such as "expected {} got {}" counts. And half of the
         // message's own words: three common ones ("number", "between", "got") shared with a long message are
-        // another error's text, not the one the reporter saw.
-        if (shared >= 2 && shared >= 0.6 * words.length && covered >= 0.5 * w.size && (!best || shared > best.shared)) best = { text: lit.text, line: lit.line, shared };
+        // another error's text, not the one the reporter saw. (Counted last: few literals get that far.)
+        if (shared >= 2 && shared >= 0.6 * words.length && (!best || shared > best.shared) && coveredWords(words, w) >= 0.5 * w.size) {
+          best = { text: lit.text, line: lit.line, shared };
+        }
       }
     }
     if (best) {
@@ -53,3 +52,9 @@ export function messageMatches(index: SourceIndex, messages: readonly ExceptionM
   }
   return { scores, sites };
 }
+
+/** How many of the message's words the literal holds (each counted once). */
+function coveredWords(literal: readonly string[], message: ReadonlySet<string>): number {
+  return new Set(literal.filter((x) => message.has(x))).size;
+}
+
