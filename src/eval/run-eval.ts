@@ -275,6 +275,9 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
         await next?.catch(() => undefined); // a lookahead still reading blobs must not outlive its reader
         reader.close();
       }
+      // Bugs are grouped by repository, so its documents are not needed again (the features are kept per bug); a
+      // cache the caller passed in is the caller's to keep.
+      if (!options.cache) cache.clear();
     }
   } finally {
     await pool?.close();
@@ -324,6 +327,8 @@ async function crossValidate(
 ): Promise<string[]> {
   const notes: string[] = [];
   const repos = [...new Set(outcomes.map((o) => o.repo))];
+  // `default` is `learned` under another id: the same localizer, the same features, so the same folds. Trained once.
+  const foldsOf = new Map<Localizer, Map<string, LinearModel>>();
   for (const [id, perBug] of learned) {
     const localizer = localizers[ids.indexOf(id)]!;
     if (!isLearned(localizer)) continue;
@@ -331,8 +336,12 @@ async function crossValidate(
       notes.push(`${id}: not scored; repository-grouped cross-validation needs bugs of at least two repositories`);
       continue;
     }
-    const examples = outcomes.map((o) => ({ repo: o.repo, example: perBug.get(o.id)! }));
-    const models = inWorkers ? await trainFoldModels(examples, repos) : trainFoldModelsHere(examples, repos);
+    let models = foldsOf.get(localizer);
+    if (!models) {
+      const examples = outcomes.map((o) => ({ repo: o.repo, example: perBug.get(o.id)! }));
+      models = inWorkers ? await trainFoldModels(examples, repos) : trainFoldModelsHere(examples, repos);
+      foldsOf.set(localizer, models);
+    }
     for (const o of outcomes) rankWith(o, id, localizer, models.get(o.repo)!, perBug.get(o.id)!);
     notes.push(`${id}: leave-one-repository-out cross-validation over ${repos.length} repositories (a bug is never ranked by a model that saw its repository)`);
   }

@@ -126,6 +126,15 @@ export class DocumentCache {
   }
 
   /**
+   * Forgets every document and text bag (the vocabulary stays: documents made later intern into it). For a caller
+   * done with a repository: its documents would only weigh on the garbage collector while the next one is read.
+   */
+  clear(): void {
+    this.docs.clear();
+    this.texts.clear();
+  }
+
+  /**
    * The bag of a text that recurs across queries (a past report, a commit message), memoised by its content:
    * the same key with another text (issue #12 of another repository, an edited report) is another entry.
    */

@@ -56,4 +56,17 @@ describe("DocumentCache", () => {
     expect(cache.cached("a".repeat(40), "a.py")).toBeUndefined();
     expect(cache.cached("c".repeat(40), "c.py")).toBeDefined();
   });
+
+  it("forgets its documents on clear() and keeps its vocabulary, so term ids stay the same", () => {
+    const cache = new DocumentCache();
+    const before = cache.document(file("a.py", "alpha beta", "1".repeat(40)));
+    const terms = cache.vocabulary.size;
+    cache.clear();
+    expect(cache.size).toBe(0);
+    expect(cache.known("1".repeat(40), "a.py")).toBe(false);
+    const after = cache.document(file("a.py", "alpha beta", "1".repeat(40)));
+    expect(after).not.toBe(before);
+    expect(cache.vocabulary.size).toBe(terms);
+    expect([...after.bags.content.ids]).toEqual([...before.bags.content.ids]);
+  });
 });
