@@ -1,4 +1,5 @@
 import { topFiles } from "../ir/rank.js";
+import { anchorTracebackLines } from "./anchor-lines.js";
 import { getLocalizer, DEFAULT_LOCALIZER_ID, LOCALIZERS } from "../ir/localizers/registry.js";
 import { createDocumentCache } from "../ir/create-document-cache.js";
 import { type DocumentCache, SourceIndex } from "../ir/source-index.js";
@@ -86,7 +87,8 @@ export async function runPipeline(input: PipelineInput, deps: PipelineDeps = {})
     for (const id of ids) {
       const localizer = getLocalizer(id);
       const output = localizer.localize({ index, issue: reported, history, parsed });
-      byLocalizer[id] = { localizer: id, version: localizer.version, ranked: topFiles(index, output, top) };
+      const ranked = anchorTracebackLines(topFiles(index, output, top), input.snapshot.files);
+      byLocalizer[id] = { localizer: id, version: localizer.version, ranked };
     }
   });
   const shown = byLocalizer[DEFAULT_LOCALIZER_ID]!;

@@ -17,7 +17,8 @@ export function traceEvidence(index: SourceIndex, signal: StackTraceSignal, doc:
     const where = hit.frame.func ? `\`${hit.frame.func}\`, ` : "";
     // The rank counts the traceback's project files, innermost first (a file with several frames counts once).
     const position = hit.rank === 1 ? "the innermost project frame" : `the ${ordinal(hit.rank)} project file from the innermost frame`;
-    return [{ kind: "traceback", detail: `${where}${position}`, ...line }];
+    const code = hit.frame.line > 0 && hit.frame.code ? { code: hit.frame.code } : {};
+    return [{ kind: "traceback", detail: `${where}${position}`, ...line, ...code }];
   }
   const importer = signal.imported.get(doc);
   if (importer !== undefined) return [{ kind: "import", detail: `\`${index.paths[importer]}\`` }];

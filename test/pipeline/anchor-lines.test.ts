@@ -1,0 +1,33 @@
+import { describe, expect, it } from "@jest/globals";
+import { anchorTracebackLines } from "../../src/pipeline/anchor-lines.js";
+import type { RankedFile, SourceFile } from "../../src/types.js";
+
+const TRAINER = ["def fit(self):", "    self.setup()", "    model_type = self.kind", "    loss = self.step()", "    return loss", "", "def step(self):", "    loss = self.step()"].join("\n");
+const files: SourceFile[] = [{ path: "pkg/trainer.py", text: TRAINER, size: TRAINER.length }];
+const ranked = (line: number, code: string): RankedFile[] => [
+  { path: "pkg/trainer.py", score: 1, evidence: [{ kind: "traceback", detail: "`fit`, the innermost project frame", line, code }, { kind: "terms", detail: "`loss`" }] },
+];
+
+describe("anchorTracebackLines", () => {
+  it("keeps a frame's line when this commit has the printed code there, and drops the code from the evidence", () => {
+    const [file] = anchorTracebackLines(ranked(4, "loss = self.step()"), files);
+    expect(file!.evidence[0]).toEqual({ kind: "traceback", detail: "`fit`, the innermost project frame", line: 4 });
+    expect(file!.evidence[1]).toEqual({ kind: "terms", detail: "`loss`" });
+  });
+
+  it("moves the line to the nearest copy of the printed code when the reporter's release numbers it otherwise", () => {
+    // Printed as line 3 (another statement here); the code is at lines 4 and 8: 4 is nearer.
+    expect(anchorTracebackLines(ranked(3, "loss = self.step()"), files)[0]!.evidence[0]!.line).toBe(4);
+    expect(anchorTracebackLines(ranked(7, "loss = self.step()"), files)[0]!.evidence[0]!.line).toBe(8);
+  });
+
+  it("does not link a line whose code this commit does not have, and says whose line it is", () => {
+    const [file] = anchorTracebackLines(ranked(3, "model_type = self.config.kind"), files);
+    expect(file!.evidence[0]).toEqual({ kind: "traceback", detail: "`fit`, the innermost project frame (line 3 in the reporter's version)" });
+  });
+
+  it("leaves a file it has no text for as it was, without the code", () => {
+    const [file] = anchorTracebackLines(ranked(3, "anything"), []);
+    expect(file!.evidence[0]).toEqual({ kind: "traceback", detail: "`fit`, the innermost project frame", line: 3 });
+  });
+});
