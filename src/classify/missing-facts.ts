@@ -44,6 +44,11 @@ export function projectVersionFact(pkg: string): string {
   return `the \`${pkg}\` version (\`python -c "import ${pkg}; print(${pkg}.__version__)"\`)`;
 }
 
+/** Whether a fact is the project's own release, as projectVersionFact words it. */
+export function isProjectVersionFact(fact: string): boolean {
+  return /^the `[\w.-]+` version \(`python -c "import [\w.]+; print\([\w.]+\.__version__\)"`\)$/.test(fact);
+}
+
 /**
  * A question without the command or hint it carries: "the `pyro` version (`python -c "import pyro; ..."`)" →
  * "the `pyro` version", "GPU driver version (the `nvidia-smi` header)" → "GPU driver version". For a label's

@@ -33,7 +33,7 @@ import { anchorLine, evidenceLine, fileReason, sortEvidence } from "./evidence-t
 import { COMMENT_MARKER, renderMetaLine } from "./comment-marker.js";
 import { renderLabelCheckboxes, type LabelCheckbox } from "./label-checkboxes.js";
 import { COMMANDS } from "./commands.js";
-import { factName, isRuntimeFact } from "../classify/missing-facts.js";
+import { factName, isProjectVersionFact, isRuntimeFact } from "../classify/missing-facts.js";
 import { describeBuildFacts, describeEnvironment } from "../classify/environment.js";
 import { environmentCommands } from "./environment-commands.js";
 import { fitComment, type CommentPart } from "./fit-comment.js";
@@ -184,7 +184,12 @@ function renderEnvironmentRequest(result: TriageResult, config: RepoConfig): str
   const classification = result.classification;
   if (!classification) return "";
   const extrinsic = isProbablyExtrinsic(result, config);
-  const facts = classification.missingFacts;
+  // "Possibly outside, though nothing the reporter wrote points there" (the cause line) asks no environment: the
+  // leaning comes from base rates and the report's shape, and a list of versions to paste would say otherwise. The
+  // project's own release stays asked, a maintainer's first question whatever the cause; so do a GPU bug's facts.
+  const unfounded =
+    !extrinsic && classification.extrinsic.label === "extrinsic" && classification.extrinsic.evidence.length === 0 && classification.bugType.label !== "GPU";
+  const facts = unfounded ? classification.missingFacts.filter(isProjectVersionFact) : classification.missingFacts;
   // The error as text and a reproducer, which no environment fact replaces: asked first, so that the command line
   // that follows the list stands next to the facts it answers.
   const details = classification.missingDetails ?? [];
