@@ -4,7 +4,8 @@
  * "which version" is a maintainer's first question.
  */
 
-import { withProjectVersionAsked } from "../classify/missing-facts.js";
+import { samePackage, withProjectVersionAsked } from "../classify/missing-facts.js";
+import { isMeasurement } from "../classify/environment.js";
 import type { Classification } from "../types.js";
 
 /** Folders whose packages are not the project's library. */
@@ -39,10 +40,17 @@ export function projectPackage(paths: readonly string[]): string | undefined {
  * torch 1.6.0" is not read as flair's version.
  */
 export function statesPackageVersion(text: string, name: string): boolean {
+  return statedPackageVersion(text, name) !== undefined;
+}
+
+/** The version of the package the report states (see statesPackageVersion), as written: "0.4.1", "1.2.2rc1". */
+export function statedPackageVersion(text: string, name: string): string | undefined {
   const parts = name.split(/[-_.]+/).filter(Boolean).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  if (parts.length === 0) return false;
+  if (parts.length === 0) return undefined;
   const spelt = parts.join("[-_. ]?");
-  return new RegExp(`(?<![\\w-])${spelt}(?![\\w-])[ \\t:=,(>~^-]*(?:version\\b(?:[^\\n\\d:]{0,60}:)?[ \\t:=]*(?:is[ \\t]+)?)?v?\\d+\\.\\d+`, "i").test(text);
+  const stated = new RegExp(`(?<![\\w-])${spelt}(?![\\w-])[ \\t:=,(>~^-]*(?:version\\b(?:[^\\n\\d:]{0,60}:)?[ \\t:=]*(?:is[ \\t]+)?)?v?(\\d+\\.\\d+(?:\\.\\d+)*(?:(?:a|b|rc|dev|post)\\d*)?)`, "i").exec(text);
+  // "accuracy from sklearn 0.4986" is a number printed after the name, not a release.
+  return stated?.[1] !== undefined && !isMeasurement(stated[1]) ? stated[1] : undefined;
 }
 
 /**
@@ -51,7 +59,14 @@ export function statesPackageVersion(text: string, name: string): boolean {
  */
 export function withProjectVersionQuestion(classification: Classification, paths: readonly string[], issueText: string): Classification {
   const pkg = projectPackage(paths);
-  const stated = pkg !== undefined && statesPackageVersion(issueText, pkg);
-  const missingFacts = withProjectVersionAsked(classification.missingFacts, classification.environment, pkg, stated, classification.buildFailure === true);
-  return { ...classification, missingFacts };
+  const version = pkg === undefined ? undefined : statedPackageVersion(issueText, pkg);
+  const missingFacts = withProjectVersionAsked(classification.missingFacts, classification.environment, pkg, version !== undefined, classification.buildFailure === true);
+  // The project's own release, stated, is shown with the rest of the environment ("kornia 0.4.1"): the reader of
+  // the comment sees which release the report is about, as the environment reader shows the frameworks'.
+  const known = pkg !== undefined && Object.keys(classification.environment.frameworks).some((f) => samePackage(f, pkg));
+  const environment =
+    pkg !== undefined && version !== undefined && !known
+      ? { ...classification.environment, frameworks: { ...classification.environment.frameworks, [pkg]: version } }
+      : classification.environment;
+  return { ...classification, environment, missingFacts };
 }

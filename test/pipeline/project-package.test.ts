@@ -64,4 +64,13 @@ describe("withProjectVersionQuestion", () => {
     expect(withProjectVersionQuestion(classification, paths, "it crashes").missingFacts).toEqual([projectVersionFact("flair"), "Python version"]);
     expect(withProjectVersionQuestion(classification, paths, "flair 0.4.5, it crashes").missingFacts).toEqual(["Python version"]);
   });
+
+  it("shows the project's release the report states with the rest of the environment, and no measurement", () => {
+    expect(withProjectVersionQuestion(classification, paths, "flair version is 0.4.5, it crashes").environment.frameworks).toEqual({ flair: "0.4.5" });
+    expect(withProjectVersionQuestion(classification, paths, "it crashes").environment.frameworks).toEqual({});
+    expect(withProjectVersionQuestion(classification, paths, "accuracy of flair 0.4986 only").environment.frameworks).toEqual({});
+    // Already read by the environment reader: kept as it was.
+    const read = makeClassification({ environment: { frameworks: { flair: "0.4.5" } }, missingFacts: [] });
+    expect(withProjectVersionQuestion(read, paths, "flair 0.4.5").environment.frameworks).toEqual({ flair: "0.4.5" });
+  });
 });
