@@ -106,7 +106,12 @@ describe("extractEnvironment", () => {
     expect(env.frameworks["tensorflow-addons"]).toBe("0.6.0");
   });
 
-  it("reads no GPU out of a link (a GitHub line anchor `#L4` is no NVIDIA L4)", () => {
+  it("reads a Ti model however the reporter writes Ti", () => {
+    expect(extractEnvironment("torch 1.5 on a GTX 780 TI (source)").gpu).toBe("GTX 780 TI");
+    expect(extractEnvironment("RTX 2080 Ti").gpu).toBe("RTX 2080 Ti");
+  });
+
+    it("reads no GPU out of a link (a GitHub line anchor `#L4` is no NVIDIA L4)", () => {
     expect(extractEnvironment("See https://github.com/o/r/blob/master/x.py#L4 and Python 3.7").gpu).toBeUndefined();
     expect(extractEnvironment("Runs on an NVIDIA L4 with Python 3.7").gpu).toBe("NVIDIA L4");
   });
