@@ -115,7 +115,7 @@ const labelsSchema = z
 
 export const repoConfigSchema = z.strictObject({
   enabled: z.boolean().default(true).describe("Triage issues in this repository at all."),
-  topFiles: z.number().int().min(1).max(20).default(5).describe("How many ranked files the comment shows (1 to 20)."),
+  topFiles: z.number().int().min(1).max(20).default(5).describe("How many ranked files the comment shows at most (1 to 20); a file the ranker scores under 1% of the first one is left out."),
   scope: z
     .strictObject({
       include: globList

@@ -64,11 +64,25 @@ const MAX_EVIDENCE_PER_FILE = 8;
 const MAX_QUESTIONS = 10;
 const MAX_CLASSIFIER_EVIDENCE = 3;
 
+/**
+ * Below this share of the first file's score a file is not shown: the ranker gives it next to nothing, and its
+ * reasons are then a few common words ("due", "match", "build"). Measured on the dev benchmark's cross-validated
+ * rankings: the cut hides 17% of the files at ranks 2 to 5, among which 5% are fixed files, against 20% among those
+ * it keeps; 2 of 578 bugs lose their only fixed file in the top five (a cut at 5% would hide 38% and lose 18).
+ */
+export const NEGLIGIBLE_SHARE = 0.01;
+
+/** The first `top` files, without those the ranker gives next to nothing beside the first one. */
+export function shownFiles(ranked: readonly RankedFile[], top: number): RankedFile[] {
+  const first = ranked[0]?.score ?? 0;
+  return ranked.slice(0, top).filter((file, i) => i === 0 || !(first > 0) || file.score >= NEGLIGIBLE_SHARE * first);
+}
+
 export function renderComment(input: RenderInput): string {
   const { result, config } = input;
   const display = decideFileDisplay(result, config);
   const nonBug = confidentNonBugKind(result, config);
-  const files = result.localization.ranked.slice(0, config.topFiles);
+  const files = shownFiles(result.localization.ranked, config.topFiles);
   const parts: CommentPart[] = [];
 
   parts.push({ text: renderConfigProblems(input.configProblems ?? []) });
