@@ -75,6 +75,8 @@ function bugsOf(denchmark: string, clone: string, repo: string): object[] {
       else if (/^[MDRT]/.test(status)) gt.push(path);
     }
     if (gt.length === 0) continue; // as in the dev set: a fix that changes no existing .py file is left out
+    gt.sort();
+    added.sort();
     const pyFiles = git(clone, "ls-tree", "-r", base)
       .split("\n")
       .filter((l) => /^100(644|755) blob /.test(l) && l.endsWith(".py")).length;
@@ -109,7 +111,8 @@ async function main(): Promise<void> {
     const clone = await findGitDir(values["git-root"], repo);
     if (!clone) throw new Error(`no bare clone of ${repo} under ${values["git-root"]}`);
     const bugs = bugsOf(values.denchmark, clone, repo);
-    bugs.sort((a, b) => ((a as { created_at: string }).created_at < (b as { created_at: string }).created_at ? -1 : 1));
+    const created = (bug: object) => (bug as { created_at: string }).created_at;
+    bugs.sort((a, b) => created(a).localeCompare(created(b)));
     process.stderr.write(`${repo}: ${bugs.length} bugs\n`);
     lines.push(...bugs.map((b) => JSON.stringify(b)));
   }

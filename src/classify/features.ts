@@ -12,7 +12,7 @@ import { detectCauses, type CauseSignal } from "./causes.js";
 import { environmentFactCount, extractEnvironment } from "./environment.js";
 import { quotableText } from "./quotable-text.js";
 import { CAUSE_LEXICON, EXTRINSIC_HINTS, TYPE_LEXICON, matchTerms, type LexiconHit, type Quotable } from "./lexicon.js";
-import { bigrams, hasCodeBlock, hasTraceback, lexicalView, proseOf, tokenize, type PreparedIssue } from "./text.js";
+import { bigrams, hasCodeBlock, hasTraceback, lexicalView, proseOf, tokenize, unmasked, type PreparedIssue } from "./text.js";
 
 export const FEATURE_GROUPS = ["title", "words", "lexicon", "lexiconTitle", "lexiconShare", "causes", "meta"] as const;
 export type FeatureGroup = (typeof FEATURE_GROUPS)[number];
@@ -119,7 +119,24 @@ export function analyseIssue(issue: PreparedIssue, ownNames: readonly string[] =
   meta.set("m:emptyBody", issue.body.trim() === "" ? 1 : 0);
   meta.set("m:titleQuestion", /\?\s*$/.test(issue.title) ? 1 : 0);
 
-  return { features, environment, lexiconHits, causes, quotable, traceback, ownNames };
+  return withNamesWrittenBack({ features, environment, lexiconHits, causes, quotable, traceback, ownNames });
+}
+
+/**
+ * The analysis with the project's name written back into what evidence may show: samples, quotes and cause
+ * evidence were read off the masked text ("CUDA error: ownproject crashed" is "CUDA error: horovod crashed").
+ */
+function withNamesWrittenBack(analysis: IssueAnalysis): IssueAnalysis {
+  const names = analysis.ownNames;
+  if (names.length === 0) return analysis;
+  const text = (t: string) => unmasked(t, names);
+  const hit = (h: LexiconHit): LexiconHit => ({ ...h, sample: text(h.sample) });
+  return {
+    ...analysis,
+    lexiconHits: new Map([...analysis.lexiconHits].map(([k, h]) => [k, hit(h)])),
+    causes: analysis.causes.map((c) => ({ ...c, evidence: c.evidence.map(text), quotes: c.quotes.map(text), hits: c.hits.map(hit) })),
+    quotable: analysis.quotable === null ? null : new Map([...analysis.quotable].map(([k, v]) => [k, text(v)])),
+  };
 }
 
 /**
@@ -139,7 +156,7 @@ export function withQuotesFrom(analysis: IssueAnalysis, issue: PreparedIssue, re
     const requoted = byCause.get(c.cause);
     return requoted ? { ...c, evidence: requoted.evidence, quotes: requoted.quotes } : c;
   });
-  return { ...analysis, quotable, causes };
+  return withNamesWrittenBack({ ...analysis, quotable, causes });
 }
 
 const ALL_TERMS = [...Object.values(TYPE_LEXICON).flat(), ...Object.values(CAUSE_LEXICON).flat(), ...EXTRINSIC_HINTS];

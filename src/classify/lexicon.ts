@@ -170,7 +170,9 @@ export const CAUSE_LEXICON: Record<ExtrinsicCause, LexiconTerm[]> = {
     // Not the tail of another package's name: `msgpack-numpy==0.4.3.1` is no numpy version.
     libVersion: String.raw`(?<![\w-])(?:numpy|scipy|opencv|cv2|pandas|protobuf|transformers|onnx|onnxruntime|pillow|requests|scikit-learn|sklearn|horovod|tensorrt|tvm|keras|tensorflow|torch|pytorch|jax|cython|mkl|mkl-?dnn|dnnl|openblas|openmp)\b[ =:v-]{0,3}\d+(?:\.\d+)+`,
     dependency: String.raw`\b(?:dependenc(?:y|ies)|third[- ]party|upstream|external library|requirements)\b`,
-    mismatch: String.raw`\b(?:version mismatch|incompatib\w*|not compatible|compatibility with|works with [\w.-]+ \d[\w.]*|breaks? with [\w.-]+ \d)\b`,
+    // Not the project's own releases ("works with horovod 0.19.0 but breaks with 0.20.0" in horovod's tracker is a
+    // regression of the project): its name is masked as OWN_PROJECT where the lexicons read.
+    mismatch: String.raw`\b(?:version mismatch|incompatib\w*|not compatible|compatibility with|works with (?!ownproject\b)[\w.-]+ \d[\w.]*|breaks? with (?!ownproject\b)[\w.-]+ \d)\b`,
     upgraded: String.raw`\b(?:after (?:upgrading|updating|installing)|since (?:upgrading|updating)|upgraded to|updated to|new release of|changed its)\b`,
     mkl: String.raw`\b(?:mkl-?dnn|mkldnn|dnnl|onednn|openblas|lapack|blas)\b`,
     // A third-party library named in the report's words (not in an import line): the taxonomy's "third-party library
@@ -203,9 +205,15 @@ export const CAUSE_LEXICON: Record<ExtrinsicCause, LexiconTerm[]> = {
   }),
 };
 
+/**
+ * What the project's own names read as where the lexicons read (classify/text.ts lexicalView): a word no term
+ * matches. Terms that take any name ("works with X 1.2") say `(?!ownproject\b)`; samples show the name again.
+ */
+export const OWN_PROJECT = "ownproject";
+
 /** Generic signs that something outside the project is involved, whatever the cause. */
 export const EXTRINSIC_HINTS: LexiconTerm[] = terms("hint", {
-  works: String.raw`\bworks? (?:fine |well )?(?:with|on|in) [\w.-]+ ?\d[\w.]*\b`,
+  works: String.raw`\bworks? (?:fine |well )?(?:with|on|in) (?!ownproject\b)[\w.-]+ ?\d[\w.]*\b`,
   environment: String.raw`\b(?:environment|env|platform|machine|system|hardware|os)\b`,
   versions: String.raw`\b\d+\.\d+(?:\.\d+)?\b`,
   upgraded: String.raw`\b(?:upgrad\w*|downgrad\w*|after updat\w*|new version|older version|previous version)\b`,

@@ -10,8 +10,11 @@ import { PASTED_ERROR, type PreparedIssue } from "./text.js";
 const ERROR_SIGNS =
   /\b(?:error|exception|traceback|crash\w*|fail\w*|broken|segfault|seg(?:mentation)? fault|wrong|incorrect|bug|regression|nan|hang\w*|leak\w*|doesn'?t work|does not work|not working|cannot|can'?t|unable|abort\w*|core dumped)\b/i;
 
-/** An exception's name, as Python prints it (`AttributeError`, `CUDARuntimeException`): the word "error" inside a name. */
-const EXCEPTION_NAME = /\b[A-Z]\w*(?:Error|Exception)\b/;
+/**
+ * An exception as Python prints it, name then colon (`AttributeError: module ... has no attribute`): the error
+ * pasted into the title. A name alone may be what a feature or a docs request is about ("Raise a ValueError").
+ */
+const EXCEPTION_NAME = /\b[A-Z]\w*(?:Error|Exception):/;
 
 const FEATURE_TITLE =
   /\b(?:feature request|\[feature\]|\[fr\]|\[enhancement\]|\[rfc\]|\[proposal\]|enhancement:|feature:|would be (?:nice|great|useful)|please add|add (?:an? )?(?:option|support|ability|flag|parameter) (?:for|to)|request(?:ing)? support)\b/i;
@@ -36,8 +39,8 @@ function kindLabel(label: ReportKind, confidence: number, evidence: string[]): L
 export function classifyReportKind(issue: PreparedIssue, hasTraceback: boolean): Label<ReportKind> {
   const title = issue.title.trim();
   const errorInTitle = ERROR_SIGNS.exec(title);
-  // An exception's name in the title makes a report about docs or a feature a bug report ("AttributeError ... while
-  // running the Segmentation Tutorial"); a how-to question may name one ("How do I catch a ValueError?").
+  // An exception pasted into the title makes a report about docs or a feature a bug report ("AttributeError: ...
+  // while running the Segmentation Tutorial"); a how-to question may name one ("How do I catch a ValueError?").
   const namedError = errorInTitle ?? EXCEPTION_NAME.exec(title);
   const errorInBody = hasTraceback ? "a traceback" : ERROR_SIGNS.exec(issue.body)?.[0];
   const quotedTitle = `"${title.slice(0, 80)}"`;

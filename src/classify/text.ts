@@ -4,6 +4,7 @@
  */
 
 import type { IssueText } from "../types.js";
+import { OWN_PROJECT } from "./lexicon.js";
 
 /**
  * Bodies are capped before feature extraction: a pasted 1 MB log says nothing more about the bug type than its
@@ -39,11 +40,6 @@ export interface PreparedIssue {
   all: string;
 }
 
-/**
- * Stands for the project's own name where the lexicons read: a word no lexicon term matches, with the name's word
- * boundaries (`horovod.torch` → `ownproject.torch`).
- */
-const OWN_PROJECT = "ownproject";
 
 /**
  * The issue as the lexicons read it: the project's own names (`horovod` in horovod's issues, `opencv` in OpenCV's)
@@ -52,11 +48,22 @@ const OWN_PROJECT = "ownproject";
  * nearly every report and says neither. Words, environment and everything else read the issue as written.
  */
 export function lexicalView(issue: PreparedIssue, ownNames: readonly string[] = []): PreparedIssue {
-  const names = [...new Set(ownNames.map((n) => n.trim().toLowerCase()).filter((n) => /^[a-z][\w-]*$/.test(n) && n.length >= 3))];
+  const names = maskableNames(ownNames);
   if (names.length === 0) return issue;
   const own = new RegExp(`(?<![\\w-])(?:${names.map((n) => n.replace(/-/g, "\\-")).join("|")})(?![\\w-])`, "gi");
   const mask = (text: string) => text.replace(own, OWN_PROJECT);
   return { title: mask(issue.title), body: mask(issue.body), all: mask(issue.all) };
+}
+
+/** The names lexicalView masks: plain package or repository names (a name with dots or `+` is left as it is). */
+function maskableNames(ownNames: readonly string[]): string[] {
+  return [...new Set(ownNames.map((n) => n.trim().toLowerCase()).filter((n) => /^[a-z][\w-]*$/.test(n) && n.length >= 3))];
+}
+
+/** A lexicon sample or quote read off the masked text, with the project's name written back in. */
+export function unmasked(text: string, ownNames: readonly string[]): string {
+  const name = maskableNames(ownNames)[0];
+  return name !== undefined && text.includes(OWN_PROJECT) ? text.replaceAll(OWN_PROJECT, name) : text;
 }
 
 export function prepareIssue(issue: IssueText): PreparedIssue {

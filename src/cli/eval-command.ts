@@ -8,6 +8,7 @@ import { benchmarkHistoryProvider } from "../eval/benchmark-history.js";
 import { formatEvalReport } from "../eval/format-report.js";
 import { runEval } from "../eval/run-eval.js";
 import { getLocalizer } from "../ir/localizers/registry.js";
+import { isLearned } from "../ir/localizers/learned.js";
 import { parseOptions, positiveInt } from "./parse-options.js";
 import { UsageError } from "./usage-error.js";
 import type { CliIo } from "./io.js";
@@ -55,7 +56,7 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
   if (limit !== undefined) bugs = bugs.slice(0, limit);
   if (bugs.length === 0) throw new UsageError(o.repo ? `no bug of ${o.repo} in ${o.dataset}` : `no bug in ${o.dataset}`);
 
-  const heldOutModel = o["held-out"] ? shippedModelFor(bugs) : undefined;
+  const heldOutModel = o["held-out"] && ids.some((id) => isLearned(getLocalizer(id))) ? shippedModelFor(bugs) : undefined;
   const history = benchmarkHistoryProvider(dataset.bugs);
   const run = await runEval({
     bugs,
@@ -99,8 +100,11 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
  */
 function shippedModelFor(bugs: readonly BenchmarkBug[]): { model: LinearModel; name: string } {
   const model = loadRankerModel();
-  const seen = new Set(model.trainedOn.repositories);
-  const overlap = [...new Set(bugs.map((b) => b.repo))].filter((r) => seen.has(r));
+  // By name too, in any case: a renamed repository (apache/incubator-mxnet, PyTorchLightning/pytorch-lightning) is
+  // the same code.
+  const nameOf = (repo: string) => (repo.split("/")[1] ?? repo).toLowerCase().replace(/^incubator-/, "");
+  const seen = new Set(model.trainedOn.repositories.flatMap((r) => [r.toLowerCase(), nameOf(r)]));
+  const overlap = [...new Set(bugs.map((b) => b.repo))].filter((r) => seen.has(r.toLowerCase()) || seen.has(nameOf(r)));
   if (overlap.length > 0) {
     throw new UsageError(`--held-out: the shipped ranker was trained on ${overlap.join(", ")}; leave --held-out out to score them by cross-validation`);
   }

@@ -132,6 +132,7 @@ export class DocumentCache {
   clear(): void {
     this.docs.clear();
     this.texts.clear();
+    this.building.clear();
   }
 
   /**

@@ -15,7 +15,7 @@ export function anchorTracebackLines(ranked: readonly RankedFile[], files: reado
     if (!got) {
       const file = byPath.get(path);
       if (!file) return undefined;
-      lines.set(path, (got = file.text.split("\n").map((l) => l.trim())));
+      lines.set(path, (got = file.text.split("\n").map(sourceLine)));
     }
     return got;
   };
@@ -29,13 +29,34 @@ function anchored(evidence: Evidence, linesOf: () => string[] | undefined): Evid
   const { code, ...rest } = evidence;
   if (code === undefined || rest.line === undefined) return rest;
   const lines = linesOf();
-  const printed = code.trim();
-  if (!lines || printed === "" || lines[rest.line - 1] === printed) return rest;
+  const printed = sourceLine(code);
+  if (!lines || printed === "" || holds(lines[rest.line - 1], printed)) return rest;
   let nearest: number | undefined;
   lines.forEach((l, i) => {
-    if (l === printed && (nearest === undefined || Math.abs(i + 1 - rest.line!) < Math.abs(nearest - rest.line!))) nearest = i + 1;
+    if (holds(l, printed) && (nearest === undefined || Math.abs(i + 1 - rest.line!) < Math.abs(nearest - rest.line!))) nearest = i + 1;
   });
   if (nearest !== undefined) return { ...rest, line: nearest };
   const { line, ...unlinked } = rest;
   return { ...unlinked, detail: `${unlinked.detail} (line ${line} in the reporter's version)` };
 }
+
+/** A line as compared: trimmed, without a trailing comment (`# noqa: N813` may differ between releases). */
+function sourceLine(line: string): string {
+  return line.replace(/\s+#[^'"]*$/, "").trim();
+}
+
+/**
+ * Whether the commit's line is the printed one. A log can put its own prefix before each printed line
+ * ("2020-02-07 04:15:34,466 [INFO ] W-9000-model-stdout - from packaging.version import parse", horovodrun's
+ * "[1]<stderr>:"): the printed text may end with the line, if the line is long enough to tell.
+ */
+function holds(line: string | undefined, printed: string): boolean {
+  if (line === undefined || line === "") return false;
+  if (line === printed) return true;
+  if (line.length < MIN_SUFFIX_MATCH || !printed.endsWith(line)) return false;
+  return /\s$/.test(printed.slice(0, printed.length - line.length)); // a whole statement, not the tail of a word
+}
+
+/** The shortest line matched as the end of a prefixed printed line: `return x` could be anywhere. */
+const MIN_SUFFIX_MATCH = 12;
+

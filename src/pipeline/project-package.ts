@@ -70,3 +70,16 @@ export function withProjectVersionQuestion(classification: Classification, paths
       : classification.environment;
   return { ...classification, environment, missingFacts };
 }
+
+/**
+ * Package names that are words of the reports, not names of a project (a yolov5-like tree's `utils`, a
+ * stylegan-like one's `training`): masking them where the lexicons read would hide the words ("training" is a
+ * Training term).
+ */
+const GENERIC_PACKAGE_NAMES = new Set(["utils", "util", "training", "train", "models", "model", "data", "datasets", "core", "common", "lib", "src", "app", "main", "tools", "nets", "layers", "ops"]);
+
+/** The project's package as a name the classifier masks (ClassifyOptions.ownNames), unless it is a generic word. */
+export function maskableProjectName(pkg: string | undefined): string | undefined {
+  return pkg !== undefined && !GENERIC_PACKAGE_NAMES.has(pkg.toLowerCase()) ? pkg : undefined;
+}
+

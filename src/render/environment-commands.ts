@@ -17,6 +17,8 @@ import type { Classification } from "../types.js";
  * GPU questions, and a command whose output answers none of the questions is noise to the reporter.
  */
 
+const COMMAND_FRAMEWORKS = ["torch", "pytorch", "tensorflow", "keras", "jax"];
+
 /** Prints the OS (with its version) and the Python version, which `pip list` does not. */
 export const PLATFORM_COMMAND = 'python -c "import platform; print(platform.platform(), platform.python_version())"';
 
@@ -27,7 +29,10 @@ export const PLATFORM_COMMAND = 'python -c "import platform; print(platform.plat
  */
 export function environmentCommands(classification: Classification, repositoryFramework: string | undefined): string[] {
   const env = classification.environment;
-  const stated = Object.keys(env.frameworks).map((f) => f.toLowerCase());
+  // The frameworks the commands know; a stated numpy or the project's own release names no environment report.
+  const stated = Object.keys(env.frameworks)
+    .map((f) => f.toLowerCase())
+    .filter((f) => COMMAND_FRAMEWORKS.includes(f));
   const fallback = classification.frameworkAsked ?? repositoryFramework;
   const frameworks = stated.length > 0 ? stated : fallback ? [fallback] : [];
   const asked = new Set<string>(classification.missingFacts);

@@ -222,7 +222,17 @@ describe("the project's own names", () => {
     expect([...own.lexiconHits.values()].map((h) => h.sample.toLowerCase())).toContain("allreduce");
   });
 
-  it("leave what the issue states about the project's release to the environment reader", () => {
+  it("never show the mask: evidence and quotes name the project, and its own releases are no outside version change", () => {
+    const issue = { title: "allreduce regression", body: "It works with horovod 0.19.0 but breaks with horovod 0.20.0.\nCUDA error: horovod crashed in allreduce on 4 GPUs." };
+    const classification = classifyIssue(issue, undefined, { ownNames: ["horovod"] });
+    expect(JSON.stringify(classification)).not.toContain("ownproject");
+    const analysis = analyseIssue(prepareIssue(issue), ["horovod"]);
+    expect(JSON.stringify([...analysis.lexiconHits.values(), ...analysis.causes])).not.toContain("ownproject");
+    expect(analysis.causes.flatMap((c) => c.hits.map((h) => h.id))).not.toContain("cause.lib.mismatch");
+    expect(analysis.causes.flatMap((c) => c.hits.map((h) => h.sample))).toContain("CUDA error: horovod crashed in allreduce on 4 GPUs.");
+  });
+
+    it("leave what the issue states about the project's release to the environment reader", () => {
     expect(analysed(["horovod"]).environment.frameworks).toEqual(analysed([]).environment.frameworks);
   });
 });

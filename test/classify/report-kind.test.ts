@@ -66,7 +66,10 @@ describe("classifyReportKind", () => {
   it("takes an exception named in the title for a bug, also when the title speaks of a tutorial", () => {
     const k = kind("AttributeError: module 'catalyst.utils' has no attribute 'detach' while running Segmentation Tutorial", "");
     expect(k.label).toBe("bug");
-    expect(k.evidence).toContain("title says `AttributeError`");
+    expect(k.evidence).toContain("title says `AttributeError:`");
+    // A name without the pasted error's colon is what a request may be about.
+    expect(kind("[Feature request] Raise a ValueError instead of an assert on bad shapes", "").label).toBe("feature");
+    expect(kind("Docs: list the exceptions raised (KeyError, ValueError) by Trainer.fit", "").label).toBe("docs");
   });
 
     it("recognises a docs request", () => {

@@ -105,6 +105,8 @@ const gitRoot = join(temp.dir, "clones");
 const datasetPath = join(temp.dir, "bugs.jsonl");
 /** A bug of a repository the shipped ranker was trained on (no clone needed: --held-out refuses it first). */
 const trainedOnPath = join(temp.dir, "trained-on.jsonl");
+/** The same repository under its former name. */
+const renamedPath = join(temp.dir, "renamed.jsonl");
 
 beforeAll(() => {
   const vision = createGitRepo(VISION_C0, { commits: [{ files: VISION_C1, message: "Add Rotate" }] });
@@ -129,6 +131,7 @@ beforeAll(() => {
   ];
   writeFileSync(datasetPath, lines.join("\n") + "\n");
   writeFileSync(trainedOnPath, bug("tensorflow/addons#1", "tensorflow/addons", "abcdef0", ["a.py"], "Anything", "") + "\n");
+  writeFileSync(renamedPath, bug("apache/incubator-mxnet#1", "apache/incubator-mxnet", "abcdef0", ["a.py"], "Anything", "") + "\n");
 });
 afterAll(() => {
   for (const r of repos) r.cleanup();
@@ -269,6 +272,7 @@ describe("mltriage eval options", () => {
     { name: "a --repo with no bug", args: () => ["--dataset", datasetPath, "--git-root", gitRoot, "--localizers", "bm25", "--repo", "no/such"], message: /no bug of no\/such in/ },
     { name: "a --json file in a folder that does not exist", args: () => ["--dataset", datasetPath, "--git-root", gitRoot, "--localizers", "bm25", "--json", join(temp.dir, "no-dir", "out.json")], message: /--json .*out\.json: folder .*no-dir does not exist/ },
     { name: "--held-out on a repository the shipped ranker was trained on", args: () => ["--dataset", trainedOnPath, "--git-root", gitRoot, "--held-out"], message: /--held-out: the shipped ranker was trained on tensorflow\/addons; leave --held-out out/ },
+    { name: "--held-out on a repository the shipped ranker was trained on under another name", args: () => ["--dataset", renamedPath, "--git-root", gitRoot, "--held-out"], message: /--held-out: the shipped ranker was trained on apache\/incubator-mxnet/ },
     { name: "an unknown option", args: () => ["--dataset", datasetPath, "--git-root", gitRoot, "--fast"], message: /--fast/ },
   ];
   for (const c of bad) {

@@ -26,7 +26,17 @@ describe("anchorTracebackLines", () => {
     expect(file!.evidence[0]).toEqual({ kind: "traceback", detail: "`fit`, the innermost project frame (line 3 in the reporter's version)" });
   });
 
-  it("leaves a file it has no text for as it was, without the code", () => {
+  it("matches a printed line behind a log's prefix, or with another trailing comment, but not a short tail", () => {
+    const src = ["import os", "from packaging.version import parse", "from git import Repo as repo  # noqa: N813", "    return x"].join("\n");
+    const at = (line: number, code: string) =>
+      anchorTracebackLines([{ path: "m.py", score: 1, evidence: [{ kind: "traceback", detail: "f", line, code }] }], [{ path: "m.py", text: src, size: src.length }])[0]!.evidence[0]!;
+    expect(at(2, "2020-02-07 04:15:34,466 [INFO ] W-9000-model-stdout - from packaging.version import parse").line).toBe(2);
+    expect(at(3, "from git import Repo as repo").line).toBe(3);
+    // `return x` behind a prefix is too short to tell: not linked.
+    expect(at(4, "[1]<stderr>: return x").line).toBeUndefined();
+  });
+
+    it("leaves a file it has no text for as it was, without the code", () => {
     const [file] = anchorTracebackLines(ranked(3, "anything"), []);
     expect(file!.evidence[0]).toEqual({ kind: "traceback", detail: "`fit`, the innermost project frame", line: 3 });
   });

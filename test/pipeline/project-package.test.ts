@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { projectPackage, statesPackageVersion, withProjectVersionQuestion } from "../../src/pipeline/project-package.js";
+import { maskableProjectName, projectPackage, statesPackageVersion, withProjectVersionQuestion } from "../../src/pipeline/project-package.js";
 import { projectVersionFact, withProjectVersionAsked } from "../../src/classify/missing-facts.js";
 import { makeClassification } from "../render/fixtures/triage-results.js";
 
@@ -74,3 +74,13 @@ describe("withProjectVersionQuestion", () => {
     expect(withProjectVersionQuestion(read, paths, "flair 0.4.5").environment.frameworks).toEqual({ flair: "0.4.5" });
   });
 });
+
+describe("maskableProjectName", () => {
+  it("masks a project's own name, not a generic package name that is a word of the reports", () => {
+    expect(maskableProjectName("horovod")).toBe("horovod");
+    expect(maskableProjectName("training")).toBeUndefined();
+    expect(maskableProjectName("utils")).toBeUndefined();
+    expect(maskableProjectName(undefined)).toBeUndefined();
+  });
+});
+

@@ -35,6 +35,9 @@ describe("environmentCommands", () => {
     const c = { ...classificationWith({ frameworks: {} }), frameworkAsked: "torch" };
     expect(environmentCommands(c, "tensorflow")).toEqual(["python -m torch.utils.collect_env"]);
     expect(environmentCommands(classificationWith({ frameworks: {} }), "tensorflow")[0]).toMatch(/import platform, tensorflow as tf/);
+    // A stated numpy, or the project's own release, names no environment report: the framework's is still asked.
+    const project = { ...classificationWith({ frameworks: { kornia: "0.4.1", numpy: "1.19.1" } }), frameworkAsked: "torch" };
+    expect(environmentCommands(project, "torch")).toEqual(["python -m torch.utils.collect_env"]);
   });
 
   it("suggests `pip list` alone when the report already states the OS and Python", () => {
