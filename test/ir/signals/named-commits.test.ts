@@ -22,7 +22,9 @@ describe("namedCommitFiles", () => {
     const commits = [commit(sha, ["opt/lookahead.py"]), commit("deadbeef".padEnd(40, "0"), ["opt/lookahead.py"]), commit("12345678".padEnd(40, "0"), ["opt/lookahead.py"])];
     const embed = "addons/opt/lookahead.py\n\n         Line 132\n      in\n      776b751\n\n y = clip(y)";
     const link = `see https://github.com/o/r/blob/${sha}/opt/lookahead.py#L3 and https://example.com/776b751`;
-    for (const text of [embed, link, "deadbeef is a word, 12345678 a number"]) expect(namedCommitFiles(index, text, commits).files.size).toBe(0);
+    // A pip freeze's editable install names the commit installed, not a change blamed.
+    const freeze = `-e git+git@github.com:o/r.git@${sha}#egg=r\nrequests==2.22.0`;
+    for (const text of [embed, link, freeze, "deadbeef is a word, 12345678 a number"]) expect(namedCommitFiles(index, text, commits).files.size).toBe(0);
     const sweeping = [commit(sha, ["opt/lookahead.py", ...Array.from({ length: 30 }, (_, i) => `f${i}.py`)])];
     expect(namedCommitFiles(index, "broken by 776b751", sweeping).files.size).toBe(0);
     expect(namedCommitFiles(index, "broken by 776b751", commits).files.size).toBe(1);
