@@ -45,7 +45,7 @@ export function statesPackageVersion(text: string, name: string): boolean {
 
 /** The version of the package the report states (see statesPackageVersion), as written: "0.4.1", "1.2.2rc1". */
 export function statedPackageVersion(text: string, name: string): string | undefined {
-  const parts = name.split(/[-_.]+/).filter(Boolean).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const parts = name.split(/[-_.]+/).filter(Boolean).map(escapeRegExp);
   if (parts.length === 0) return undefined;
   const spelt = parts.join("[-_. ]?");
   const stated = new RegExp(`(?<![\\w-])${spelt}(?![\\w-])[ \\t:=,(>~^-]*(?:version\\b(?:[^\\n\\d:]{0,60}:)?[ \\t:=]*(?:is[ \\t]+)?)?v?(\\d+\\.\\d+(?:\\.\\d+)*(?:(?:a|b|rc|dev|post)\\d*)?)`, "i").exec(text);
@@ -60,7 +60,9 @@ export function statedPackageVersion(text: string, name: string): string | undef
 export function withProjectVersionQuestion(classification: Classification, paths: readonly string[], issueText: string): Classification {
   const pkg = projectPackage(paths);
   const version = pkg === undefined ? undefined : statedPackageVersion(issueText, pkg);
-  const missingFacts = withProjectVersionAsked(classification.missingFacts, classification.environment, pkg, version !== undefined, classification.buildFailure === true);
+  // An editable install in a pasted freeze (`-e git+…@902d36a…#egg=allennlp`) says which code runs: a commit.
+  const installedFrom = pkg !== undefined && new RegExp(`#egg=${escapeRegExp(pkg)}(?![\\w-])`, "i").test(issueText);
+  const missingFacts = withProjectVersionAsked(classification.missingFacts, classification.environment, pkg, version !== undefined || installedFrom, classification.buildFailure === true);
   // The project's own release, stated, is shown with the rest of the environment ("kornia 0.4.1"): the reader of
   // the comment sees which release the report is about, as the environment reader shows the frameworks'.
   const known = pkg !== undefined && Object.keys(classification.environment.frameworks).some((f) => samePackage(f, pkg));
@@ -81,5 +83,10 @@ const GENERIC_PACKAGE_NAMES = new Set(["utils", "util", "training", "train", "mo
 /** The project's package as a name the classifier masks (ClassifyOptions.ownNames), unless it is a generic word. */
 export function maskableProjectName(pkg: string | undefined): string | undefined {
   return pkg !== undefined && !GENERIC_PACKAGE_NAMES.has(pkg.toLowerCase()) ? pkg : undefined;
+}
+
+/** A text matched literally inside a regular expression. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 

@@ -63,6 +63,9 @@ describe("withProjectVersionQuestion", () => {
   it("adds the project's version to what the comment asks, unless the report states it", () => {
     expect(withProjectVersionQuestion(classification, paths, "it crashes").missingFacts).toEqual([projectVersionFact("flair"), "Python version"]);
     expect(withProjectVersionQuestion(classification, paths, "flair 0.4.5, it crashes").missingFacts).toEqual(["Python version"]);
+    // An editable install from a commit states the code that runs.
+    expect(withProjectVersionQuestion(classification, paths, "-e git+git@github.com:o/flair.git@902d36a520dd#egg=flair").missingFacts).toEqual(["Python version"]);
+    expect(withProjectVersionQuestion(classification, paths, "-e git+git@github.com:o/x.git@902d36a520dd#egg=flairx").missingFacts).toEqual([projectVersionFact("flair"), "Python version"]);
   });
 
   it("shows the project's release the report states with the rest of the environment, and no measurement", () => {
