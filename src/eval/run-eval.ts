@@ -17,7 +17,7 @@ import { classifyIssue, estimateLocalizability, localizabilityFeatures } from ".
 import type { LocalizabilityInput } from "../classify/localizability.js";
 import { parseIssue } from "../issue/index.js";
 import { issueAnchors } from "../pipeline/localizability-input.js";
-import { maskableProjectName, projectPackage } from "../pipeline/project-package.js";
+import { classifierOwnNames, projectPackage } from "../pipeline/project-package.js";
 import type { BenchmarkBug } from "./dataset.js";
 import { findGitDir } from "./git-root.js";
 import { macroMetrics, meanMetrics, scoreBug, type BugScore, type Metrics } from "./metrics.js";
@@ -255,7 +255,7 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
               topScores[ids[i]!] = topTen(scores);
             });
             const context = options.localizabilityOf
-              ? { classification: classifyIssue({ ...issue, body: bug.body }, undefined, { ownNames: ownNamesAt(index.paths) }), ...issueAnchors(index, parsed) }
+              ? { classification: classifyIssue({ ...issue, body: bug.body }, undefined, { ownNames: classifierOwnNames(projectPackage(index.paths)) }), ...issueAnchors(index, parsed) }
               : undefined;
             outcomes.push({
               id: bug.id,
@@ -365,12 +365,6 @@ function scoreHeldOut(
     notes.push(`${id}: scored by ${heldOut.name}, held out (no repository of this run was in its training data)`);
   }
   return notes;
-}
-
-/** The project's name the classifier masks, as the pipeline finds it (its package). */
-function ownNamesAt(paths: readonly string[]): string[] {
-  const name = maskableProjectName(projectPackage(paths));
-  return name ? [name] : [];
 }
 
 /** Records a learned localizer's ranking of one bug under the given model. */

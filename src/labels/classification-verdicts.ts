@@ -19,16 +19,7 @@ export function confidentNonBugKind(result: TriageResult, config: RepoConfig): E
  * a reporter who fills in the template's GPU and CUDA lines should not be told at 55% to look elsewhere.
  */
 export function isProbablyExtrinsic(result: TriageResult, config: RepoConfig): boolean {
-  const extrinsic = result.classification?.extrinsic;
-  // As for the intrinsic verdict: a probability from the report's shape and base rates alone, with no word of the
-  // report behind it, is no ground for telling a reporter that the code is probably not at fault.
-  return (
-    !!extrinsic &&
-    !saysLittle(result) &&
-    extrinsic.label === "extrinsic" &&
-    extrinsic.evidence.length > 0 &&
-    extrinsic.confidence >= config.thresholds.extrinsicConfidence
-  );
+  return isStatedCause(result, "extrinsic", config.thresholds.extrinsicConfidence);
 }
 
 /**
@@ -38,14 +29,16 @@ export function isProbablyExtrinsic(result: TriageResult, config: RepoConfig): b
  * either way comes out intrinsic at 60–70% from the base rate alone.
  */
 export function isConfidentIntrinsic(result: TriageResult, config: RepoConfig): boolean {
+  return isStatedCause(result, "intrinsic", config.thresholds.labelConfidence);
+}
+
+/**
+ * Either cause verdict, stated plainly: not for a bare report, not below its threshold, and never from the report's
+ * shape and the base rates alone, with no word of the report behind it.
+ */
+function isStatedCause(result: TriageResult, label: "extrinsic" | "intrinsic", threshold: number): boolean {
   const extrinsic = result.classification?.extrinsic;
-  return (
-    !!extrinsic &&
-    !saysLittle(result) &&
-    extrinsic.label === "intrinsic" &&
-    extrinsic.evidence.length > 0 &&
-    extrinsic.confidence >= config.thresholds.labelConfidence
-  );
+  return !!extrinsic && !saysLittle(result) && extrinsic.label === label && extrinsic.evidence.length > 0 && extrinsic.confidence >= threshold;
 }
 
 /**

@@ -8,9 +8,8 @@ import type { Evidence, RankedFile, SourceFile } from "../types.js";
  */
 export function anchorTracebackLines(ranked: readonly RankedFile[], files: readonly SourceFile[]): RankedFile[] {
   const byPath = new Map(files.map((f) => [f.path, f]));
-  let lines: Map<string, string[]> | undefined;
+  const lines = new Map<string, string[]>(); // split once per file, and only for files with a frame to check
   const linesOf = (path: string): string[] | undefined => {
-    lines ??= new Map();
     let got = lines.get(path);
     if (!got) {
       const file = byPath.get(path);

@@ -57,8 +57,7 @@ export function statedPackageVersion(text: string, name: string): string | undef
  * The classification with the project's own release asked for (see withProjectVersionAsked). The classifier knows
  * the report, not the repository: the pipeline, which has both, adds this question.
  */
-export function withProjectVersionQuestion(classification: Classification, paths: readonly string[], issueText: string): Classification {
-  const pkg = projectPackage(paths);
+export function withProjectVersionQuestion(classification: Classification, pkg: string | undefined, issueText: string): Classification {
   const version = pkg === undefined ? undefined : statedPackageVersion(issueText, pkg);
   // An editable install in a pasted freeze (`-e git+…@902d36a…#egg=allennlp`) says which code runs: a commit.
   const installedFrom = pkg !== undefined && new RegExp(`#egg=${escapeRegExp(pkg)}(?![\\w-])`, "i").test(issueText);
@@ -83,6 +82,12 @@ const GENERIC_PACKAGE_NAMES = new Set(["utils", "util", "training", "train", "mo
 /** The project's package as a name the classifier masks (ClassifyOptions.ownNames), unless it is a generic word. */
 export function maskableProjectName(pkg: string | undefined): string | undefined {
   return pkg !== undefined && !GENERIC_PACKAGE_NAMES.has(pkg.toLowerCase()) ? pkg : undefined;
+}
+
+/** The names the classifier masks for a repository whose package is `pkg` (ClassifyOptions.ownNames). */
+export function classifierOwnNames(pkg: string | undefined): string[] {
+  const name = maskableProjectName(pkg);
+  return name ? [name] : [];
 }
 
 /** A text matched literally inside a regular expression. */

@@ -8,7 +8,7 @@ import { classifyIssue, estimateLocalizability } from "../classify/index.js";
 import { reportSaysLittle } from "../classify/bare-report.js";
 import { parseIssue } from "../issue/index.js";
 import { removeHtmlComments } from "../issue/text.js";
-import { maskableProjectName, projectPackage, withProjectVersionQuestion } from "./project-package.js";
+import { classifierOwnNames, projectPackage, withProjectVersionQuestion } from "./project-package.js";
 import { historyWithoutTemplateText, templateSentences, withoutTemplateText } from "../issue/issue-template.js";
 import type { History, IssueText, LocalizerRanking, RepoSnapshot, TriageResult } from "../types.js";
 import { issueAnchors } from "./localizability-input.js";
@@ -94,13 +94,13 @@ export async function runPipeline(input: PipelineInput, deps: PipelineDeps = {})
   const shown = byLocalizer[DEFAULT_LOCALIZER_ID]!;
   // The classifier reads the issue as it was trained (template included); whether the report says little is
   // judged on the reporter's own words, as for the files.
-  const ownPackage = maskableProjectName(projectPackage(index.paths));
+  const pkg = projectPackage(index.paths);
   const classified = step("classify", () =>
-    classifyIssue(issue, undefined, { reportSaysLittle: reportSaysLittle(anchors), reportersWords: reported, ownNames: ownPackage ? [ownPackage] : [] }),
+    classifyIssue(issue, undefined, { reportSaysLittle: reportSaysLittle(anchors), reportersWords: reported, ownNames: classifierOwnNames(pkg) }),
   );
   const framework = repositoryFramework(index);
   const classification = withFrameworkNamed(
-    withProjectVersionQuestion(classified, index.paths, `${issue.title}\n${issue.body}`),
+    withProjectVersionQuestion(classified, pkg, `${issue.title}\n${issue.body}`),
     framework,
     `${reported.title}\n${reported.body}`,
   );

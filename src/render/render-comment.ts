@@ -201,8 +201,8 @@ function renderEnvironmentRequest(result: TriageResult, config: RepoConfig): str
   // "Possibly outside, though nothing the reporter wrote points there" (the cause line) asks no environment: the
   // leaning comes from base rates and the report's shape, and a list of versions to paste would say otherwise. The
   // project's own release stays asked, a maintainer's first question whatever the cause; so do a GPU bug's facts.
-  const unfounded =
-    !extrinsic && classification.extrinsic.label === "extrinsic" && classification.extrinsic.evidence.length === 0 && classification.bugType.label !== "GPU";
+  // (isProbablyExtrinsic itself needs evidence, so such a comment is never "probably extrinsic".)
+  const unfounded = classification.extrinsic.label === "extrinsic" && classification.extrinsic.evidence.length === 0 && classification.bugType.label !== "GPU";
   const facts = unfounded ? classification.missingFacts.filter(isProjectVersionFact) : classification.missingFacts;
   // The error as text and a reproducer, which no environment fact replaces: asked first, so that the command line
   // that follows the list stands next to the facts it answers.

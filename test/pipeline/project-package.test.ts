@@ -61,20 +61,20 @@ describe("withProjectVersionQuestion", () => {
   const classification = makeClassification({ environment: { frameworks: {} }, missingFacts: ["Python version"] });
 
   it("adds the project's version to what the comment asks, unless the report states it", () => {
-    expect(withProjectVersionQuestion(classification, paths, "it crashes").missingFacts).toEqual([projectVersionFact("flair"), "Python version"]);
-    expect(withProjectVersionQuestion(classification, paths, "flair 0.4.5, it crashes").missingFacts).toEqual(["Python version"]);
+    expect(withProjectVersionQuestion(classification, projectPackage(paths), "it crashes").missingFacts).toEqual([projectVersionFact("flair"), "Python version"]);
+    expect(withProjectVersionQuestion(classification, projectPackage(paths), "flair 0.4.5, it crashes").missingFacts).toEqual(["Python version"]);
     // An editable install from a commit states the code that runs.
-    expect(withProjectVersionQuestion(classification, paths, "-e git+git@github.com:o/flair.git@902d36a520dd#egg=flair").missingFacts).toEqual(["Python version"]);
-    expect(withProjectVersionQuestion(classification, paths, "-e git+git@github.com:o/x.git@902d36a520dd#egg=flairx").missingFacts).toEqual([projectVersionFact("flair"), "Python version"]);
+    expect(withProjectVersionQuestion(classification, projectPackage(paths), "-e git+git@github.com:o/flair.git@902d36a520dd#egg=flair").missingFacts).toEqual(["Python version"]);
+    expect(withProjectVersionQuestion(classification, projectPackage(paths), "-e git+git@github.com:o/x.git@902d36a520dd#egg=flairx").missingFacts).toEqual([projectVersionFact("flair"), "Python version"]);
   });
 
   it("shows the project's release the report states with the rest of the environment, and no measurement", () => {
-    expect(withProjectVersionQuestion(classification, paths, "flair version is 0.4.5, it crashes").environment.frameworks).toEqual({ flair: "0.4.5" });
-    expect(withProjectVersionQuestion(classification, paths, "it crashes").environment.frameworks).toEqual({});
-    expect(withProjectVersionQuestion(classification, paths, "accuracy of flair 0.4986 only").environment.frameworks).toEqual({});
+    expect(withProjectVersionQuestion(classification, projectPackage(paths), "flair version is 0.4.5, it crashes").environment.frameworks).toEqual({ flair: "0.4.5" });
+    expect(withProjectVersionQuestion(classification, projectPackage(paths), "it crashes").environment.frameworks).toEqual({});
+    expect(withProjectVersionQuestion(classification, projectPackage(paths), "accuracy of flair 0.4986 only").environment.frameworks).toEqual({});
     // Already read by the environment reader: kept as it was.
     const read = makeClassification({ environment: { frameworks: { flair: "0.4.5" } }, missingFacts: [] });
-    expect(withProjectVersionQuestion(read, paths, "flair 0.4.5").environment.frameworks).toEqual({ flair: "0.4.5" });
+    expect(withProjectVersionQuestion(read, projectPackage(paths), "flair 0.4.5").environment.frameworks).toEqual({ flair: "0.4.5" });
   });
 });
 
