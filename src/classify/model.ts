@@ -63,6 +63,11 @@ export interface TrainHyperparameters {
   lexiconPriorGrid?: number[];
   /** "f1": the extrinsic threshold maximises out-of-fold F1 of the extrinsic class; absent: 0.5. */
   extrinsicThreshold?: "f1";
+  /**
+   * Share of extrinsic issues the "f1" cut is chosen for: out-of-fold rows are weighted so that the classes stand in
+   * this ratio (absent: the training rows' own share).
+   */
+  extrinsicRate?: number;
 }
 
 export interface ClassifierModel {

@@ -46,6 +46,11 @@ export const DEFAULT_HYPERPARAMETERS: TrainHyperparameters = {
   extrinsicGroupWeights: { title: 0, words: 0, lexicon: 1, lexiconTitle: 0.7, lexiconShare: 1, causes: 1, meta: 0.5 },
   // The issue's target is the extrinsic class's F1; balanced class weights alone do not put the cut where F1 peaks.
   extrinsicThreshold: "f1",
+  // ... at the share of extrinsic bugs the study found (40% of DL bugs), not at the training projects' own share. The
+  // F1-best cut moves with the share of positives, and the pooled share of whichever projects are in training is no
+  // estimate of an unseen project's: it is mostly the largest project's (tfjs's 13% when apache/mxnet, 46%, is left
+  // out), while the study's figure comes from many projects.
+  extrinsicRate: 0.4,
 };
 
 export function analyseAll(issues: LabelledIssue[]): AnalysedIssue[] {
@@ -285,25 +290,32 @@ function fitCalibratedTask(
   const chosen = candidates[best]!;
   const task = fitWeights(items, prepareRows(items, hp, scaledWords(spec.groupWeights(hp), chosen.wordScale)), spec, chosen, hp);
   task.temperature = fitTemperature(oof[best]!.logits, oof[best]!.labels);
-  if (tune) task.threshold = marginAsProbability(bestF1Threshold(oof[best]!.logits, oof[best]!.labels).threshold, task.temperature);
+  if (tune) task.threshold = marginAsProbability(bestF1Threshold(oof[best]!.logits, oof[best]!.labels, hp.extrinsicRate).threshold, task.temperature);
   return { task, ...chosen };
 }
 
 /**
  * The margin z₁ − z₀ above which predicting class 1 gives the best F1 of class 1 on out-of-fold logits: the midpoint
  * between the two adjacent margins around the best cut (a cut between observations, not on one). On a tie, the cut
- * nearest to 0 (the argmax rule).
+ * nearest to 0 (the argmax rule). With `positiveRate`, F1 is counted as if that share of the rows were of class 1.
  */
-export function bestF1Threshold(oofLogits: number[][], labels: number[]): { threshold: number; f1: number } {
+export function bestF1Threshold(oofLogits: number[][], labels: number[], positiveRate?: number): { threshold: number; f1: number } {
   const margins = oofLogits.map((z, i) => ({ m: z[1]! - z[0]!, y: labels[i]! })).sort((a, b) => b.m - a.m);
   const positives = margins.filter((x) => x.y === 1).length;
+  const negatives = margins.length - positives;
+  // F1 as it would be where a share `positiveRate` of the issues are of class 1: each class's rows weighted so that
+  // the classes' totals stand in that ratio (the counts unchanged where no rate is given).
+  const wPos = positiveRate === undefined || positives === 0 ? 1 : (positiveRate * margins.length) / positives;
+  const wNeg = positiveRate === undefined || negatives === 0 ? 1 : ((1 - positiveRate) * margins.length) / negatives;
   let best = { threshold: 0, f1: -1 };
   let tp = 0;
+  let fp = 0;
   for (let n = 1; n <= margins.length; n++) {
-    tp += margins[n - 1]!.y;
+    if (margins[n - 1]!.y === 1) tp++;
+    else fp++;
     // Cut after the n highest margins, only where the margin changes.
     if (n < margins.length && margins[n]!.m === margins[n - 1]!.m) continue;
-    const f1 = positives === 0 ? 0 : (2 * tp) / (n + positives);
+    const f1 = positives === 0 ? 0 : (2 * tp * wPos) / (tp * wPos + fp * wNeg + positives * wPos);
     const cut = n < margins.length ? (margins[n - 1]!.m + margins[n]!.m) / 2 : margins[n - 1]!.m - 1;
     if (f1 > best.f1 + 1e-9 || (Math.abs(f1 - best.f1) <= 1e-9 && Math.abs(cut) < Math.abs(best.threshold))) best = { threshold: cut, f1 };
   }

@@ -22,6 +22,30 @@ describe("bestF1Threshold", () => {
   });
 });
 
+describe("bestF1Threshold at a given share of positives", () => {
+  // Margins 4..−3; the rows at 4 and 2 are positives (2 of 8). Unweighted, the best cut keeps the top three (F1 0.8).
+  const logits = [4, 3, 2, 1, 0, -1, -2, -3].map((m) => [0, m]);
+  const labels = [1, 0, 1, 0, 0, 0, 0, 0];
+
+  it("is the plain cut when the share is the rows' own", () => {
+    expect(bestF1Threshold(logits, labels, 0.25)).toEqual(bestF1Threshold(logits, labels));
+    expect(bestF1Threshold(logits, labels).threshold).toBeCloseTo(1.5, 9);
+  });
+
+  it("cuts higher where positives are rarer: a false positive then costs more", () => {
+    // At 5% positives, keeping the top three (one false positive) weighs F1 0.39, the top one alone 0.67.
+    expect(bestF1Threshold(logits, labels, 0.05).threshold).toBeCloseTo(3.5, 9);
+  });
+
+  it("cuts lower where positives are commoner: a miss then costs more", () => {
+    // Positives at 4, 3, 2 and −2 (half the rows): the plain cut keeps the top three (F1 0.86, the top seven 0.73).
+    // At 90% positives the top seven weigh F1 0.96: the positive at −2 is worth its three false positives.
+    const commonLabels = [1, 1, 1, 0, 0, 0, 1, 0];
+    expect(bestF1Threshold(logits, commonLabels).threshold).toBeCloseTo(1.5, 9);
+    expect(bestF1Threshold(logits, commonLabels, 0.9).threshold).toBeCloseTo(-2.5, 9);
+  });
+});
+
 describe("rankAuc", () => {
   it("is 1 for a perfect ranking, 0 for a reversed one, and counts ties half", () => {
     expect(rankAuc([0.9, 0.8, 0.2, 0.1], [1, 1, 0, 0])).toBe(1);
