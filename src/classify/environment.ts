@@ -270,10 +270,19 @@ function extractGpu(text: string, found: Found): void {
   }
 }
 
+/**
+ * Words before "Python 3.x" that make it a release a warning speaks of, not the interpreter that ran: "deprecated
+ * since Python 3.3", "will be removed in Python 3.10", "stop working in Python 3.9", "new in Python 3.8".
+ */
+const WARNING_RELEASE_BEFORE = /(?:deprecated (?:since|in)|removed in|stops? working in|new in|added in)\s*$/i;
+
 function extractPython(text: string, found: Found): void {
   // "Python version: 3.7", "python3.7", "Python version. 2.7.15" (a period ends the label only after "version").
-  const m = /\bpython\s*(?:version\s*(?:[:=.]|is)?|[:=]|is)?\s*v?([23]\.\d{1,2}(?:\.\d+)?)(?![\d.]*\/)/i.exec(text);
-  if (m) found.python ??= m[1]!;
+  for (const m of text.matchAll(/\bpython\s*(?:version\s*(?:[:=.]|is)?|[:=]|is)?\s*v?([23]\.\d{1,2}(?:\.\d+)?)(?![\d.]*\/)/gi)) {
+    if (WARNING_RELEASE_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+    found.python ??= m[1]!;
+    break;
+  }
   if (!found.python) {
     // Only a traceback path: ".../lib/python3.7/site-packages/..." still states the interpreter.
     const path = /python([23]\.\d{1,2})\/(?:site|dist)-packages/i.exec(text);

@@ -39,6 +39,13 @@ describe("detectCauses", () => {
     expect(causesOf("Training diverges on the new dataset release", "Some images in my custom dataset are corrupted zero-byte files.")).toContain("training-data");
   });
 
+  it("reads corruption as a data cause only when data is what is corrupt", () => {
+    expect(causesOf("Loader fails", "Some of the images are corrupted and the loader stops.")).toContain("training-data");
+    expect(causesOf("Loader fails", "It stops at corrupted JPEG files from the scrape.")).toContain("training-data");
+    expect(causesOf("Cache bug", "Calling reset() twice corrupts the cache and the next call returns stale values.")).not.toContain("training-data");
+    expect(causesOf("Crash in the engine", "Looks like memory corruption in the threaded engine, malformed pointer.")).not.toContain("training-data");
+  });
+
   it("points at pretrained weights", () => {
     expect(causesOf("Pretrained weights from the model zoo give wrong outputs", "The downloaded weights file resnet50.params was trained with an older release.")).toContain(
       "pretrained-model",

@@ -174,6 +174,15 @@ describe("extractEnvironment", () => {
     expect(extractEnvironment("I use @tensorflow/tfjs@2.3.0 in Chrome").frameworks.tfjs).toBe("2.3.0");
   });
 
+  it("does not take a release a warning speaks of for the interpreter that ran", () => {
+    const warning =
+      "DeprecationWarning: Using or importing the ABCs from 'collections' instead of from 'collections.abc' is deprecated since Python 3.3, and will be removed in Python 3.10";
+    expect(extractEnvironment(warning).python).toBeUndefined();
+    expect(extractEnvironment(`${warning}\nPython version: 3.7.4`).python).toBe("3.7.4");
+    const path = '  File "/opt/conda/lib/python3.8/site-packages/torch/x.py", line 3\nThis will stop working in Python 3.12';
+    expect(extractEnvironment(path).python).toBe("3.8");
+  });
+
   it("falls back to the interpreter named in traceback paths", () => {
     const env = extractEnvironment('  File "/usr/local/lib/python2.7/dist-packages/mxnet/base.py", line 149, in check_call');
     expect(env.python).toBe("2.7");
