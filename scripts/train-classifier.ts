@@ -8,24 +8,16 @@
  * another file whose id is not already in the dataset (rows without labels are ignored).
  */
 
-import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parseLabelledJsonl } from "../src/classify/dataset.js";
+import { codeCommit } from "./code-commit.js";
 import { DEFAULT_HYPERPARAMETERS, analyseAll, trainClassifier, type LabelledIssue } from "../src/classify/train.js";
 
 function usage(message: string): never {
   process.stderr.write(`train-classifier: ${message}\nusage: tsx scripts/train-classifier.ts --dataset <jsonl> --out <model.json> [--extra <jsonl>]...\n`);
   process.exit(2);
-}
-
-function gitCommit(): string {
-  try {
-    return execFileSync("git", ["rev-parse", "HEAD"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() || "unknown";
-  } catch {
-    return "unknown";
-  }
 }
 
 function readDataset(path: string): { issues: LabelledIssue[]; sha256: string } {
@@ -73,7 +65,7 @@ const model = trainClassifier(analyseAll(issues), DEFAULT_HYPERPARAMETERS, {
   dataset: basename(dataset),
   sha256: main.sha256,
   ...(extraDatasets.length ? { extraDatasets } : {}),
-  commit: gitCommit(),
+  commit: codeCommit(),
   createdAt: new Date().toISOString(),
 });
 // trainedOn.rows counts every row used; the main dataset's own count is recorded beside it.

@@ -7,11 +7,11 @@
  * bugs and repositories it saw, and the code's commit. Only this script reads the benchmark; the product reads
  * the model file.
  */
-import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
+import { codeCommit } from "./code-commit.js";
 import { benchmarkHistoryProvider } from "../src/eval/benchmark-history.js";
 import { readDataset } from "../src/eval/dataset.js";
 import { runEval } from "../src/eval/run-eval.js";
@@ -35,12 +35,7 @@ const run = await runEval({
 });
 const examples = [...(run.examples.get("learned") ?? new Map()).values()];
 const model = trainRanker(examples, RANKER_LAMBDA);
-let commit = "unknown";
-try {
-  commit = execFileSync("git", ["rev-parse", "HEAD"], { encoding: "utf8" }).trim();
-} catch {
-  // not a git checkout: the model says so
-}
+const commit = codeCommit();
 const file: RankerModel = {
   format: 1,
   version: "1",

@@ -382,7 +382,7 @@ export function trainClassifier(
   return {
     format: MODEL_FORMAT,
     // Method, training data and code, so a posted label can be traced to what made it.
-    modelVersion: `lexlr-2.${meta.sha256.slice(0, 8)}.${meta.commit.slice(0, 7)}`,
+    modelVersion: `lexlr-2.${meta.sha256.slice(0, 8)}.${meta.commit.slice(0, 7)}${meta.commit.endsWith("-dirty") ? "-dirty" : ""}`,
     createdAt: meta.createdAt,
     trainedOn: {
       dataset: meta.dataset,

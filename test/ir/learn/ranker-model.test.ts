@@ -68,7 +68,11 @@ describe("trainRanker on candidates only", () => {
 describe("loadRankerModel", () => {
   const temp = makeTempDir();
   afterAll(() => temp.cleanup());
-  const shipped = JSON.parse(readFileSync(DEFAULT_RANKER_MODEL_URL, "utf8")) as { features: string[]; weights: number[] };
+  const shipped = JSON.parse(readFileSync(DEFAULT_RANKER_MODEL_URL, "utf8")) as { features: string[]; weights: number[]; code: { commit: string } };
+
+  it("was trained on committed code: the shipped file names a commit, not one with uncommitted changes", () => {
+    expect(shipped.code.commit).toMatch(/^[0-9a-f]{40}$/);
+  });
 
   it("loads the shipped model, which has one weight per feature, named as the code names them", () => {
     const model = loadRankerModel();
