@@ -52,7 +52,22 @@ export function parseIssue(title: string, body: string): ParsedIssue {
     mentionedPaths: mentioned.paths,
     mentionedLines: mentioned.lines,
     importBindings: collectImportBindings(codeLines),
+    frameOnlyNames: collectFrameOnlyNames(parts, tracebacks),
   };
+}
+
+/** Per frame with a printed code line, the names only that line gives (see ParsedIssue.frameOnlyNames). */
+function collectFrameOnlyNames(parts: EvidenceParts, tracebacks: ParsedIssue["tracebacks"]): ParsedIssue["frameOnlyNames"] {
+  const frames = tracebacks.flatMap((tb) => tb.frames).filter((f) => f.code);
+  if (frames.length === 0) return [];
+  const namesOf = (p: EvidenceParts): string[] => [...collectIdentifiers(p), ...collectApiNames(p)];
+  const elsewhere = new Set(namesOf({ ...parts, tracebackCode: [] }));
+  const out: ParsedIssue["frameOnlyNames"] = [];
+  for (const frame of frames) {
+    const names = namesOf({ title: "", prose: "", inlineCode: [], codeLines: [], tracebackCode: [frame.code!] }).filter((n) => !elsewhere.has(n));
+    if (names.length > 0) out.push({ file: frame.file, names: [...new Set(names)] });
+  }
+  return out;
 }
 
 /** The bindings of every import line of the issue's code; a later import of a name wins, as in Python. */

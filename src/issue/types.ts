@@ -50,6 +50,12 @@ export interface ParsedIssue {
   mentionedLines: Record<string, number>;
   /** What the names the issue's code imports stand for (`np` → `numpy`, `np` → `mxnet.np`), from its import lines. */
   importBindings: Record<string, string>;
+  /**
+   * Names (of identifiers and apiNames) that only the code line printed under a traceback frame yields, nowhere else
+   * in the issue, with the frame's file. Whether they are the repository's depends on where that file lies, which
+   * only a snapshot tells: `return forward_call(*input)` under a torch frame is torch's code.
+   */
+  frameOnlyNames: Array<{ file: string; names: string[] }>;
 }
 
 export interface FrameMapping {

@@ -18,7 +18,7 @@ import { findSimilarReports, similarReportScores } from "../signals/similar-repo
 import { similarCommitScores } from "../signals/similar-commits.js";
 import { cochangeSignal } from "../signals/cochange.js";
 import { namedCommitFiles, namedNumberIn, referencedNumbers } from "../signals/named-commits.js";
-import { isForeignName, repositoryPackages } from "../signals/foreign-names.js";
+import { isForeignName, namesOfForeignFrames, repositoryPackages } from "../signals/foreign-names.js";
 import { stackTraceSignal } from "../signals/stack-trace.js";
 import { structuredVsm } from "../signals/struct-vsm.js";
 import { bluirScore } from "./bluir.js";
@@ -137,7 +137,9 @@ export function computeFeatures({ index, issue, history, parsed: given }: Locali
   const rvsm = minMax(scoreTfidfCosine(content, index.tfidfNorms("content"), query).map((c, d) => c * g[d]!));
   const struct = minMax(structuredVsm(index, issue.title, issue.body));
   const bluirScores = minMax(bluirScore(index, issue.title, issue.body));
-  const codeNames = [...parsed.identifiers, ...parsed.apiNames];
+  // Not the names only an installed library's printed code lines give (its traceback frames' `forward_call`).
+  const framesForeign = namesOfForeignFrames(parsed, index.paths);
+  const codeNames = [...parsed.identifiers, ...parsed.apiNames].filter((name) => !framesForeign.has(name));
   // Names the issue's imports bind to another library (`np.random.rand` after `import numpy as np`) name no
   // definition or test of this repository.
   const packages = repositoryPackages(index.paths);
@@ -161,8 +163,8 @@ export function computeFeatures({ index, issue, history, parsed: given }: Locali
   // Code names written in prose count too.
   const definedNames = new Set([...defs.matches.values()].flat().map((m) => m.name));
   const inlineWords = new Set(parsed.inlineCode.flatMap((c) => c.match(/[A-Za-z_]\w*/g) ?? []));
-  const apiLike = parsed.identifiers.filter((id) => definedNames.has(id) || inlineWords.has(id));
-  const tested = testedNameMatches(index, [...parsed.apiNames, ...apiLike, ...proseNames].filter(ours));
+  const apiLike = parsed.identifiers.filter((id) => !framesForeign.has(id) && (definedNames.has(id) || inlineWords.has(id)));
+  const tested = testedNameMatches(index, [...parsed.apiNames.filter((name) => !framesForeign.has(name)), ...apiLike, ...proseNames].filter(ours));
   const proseDefs = definitionMatches(index, proseNames);
   const proseDefinitions = minMax(proseDefs.scores);
   const testedNames = minMax(tested.scores);

@@ -5,6 +5,9 @@
  * own imports resolve count: without the import, `np` may be the project's (`from mxnet import np`).
  */
 
+import { indexRepoPaths, mapFrameToRepo } from "../../issue/map-frame.js";
+import type { ParsedIssue } from "../../issue/types.js";
+
 /** The top-level packages and modules of a repository: `mxnet` of `python/mxnet/...`, `tests`, a root `setup.py`'s `setup`. */
 export function repositoryPackages(paths: readonly string[]): Set<string> {
   const out = new Set<string>();
@@ -25,4 +28,24 @@ export function isForeignName(name: string, bindings: Readonly<Record<string, st
   // A relative import (`from . import utils`, pasted from the repository's own code) is the repository's.
   if (module === undefined || module.startsWith(".")) return false;
   return !packages.has(module.split(".")[0]!);
+}
+
+/**
+ * Names the issue holds only in code lines printed under traceback frames outside the repository (an installed
+ * library's, the standard library's): `forward_call` of torch's `return forward_call(*input, **kwargs)` is torch's
+ * code, no name the reporter or the repository used. A name also printed under a frame of the repository's own
+ * files (or not placed anywhere) stays the issue's.
+ */
+export function namesOfForeignFrames(parsed: Pick<ParsedIssue, "frameOnlyNames">, paths: Iterable<string>): Set<string> {
+  if (parsed.frameOnlyNames.length === 0) return new Set();
+  const repo = indexRepoPaths(paths);
+  const foreign = new Set<string>();
+  const own = new Set<string>();
+  for (const { file, names } of parsed.frameOnlyNames) {
+    const mapped = mapFrameToRepo(file, repo);
+    const outside = mapped.repoPath === null && (mapped.thirdParty || mapped.stdlib);
+    for (const name of names) (outside ? foreign : own).add(name);
+  }
+  for (const name of own) foreign.delete(name);
+  return foreign;
 }

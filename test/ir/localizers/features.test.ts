@@ -86,6 +86,19 @@ describe("computeFeatures", () => {
     expect(at(ours, "tests/test_random.py", "testedNames")).toBeGreaterThan(0);
   });
 
+  it("looks up no definition of a name only an installed library's traceback frame prints", async () => {
+    const defs = await indexFiles([file("pkg/hooks.py", "def forward_call(x):\n    pass\n"), file("pkg/trainer.py", "def fit(model):\n    pass\n")]);
+    const at = (m: Float32Array, path: string) => m[defs.pathToDoc.get(path)! * FEATURE_COUNT + FEATURE_NAMES.indexOf("definitions")];
+    const trace = (frameFile: string) =>
+      "```\nTraceback (most recent call last):\n" +
+      '  File "/venv/lib/python3.8/site-packages/pkg/trainer.py", line 1, in fit\n    model.step()\n' +
+      `  File "${frameFile}", line 727, in _call_impl\n    result = forward_call(*input)\nRuntimeError: boom\n\`\`\``;
+    const torchFrame = computeFeatures({ index: defs, issue: { title: "fit crashes", body: trace("/venv/lib/python3.8/site-packages/torch/nn/modules/module.py") } }).matrix;
+    const ownFrame = computeFeatures({ index: defs, issue: { title: "fit crashes", body: trace("/venv/lib/python3.8/site-packages/pkg/hooks.py") } }).matrix;
+    expect(at(torchFrame, "pkg/hooks.py")).toBe(0);
+    expect(at(ownFrame, "pkg/hooks.py")).toBeGreaterThan(0);
+  });
+
   it("sets isTest for tests/test_x.py only", () => {
     const { matrix } = computeFeatures({ index, issue });
     expect(index.paths.map((p) => value(matrix, p, "isTest"))).toEqual(index.paths.map((p) => (p === "tests/test_x.py" ? 1 : 0)));

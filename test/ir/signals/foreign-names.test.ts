@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { isForeignName, repositoryPackages } from "../../../src/ir/signals/foreign-names.js";
+import { isForeignName, namesOfForeignFrames, repositoryPackages } from "../../../src/ir/signals/foreign-names.js";
 import { parseIssue } from "../../../src/issue/index.js";
 
 describe("foreign names", () => {
@@ -24,5 +24,47 @@ describe("foreign names", () => {
     const relative = parseIssue("nd fails", "```python\nfrom .. import nd\nfrom . import utils\nnd.array(utils.x)\n```");
     expect(isForeignName("nd.array", relative.importBindings, packages)).toBe(false);
     expect(isForeignName("utils", relative.importBindings, packages)).toBe(false);
+  });
+});
+
+describe("names of third-party traceback frames", () => {
+  const repoPaths = ["pytorch_lightning/trainer/trainer.py", "pytorch_lightning/core/lightning.py", "tests/test_trainer.py"];
+  const body = [
+    "Calling `trainer.fit` fails:",
+    "```",
+    "Traceback (most recent call last):",
+    '  File "/home/u/train.py", line 10, in <module>',
+    "    trainer.fit(model)",
+    '  File "/opt/conda/lib/python3.8/site-packages/pytorch_lightning/trainer/trainer.py", line 440, in fit',
+    "    results = self.accelerator_backend.train_or_test()",
+    '  File "/opt/conda/lib/python3.8/site-packages/torch/nn/modules/module.py", line 727, in _call_impl',
+    "    result = self.forward_call(*input, **kwargs)",
+    '  File "/opt/conda/lib/python3.8/threading.py", line 870, in run',
+    "    self._target(*self._args, **self._kwargs)",
+    "RuntimeError: boom",
+    "```",
+  ].join("\n");
+
+  it("parses, per frame, the names only its printed code line gives", () => {
+    const parsed = parseIssue("fit fails", body);
+    const byFile = Object.fromEntries(parsed.frameOnlyNames.map((f) => [f.file.split("/").pop(), f.names]));
+    expect(byFile["module.py"]).toContain("forward_call");
+    expect(byFile["trainer.py"]).toContain("train_or_test");
+    // `trainer.fit` is also in the prose: not a frame's alone.
+    expect(Object.values(byFile).flat()).not.toContain("trainer.fit");
+    expect(parsed.identifiers).toContain("forward_call");
+  });
+
+  it("calls foreign the names of installed libraries' and the standard library's frames, not the repository's", () => {
+    const foreign = namesOfForeignFrames(parseIssue("fit fails", body), repoPaths);
+    expect(foreign.has("forward_call")).toBe(true);
+    expect(foreign.has("_target")).toBe(true);
+    expect(foreign.has("train_or_test")).toBe(false); // printed under the repository's own trainer.py
+    expect(foreign.has("fit")).toBe(false);
+  });
+
+  it("keeps a name that a repository frame prints too", () => {
+    const both = body.replace("results = self.accelerator_backend.train_or_test()", "results = self.forward_call(x)");
+    expect(namesOfForeignFrames(parseIssue("fit fails", both), repoPaths).has("forward_call")).toBe(false);
   });
 });
