@@ -194,15 +194,26 @@ export function collectMentionedPaths(parts: EvidenceParts): MentionedPaths {
     }
   };
   fromText(capLine(parts.title), true);
-  fromText(parts.prose, true);
+  fromText(withoutPackagingLog(parts.prose), true);
   fromText(parts.inlineCode.map(capLine).join("\n"), true);
   const { plainCode, imports } = splitImports(parts.codeLines);
   for (const imp of imports) {
     // Relative imports in pasted code belong to some other package's files.
     for (const mod of imp.modules) if (!imp.boilerplate && !mod.startsWith(".") && !BOILERPLATE_MODULES.has(mod) && !COMMON_ALIASES.has(mod)) paths.add(mod);
   }
-  fromText(plainCode.join("\n"), false);
+  fromText(withoutPackagingLog(plainCode.join("\n")), false);
   return { paths: paths.items, lines };
+}
+
+/**
+ * The lines setuptools and pip print while packaging (`copying horovod/torch/mpi_ops.py -> build/lib.linux-x86_64-3.6/
+ * horovod/torch`, `creating build/temp...`, `byte-compiling ... to ...`, a wheel's `adding '...'`): every file of the
+ * package goes by, none of them pointed at. A compiler's error line (`horovod/common/x.cc:12: error: ...`) stays.
+ */
+const PACKAGING_LOG_LINE = /^[ \t]*(?:copying \S+ -> \S+|creating \S+|byte-compiling \S+ to \S+|adding '[^'\n]+'|removing '?\S+'?)[ \t]*$/gm;
+
+function withoutPackagingLog(text: string): string {
+  return text.replace(PACKAGING_LOG_LINE, "");
 }
 
 function lineOf(digits: string | undefined): number | undefined {
