@@ -271,10 +271,11 @@ function extractGpu(text: string, found: Found): void {
 }
 
 /**
- * Words before "Python 3.x" that make it a release a warning speaks of, not the interpreter that ran: "deprecated
- * since Python 3.3", "will be removed in Python 3.10", "stop working in Python 3.9", "new in Python 3.8".
+ * A warning's words before "Python 3.x", which make it a release the warning speaks of, not the interpreter that ran:
+ * "deprecated since Python 3.3", "will be removed in Python 3.10", "will stop working in Python 3.9". Only a
+ * warning's wording: "it stops working in Python 3.8" is the reporter's own interpreter.
  */
-const WARNING_RELEASE_BEFORE = /(?:deprecated (?:since|in)|removed in|stops? working in|new in|added in)\s*$/i;
+const WARNING_RELEASE_BEFORE = /(?:deprecated (?:since|in)|(?:will be|was|be) removed in|will stop working in|new in version|added in)\s*$/i;
 
 function extractPython(text: string, found: Found): void {
   // "Python version: 3.7", "python3.7", "Python version. 2.7.15" (a period ends the label only after "version").

@@ -300,6 +300,9 @@ function fitCalibratedTask(
  * nearest to 0 (the argmax rule). With `positiveRate`, F1 is counted as if that share of the rows were of class 1.
  */
 export function bestF1Threshold(oofLogits: number[][], labels: number[], positiveRate?: number): { threshold: number; f1: number } {
+  if (positiveRate !== undefined && !(positiveRate > 0 && positiveRate < 1)) {
+    throw new RangeError(`the share of positives must lie strictly between 0 and 1, not ${positiveRate}`);
+  }
   const margins = oofLogits.map((z, i) => ({ m: z[1]! - z[0]!, y: labels[i]! })).sort((a, b) => b.m - a.m);
   const positives = margins.filter((x) => x.y === 1).length;
   const negatives = margins.length - positives;

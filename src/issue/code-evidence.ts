@@ -206,11 +206,14 @@ export function collectMentionedPaths(parts: EvidenceParts): MentionedPaths {
 }
 
 /**
- * The lines setuptools and pip print while packaging (`copying horovod/torch/mpi_ops.py -> build/lib.linux-x86_64-3.6/
- * horovod/torch`, `creating build/temp...`, `byte-compiling ... to ...`, a wheel's `adding '...'`): every file of the
- * package goes by, none of them pointed at. A compiler's error line (`horovod/common/x.cc:12: error: ...`) stays.
+ * The lines setuptools, pip and CMake print while packaging (`copying horovod/torch/mpi_ops.py -> build/lib.linux-
+ * x86_64-3.6/horovod/torch`, `creating build/temp...`, `byte-compiling ... to ...`, a wheel's `adding '...'`, CMake's
+ * `-- Installing: .../core.hpp`), quoted or not: every file of the package goes by, none of them pointed at. Only
+ * `creating` of a build or dist folder, so that a sentence "creating model/resnet.py fails" stays. A compiler's
+ * error line (`horovod/common/x.cc:12: error: ...`) is not such a line.
  */
-const PACKAGING_LOG_LINE = /^[ \t]*(?:copying \S+ -> \S+|creating \S+|byte-compiling \S+ to \S+|adding '[^'\n]+'|removing '?\S+'?)[ \t]*$/gm;
+const PACKAGING_LOG_LINE =
+  /^[ \t]*(?:>[ \t]?)*(?:copying \S+ -> \S+|creating \S*(?:build|dist)\S*|byte-compiling \S+ to \S+|adding '[^'\n]+'|removing '?\S+'?|-- (?:Installing|Up-to-date): \S+)[ \t]*$/gm;
 
 function withoutPackagingLog(text: string): string {
   return text.replace(PACKAGING_LOG_LINE, "");

@@ -5,7 +5,7 @@ import { findInlineCode, splitMarkdown } from "./markdown.js";
 import { locateTracebacks } from "./tracebacks.js";
 import { parseImportLine } from "./imports.js";
 import { collectExceptionMessages } from "./exception-messages.js";
-import { collectApiNames, collectIdentifiers, collectMentionedPaths, type EvidenceParts } from "./code-evidence.js";
+import { codeWordsInProse, collectApiNames, collectIdentifiers, collectMentionedPaths, type EvidenceParts } from "./code-evidence.js";
 
 export function parseIssue(title: string, body: string): ParsedIssue {
   const cleanTitle = normalizeText(title ?? "").replace(/\s+/g, " ").trim();
@@ -61,9 +61,17 @@ function collectFrameOnlyNames(parts: EvidenceParts, tracebacks: ParsedIssue["tr
   const frames = tracebacks.flatMap((tb) => tb.frames).filter((f) => f.code);
   if (frames.length === 0) return [];
   const namesOf = (p: EvidenceParts): string[] => [...collectIdentifiers(p), ...collectApiNames(p)];
-  const elsewhere = new Set(namesOf({ ...parts, tracebackCode: [] }));
+  // Everywhere else the issue writes a name: its code and inline code, the code words of its title and prose, and
+  // each part of a dotted name (`forward` of `BertModel.forward`).
+  const others = [...namesOf({ ...parts, tracebackCode: [] }), ...codeWordsInProse(parts.title, parts.prose)];
+  const elsewhere = new Set([...others, ...others.flatMap((n) => n.split("."))]);
   const out: ParsedIssue["frameOnlyNames"] = [];
+  const seen = new Set<string>();
   for (const frame of frames) {
+    // A frame printed again (a recursion, the same trace pasted twice) gives the same names.
+    const key = `${frame.file}\n${frame.code}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     const names = namesOf({ title: "", prose: "", inlineCode: [], codeLines: [], tracebackCode: [frame.code!] }).filter((n) => !elsewhere.has(n));
     if (names.length > 0) out.push({ file: frame.file, names: [...new Set(names)] });
   }

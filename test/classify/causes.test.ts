@@ -44,6 +44,10 @@ describe("detectCauses", () => {
     expect(causesOf("Loader fails", "It stops at corrupted JPEG files from the scrape.")).toContain("training-data");
     expect(causesOf("Cache bug", "Calling reset() twice corrupts the cache and the next call returns stale values.")).not.toContain("training-data");
     expect(causesOf("Crash in the engine", "Looks like memory corruption in the threaded engine, malformed pointer.")).not.toContain("training-data");
+    expect(causesOf("Loader fails", "The data looks corrupted after the download.")).toContain("training-data");
+    expect(causesOf("Loader fails", "There is dataset corruption in the record files.")).toContain("training-data");
+    expect(causesOf("Loader fails", "It stops at truncated images.")).toContain("training-data");
+    expect(causesOf("Crash", "A corrupted heap data structure crashes the engine.")).not.toContain("training-data");
   });
 
   it("points at pretrained weights", () => {

@@ -181,6 +181,8 @@ describe("extractEnvironment", () => {
     expect(extractEnvironment(`${warning}\nPython version: 3.7.4`).python).toBe("3.7.4");
     const path = '  File "/opt/conda/lib/python3.8/site-packages/torch/x.py", line 3\nThis will stop working in Python 3.12';
     expect(extractEnvironment(path).python).toBe("3.8");
+    // The reporter's own words about their interpreter are read.
+    expect(extractEnvironment("My script stops working in Python 3.8, it works in 3.7.").python).toBe("3.8");
   });
 
   it("falls back to the interpreter named in traceback paths", () => {

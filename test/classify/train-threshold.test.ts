@@ -37,6 +37,10 @@ describe("bestF1Threshold at a given share of positives", () => {
     expect(bestF1Threshold(logits, labels, 0.05).threshold).toBeCloseTo(3.5, 9);
   });
 
+  it("refuses a share that is no fraction (0, 1, or a percentage)", () => {
+    for (const bad of [0, 1, 40, -0.1, Number.NaN]) expect(() => bestF1Threshold(logits, labels, bad)).toThrow(RangeError);
+  });
+
   it("cuts lower where positives are commoner: a miss then costs more", () => {
     // Positives at 4, 3, 2 and −2 (half the rows): the plain cut keeps the top three (F1 0.86, the top seven 0.73).
     // At 90% positives the top seven weigh F1 0.96: the positive at −2 is worth its three false positives.

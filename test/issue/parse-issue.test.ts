@@ -125,25 +125,27 @@ describe("parseIssue", () => {
     expect(issue.mentionedPaths).not.toContain("www.example.com");
   });
 
-  it("does not take the files a packaging log lists for files the report names, but keeps a compiler's error line", () => {
+  it("does not take the files a packaging log lists for files the report names, but keeps the report's own", () => {
     const body = [
       "pip install fails:",
       "running build_py",
       "creating build/lib.linux-x86_64-3.6/horovod/torch",
       "copying horovod/torch/mpi_ops.py -> build/lib.linux-x86_64-3.6/horovod/torch",
-      "copying horovod/torch/compression.py -> build/lib.linux-x86_64-3.6/horovod/torch",
+      "> copying horovod/torch/compression.py -> build/lib.linux-x86_64-3.6/horovod/torch",
+      "-- Installing: /usr/local/include/opencv4/opencv2/core.hpp",
       "```",
       "byte-compiling build/bdist/horovod/common/util.py to util.cpython-36.pyc",
-      "horovod/common/operations.cc:812:5: error: 'ncclGroupEnd' was not declared in this scope",
+      "copying horovod/torch/sync_batch_norm.py -> build/lib/horovod/torch",
+      "horovod/torch/mpi_lib/__init__.py has the wrong flags",
       "```",
-      "It worked with horovod/common/basics.py untouched.",
+      "It worked with horovod/common/basics.py untouched; creating horovod/run/driver.py by hand did not help.",
     ].join("\n");
-    const parsed = parseIssue("pip install horovod fails", body);
-    const paths = parsed.mentionedPaths;
-    for (const listed of ["horovod/torch/mpi_ops.py", "horovod/torch/compression.py", "build/bdist/horovod/common/util.py"]) expect(paths).not.toContain(listed);
-    expect(paths).toContain("horovod/common/basics.py");
-    // The compiler's error names its file as a frame of an error location.
-    expect(parsed.tracebacks.flatMap((t) => t.frames).map((f) => f.file)).toContain("horovod/common/operations.cc");
+    const paths = parseIssue("pip install horovod fails", body).mentionedPaths;
+    const listed = ["horovod/torch/mpi_ops.py", "horovod/torch/compression.py", "build/bdist/horovod/common/util.py", "horovod/torch/sync_batch_norm.py"];
+    for (const path of listed) expect(paths).not.toContain(path);
+    expect(paths.some((p) => p.includes("core.hpp"))).toBe(false);
+    // The report's own lines that name files, beside the log, in prose and in a code block.
+    expect(paths).toEqual(expect.arrayContaining(["horovod/common/basics.py", "horovod/run/driver.py", "horovod/torch/mpi_lib/__init__.py"]));
   });
 
   it("keeps the line a named path is cited at by a `file.py:123` suffix, not a GitHub link's line (at another commit)", () => {

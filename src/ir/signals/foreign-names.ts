@@ -38,12 +38,16 @@ export function isForeignName(name: string, bindings: Readonly<Record<string, st
  */
 export function namesOfForeignFrames(parsed: Pick<ParsedIssue, "frameOnlyNames">, paths: Iterable<string>): Set<string> {
   if (parsed.frameOnlyNames.length === 0) return new Set();
-  const repo = indexRepoPaths(paths);
+  const list = [...paths];
+  const repo = indexRepoPaths(list);
+  const packages = repositoryPackages(list);
   const foreign = new Set<string>();
   const own = new Set<string>();
   for (const { file, names } of parsed.frameOnlyNames) {
     const mapped = mapFrameToRepo(file, repo);
-    const outside = mapped.repoPath === null && (mapped.thirdParty || mapped.stdlib);
+    // An installed file of the project's own package that the snapshot no longer holds (moved or renamed since the
+    // reporter's release) is still the project's code.
+    const outside = mapped.repoPath === null && (mapped.stdlib || (mapped.thirdParty && !(mapped.package && packages.has(mapped.package))));
     for (const name of names) (outside ? foreign : own).add(name);
   }
   for (const name of own) foreign.delete(name);

@@ -63,6 +63,19 @@ describe("names of third-party traceback frames", () => {
     expect(foreign.has("fit")).toBe(false);
   });
 
+  it("keeps the names of the project's own installed files that the snapshot no longer holds (moved since)", () => {
+    const moved = body.replace("site-packages/pytorch_lightning/trainer/trainer.py", "site-packages/pytorch_lightning/trainer/training_loop.py");
+    const foreign = namesOfForeignFrames(parseIssue("fit fails", moved), repoPaths);
+    expect(foreign.has("train_or_test")).toBe(false);
+    expect(foreign.has("forward_call")).toBe(true);
+  });
+
+  it("keeps a name the issue also writes in its title or prose, or as a part of a dotted name", () => {
+    expect(namesOfForeignFrames(parseIssue("forward_call raises", body), repoPaths).has("forward_call")).toBe(false);
+    const dotted = body.replace("Calling `trainer.fit` fails:", "Calling `trainer.fit` fails in `Module.forward_call`:");
+    expect(namesOfForeignFrames(parseIssue("fit fails", dotted), repoPaths).has("forward_call")).toBe(false);
+  });
+
   it("keeps a name that a repository frame prints too", () => {
     const both = body.replace("results = self.accelerator_backend.train_or_test()", "results = self.forward_call(x)");
     expect(namesOfForeignFrames(parseIssue("fit fails", both), repoPaths).has("forward_call")).toBe(false);
