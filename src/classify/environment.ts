@@ -275,7 +275,7 @@ function extractGpu(text: string, found: Found): void {
  * "deprecated since Python 3.3", "will be removed in Python 3.10", "will stop working in Python 3.9". Only a
  * warning's wording: "it stops working in Python 3.8" is the reporter's own interpreter.
  */
-const WARNING_RELEASE_BEFORE = /(?:deprecated (?:since|in)|(?:will be|was|be) removed in|will stop working in|new in version|added in)\s*$/i;
+const WARNING_RELEASE_BEFORE = /(?:deprecated (?:since|in)|removed in|will stop working in|new in version|added in)\s*$/i;
 
 function extractPython(text: string, found: Found): void {
   // "Python version: 3.7", "python3.7", "Python version. 2.7.15" (a period ends the label only after "version").

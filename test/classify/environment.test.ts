@@ -183,6 +183,7 @@ describe("extractEnvironment", () => {
     expect(extractEnvironment(path).python).toBe("3.8");
     // The reporter's own words about their interpreter are read.
     expect(extractEnvironment("My script stops working in Python 3.8, it works in 3.7.").python).toBe("3.8");
+    expect(extractEnvironment("The encoding parameter was deprecated and removed in Python 3.9.").python).toBeUndefined();
   });
 
   it("falls back to the interpreter named in traceback paths", () => {
