@@ -64,6 +64,11 @@ describe("eval-classify", () => {
     expect(json.type.perClass.GPU).toEqual({ precision: expect.any(Number), recall: expect.any(Number), f1: expect.any(Number), support: 4 });
     // Scored on its own training rows, the model must at least beat chance clearly.
     expect(json.type.accuracy).toBeGreaterThan(0.5);
+    // Beside the majority, "always extrinsic": its F1 is that of the extrinsic share s, 2s / (1 + s).
+    expect(stdout).toContain("always extrinsic");
+    const share = inventedIssues().filter((i) => i.extrinsic).length / inventedIssues().length;
+    const f1Row = stdout.split("\n").find((l) => /^\s+F1\s/.test(l))!.trim().split(/\s+/);
+    expect(Number(f1Row[3])).toBeCloseTo((2 * share) / (1 + share), 3);
   });
 
   it("runs leave-one-project-out cross-validation, one fold per repository", async () => {
