@@ -127,6 +127,8 @@ export interface Label<T extends string = string> {
 /** Versions and hardware the issue states. Missing keys were not found. */
 export interface Environment {
   python?: string;
+  /** The Python version was read only off traceback paths (`.../lib/python3.6/site-packages/...`), not stated. */
+  pythonFromPaths?: true;
   frameworks: Record<string, string>; // e.g. { torch: "1.7.0", tensorflow: "2.4" }
   cuda?: string;
   cudnn?: string;

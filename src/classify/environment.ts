@@ -93,6 +93,7 @@ function cudaFromTag(tag: string): string | undefined {
 interface Found {
   frameworks: Map<string, string>;
   python?: string;
+  pythonFromPaths?: true;
   cuda?: string;
   cudaFromWheel?: string;
   cudnn?: string;
@@ -287,7 +288,10 @@ function extractPython(text: string, found: Found): void {
   if (!found.python) {
     // Only a traceback path: ".../lib/python3.7/site-packages/..." still states the interpreter.
     const path = /python([23]\.\d{1,2})\/(?:site|dist)-packages/i.exec(text);
-    if (path) found.python = pyenvPatchVersion(text, path[1]!) ?? path[1]!;
+    if (path) {
+      found.python = pyenvPatchVersion(text, path[1]!) ?? path[1]!;
+      found.pythonFromPaths = true;
+    }
   }
 }
 
@@ -387,6 +391,7 @@ export function extractEnvironment(text: string): Environment {
 
   const env: Environment = { frameworks: Object.fromEntries(found.frameworks) };
   if (found.python) env.python = found.python;
+  if (found.python && found.pythonFromPaths) env.pythonFromPaths = true;
   if (found.cuda) env.cuda = found.cuda;
   if (found.cudnn) env.cudnn = found.cudnn;
   if (found.driver) env.driver = found.driver;
@@ -486,7 +491,8 @@ function installMethod(text: string): Environment["installedWith"] {
  */
 export function describeEnvironment(env: Environment): string[] {
   const out = Object.entries(env.frameworks).map(([k, v]) => `${k} ${v}`);
-  if (env.python) out.push(`Python ${env.python}`);
+  // Read off an install path, it is the interpreter the paths belong to, which the reporter did not write down.
+  if (env.python) out.push(env.pythonFromPaths ? `Python ${env.python} (from the traceback's paths)` : `Python ${env.python}`);
   if (env.cuda) out.push(`CUDA ${env.cuda}`);
   if (env.cudnn) out.push(`cuDNN ${env.cudnn}`);
   if (env.driver) out.push(`driver ${env.driver}`);

@@ -6,6 +6,14 @@
 
 import { dropTemplateExamples, packageKey } from "./environment.js";
 
+/**
+ * The source line Python prints under a traceback frame's header (`  File ".../torch/distributed.py", line 33, in
+ * f` then `    for name in [dist.Backend.NCCL, ...]`): code of whichever file the frame is in, printed by the
+ * interpreter, not the reporter's words (`NCCL` in a line of torch's is no sign that NCCL is the cause). Group 1 keeps
+ * the header.
+ */
+const PYTHON_FRAME_CODE = /^([ \t]*File "[^"\n]*", line \d+[^\n]*)\n[ \t]+(?!File ")[^\n]*$/gm;
+
 /** A native backtrace frame (`[bt] (3) /home/ubuntu/mxnet/lib/libmxnet.so(+0x1d2f) [0x7f…]`), as mxnet prints them. */
 const NATIVE_FRAME_LINE = /^[ \t]*\[bt\][^\n]*$/gm;
 
@@ -156,12 +164,12 @@ function indentOf(line: string): number {
 
 /**
  * The report without the template's bracketed examples ("OS Platform (e.g., Linux Ubuntu 16.04)"), its environment
- * lines and dumps, native backtrace frames and filesystem paths. "possibly extrinsic: mentions `libmxnet.so`; mentions `ubuntu`"
+ * lines and dumps, the code lines printed under traceback frames, native backtrace frames and filesystem paths. "possibly extrinsic: mentions `libmxnet.so`; mentions `ubuntu`"
  * of an operator bug whose backtrace runs through the project's own library, from `/home/ubuntu`, says nothing of its
  * cause.
  */
 export function quotableText(text: string): string {
-  const withoutDumps = dropTemplateExamples(text).replace(DIAGNOSE_SECTION, "");
+  const withoutDumps = dropTemplateExamples(text).replace(DIAGNOSE_SECTION, "").replace(PYTHON_FRAME_CODE, "$1");
   return dropEnvironmentLines(withoutDumps)
     .replace(TITLE_TAG, "")
     .replace(NATIVE_FRAME_LINE, "")

@@ -4,7 +4,8 @@ import type { Evidence, RankedFile, SourceFile } from "../types.js";
  * Checks each traceback line against the analysed commit. A reporter who runs an installed release prints line
  * numbers of that release: at this commit, line 294 of `trainer.py` may be another statement, and a link to it
  * lands on code the report never ran. When the printed source line is elsewhere in the file, the evidence moves to
- * the nearest copy of it; when it is nowhere, the number is kept as the reporter's and not linked.
+ * the nearest copy of it and says which line the traceback printed; when it is nowhere, the number is kept as the
+ * reporter's and not linked.
  */
 export function anchorTracebackLines(ranked: readonly RankedFile[], files: readonly SourceFile[]): RankedFile[] {
   const byPath = new Map(files.map((f) => [f.path, f]));
@@ -34,7 +35,8 @@ function anchored(evidence: Evidence, linesOf: () => string[] | undefined): Evid
   lines.forEach((l, i) => {
     if (holds(l, printed) && (nearest === undefined || Math.abs(i + 1 - rest.line!) < Math.abs(nearest - rest.line!))) nearest = i + 1;
   });
-  if (nearest !== undefined) return { ...rest, line: nearest };
+  // Linked where the code is now, and said where the traceback printed it, so the reader who compares finds both.
+  if (nearest !== undefined) return { ...rest, line: nearest, detail: `${rest.detail} (printed as line ${rest.line} in the reporter's version)` };
   const { line, ...unlinked } = rest;
   return { ...unlinked, detail: `${unlinked.detail} (line ${line} in the reporter's version)` };
 }

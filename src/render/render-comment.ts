@@ -166,9 +166,10 @@ function renderSummary(
       sentence += `, probably **extrinsic**${causes.length ? ` (${causes.join(", or ")})` : ""}`;
     } else if (isConfidentIntrinsic(result, config)) {
       sentence += ` in this repository's code`;
-    } else if (classification.extrinsic.label === "extrinsic" && classification.extrinsic.evidence.length > 0) {
+    } else if (classification.extrinsic.label === "extrinsic" && classification.extrinsic.evidence.length > 0 && !isUnderEvenOdds(classification)) {
       // Not without a quote: "possibly extrinsic" leading a report whose own words point nowhere outside would be the
-      // model's prior speaking; the cause line says the call and that nothing the reporter wrote backs it.
+      // model's prior speaking; the cause line says the call and that nothing the reporter wrote backs it. Nor under
+      // even odds: the first line gives the likelier reading.
       sentence += `, possibly extrinsic`;
     }
     sentences.push(`${sentence}.`);
@@ -340,6 +341,11 @@ function renderLocalizerDetails(input: RenderInput): string {
   return lines.join("\n");
 }
 
+/** An extrinsic call whose probability is under one half (the model's cut lies below it, for recall). */
+function isUnderEvenOdds(classification: NonNullable<TriageResult["classification"]>): boolean {
+  return classification.extrinsic.label === "extrinsic" && classification.extrinsic.confidence < 0.5;
+}
+
 function renderClassification(result: TriageResult, config: RepoConfig): string {
   const classification = result.classification;
   if (!classification) return "";
@@ -364,7 +370,10 @@ function renderClassification(result: TriageResult, config: RepoConfig): string 
     // With no quote left (the model read the environment dump or the report's shape), say so rather than leave a
     // bare percentage that reads as a finding.
     const unquoted = extrinsic.evidence.length === 0 ? ", though nothing the reporter wrote points there" : "";
-    cause = `possibly outside this repository (extrinsic, ${causeConfidence})${unquoted}`;
+    // The model flags an outside cause from p ≈ 0.36 (the cut that finds most extrinsic bugs): under even odds the
+    // code is still the likelier place, and the line says so instead of a bare "extrinsic, 37%".
+    const likelier = isUnderEvenOdds(classification) ? ", though the code is likelier" : "";
+    cause = `possibly outside this repository${likelier} (extrinsic, ${causeConfidence})${unquoted}`;
   } else if (isConfidentIntrinsic(result, config)) {
     cause = `probably in this repository's code (intrinsic, ${causeConfidence})`;
   } else if (extrinsic.evidence.length === 0) {

@@ -189,6 +189,10 @@ describe("extractEnvironment", () => {
   it("falls back to the interpreter named in traceback paths", () => {
     const env = extractEnvironment('  File "/usr/local/lib/python2.7/dist-packages/mxnet/base.py", line 149, in check_call');
     expect(env.python).toBe("2.7");
+    // Said as read off the paths, not as stated.
+    expect(env.pythonFromPaths).toBe(true);
+    expect(describeEnvironment(env)).toContain("Python 2.7 (from the traceback's paths)");
+    expect(extractEnvironment("Python version: 3.7").pythonFromPaths).toBeUndefined();
   });
 
   it("finds nothing in text without facts, and does not invent a CUDA version from an error code", () => {

@@ -19,6 +19,27 @@ describe("quotableText (what classification evidence may quote)", () => {
     expect(quotableText("see https://github.com/o/r/issues/1")).toBe("see https://github.com/o/r/issues/1");
   });
 
+  it("drops the code lines Python prints under traceback frames, keeps the exception and the reporter's code", () => {
+    const text = [
+      "Training hangs with two processes:",
+      "```python",
+      "dist.init_process_group(backend='gloo')",
+      "```",
+      "Traceback (most recent call last):",
+      '  File "/opt/conda/lib/python3.8/site-packages/ignite/distributed/utils.py", line 33, in _backends',
+      "    for name in [dist.Backend.NCCL, dist.Backend.GLOO]:",
+      '  File "train.py", line 5, in <module>',
+      "    run()",
+      "AttributeError: type object 'Backend' has no attribute 'NCCL'",
+    ].join("\n");
+    const quoted = quotableText(text);
+    expect(quoted).not.toContain("dist.Backend.NCCL, dist.Backend.GLOO");
+    expect(quoted).not.toMatch(/^\s+run\(\)$/m);
+    expect(quoted).toContain("AttributeError: type object 'Backend' has no attribute 'NCCL'");
+    expect(quoted).toContain("dist.init_process_group(backend='gloo')");
+    expect(quoted).toContain("line 33, in _backends");
+  });
+
   it("drops environment lines, dumps and template questions, not the report's own key: value lines", () => {
     const text = [
       "- OS Platform and Distribution: Ubuntu 18.04",

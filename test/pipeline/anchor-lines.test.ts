@@ -19,6 +19,10 @@ describe("anchorTracebackLines", () => {
     // Printed as line 3 (another statement here); the code is at lines 4 and 8: 4 is nearer.
     expect(anchorTracebackLines(ranked(3, "loss = self.step()"), files)[0]!.evidence[0]!.line).toBe(4);
     expect(anchorTracebackLines(ranked(7, "loss = self.step()"), files)[0]!.evidence[0]!.line).toBe(8);
+    // The line linked is this commit's; the reason also says which line the traceback printed.
+    expect(anchorTracebackLines(ranked(3, "loss = self.step()"), files)[0]!.evidence[0]!.detail).toBe(
+      "`fit`, the innermost project frame (printed as line 3 in the reporter's version)",
+    );
   });
 
   it("does not link a line whose code this commit does not have, and says whose line it is", () => {

@@ -189,6 +189,16 @@ describe("renderComment", () => {
     expect(possibly(["mentions `incompatible`"])).toContain("**Cause:** possibly outside this repository (extrinsic, 57%): mentions `incompatible`");
   });
 
+  it("says the code is likelier when an outside cause is flagged under even odds, and leaves it off the first line", () => {
+    const base = makeResult();
+    const body = render({
+      ...base,
+      classification: { ...base.classification!, extrinsic: { label: "extrinsic", confidence: 0.41, evidence: ["mentions `incompatible`"], causes: [] } },
+    });
+    expect(body).toContain("**Cause:** possibly outside this repository, though the code is likelier (extrinsic, 41%): mentions `incompatible`");
+    expect(body.split("\n")[0]).not.toContain("extrinsic");
+  });
+
   it("marks a ranked test file as a test, so that it does not read as where the bug lies", () => {
     const base = makeResult();
     const test = { path: "tests/test_classifier.py", score: 0.5, evidence: [{ kind: "paired-test" as const, detail: "`tinyvision/models/classifier.py`" }], test: true as const };
