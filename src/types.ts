@@ -135,8 +135,8 @@ export interface Environment {
   driver?: string;
   gpu?: string;
   os?: string;
-  /** How the framework was installed, when the report shows it: "pip", "conda" or "source". */
-  installedWith?: "pip" | "conda" | "source";
+  /** How the framework was installed, when the report shows it: "pip", "conda", "source" or a Docker image. */
+  installedWith?: "pip" | "conda" | "source" | "docker";
   /** What a report of a build from source shows (classify/environment.ts), to ask a build failure for its own facts. */
   build?: BuildFacts;
 }

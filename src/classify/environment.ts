@@ -476,11 +476,16 @@ export function extractBuildFacts(text: string): BuildFacts {
 /** A make or cmake command line that sets flags: "make -j8 USE_CUDA=1 USE_CUDNN=0", "cmake -DUSE_CUDA=ON ..". */
 const BUILD_COMMAND_WITH_FLAGS = /\b(?:cmake|make)\b[^\n]*?\s(?:-D\s?[A-Za-z_]\w*=|[A-Z][A-Z0-9_]*=\S)/;
 
-/** "pip install mxnet-cu90==1.1.0", "conda install pytorch", "built from source with cmake": how it was installed. */
+/**
+ * "pip install mxnet-cu90==1.1.0", "conda install pytorch", "built from source with cmake", "docker build -t ludwig .":
+ * how it was installed.
+ */
 function installMethod(text: string): Environment["installedWith"] {
   if (/\b(?:buil[dt]|compiled?|installed) (?:\w+ )?from source\b|\bsetup\.py (?:install|develop)\b|\bcmake\b/i.test(text)) return "source";
   if (/\bconda install\b/i.test(text)) return "conda";
   if (/\bpip3? install\b/i.test(text)) return "pip";
+  // An image built or pulled: the Dockerfile says how everything in it was installed.
+  if (/\bdocker (?:build|run|pull)\b|\bDockerfile\b|\bdocker-compose (?:up|build)\b/i.test(text)) return "docker";
   return undefined;
 }
 

@@ -19,7 +19,7 @@ const ERROR_TEXT =
  * that something is one ("error in the docstring", "dimensionality error in GroupNorm" are mistakes, not errors).
  */
 const ERROR_MENTIONED =
-  /\b(?:get|gets|got|getting|gives?|gave|throws?|threw|raises?|raised|shows?|showed|reports?|encounter(?:s|ed)?|see|saw|hit|produces?|with)\s+(?:(?:an?|the|this|that|following|same|some|these)\s+)*(?:[\w-]+\s+)?(?:errors?|exceptions?)\b|\b(?:errors?|exceptions?)\s+(?:occurs?|occurred|happens?|happened|is raised|was raised|message|traces?|logs?|output|shows? up|appears?)\b|\bcrash(?:es|ed|ing)?\b|\bsegfaults?\b/gi;
+  /\b(?:get|gets|got|getting|gives?|gave|throws?|threw|raises?|raised|shows?|showed|reports?|encounter(?:s|ed)?|see|saw|hit|produc(?:e|es|ed|ing)|throwing|raising|showing|with)\s+(?:(?:an?|the|this|that|following|same|some|these)\s+)*(?:[\w-]+\s+)?(?:errors?|exceptions?)\b|\b(?:errors?|exceptions?)\s+(?:occurs?|occurred|happens?|happened|is raised|was raised|message|traces?|logs?|output|shows? up|appears?)\b|\bcrash(?:es|ed|ing)?\b|\bsegfaults?\b/gi;
 
 /**
  * True when some line of prose says an error happened: not a heading (mxnet's template has "### Error Message"

@@ -297,12 +297,16 @@ describe("extractEnvironment", () => {
 });
 
 describe("install method", () => {
-  it("reads pip, conda or a build from source, and nothing when the report does not show it", () => {
+  it("reads pip, conda, a build from source or a Docker image, and nothing when the report does not show it", () => {
     expect(extractEnvironment("I ran `pip install mxnet-cu90==1.1.0` on Ubuntu").installedWith).toBe("pip");
     expect(extractEnvironment("conda install pytorch torchvision -c pytorch").installedWith).toBe("conda");
     expect(extractEnvironment("I built it from source with USE_CUDA=1").installedWith).toBe("source");
     expect(extractEnvironment("cmake -DUSE_CUDA=ON .. && make -j8").installedWith).toBe("source");
     expect(extractEnvironment("torch 1.7.0 on Ubuntu 18.04").installedWith).toBeUndefined();
+    // Installed by pip inside the image: pip is the more telling.
+    expect(extractEnvironment("docker build -t ludwig .\nStep 5/9 : RUN pip install -r requirements.txt").installedWith).toBe("pip");
+    expect(extractEnvironment("docker build -t ludwig .\nERROR: fastapi 0.33.0 has requirement pydantic").installedWith).toBe("docker");
+    expect(extractEnvironment("I run it in a container from our Dockerfile").installedWith).toBe("docker");
   });
 });
 

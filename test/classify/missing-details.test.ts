@@ -12,6 +12,9 @@ describe("missingDetails", () => {
   it("asks for the error as text, not as a screenshot", () => {
     const body = "I encountered a problem when I run my distributed training code, the error traces are as follows: https://user-images.githubusercontent.com/1/2.png";
     expect(details("problem with distributed training", body)[0]).toBe(ASK_ERROR_NOT_SCREENSHOT);
+    // Said in the past tense in the title: "produced errors".
+    const monai = "I used this:\npip install git+https://github.com/o/r#egg=r\n\nto import and this issue occurred several times\nhttps://user-images.githubusercontent.com/1/2.png";
+    expect(details("monai suddenly stoped importing and produced errors", monai)[0]).toBe(ASK_ERROR_NOT_SCREENSHOT);
   });
 
   it("asks nothing the report gives: a traceback, an error line, a script or the command run", () => {
