@@ -174,6 +174,12 @@ export interface Classification {
   missingFacts: string[];
   /** A build that failed, the build likeliest at fault: `missingFacts` are the build's, each naming its command. */
   buildFailure?: true;
+  /**
+   * The report's error is raised in this repository's code (the innermost frame of a traceback, with an exception
+   * that is no sign of a missing environment; pipeline/raised-in-project.ts): the line as the traceback printed it.
+   * No cause outside the code is then stated as probable.
+   */
+  raisedInProject?: { path: string; line: number; exceptionType: string };
   /** What the report lacks whatever the cause (the error as text, a reproducer); classify/missing-details.ts. */
   missingDetails?: string[];
   /**

@@ -80,7 +80,11 @@ function isStdlib(segments: readonly string[]): boolean {
   }
   // Windows installs keep the stdlib directly in `PythonXY\Lib\`.
   const lib = segments.findIndex((s) => s === "Lib");
-  return lib > 0 && /^(?:python\d*|anaconda\d*|miniconda\d*|envs)$/i.test(segments[lib - 1]!.replace(/[-_.]?\d+$/, ""));
+  if (lib > 0 && /^(?:python\d*|anaconda\d*|miniconda\d*|envs)$/i.test(segments[lib - 1]!.replace(/[-_.]?\d+$/, ""))) return true;
+  // So does a Windows environment made by conda with a prefix (`C:\Projects\x\venv\lib\encodings\cp1252.py`),
+  // printed in either case: a `lib` right under an environment's folder, not its `site-packages`.
+  const envLib = segments.findIndex((s, i) => i > 0 && s.toLowerCase() === "lib" && /^\.?(?:venv|env|virtualenv)$/i.test(segments[i - 1]!));
+  return envLib > 0 && envLib + 2 < segments.length && !/^(?:site|dist)-packages$/i.test(segments[envLib + 1]!);
 }
 
 function packageName(first: string): string {

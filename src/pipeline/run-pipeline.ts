@@ -9,6 +9,7 @@ import { reportSaysLittle } from "../classify/bare-report.js";
 import { parseIssue } from "../issue/index.js";
 import { removeHtmlComments } from "../issue/text.js";
 import { classifierOwnNames, projectPackage, withProjectVersionQuestion } from "./project-package.js";
+import { errorRaisedInProject } from "./raised-in-project.js";
 import { historyWithoutTemplateText, templateSentences, withoutTemplateText } from "../issue/issue-template.js";
 import type { History, IssueText, LocalizerRanking, RepoSnapshot, TriageResult } from "../types.js";
 import { issueAnchors } from "./localizability-input.js";
@@ -99,11 +100,9 @@ export async function runPipeline(input: PipelineInput, deps: PipelineDeps = {})
     classifyIssue(issue, undefined, { reportSaysLittle: reportSaysLittle(anchors), reportersWords: reported, ownNames: classifierOwnNames(pkg) }),
   );
   const framework = repositoryFramework(index);
-  const classification = withFrameworkNamed(
-    withProjectVersionQuestion(classified, pkg, `${issue.title}\n${issue.body}`),
-    framework,
-    `${reported.title}\n${reported.body}`,
-  );
+  const named = withFrameworkNamed(withProjectVersionQuestion(classified, pkg, `${issue.title}\n${issue.body}`), framework, `${reported.title}\n${reported.body}`);
+  const raisedInProject = errorRaisedInProject(parsed, index.paths);
+  const classification = raisedInProject ? { ...named, raisedInProject } : named;
   const localizability = step("localizability", () => estimateLocalizability({ classification, ranked: shown.ranked, ...anchors }));
 
   return {

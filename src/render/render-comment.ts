@@ -373,7 +373,12 @@ function renderClassification(result: TriageResult, config: RepoConfig): string 
     // The model flags an outside cause from p ≈ 0.36 (the cut that finds most extrinsic bugs): under even odds the
     // code is still the likelier place, and the line says so instead of a bare "extrinsic, 37%".
     const likelier = isUnderEvenOdds(classification) ? ", though the code is likelier" : "";
-    cause = `possibly outside this repository${likelier} (extrinsic, ${causeConfidence})${unquoted}`;
+    const raised = classification.raisedInProject;
+    // Evidence both ways, both said: the words of the report against where its error was raised.
+    const inCode = raised
+      ? `, though the error is raised in this repository's code (${escapeMarkdown(raised.exceptionType)} in ${codeSpan(raised.path)}, line ${raised.line} of the traceback)`
+      : "";
+    cause = `possibly outside this repository${likelier}${inCode} (extrinsic, ${causeConfidence})${unquoted}`;
   } else if (isConfidentIntrinsic(result, config)) {
     cause = `probably in this repository's code (intrinsic, ${causeConfidence})`;
   } else if (extrinsic.evidence.length === 0) {

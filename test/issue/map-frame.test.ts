@@ -60,6 +60,8 @@ describe("mapFrameToRepo", () => {
   it("recognises the standard library on Linux and Windows", () => {
     expect(mapFrameToRepo("/usr/lib/python3.8/multiprocessing/pool.py", LIGHTNING)).toEqual({ repoPath: null, thirdParty: false, stdlib: true });
     expect(mapFrameToRepo("C:\\Python38\\Lib\\multiprocessing\\pool.py", LIGHTNING).stdlib).toBe(true);
+    expect(mapFrameToRepo("C:\\Projects\\torchio\\venv\\lib\\encodings\\cp1252.py", LIGHTNING).stdlib).toBe(true);
+    expect(mapFrameToRepo("C:\\Projects\\torchio\\venv\\lib\\site-packages\\torch\\nn\\x.py", LIGHTNING).stdlib).toBe(false);
   });
 
   it("maps notebook cells and stdin to nothing", () => {

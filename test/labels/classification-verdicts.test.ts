@@ -46,5 +46,11 @@ describe("isProbablyExtrinsic", () => {
   it("fails for a confident call with nothing of the report behind it (base rates and the report's shape alone)", () => {
     expect(isProbablyExtrinsic(extrinsic([]), config)).toBe(false);
   });
+
+  it("fails when the report's traceback raises its error in the repository's own code", () => {
+    const result = extrinsic(["mentions `pip install`"]);
+    const raised = { path: "setup.py", line: 8, exceptionType: "UnicodeDecodeError" };
+    expect(isProbablyExtrinsic({ ...result, classification: { ...result.classification!, raisedInProject: raised } }, config)).toBe(false);
+  });
 });
 

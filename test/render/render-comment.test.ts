@@ -189,6 +189,16 @@ describe("renderComment", () => {
     expect(possibly(["mentions `incompatible`"])).toContain("**Cause:** possibly outside this repository (extrinsic, 57%): mentions `incompatible`");
   });
 
+  it("says both when the report's words point outside but its traceback raises the error in the repository's code", () => {
+    const base = gpuExtrinsicResult();
+    const raisedInProject = { path: "setup.py", line: 8, exceptionType: "UnicodeDecodeError" };
+    const body = render({ ...base, classification: { ...base.classification!, raisedInProject } });
+    expect(body).toContain("**Cause:** possibly outside this repository, though the error is raised in this repository's code (UnicodeDecodeError in `setup.py`, line 8 of the traceback)");
+    expect(body).not.toContain("probably not a bug in this repository's code");
+    expect(body).not.toContain("probably **extrinsic**");
+    expect(body).not.toContain("- [ ] `extrinsic`");
+  });
+
   it("says the code is likelier when an outside cause is flagged under even odds, and leaves it off the first line", () => {
     const base = makeResult();
     const body = render({
