@@ -21,9 +21,20 @@ export function repositoryPackages(paths: readonly string[]): Set<string> {
   return out;
 }
 
-/** True when the name's first part is bound by the issue's imports to a package the repository does not hold. */
+/**
+ * Libraries written by their full name as a dotted name's root (`torch.nn.Sequential`, `numpy.linalg.norm`): such a
+ * name is that library's API without an import line to say so. Not the aliases (`np`, `tf`, `mx`): mxnet's own
+ * front end is `mxnet.np`, and a project may bind any alias to its own module.
+ */
+const FULL_LIBRARY_NAMES = new Set(["torch", "torchvision", "numpy", "tensorflow", "jax", "pandas", "sklearn", "scipy", "cv2", "keras", "mxnet", "onnx", "transformers"]);
+
+/**
+ * True when the name's first part is bound by the issue's imports to a package the repository does not hold, or is
+ * the full name of such a library (`torch.nn.Sequential` in a report to a repository that is not torch).
+ */
 export function isForeignName(name: string, bindings: Readonly<Record<string, string>>, packages: ReadonlySet<string>): boolean {
   const root = name.split(".")[0]!;
+  if (name.includes(".") && FULL_LIBRARY_NAMES.has(root) && !Object.hasOwn(bindings, root)) return !packages.has(root);
   const module = Object.hasOwn(bindings, root) ? bindings[root] : undefined;
   // A relative import (`from . import utils`, pasted from the repository's own code) is the repository's.
   if (module === undefined || module.startsWith(".")) return false;

@@ -25,6 +25,17 @@ describe("foreign names", () => {
     expect(isForeignName("nd.array", relative.importBindings, packages)).toBe(false);
     expect(isForeignName("utils", relative.importBindings, packages)).toBe(false);
   });
+
+  it("calls foreign a dotted name rooted at a library's full name that the repository does not hold, import or not", () => {
+    expect(isForeignName("torch.nn.Sequential", {}, packages)).toBe(true);
+    expect(isForeignName("numpy.linalg.norm", {}, packages)).toBe(true);
+    // The repository's own library (mxnet here), an alias, and a bare word are not.
+    expect(isForeignName("mxnet.gluon.nn.Dense", {}, packages)).toBe(false);
+    expect(isForeignName("np.random.rand", {}, packages)).toBe(false);
+    expect(isForeignName("torch", {}, packages)).toBe(false);
+    // An import that binds the name decides, as before.
+    expect(isForeignName("torch.load", { torch: "mxnet.contrib.torch" }, packages)).toBe(false);
+  });
 });
 
 describe("names of third-party traceback frames", () => {
