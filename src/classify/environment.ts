@@ -484,8 +484,10 @@ function installMethod(text: string): Environment["installedWith"] {
   if (/\b(?:buil[dt]|compiled?|installed) (?:\w+ )?from source\b|\bsetup\.py (?:install|develop)\b|\bcmake\b/i.test(text)) return "source";
   if (/\bconda install\b/i.test(text)) return "conda";
   if (/\bpip3? install\b/i.test(text)) return "pip";
-  // An image built or pulled: the Dockerfile says how everything in it was installed.
-  if (/\bdocker (?:build|run|pull)\b|\bDockerfile\b|\bdocker-compose (?:up|build)\b/i.test(text)) return "docker";
+  // An image built from a Dockerfile: the Dockerfile says how everything in it was installed.
+  // Not `docker run` of a base image (`nvidia/cuda:10.1-cudnn7-devel`), inside which the project may be installed any
+  // way; nor a Dockerfile named in a link.
+  if (/\bdocker(?:-compose| compose)? build\b|(?<![\w/.-])Dockerfile\b(?![\w/.-])/i.test(text)) return "docker";
   return undefined;
 }
 
@@ -496,8 +498,9 @@ function installMethod(text: string): Environment["installedWith"] {
  */
 export function describeEnvironment(env: Environment): string[] {
   const out = Object.entries(env.frameworks).map(([k, v]) => `${k} ${v}`);
-  // Read off an install path, it is the interpreter the paths belong to, which the reporter did not write down.
-  if (env.python) out.push(env.pythonFromPaths ? `Python ${env.python} (from the traceback's paths)` : `Python ${env.python}`);
+  // Read off an install path (a traceback's, pip's "Requirement already satisfied: ... in .../python3.8/site-packages"),
+  // it is the interpreter the path belongs to, which the reporter did not write down.
+  if (env.python) out.push(env.pythonFromPaths ? `Python ${env.python} (from an install path)` : `Python ${env.python}`);
   if (env.cuda) out.push(`CUDA ${env.cuda}`);
   if (env.cudnn) out.push(`cuDNN ${env.cudnn}`);
   if (env.driver) out.push(`driver ${env.driver}`);

@@ -21,6 +21,9 @@ const ERROR_TEXT =
 const ERROR_MENTIONED =
   /\b(?:get|gets|got|getting|gives?|gave|throws?|threw|raises?|raised|shows?|showed|reports?|encounter(?:s|ed)?|see|saw|hit|produc(?:e|es|ed|ing)|throwing|raising|showing|with)\s+(?:(?:an?|the|this|that|following|same|some|these)\s+)*(?:[\w-]+\s+)?(?:errors?|exceptions?)\b|\b(?:errors?|exceptions?)\s+(?:occurs?|occurred|happens?|happened|is raised|was raised|message|traces?|logs?|output|shows? up|appears?)\b|\bcrash(?:es|ed|ing)?\b|\bsegfaults?\b/gi;
 
+/** Words that make "errors" a measurement (of a model's output against a reference), not an exception. */
+const ERROR_METRIC = /\b(?:large|larger|high|higher|low|lower|small|smaller|big|bigger|numerical|numeric|rounding|relative|absolute|reconstruction|approximation|squared|mean)\s+errors?\b/i;
+
 /**
  * True when some line of prose says an error happened: not a heading (mxnet's template has "### Error Message"
  * whether or not there was one), not negated ("it doesn't crash", "should not crash", "runs with no errors").
@@ -32,6 +35,8 @@ function mentionsError(text: string): boolean {
       const before = line.slice(Math.max(0, m.index - 16), m.index);
       // The negation may also sit inside the match, between the verb and the noun: "works with no errors", "got no error".
       if (/\b(?:no|not|never|without)\b/i.test(m[0])) continue;
+      // A measured error is no error raised: "produced large errors", "showing higher relative errors" of a model's output.
+      if (ERROR_METRIC.test(m[0])) continue;
       if (!/\b(?:not|never|no|without)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$/i.test(before)) return true;
     }
   }

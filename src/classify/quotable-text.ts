@@ -10,9 +10,10 @@ import { dropTemplateExamples, packageKey } from "./environment.js";
  * The source line Python prints under a traceback frame's header (`  File ".../torch/distributed.py", line 33, in
  * f` then `    for name in [dist.Backend.NCCL, ...]`): code of whichever file the frame is in, printed by the
  * interpreter, not the reporter's words (`NCCL` in a line of torch's is no sign that NCCL is the cause). Group 1 keeps
- * the header.
+ * the header. Only a line indented further than its header, and no exception line (a frame printed without its
+ * source, `File "<string>", line 1`, may be followed by the error itself, indented as pip indents its output).
  */
-const PYTHON_FRAME_CODE = /^([ \t]*File "[^"\n]*", line \d+[^\n]*)\n[ \t]+(?!File ")[^\n]*$/gm;
+const PYTHON_FRAME_CODE = /^(([ \t]*)File "[^"\n]*", line \d+[^\n]*)\n\2[ \t]+(?![ \t])(?!File ")(?![\w.]*(?:Error|Exception|Warning|Interrupt|Exit)\b)[^\n]*$/gm;
 
 /** A native backtrace frame (`[bt] (3) /home/ubuntu/mxnet/lib/libmxnet.so(+0x1d2f) [0x7f…]`), as mxnet prints them. */
 const NATIVE_FRAME_LINE = /^[ \t]*\[bt\][^\n]*$/gm;

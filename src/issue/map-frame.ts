@@ -46,7 +46,7 @@ export function mapFrameToRepo(framePath: string, repoFiles: ReadonlySet<string>
     const repoPath = bestMatch(index, tail, { minShared: tail.length, wholeRepoPath: false, wholeFramePath: false });
     return repoPath ? { repoPath, thirdParty: false, stdlib: false, package: pkg } : { repoPath: null, thirdParty: true, stdlib: false, package: pkg };
   }
-  if (isStdlib(segments)) return { repoPath: null, thirdParty: false, stdlib: true };
+  if (isStdlib(segments, /^[A-Za-z]:\//.test(path))) return { repoPath: null, thirdParty: false, stdlib: true };
   const absolute = /^(?:\/|~|[A-Za-z]:\/)/.test(path);
   // A relative one-segment frame (`test_gluon.py`, run from its folder) maps when one repository file has that
   // name; a name several files share (`main.py`, `train.py`) is more likely the reporter's own script.
@@ -73,7 +73,7 @@ function isPseudoFile(path: string): boolean {
   return /^<[^>]*>$/.test(path) || (path.startsWith("<") && !/^<[^>/]*>\//.test(path)) || /^(?:Cell|Input) In ?\[/.test(path);
 }
 
-function isStdlib(segments: readonly string[]): boolean {
+function isStdlib(segments: readonly string[], windows: boolean): boolean {
   for (let i = 0; i + 1 < segments.length; i++) {
     const seg = segments[i]!.toLowerCase();
     if ((seg === "lib" || seg === "lib64") && /^python\d(?:\.\d+)?$/i.test(segments[i + 1]!)) return true;
@@ -81,11 +81,23 @@ function isStdlib(segments: readonly string[]): boolean {
   // Windows installs keep the stdlib directly in `PythonXY\Lib\`.
   const lib = segments.findIndex((s) => s === "Lib");
   if (lib > 0 && /^(?:python\d*|anaconda\d*|miniconda\d*|envs)$/i.test(segments[lib - 1]!.replace(/[-_.]?\d+$/, ""))) return true;
-  // So does a Windows environment made by conda with a prefix (`C:\Projects\x\venv\lib\encodings\cp1252.py`),
-  // printed in either case: a `lib` right under an environment's folder, not its `site-packages`.
-  const envLib = segments.findIndex((s, i) => i > 0 && s.toLowerCase() === "lib" && /^\.?(?:venv|env|virtualenv)$/i.test(segments[i - 1]!));
-  return envLib > 0 && envLib + 2 < segments.length && !/^(?:site|dist)-packages$/i.test(segments[envLib + 1]!);
+  // So does any Windows environment (conda's with a prefix, `C:\Projects\x\venv\lib\encodings\cp1252.py`; an
+  // Anaconda install printed in lower case): a `lib` folder holding a module of the standard library.
+  if (!windows) return false;
+  const envLib = segments.findIndex((s, i) => i > 0 && s.toLowerCase() === "lib" && i + 1 < segments.length && STDLIB_TOP.has(segments[i + 1]!.replace(/\.py$/i, "").toLowerCase()));
+  return envLib > 0;
 }
+
+/** Top-level modules and packages of the standard library that tracebacks run through. */
+const STDLIB_TOP = new Set(
+  (
+    "abc argparse ast asyncio base64 codecs collections concurrent configparser contextlib copy csv ctypes dataclasses " +
+    "distutils email encodings enum functools genericpath glob gzip http importlib inspect io json logging " +
+    "multiprocessing ntpath os pathlib pickle platform posixpath queue random re runpy selectors shutil signal site " +
+    "socket ssl string struct subprocess tarfile tempfile threading traceback typing unittest urllib warnings weakref " +
+    "xml zipfile"
+  ).split(" "),
+);
 
 function packageName(first: string): string {
   return first.replace(/\.(?:py|pyc|pyd|so)$/i, "").replace(/-[\d.]+.*$/, "");

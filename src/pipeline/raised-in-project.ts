@@ -1,40 +1,61 @@
 /**
- * Where the report's error was raised, when that is a file of this repository: the innermost frame of a pasted
- * traceback outside the standard library, in the repository's own code, with an exception that is no sign of a
- * missing or broken environment.
- * A report whose error is raised by the project's code (`AttributeError: 'NoneType' object has no attribute
- * 'version'` in its `setup.py`) is not "probably not a bug in this repository's code", however much of its text
- * speaks of the build or a library.
+ * Where the report's error was raised, when that is a file of this repository: the innermost frame, past the
+ * standard library, of the report's last pasted traceback, in the repository's own code (its printed source line is
+ * in the file), with an exception that is no sign of a missing or broken environment. A report whose error is raised
+ * by the project's code (`UnicodeDecodeError` reading its README in its `setup.py`) is not "probably not a bug in
+ * this repository's code", however much of its text speaks of installing or of a platform.
  */
 
 import { indexRepoPaths, mapFrameToRepo, type ParsedIssue } from "../issue/index.js";
-import type { Classification } from "../types.js";
+import type { Classification, SourceFile } from "../types.js";
 
 /**
  * Exceptions a missing or broken environment raises wherever the code checks for it: a module or shared library not
- * installed, a file, device or host not there, a subprocess (a compiler) that failed, a build or install step's own
- * check (distutils' "import tensorflow failed, is it installed?"), memory run out.
+ * installed, a file, device or host not there, a network that fails, a subprocess (a compiler) that failed, a build
+ * or install step's own check (distutils' "import tensorflow failed, is it installed?"), a package's requirements,
+ * memory run out.
  */
 const ENVIRONMENT_EXCEPTION =
-  /(?:^|\.)(?:ImportError|ModuleNotFoundError|OSError|IOError|FileNotFoundError|PermissionError|MemoryError|CalledProcessError|Distutils\w*Error|CompileError|LinkError|ConnectionError|ConnectionResetError|TimeoutError|URLError|HTTPError|SSLError|KeyboardInterrupt|SystemExit)$/;
+  /(?:^|\.)(?:ImportError|ModuleNotFoundError|OSError|IOError|FileNotFoundError|PermissionError|BrokenPipeError|\w*(?:Connection|Timeout|SSL|Socket)\w*Error|gaierror|ReadTimeout|URLError|HTTPError|MemoryError|CalledProcessError|Distutils\w*Error|CompileError|LinkError|DistributionNotFound|VersionConflict|KeyboardInterrupt|SystemExit)$/;
 
-/** Messages that name the environment whatever the exception: CUDA, drivers, shared libraries, memory. */
-const ENVIRONMENT_MESSAGE = /\bCUDA\b|\bcuDNN\b|\bNCCL\b|\bcuBLAS\b|out of memory|\bdriver\b|No module named|cannot open shared object|undefined symbol|\bGLIBC/i;
+/**
+ * Messages that name the environment whatever the exception: CUDA and its libraries (also inside identifiers,
+ * `CUDNN_STATUS_EXECUTION_FAILED`, `cudaMalloc`), drivers, memory, a build without GPU support, shared libraries.
+ */
+const ENVIRONMENT_MESSAGE =
+  /(?<![a-z])(?:cuda|cudnn|cublas|curand|cufft|cusparse|nccl)|out of (?:shared )?memory|\bOOM\b|no kernel image|compiled? with(?:out)? (?:GPU|CUDA)|\bdriver\b|No module named|cannot open shared object|undefined symbol|\bGLIBC/i;
 
-export function errorRaisedInProject(parsed: Pick<ParsedIssue, "tracebacks">, paths: Iterable<string>): Classification["raisedInProject"] {
-  if (parsed.tracebacks.length === 0) return undefined;
-  const repo = indexRepoPaths(paths);
-  for (const tb of parsed.tracebacks) {
-    if (!tb.exceptionType || ENVIRONMENT_EXCEPTION.test(tb.exceptionType) || ENVIRONMENT_MESSAGE.test(tb.message ?? "")) continue;
-    // The innermost frame outside the standard library: `readme_file.read()` in the project's setup.py that fails in
-    // `encodings/cp1252.py` is the project's call (no encoding given), as a None it passes to distutils is.
-    for (let i = tb.frames.length - 1; i >= 0; i--) {
-      const frame = tb.frames[i]!;
-      const mapped = mapFrameToRepo(frame.file, repo);
-      if (mapped.stdlib) continue;
-      if (mapped.repoPath && frame.line > 0) return { path: mapped.repoPath, line: frame.line, exceptionType: tb.exceptionType.split(".").pop()! };
-      break;
-    }
+/** `module 'tensorflow' has no attribute 'placeholder'`: another release of a library than the code was written for. */
+const LIBRARY_ATTRIBUTE = /\bmodule '([\w.]+)' has no attribute\b/;
+
+/**
+ * `packages`: the repository's top-level packages (a library's own module missing an attribute is the project's).
+ * Only the last traceback counts: in a chain ("During handling of the above exception, another exception occurred")
+ * it is the one that propagated, and after an environment error nothing is said.
+ */
+export function errorRaisedInProject(
+  parsed: Pick<ParsedIssue, "tracebacks">,
+  files: readonly SourceFile[],
+  packages: ReadonlySet<string>,
+): Classification["raisedInProject"] {
+  const tb = parsed.tracebacks[parsed.tracebacks.length - 1];
+  if (!tb?.exceptionType || ENVIRONMENT_EXCEPTION.test(tb.exceptionType) || ENVIRONMENT_MESSAGE.test(tb.message ?? "")) return undefined;
+  const library = LIBRARY_ATTRIBUTE.exec(tb.message ?? "")?.[1];
+  if (library && !packages.has(library.split(".")[0]!)) return undefined;
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const repo = indexRepoPaths(byPath.keys());
+  // The innermost frame outside the standard library: `readme_file.read()` in the project's setup.py that fails in
+  // `encodings/cp1252.py` is the project's call (no encoding given), as a None it passes to distutils is.
+  for (let i = tb.frames.length - 1; i >= 0; i--) {
+    const frame = tb.frames[i]!;
+    const mapped = mapFrameToRepo(frame.file, repo);
+    if (mapped.stdlib) continue;
+    // A file of the same name is not enough (`/tmp/pip-build-x/spacy/setup.py` is another package's setup.py, a
+    // reporter's `utils.py` their own): the line the traceback printed must be in the repository's file.
+    const file = mapped.repoPath ? byPath.get(mapped.repoPath) : undefined;
+    const printed = frame.code?.trim();
+    if (!file || frame.line <= 0 || !printed || !file.text.split("\n").some((line) => line.trim() === printed)) return undefined;
+    return { path: file.path, line: frame.line, exceptionType: tb.exceptionType.split(".").pop()! };
   }
   return undefined;
 }

@@ -10,6 +10,7 @@ import { parseIssue } from "../issue/index.js";
 import { removeHtmlComments } from "../issue/text.js";
 import { classifierOwnNames, projectPackage, withProjectVersionQuestion } from "./project-package.js";
 import { errorRaisedInProject } from "./raised-in-project.js";
+import { repositoryPackages } from "../ir/signals/foreign-names.js";
 import { historyWithoutTemplateText, templateSentences, withoutTemplateText } from "../issue/issue-template.js";
 import type { History, IssueText, LocalizerRanking, RepoSnapshot, TriageResult } from "../types.js";
 import { issueAnchors } from "./localizability-input.js";
@@ -101,7 +102,7 @@ export async function runPipeline(input: PipelineInput, deps: PipelineDeps = {})
   );
   const framework = repositoryFramework(index);
   const named = withFrameworkNamed(withProjectVersionQuestion(classified, pkg, `${issue.title}\n${issue.body}`), framework, `${reported.title}\n${reported.body}`);
-  const raisedInProject = errorRaisedInProject(parsed, index.paths);
+  const raisedInProject = errorRaisedInProject(parsed, input.snapshot.files, repositoryPackages(index.paths));
   const classification = raisedInProject ? { ...named, raisedInProject } : named;
   const localizability = step("localizability", () => estimateLocalizability({ classification, ranked: shown.ranked, ...anchors }));
 

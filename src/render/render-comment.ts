@@ -343,7 +343,8 @@ function renderLocalizerDetails(input: RenderInput): string {
 
 /** An extrinsic call whose probability is under one half (the model's cut lies below it, for recall). */
 function isUnderEvenOdds(classification: NonNullable<TriageResult["classification"]>): boolean {
-  return classification.extrinsic.label === "extrinsic" && classification.extrinsic.confidence < 0.5;
+  // On the percentage shown: "the code is likelier" beside "(extrinsic, 50%)" would contradict it.
+  return classification.extrinsic.label === "extrinsic" && Math.round(classification.extrinsic.confidence * 100) < 50;
 }
 
 function renderClassification(result: TriageResult, config: RepoConfig): string {
@@ -367,18 +368,16 @@ function renderClassification(result: TriageResult, config: RepoConfig): string 
     const causes = leadingCauses(classification).map(describeCause);
     cause = `probably outside this repository (extrinsic, ${causeConfidence})${causes.length ? `, most likely ${causes.join(", or ")}` : ""}`;
   } else if (extrinsic.label === "extrinsic") {
-    // With no quote left (the model read the environment dump or the report's shape), say so rather than leave a
-    // bare percentage that reads as a finding.
-    const unquoted = extrinsic.evidence.length === 0 ? ", though nothing the reporter wrote points there" : "";
-    // The model flags an outside cause from p ≈ 0.36 (the cut that finds most extrinsic bugs): under even odds the
-    // code is still the likelier place, and the line says so instead of a bare "extrinsic, 37%".
-    const likelier = isUnderEvenOdds(classification) ? ", though the code is likelier" : "";
+    // Each doubt said, in one clause: under even odds the code is still the likelier place (the model flags an
+    // outside cause from p ≈ 0.36, the cut that finds most extrinsic bugs); the report's traceback may raise its error
+    // in the repository's code; with no quote left (the model read an environment dump or the report's shape), a bare
+    // percentage would read as a finding.
+    const doubts: string[] = [];
+    if (isUnderEvenOdds(classification)) doubts.push("the code is likelier");
     const raised = classification.raisedInProject;
-    // Evidence both ways, both said: the words of the report against where its error was raised.
-    const inCode = raised
-      ? `, though the error is raised in this repository's code (${escapeMarkdown(raised.exceptionType)} in ${codeSpan(raised.path)}, line ${raised.line} of the traceback)`
-      : "";
-    cause = `possibly outside this repository${likelier}${inCode} (extrinsic, ${causeConfidence})${unquoted}`;
+    if (raised) doubts.push(`the error (${escapeMarkdown(raised.exceptionType)}) is raised in this repository's ${codeSpan(raised.path)}, printed as line ${raised.line}`);
+    if (extrinsic.evidence.length === 0) doubts.push("nothing the reporter wrote points there");
+    cause = `possibly outside this repository (extrinsic, ${causeConfidence})${doubts.length ? `, though ${doubts.join("; ")}` : ""}`;
   } else if (isConfidentIntrinsic(result, config)) {
     cause = `probably in this repository's code (intrinsic, ${causeConfidence})`;
   } else if (extrinsic.evidence.length === 0) {

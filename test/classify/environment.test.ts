@@ -191,7 +191,7 @@ describe("extractEnvironment", () => {
     expect(env.python).toBe("2.7");
     // Said as read off the paths, not as stated.
     expect(env.pythonFromPaths).toBe(true);
-    expect(describeEnvironment(env)).toContain("Python 2.7 (from the traceback's paths)");
+    expect(describeEnvironment(env)).toContain("Python 2.7 (from an install path)");
     expect(extractEnvironment("Python version: 3.7").pythonFromPaths).toBeUndefined();
   });
 
@@ -307,6 +307,9 @@ describe("install method", () => {
     expect(extractEnvironment("docker build -t ludwig .\nStep 5/9 : RUN pip install -r requirements.txt").installedWith).toBe("pip");
     expect(extractEnvironment("docker build -t ludwig .\nERROR: fastapi 0.33.0 has requirement pydantic").installedWith).toBe("docker");
     expect(extractEnvironment("I run it in a container from our Dockerfile").installedWith).toBe("docker");
+    // A base image run, or a Dockerfile in a link, says nothing of how the project was installed.
+    expect(extractEnvironment("I start `docker run --gpus all -it nvidia/cuda:10.1-cudnn7-devel-ubuntu18.04 bash`").installedWith).toBeUndefined();
+    expect(extractEnvironment("see https://github.com/o/r/blob/master/docker/Dockerfile.gpu for the image").installedWith).toBeUndefined();
   });
 });
 

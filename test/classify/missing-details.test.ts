@@ -15,6 +15,8 @@ describe("missingDetails", () => {
     // Said in the past tense in the title: "produced errors".
     const monai = "I used this:\npip install git+https://github.com/o/r#egg=r\n\nto import and this issue occurred several times\nhttps://user-images.githubusercontent.com/1/2.png";
     expect(details("monai suddenly stoped importing and produced errors", monai)[0]).toBe(ASK_ERROR_NOT_SCREENSHOT);
+    // A measured error is none to paste.
+    expect(details("fp16 inference produced large errors", "The outputs differ from fp32, see the plot ![](x.png)")).not.toContain(ASK_ERROR_NOT_SCREENSHOT);
   });
 
   it("asks nothing the report gives: a traceback, an error line, a script or the command run", () => {

@@ -40,6 +40,13 @@ describe("quotableText (what classification evidence may quote)", () => {
     expect(quoted).toContain("line 33, in _backends");
   });
 
+  it("keeps an exception line that follows a frame printed without its source, in pip's indented output", () => {
+    const pip = ['    Traceback (most recent call last):', '      File "<string>", line 1, in <module>', "    ModuleNotFoundError: No module named 'torch'"].join("\n");
+    expect(quotableText(pip)).toContain("ModuleNotFoundError: No module named 'torch'");
+    const cython = ['  File "mtrand.pyx", line 4, in init', "    ValueError: CUDA driver version is insufficient"].join("\n");
+    expect(quotableText(cython)).toContain("ValueError: CUDA driver version is insufficient");
+  });
+
   it("drops environment lines, dumps and template questions, not the report's own key: value lines", () => {
     const text = [
       "- OS Platform and Distribution: Ubuntu 18.04",

@@ -61,7 +61,11 @@ describe("mapFrameToRepo", () => {
     expect(mapFrameToRepo("/usr/lib/python3.8/multiprocessing/pool.py", LIGHTNING)).toEqual({ repoPath: null, thirdParty: false, stdlib: true });
     expect(mapFrameToRepo("C:\\Python38\\Lib\\multiprocessing\\pool.py", LIGHTNING).stdlib).toBe(true);
     expect(mapFrameToRepo("C:\\Projects\\torchio\\venv\\lib\\encodings\\cp1252.py", LIGHTNING).stdlib).toBe(true);
-    expect(mapFrameToRepo("C:\\Projects\\torchio\\venv\\lib\\site-packages\\torch\\nn\\x.py", LIGHTNING).stdlib).toBe(false);
+    expect(mapFrameToRepo("C:\\proj\\venv\\Lib\\subprocess.py", LIGHTNING).stdlib).toBe(true);
+    expect(mapFrameToRepo("C:\\Users\\me\\Anaconda3\\lib\\encodings\\cp1252.py", LIGHTNING).stdlib).toBe(true);
+    // Not a Linux environment's own folder, nor a Windows project's lib folder of its own modules.
+    expect(mapFrameToRepo("/home/me/env/lib/mytools/data.py", LIGHTNING).stdlib).toBe(false);
+    expect(mapFrameToRepo("C:\\proj\\lib\\mytools\\data.py", LIGHTNING).stdlib).toBe(false);
   });
 
   it("maps notebook cells and stdin to nothing", () => {

@@ -1,39 +1,60 @@
 import { describe, expect, it } from "@jest/globals";
 import { parseIssue } from "../../src/issue/index.js";
 import { errorRaisedInProject } from "../../src/pipeline/raised-in-project.js";
+import type { SourceFile } from "../../src/types.js";
 
-const PATHS = ["setup.py", "pkg/__init__.py", "pkg/trainer.py"];
-const trace = (frames: Array<[string, number]>, error: string) =>
-  ["Traceback (most recent call last):", ...frames.flatMap(([file, line]) => [`  File "${file}", line ${line}, in f`, "    x = y()"]), error].join("\n");
-const raised = (body: string) => errorRaisedInProject(parseIssue("it fails", body), PATHS);
+const file = (path: string, text: string): SourceFile => ({ path, text, size: text.length });
+const FILES = [
+  file("setup.py", "import os\nwith open('README.md') as readme_file:\n    readme = readme_file.read()\nsetup(version=None)\n"),
+  file("pkg/__init__.py", ""),
+  file("pkg/trainer.py", "def fit(self):\n    lr = self.config['lr']\n    return lr\n"),
+];
+const PACKAGES = new Set(["pkg", "setup"]);
+const trace = (frames: Array<[string, number, string]>, error: string) =>
+  ["Traceback (most recent call last):", ...frames.flatMap(([path, line, code]) => [`  File "${path}", line ${line}, in f`, `    ${code}`]), error].join("\n");
+const raised = (body: string) => errorRaisedInProject(parseIssue("it fails", body), FILES, PACKAGES);
+const TRAINER: [string, number, string] = ["/venv/lib/python3.8/site-packages/pkg/trainer.py", 2, "lr = self.config['lr']"];
 
 describe("errorRaisedInProject", () => {
   it("names the project file whose code raised the error, past the standard library it called", () => {
-    expect(raised(trace([["/home/u/train.py", 3], ["/venv/lib/python3.8/site-packages/pkg/trainer.py", 40]], "KeyError: 'lr'"))).toEqual({
-      path: "pkg/trainer.py",
-      line: 40,
-      exceptionType: "KeyError",
-    });
-    // setup.py read its README with the platform's codec: raised in the standard library, the project's call.
-    const windows = trace([["C:\\Projects\\pkg\\setup.py", 8], ["C:\\Projects\\pkg\\venv\\lib\\encodings\\cp1252.py", 23]], "UnicodeDecodeError: 'charmap' codec can't decode byte 0x90");
-    expect(raised(windows)).toEqual({ path: "setup.py", line: 8, exceptionType: "UnicodeDecodeError" });
+    expect(raised(trace([["/home/u/train.py", 3, "trainer.fit()"], TRAINER], "KeyError: 'lr'"))).toEqual({ path: "pkg/trainer.py", line: 2, exceptionType: "KeyError" });
+    // setup.py read its README with the platform's codec: raised in the standard library, on the project's call.
+    const windows = trace(
+      [["C:\\Projects\\pkg\\setup.py", 3, "readme = readme_file.read()"], ["C:\\Projects\\pkg\\venv\\lib\\encodings\\cp1252.py", 23, "return codecs.charmap_decode(input)"]],
+      "UnicodeDecodeError: 'charmap' codec can't decode byte 0x90",
+    );
+    expect(raised(windows)).toEqual({ path: "setup.py", line: 3, exceptionType: "UnicodeDecodeError" });
   });
 
   it("says nothing when a library's code raised it, or when the error is the environment's", () => {
-    expect(raised(trace([["/venv/lib/python3.8/site-packages/pkg/trainer.py", 40], ["/venv/lib/python3.8/site-packages/torch/nn/x.py", 9]], "RuntimeError: shape mismatch"))).toBeUndefined();
-    const inProject = (error: string) => raised(trace([["/venv/lib/python3.8/site-packages/pkg/trainer.py", 40]], error));
-    expect(inProject("ModuleNotFoundError: No module named 'tensorflow'")).toBeUndefined();
-    expect(inProject("distutils.errors.DistutilsPlatformError: import tensorflow failed, is it installed?")).toBeUndefined();
-    expect(inProject("RuntimeError: CUDA error: device-side assert triggered")).toBeUndefined();
-    expect(inProject("ValueError: bad value")).toEqual({ path: "pkg/trainer.py", line: 40, exceptionType: "ValueError" });
+    expect(raised(trace([TRAINER, ["/venv/lib/python3.8/site-packages/torch/nn/x.py", 9, "raise RuntimeError(msg)"]], "RuntimeError: shape mismatch"))).toBeUndefined();
+    const inProject = (error: string) => raised(trace([TRAINER], error));
+    expect(inProject("ValueError: bad value")).toEqual({ path: "pkg/trainer.py", line: 2, exceptionType: "ValueError" });
+    for (const error of [
+      "ModuleNotFoundError: No module named 'tensorflow'",
+      "distutils.errors.DistutilsPlatformError: import tensorflow failed, is it installed?",
+      "RuntimeError: CUDA error: device-side assert triggered",
+      "RuntimeError: CUDNN_STATUS_EXECUTION_FAILED",
+      "RuntimeError: cudaMalloc failed",
+      "RuntimeError: no kernel image is available for execution on the device",
+      "ConnectionRefusedError: [Errno 111] Connection refused",
+      "AttributeError: module 'tensorflow' has no attribute 'placeholder'",
+    ]) expect(inProject(error)).toBeUndefined();
+    // The project's own module missing an attribute is the project's.
+    expect(inProject("AttributeError: module 'pkg.trainer' has no attribute 'fit2'")?.exceptionType).toBe("AttributeError");
     expect(raised("no traceback at all")).toBeUndefined();
   });
 
-  it("takes the first traceback whose error the project raised, past the environment's ones", () => {
-    const body = [
-      trace([["/tmp/pip-install-x/pkg/setup.py", 72]], "ModuleNotFoundError: No module named 'mxnet'"),
-      trace([["/tmp/pip-install-x/pkg/setup.py", 801], ["/usr/lib/python3.7/distutils/version.py", 335]], "AttributeError: 'NoneType' object has no attribute 'version'"),
-    ].join("\n\n");
-    expect(raised(body)).toEqual({ path: "setup.py", line: 801, exceptionType: "AttributeError" });
+  it("reads the last traceback of a chain: the one that propagated", () => {
+    const chain = [trace([TRAINER], "KeyError: 'resnet'"), "During handling of the above exception, another exception occurred:", trace([["/home/u/dl.py", 4, "urlopen(url)"]], "urllib.error.URLError: <urlopen error [Errno -3] Temporary failure in name resolution>")].join("\n\n");
+    expect(raised(chain)).toBeUndefined();
+    expect(raised([trace([["/home/u/a.py", 1, "import mxnet"]], "ModuleNotFoundError: No module named 'mxnet'"), trace([TRAINER], "KeyError: 'lr'")].join("\n\n"))?.path).toBe("pkg/trainer.py");
+  });
+
+  it("needs the printed line in the repository's file: another package's setup.py, a reporter's file of the same name, are not the project's", () => {
+    const otherSetup = trace([["/tmp/pip-build-abc/spacy/setup.py", 190, "cythonize(MOD_NAMES)"]], "RuntimeError: Running cythonize failed!");
+    expect(raised(otherSetup)).toBeUndefined();
+    // A frame pasted without its source line cannot be checked: nothing is said.
+    expect(raised(["Traceback (most recent call last):", '  File "/venv/lib/python3.8/site-packages/pkg/trainer.py", line 2, in fit', "KeyError: 'lr'"].join("\n"))).toBeUndefined();
   });
 });

@@ -193,7 +193,7 @@ describe("renderComment", () => {
     const base = gpuExtrinsicResult();
     const raisedInProject = { path: "setup.py", line: 8, exceptionType: "UnicodeDecodeError" };
     const body = render({ ...base, classification: { ...base.classification!, raisedInProject } });
-    expect(body).toContain("**Cause:** possibly outside this repository, though the error is raised in this repository's code (UnicodeDecodeError in `setup.py`, line 8 of the traceback)");
+    expect(body).toContain("**Cause:** possibly outside this repository (extrinsic, 79%), though the error (UnicodeDecodeError) is raised in this repository's `setup.py`, printed as line 8: ");
     expect(body).not.toContain("probably not a bug in this repository's code");
     expect(body).not.toContain("probably **extrinsic**");
     expect(body).not.toContain("- [ ] `extrinsic`");
@@ -205,8 +205,16 @@ describe("renderComment", () => {
       ...base,
       classification: { ...base.classification!, extrinsic: { label: "extrinsic", confidence: 0.41, evidence: ["mentions `incompatible`"], causes: [] } },
     });
-    expect(body).toContain("**Cause:** possibly outside this repository, though the code is likelier (extrinsic, 41%): mentions `incompatible`");
+    expect(body).toContain("**Cause:** possibly outside this repository (extrinsic, 41%), though the code is likelier: mentions `incompatible`");
     expect(body.split("\n")[0]).not.toContain("extrinsic");
+    // Every doubt in one clause; and none at 49.7%, shown as 50%.
+    const raisedInProject = { path: "pkg/base.py", line: 246, exceptionType: "MXNetError" };
+    const both = render({ ...base, classification: { ...base.classification!, raisedInProject, extrinsic: { label: "extrinsic", confidence: 0.48, evidence: [], causes: [] } } });
+    expect(both).toContain(
+      "**Cause:** possibly outside this repository (extrinsic, 48%), though the code is likelier; the error (MXNetError) is raised in this repository's `pkg/base.py`, printed as line 246; nothing the reporter wrote points there",
+    );
+    const half = render({ ...base, classification: { ...base.classification!, extrinsic: { label: "extrinsic", confidence: 0.497, evidence: ["mentions `tvm`"], causes: [] } } });
+    expect(half).toContain("**Cause:** possibly outside this repository (extrinsic, 50%): mentions `tvm`");
   });
 
   it("marks a ranked test file as a test, so that it does not read as where the bug lies", () => {
