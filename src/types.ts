@@ -127,7 +127,7 @@ export interface Label<T extends string = string> {
 /** Versions and hardware the issue states. Missing keys were not found. */
 export interface Environment {
   python?: string;
-  /** The Python version was read only off traceback paths (`.../lib/python3.6/site-packages/...`), not stated. */
+  /** The Python version was read only off an install path (`.../lib/python3.6/site-packages/...`), not stated. */
   pythonFromPaths?: true;
   frameworks: Record<string, string>; // e.g. { torch: "1.7.0", tensorflow: "2.4" }
   cuda?: string;
@@ -175,9 +175,9 @@ export interface Classification {
   /** A build that failed, the build likeliest at fault: `missingFacts` are the build's, each naming its command. */
   buildFailure?: true;
   /**
-   * The report's error is raised in this repository's code (the innermost frame of a traceback, with an exception
-   * that is no sign of a missing environment; pipeline/raised-in-project.ts): the line as the traceback printed it.
-   * No cause outside the code is then stated as probable.
+   * The report's error is raised in this repository's code (the innermost frame past the standard library of its last
+   * traceback, whose printed line the file holds, with an exception that is no sign of a missing environment;
+   * pipeline/raised-in-project.ts): the line as the traceback printed it. No outside cause is then stated as probable.
    */
   raisedInProject?: { path: string; line: number; exceptionType: string };
   /** What the report lacks whatever the cause (the error as text, a reproducer); classify/missing-details.ts. */

@@ -391,7 +391,7 @@ export function extractEnvironment(text: string): Environment {
 
   const env: Environment = { frameworks: Object.fromEntries(found.frameworks) };
   if (found.python) env.python = found.python;
-  if (found.python && found.pythonFromPaths) env.pythonFromPaths = true;
+  if (found.pythonFromPaths) env.pythonFromPaths = true;
   if (found.cuda) env.cuda = found.cuda;
   if (found.cudnn) env.cudnn = found.cudnn;
   if (found.driver) env.driver = found.driver;

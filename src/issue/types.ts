@@ -53,8 +53,9 @@ export interface ParsedIssue {
   /**
    * Names (of identifiers and apiNames) that only the code line printed under a traceback frame yields, with the
    * frame's file: not in the issue's code blocks or inline code, not a code word of its title or prose, not a part of
-   * a dotted name found there. (The exception messages are not looked at: they are printed by the same code.) Whether they are the repository's depends on where that file lies, which
-   * only a snapshot tells: `return forward_call(*input)` under a torch frame is torch's code.
+   * a dotted name found there. (The exception messages are not looked at: they are printed by the same code.)
+   * Whether they are the repository's depends on where that file lies, which only a snapshot tells:
+   * `return forward_call(*input)` under a torch frame is torch's code.
    */
   frameOnlyNames: Array<{ file: string; names: string[] }>;
 }

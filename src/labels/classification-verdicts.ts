@@ -19,8 +19,8 @@ export function confidentNonBugKind(result: TriageResult, config: RepoConfig): E
  * a reporter who fills in the template's GPU and CUDA lines should not be told at 55% to look elsewhere.
  */
 export function isProbablyExtrinsic(result: TriageResult, config: RepoConfig): boolean {
-  // Nor when the report's own traceback raises its error in the repository's code: the code is then at least as
-  // likely, whatever the report says of builds and libraries (the comment says both).
+  // Nor when the report's own traceback raises its error in the repository's code: whatever the report says of builds
+  // and libraries, the code raised it, and the comment gives both sides rather than send the reporter elsewhere.
   return isStatedCause(result, "extrinsic", config.thresholds.extrinsicConfidence) && !result.classification?.raisedInProject;
 }
 

@@ -137,12 +137,12 @@ export function computeFeatures({ index, issue, history, parsed: given }: Locali
   const rvsm = minMax(scoreTfidfCosine(content, index.tfidfNorms("content"), query).map((c, d) => c * g[d]!));
   const struct = minMax(structuredVsm(index, issue.title, issue.body));
   const bluirScores = minMax(bluirScore(index, issue.title, issue.body));
+  const packages = repositoryPackages(index.paths);
   // Not the names only an installed library's printed code lines give (its traceback frames' `forward_call`).
-  const framesForeign = namesOfForeignFrames(parsed, index.paths);
+  const framesForeign = namesOfForeignFrames(parsed, index.paths, packages);
   const codeNames = [...parsed.identifiers, ...parsed.apiNames].filter((name) => !framesForeign.has(name));
   // Names the issue's imports bind to another library (`np.random.rand` after `import numpy as np`) name no
   // definition or test of this repository.
-  const packages = repositoryPackages(index.paths);
   const foreignNames = parsed.apiNames.filter((name) => isForeignName(name, parsed.importBindings, packages));
   // The bare identifiers read off such a name (`rand` of `np.random.rand`) are that library's too.
   const foreignParts = new Set(foreignNames.flatMap((name) => name.split(".")));

@@ -45,13 +45,16 @@ export function isForeignName(name: string, bindings: Readonly<Record<string, st
  * Names the issue holds only in code lines printed under traceback frames outside the repository (an installed
  * library's, the standard library's): `forward_call` of torch's `return forward_call(*input, **kwargs)` is torch's
  * code, no name the reporter or the repository used. A name also printed under a frame of the repository's own
- * files (or not placed anywhere) stays the issue's.
+ * files (or not placed anywhere) stays the issue's. `packages`: the repository's (repositoryPackages), when the caller
+ * has them already.
  */
-export function namesOfForeignFrames(parsed: Pick<ParsedIssue, "frameOnlyNames">, paths: Iterable<string>): Set<string> {
+export function namesOfForeignFrames(
+  parsed: Pick<ParsedIssue, "frameOnlyNames">,
+  paths: readonly string[],
+  packages: ReadonlySet<string> = repositoryPackages(paths),
+): Set<string> {
   if (parsed.frameOnlyNames.length === 0) return new Set();
-  const list = [...paths];
-  const repo = indexRepoPaths(list);
-  const packages = repositoryPackages(list);
+  const repo = indexRepoPaths(paths);
   const foreign = new Set<string>();
   const own = new Set<string>();
   for (const { file, names } of parsed.frameOnlyNames) {
