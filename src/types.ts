@@ -57,6 +57,7 @@ export interface Evidence {
     | "error-location" // a compiler or native-code error line (`convolution.cu(93): error`, `src/x.cc:7: Check failed`) names the file
     | "identifier" // an identifier or dotted API name from the issue's code matched a definition
     | "message" // an exception or error message matched a string literal or raise site
+    | "quoted-line" // the file holds a line of code the issue copies
     | "path" // the issue names the file or module
     | "similar-issue" // a similar past issue was fixed in this file
     | "commit" // recent fix commits touched the file

@@ -5,6 +5,7 @@ import { findInlineCode, splitMarkdown } from "./markdown.js";
 import { locateTracebacks } from "./tracebacks.js";
 import { parseImportLine } from "./imports.js";
 import { collectExceptionMessages } from "./exception-messages.js";
+import { quotedSourceLines } from "./source-lines.js";
 import { codeWordsInProse, collectApiNames, collectIdentifiers, collectMentionedPaths, type EvidenceParts } from "./code-evidence.js";
 
 export function parseIssue(title: string, body: string): ParsedIssue {
@@ -53,6 +54,7 @@ export function parseIssue(title: string, body: string): ParsedIssue {
     mentionedLines: mentioned.lines,
     importBindings: collectImportBindings(codeLines),
     frameOnlyNames: collectFrameOnlyNames(parts, tracebacks),
+    quotedLines: quotedSourceLines(lines.filter((_, i) => !inTraceback[i]).map(stripQuoteMarkers)),
   };
 }
 

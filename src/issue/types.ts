@@ -58,6 +58,11 @@ export interface ParsedIssue {
    * `return forward_call(*input)` under a torch frame is torch's code.
    */
   frameOnlyNames: Array<{ file: string; names: string[] }>;
+  /**
+   * Lines outside tracebacks that may be copies of the repository's code (prose included: converted bodies lose their
+   * code fences), normalised as source-lines.ts compares them. A traceback's printed lines are its frames' evidence.
+   */
+  quotedLines: string[];
 }
 
 export interface FrameMapping {

@@ -1,0 +1,96 @@
+/**
+ * Source lines as compared between an issue and a repository's files: a reporter who copies a line of the project's
+ * code ("`x = LIB.mpi_threads_supported()` should be `LIB.horovod_mpi_threads_supported()`") points at the file
+ * that holds it more precisely than any word it shares with others. Both sides are read with the same rules, so a
+ * line matches when it is the same statement, whatever its indentation, spacing or trailing comment.
+ */
+
+/** Shortest line that is specific enough to say which file it was copied from (`return x` is in every file). */
+export const MIN_QUOTED_LINE_CHARS = 16;
+/** Longest line compared: longer ones are data, minified output or a log's, not a statement someone copies. */
+const MAX_QUOTED_LINE_CHARS = 300;
+/** Most lines read from one issue: the rest of a 1 MB paste is a log. */
+export const MAX_QUOTED_LINES = 300;
+
+/** The line as compared: no indentation, no trailing comment (`# noqa` may differ between releases), single spaces. */
+export function normalizeSourceLine(line: string): string {
+  return line
+    .replace(/\s+#[^'"]*$/, "")
+    .trim()
+    .replace(/\s+/g, " ");
+}
+
+/**
+ * Whether a normalised line is a statement worth matching: long enough, code-shaped (an assignment, a call, an
+ * attribute or an index) with at least three names, and not an import, a comment or a decorator-free keyword line
+ * that every module has (`import torch`, `from typing import List` are everywhere and say nothing of a file).
+ */
+export function isDistinctiveLine(line: string): boolean {
+  if (line.length < MIN_QUOTED_LINE_CHARS || line.length > MAX_QUOTED_LINE_CHARS) return false;
+  if (/^(?:import|from)\s|^#|^"""|^'''/.test(line)) return false;
+  if (!/[=(.[]/.test(line)) return false;
+  return (line.match(/[A-Za-z_]\w*/g)?.length ?? 0) >= 3;
+}
+
+/**
+ * A 53-bit hash of a line (cyrb53): a file keeps its lines' hashes rather than its text, and at the size of a
+ * snapshot's lines a 32-bit hash would make false matches in some issues; 53 bits fit a double exactly.
+ */
+export function lineHash(line: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** A file's distinctive lines: their hashes and 1-based line numbers, in file order. */
+export interface SourceLineHashes {
+  hashes: Float64Array;
+  lines: Uint32Array;
+}
+
+export function sourceLineHashes(text: string): SourceLineHashes {
+  const hashes: number[] = [];
+  const lines: number[] = [];
+  let start = 0;
+  for (let n = 1; start <= text.length; n++) {
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    // Cheap length test first: most lines are short or blank.
+    if (end - start >= MIN_QUOTED_LINE_CHARS) {
+      const line = normalizeSourceLine(text.slice(start, end));
+      if (isDistinctiveLine(line)) {
+        hashes.push(lineHash(line));
+        lines.push(n);
+      }
+    }
+    start = end + 1;
+  }
+  return { hashes: Float64Array.from(hashes), lines: Uint32Array.from(lines) };
+}
+
+/**
+ * Prompts and markers around a copied line: a REPL's `>>> ` and `... `, IPython's `In [3]: `, a diff's leading `-`
+ * or `+` (the removed line is the repository's current code).
+ */
+const LINE_PREFIX = /^(?:>>>\s|\.\.\.\s|In \[\d+\]:\s|[-+](?=\s|[A-Za-z_]))/;
+
+/** The issue's lines that may be copies of the repository's code, normalised, each once, in order. */
+export function quotedSourceLines(lines: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const raw of lines) {
+    if (out.size >= MAX_QUOTED_LINES) break;
+    if (raw.trim().length < MIN_QUOTED_LINE_CHARS) continue;
+    const line = normalizeSourceLine(raw.trim().replace(LINE_PREFIX, ""));
+    if (isDistinctiveLine(line)) out.add(line);
+  }
+  return [...out];
+}
