@@ -181,6 +181,11 @@ export interface Classification {
    * pipeline/raised-in-project.ts): the line as the traceback printed it. No outside cause is then stated as probable.
    */
   raisedInProject?: { path: string; line: number; exceptionType: string };
+  /**
+   * The report copies a line of this repository's code and proposes a change to it (pipeline/proposed-fix.ts): where
+   * that line is at this commit. No outside cause is then stated as probable, and nothing is asked.
+   */
+  proposedFix?: { path: string; line: number };
   /** What the report lacks whatever the cause (the error as text, a reproducer); classify/missing-details.ts. */
   missingDetails?: string[];
   /**

@@ -280,7 +280,8 @@ const WARNING_RELEASE_BEFORE = /(?:deprecated (?:since|in)|removed in|will stop 
 
 function extractPython(text: string, found: Found): void {
   // "Python version: 3.7", "python3.7", "Python version. 2.7.15" (a period ends the label only after "version").
-  for (const m of text.matchAll(/\bpython\s*(?:version\s*(?:[:=.]|is)?|[:=]|is)?\s*v?([23]\.\d{1,2}(?:\.\d+)?)(?![\d.]*\/)/gi)) {
+  // A pre-release keeps its qualifier ("3.7.5rc1", "3.8.0b4"): it is another interpreter than the release.
+  for (const m of text.matchAll(/\bpython\s*(?:version\s*(?:[:=.]|is)?|[:=]|is)?\s*v?([23]\.\d{1,2}(?:\.\d+(?:(?:a|b|rc)\d+)?)?)(?![\d.]*\/)/gi)) {
     if (WARNING_RELEASE_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
     found.python ??= m[1]!;
     break;

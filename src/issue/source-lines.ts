@@ -83,14 +83,20 @@ export function sourceLineHashes(text: string): SourceLineHashes {
  */
 const LINE_PREFIX = /^(?:>>>\s|\.\.\.\s|In \[\d+\]:\s|[-+](?=\s|[A-Za-z_]))/;
 
+/** An issue's line as a possible copy of the repository's code (normalised), or undefined when it cannot be one. */
+export function asQuotedLine(raw: string): string | undefined {
+  if (raw.trim().length < MIN_QUOTED_LINE_CHARS) return undefined;
+  const line = normalizeSourceLine(raw.trim().replace(LINE_PREFIX, ""));
+  return isDistinctiveLine(line) ? line : undefined;
+}
+
 /** The lines that may be copies of the repository's code, normalised, each once, in order. */
 export function quotedSourceLines(lines: readonly string[]): string[] {
   const out = new Set<string>();
   for (const raw of lines) {
     if (out.size >= MAX_QUOTED_LINES) break;
-    if (raw.trim().length < MIN_QUOTED_LINE_CHARS) continue;
-    const line = normalizeSourceLine(raw.trim().replace(LINE_PREFIX, ""));
-    if (isDistinctiveLine(line)) out.add(line);
+    const line = asQuotedLine(raw);
+    if (line !== undefined) out.add(line);
   }
   return [...out];
 }

@@ -21,7 +21,8 @@ export function confidentNonBugKind(result: TriageResult, config: RepoConfig): E
 export function isProbablyExtrinsic(result: TriageResult, config: RepoConfig): boolean {
   // Nor when the report's own traceback raises its error in the repository's code: whatever the report says of builds
   // and libraries, the code raised it, and the comment gives both sides rather than send the reporter elsewhere.
-  return isStatedCause(result, "extrinsic", config.thresholds.extrinsicConfidence) && !result.classification?.raisedInProject;
+  // Nor when the reporter proposes the change to a line of the repository's code: they found the bug there.
+  return isStatedCause(result, "extrinsic", config.thresholds.extrinsicConfidence) && !result.classification?.raisedInProject && !result.classification?.proposedFix;
 }
 
 /**

@@ -10,6 +10,7 @@ import { parseIssue } from "../issue/index.js";
 import { removeHtmlComments } from "../issue/text.js";
 import { classifierOwnNames, projectPackage, withProjectVersionQuestion } from "./project-package.js";
 import { errorRaisedInProject } from "./raised-in-project.js";
+import { proposedFixInProject } from "./proposed-fix.js";
 import { repositoryPackages } from "../ir/signals/foreign-names.js";
 import { historyWithoutTemplateText, templateSentences, withoutTemplateText } from "../issue/issue-template.js";
 import type { History, IssueText, LocalizerRanking, RepoSnapshot, TriageResult } from "../types.js";
@@ -103,7 +104,10 @@ export async function runPipeline(input: PipelineInput, deps: PipelineDeps = {})
   const framework = repositoryFramework(index);
   const named = withFrameworkNamed(withProjectVersionQuestion(classified, pkg, `${issue.title}\n${issue.body}`), framework, `${reported.title}\n${reported.body}`);
   const raisedInProject = errorRaisedInProject(parsed, input.snapshot.files, repositoryPackages(index.paths));
-  const classification = raisedInProject ? { ...named, raisedInProject } : named;
+  // A reporter who proposes the change to the repository's line has found the bug: nothing is asked of them.
+  const proposedFix = proposedFixInProject(index, reported.body, parsed.quotedLines);
+  const withRaised = raisedInProject ? { ...named, raisedInProject } : named;
+  const classification = proposedFix ? { ...withRaised, proposedFix, missingFacts: [], missingDetails: [] } : withRaised;
   const localizability = step("localizability", () => estimateLocalizability({ classification, ranked: shown.ranked, ...anchors }));
 
   return {

@@ -166,10 +166,10 @@ function renderSummary(
       sentence += `, probably **extrinsic**${causes.length ? ` (${causes.join(", or ")})` : ""}`;
     } else if (isConfidentIntrinsic(result, config)) {
       sentence += ` in this repository's code`;
-    } else if (classification.extrinsic.label === "extrinsic" && classification.extrinsic.evidence.length > 0 && !isUnderEvenOdds(classification)) {
+    } else if (classification.extrinsic.label === "extrinsic" && classification.extrinsic.evidence.length > 0 && !isUnderEvenOdds(classification) && !classification.proposedFix) {
       // Not without a quote: "possibly extrinsic" leading a report whose own words point nowhere outside would be the
       // model's prior speaking; the cause line says the call and that nothing the reporter wrote backs it. Nor under
-      // even odds: the first line gives the likelier reading.
+      // even odds: the first line gives the likelier reading. Nor when the reporter proposes the fix in the code.
       sentence += `, possibly extrinsic`;
     }
     sentences.push(`${sentence}.`);
@@ -376,6 +376,8 @@ function renderClassification(result: TriageResult, config: RepoConfig): string 
     if (isUnderEvenOdds(classification)) doubts.push("the code is likelier");
     const raised = classification.raisedInProject;
     if (raised) doubts.push(`the error (${escapeMarkdown(raised.exceptionType)}) is raised in this repository's ${codeSpan(raised.path)}, printed as line ${raised.line}`);
+    const fix = classification.proposedFix;
+    if (fix) doubts.push(`the report proposes a change to line ${fix.line} of this repository's ${codeSpan(fix.path)}`);
     if (extrinsic.evidence.length === 0) doubts.push("nothing the reporter wrote points there");
     cause = `possibly outside this repository (extrinsic, ${causeConfidence})${doubts.length ? `, though ${doubts.join("; ")}` : ""}`;
   } else if (isConfidentIntrinsic(result, config)) {

@@ -68,6 +68,12 @@ system       : Linux
 `;
 
 describe("extractEnvironment", () => {
+  it("keeps a Python pre-release's qualifier", () => {
+    expect(extractEnvironment("Python 3.7.5rc1 on Ubuntu 18.04").python).toBe("3.7.5rc1");
+    expect(extractEnvironment("- Python version: 3.8.0b4").python).toBe("3.8.0b4");
+    expect(extractEnvironment("python 3.6.9, torch 1.4").python).toBe("3.6.9");
+  });
+
   it("reads PyTorch's collect_env output", () => {
     const env = extractEnvironment(COLLECT_ENV);
     expect(env.frameworks.torch).toBe("1.7.0");

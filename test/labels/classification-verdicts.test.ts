@@ -52,5 +52,11 @@ describe("isProbablyExtrinsic", () => {
     const raised = { path: "setup.py", line: 8, exceptionType: "UnicodeDecodeError" };
     expect(isProbablyExtrinsic({ ...result, classification: { ...result.classification!, raisedInProject: raised } }, config)).toBe(false);
   });
+
+  it("fails when the reporter proposes a change to a line of the repository's code", () => {
+    const result = extrinsic(["mentions `undefined symbol`"]);
+    const proposedFix = { path: "horovod/common/__init__.py", line: 110 };
+    expect(isProbablyExtrinsic({ ...result, classification: { ...result.classification!, proposedFix } }, config)).toBe(false);
+  });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { maskableProjectName, projectPackage, statesPackageVersion, withProjectVersionQuestion } from "../../src/pipeline/project-package.js";
+import { maskableProjectName, projectPackage, statedPackageVersion, statesPackageVersion, withProjectVersionQuestion } from "../../src/pipeline/project-package.js";
 import { projectVersionFact, withProjectVersionAsked } from "../../src/classify/missing-facts.js";
 import { makeClassification } from "../render/fixtures/triage-results.js";
 
@@ -27,6 +27,14 @@ describe("statesPackageVersion", () => {
     expect(statesPackageVersion("flair (v0.4.5)", "flair")).toBe(true);
     expect(statesPackageVersion("My flair version is 0.4.5", "flair")).toBe(true);
     expect(statesPackageVersion("TensorFlow-Addons version and how it was installed (source or binary): 0.11.0", "tensorflow_addons")).toBe(true);
+  });
+
+  it("keeps a pre-release's qualifier, which names another build than the release", () => {
+    expect(statedPackageVersion("ignite 0.4.0-pre", "ignite")).toBe("0.4.0-pre");
+    expect(statedPackageVersion("pyro 1.3.0.dev20200518", "pyro")).toBe("1.3.0.dev20200518");
+    expect(statedPackageVersion("flair 0.4.5rc1", "flair")).toBe("0.4.5rc1");
+    // Not a word that starts like a qualifier.
+    expect(statedPackageVersion("ignite 0.4.0-presumably", "ignite")).toBe("0.4.0");
   });
 
   it("does not take the name alone, or another package's version, for it", () => {

@@ -199,6 +199,18 @@ describe("renderComment", () => {
     expect(body).not.toContain("- [ ] `extrinsic`");
   });
 
+  it("states no outside cause and asks nothing when the reporter proposes a change to a line of the repository", () => {
+    const base = gpuExtrinsicResult();
+    const asking = render(base);
+    expect(asking).toContain("please add to the issue");
+    const proposedFix = { path: "horovod/common/__init__.py", line: 110 };
+    const body = render({ ...base, classification: { ...base.classification!, proposedFix, missingFacts: [], missingDetails: [] } });
+    expect(body).toContain("**Cause:** possibly outside this repository (extrinsic, 79%), though the report proposes a change to line 110 of this repository's `horovod/common/__init__.py`: ");
+    expect(body.split("\n")[0]).not.toContain("extrinsic");
+    expect(body).not.toContain("please add to the issue");
+    expect(body).not.toContain("- [ ] `extrinsic`");
+  });
+
   it("says the code is likelier when an outside cause is flagged under even odds, and leaves it off the first line", () => {
     const base = makeResult();
     const body = render({

@@ -6,6 +6,8 @@ export interface QuotedLineMatch {
   scores: Float64Array;
   /** The file's rarest quoted line and where it is, for evidence. */
   sites: Map<number, { text: string; line: number }>;
+  /** Each quoted line the snapshot holds: the files holding it, with the line where each first does. */
+  holders: Map<string, Array<{ doc: number; line: number }>>;
 }
 
 /**
@@ -17,7 +19,8 @@ export interface QuotedLineMatch {
 export function quotedLineMatches(index: SourceIndex, quoted: readonly string[]): QuotedLineMatch {
   const scores = new Float64Array(index.size);
   const sites = new Map<number, { text: string; line: number }>();
-  if (quoted.length === 0) return { scores, sites };
+  const byText = new Map<string, Array<{ doc: number; line: number }>>();
+  if (quoted.length === 0) return { scores, sites, holders: byText };
   const textOf = new Map<number, string>();
   for (const line of quoted) textOf.set(lineHash(line), line);
   // Which files hold which of the quoted lines (first occurrence in each file), then how many files hold each.
@@ -44,5 +47,6 @@ export function quotedLineMatches(index: SourceIndex, quoted: readonly string[])
   }
   for (let d = 0; d < index.size; d++) if (sums[d]! > 0) scores[d] = 1 - Math.exp(-sums[d]!);
   for (const [doc, { hash, line }] of rarest) sites.set(doc, { text: textOf.get(hash)!, line });
-  return { scores, sites };
+  for (const [hash, list] of holders) byText.set(textOf.get(hash)!, list);
+  return { scores, sites, holders: byText };
 }
