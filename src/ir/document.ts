@@ -2,7 +2,6 @@ import type { SourceFile } from "../types.js";
 import type { Tokenizer } from "./tokenize.js";
 import { EMPTY_BAG, mergeBags, type TermBag, type Vocabulary } from "./vocabulary.js";
 import type { PythonStructure } from "./python/types.js";
-import { sourceLineHashes, type SourceLineHashes } from "../issue/source-lines.js";
 
 /** The fields a file is indexed under. Non-Python files fill `content` only. */
 export const FIELD_NAMES = ["content", "classes", "methods", "identifiers", "comments", "strings"] as const;
@@ -23,8 +22,6 @@ export interface FileDocument {
   bags: Record<FieldName, TermBag>;
   structure?: DocumentStructure;
   lineCount: number;
-  /** The file's distinctive lines, hashed, to find the lines an issue copies (source-lines.ts). */
-  quotable: SourceLineHashes;
 }
 
 /** Structure extraction for Python, supplied by the caller so this module stays free of parser set-up. */
@@ -68,7 +65,6 @@ export interface RawDocument {
   fields: Partial<Record<FieldName, RawBag>>;
   structure?: DocumentStructure;
   lineCount: number;
-  quotable: SourceLineHashes;
 }
 
 export interface RawDocumentOptions {
@@ -109,9 +105,8 @@ export function internBag(raw: RawBag, vocabulary: Vocabulary): TermBag {
 export function buildRawDocument(file: Pick<SourceFile, "path" | "text">, options: RawDocumentOptions): RawDocument {
   const { tokenizer, python } = options;
   const lineCount = countLines(file.text);
-  const quotable = sourceLineHashes(file.text);
   if (!python || !isPythonPath(file.path)) {
-    return { language: isPythonPath(file.path) ? "python" : "text", fields: { content: rawBagOf(tokenizer.terms(file.text)) }, lineCount, quotable };
+    return { language: isPythonPath(file.path) ? "python" : "text", fields: { content: rawBagOf(tokenizer.terms(file.text)) }, lineCount };
   }
   const s = python.extract(file.text);
   const names = (list: readonly string[]): RawBag => {
@@ -130,7 +125,6 @@ export function buildRawDocument(file: Pick<SourceFile, "path" | "text">, option
     },
     structure: { classes: s.classes, functions: s.functions, strings: s.strings, raises: s.raises, imports: s.imports },
     lineCount,
-    quotable,
   };
 }
 
@@ -146,7 +140,6 @@ export function internDocument(raw: RawDocument, vocabulary: Vocabulary): FileDo
       language: raw.language,
       bags: { content, classes: EMPTY_BAG, methods: EMPTY_BAG, identifiers: EMPTY_BAG, comments: EMPTY_BAG, strings: EMPTY_BAG },
       lineCount: raw.lineCount,
-      quotable: raw.quotable,
     };
   }
   // Interned field by field in a fixed order, so term ids do not depend on where the raw document was built.
@@ -158,7 +151,6 @@ export function internDocument(raw: RawDocument, vocabulary: Vocabulary): FileDo
     bags: { content: mergeBags([classes, methods, identifiers, comments, strings]), classes, methods, identifiers, comments, strings },
     structure: raw.structure,
     lineCount: raw.lineCount,
-    quotable: raw.quotable,
   };
 }
 

@@ -6,4 +6,4 @@ export { mapFrameToRepo, indexRepoPaths, normaliseFramePath, type RepoPathIndex 
 export { cleanMessage } from "./exception-messages.js";
 export { splitMarkdown, findInlineCode, type CodeBlock } from "./markdown.js";
 export { matchesMessageTemplate, templateParts, MIN_FIXED_WORD_CHARS } from "./message-template.js";
-export { asQuotedLine, normalizeSourceLine, quotedSourceLines, sourceLineHashes, lineHash, type SourceLineHashes } from "./source-lines.js";
+export { asQuotedLine, normalizeSourceLine, quotedSourceLines } from "./source-lines.js";

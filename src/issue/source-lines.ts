@@ -1,8 +1,8 @@
 /**
  * Source lines as compared between an issue and a repository's files: a reporter who copies a line of the project's
- * code ("`x = LIB.mpi_threads_supported()` should be `LIB.horovod_mpi_threads_supported()`") points at the file
- * that holds it more precisely than any word it shares with others. Both sides are read with the same rules, so a
- * line matches when it is the same statement, whatever its indentation, spacing or trailing comment.
+ * code ("`x = LIB.mpi_threads_supported()` should be `LIB.horovod_mpi_threads_supported()`") points at the statement
+ * they mean. Both sides are normalised alike, so a line matches when it is the same statement, whatever its
+ * indentation, spacing or trailing comment.
  */
 
 /** Shortest line that is specific enough to say which file it was copied from (`return x` is in every file). */
@@ -30,51 +30,6 @@ export function isDistinctiveLine(line: string): boolean {
   if (/^(?:import|from)\s|^#|^"""|^'''/.test(line)) return false;
   if (!/[=(.[]/.test(line)) return false;
   return (line.match(/[A-Za-z_]\w*/g)?.length ?? 0) >= 3;
-}
-
-/**
- * A 53-bit hash of a line (cyrb53): a file keeps its lines' hashes rather than its text, and at the size of a
- * snapshot's lines a 32-bit hash would make false matches in some issues; 53 bits fit a double exactly.
- */
-export function lineHash(line: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
-  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
-
-/** A file's distinctive lines: their hashes and 1-based line numbers, in file order. */
-export interface SourceLineHashes {
-  hashes: Float64Array;
-  lines: Uint32Array;
-}
-
-export function sourceLineHashes(text: string): SourceLineHashes {
-  const hashes: number[] = [];
-  const lines: number[] = [];
-  let start = 0;
-  for (let n = 1; start <= text.length; n++) {
-    let end = text.indexOf("\n", start);
-    if (end === -1) end = text.length;
-    // Cheap length test first: most lines are short or blank.
-    if (end - start >= MIN_QUOTED_LINE_CHARS) {
-      const line = normalizeSourceLine(text.slice(start, end));
-      if (isDistinctiveLine(line)) {
-        hashes.push(lineHash(line));
-        lines.push(n);
-      }
-    }
-    start = end + 1;
-  }
-  return { hashes: Float64Array.from(hashes), lines: Uint32Array.from(lines) };
 }
 
 /**

@@ -7,8 +7,7 @@
 
 import { asQuotedLine } from "../issue/index.js";
 import { normalizeText } from "../issue/text.js";
-import { quotedLineMatches } from "../ir/signals/quoted-lines.js";
-import type { SourceIndex } from "../ir/source-index.js";
+import type { QuotedLineHolders } from "./quoted-lines.js";
 import type { Classification } from "../types.js";
 
 /** Words that propose a replacement: "should be", "change it to", "replace with", "instead of", "needs to be". */
@@ -28,20 +27,19 @@ const PROPOSAL_REACH = 3;
 const MAX_HOLDERS = 2;
 
 /** The line of this repository's code the report proposes to change, at this commit; undefined when none. */
-export function proposedFixInProject(index: SourceIndex, body: string, quotedLines: readonly string[]): Classification["proposedFix"] {
-  const matches = quotedLineMatches(index, quotedLines);
-  if (matches.holders.size === 0) return undefined;
+export function proposedFixInProject(body: string, holders: QuotedLineHolders): Classification["proposedFix"] {
+  if (holders.size === 0) return undefined;
   const lines = normalizeText(body).split("\n");
   for (let i = 0; i < lines.length; i++) {
     const quoted = asQuotedLine(lines[i]!);
-    const holders = quoted === undefined ? undefined : matches.holders.get(quoted);
-    if (!holders || holders.length > MAX_HOLDERS) continue;
+    const held = quoted === undefined ? undefined : holders.get(quoted);
+    if (!held || held.length > MAX_HOLDERS) continue;
     const after = lines.slice(i + 1, i + 1 + PROPOSAL_REACH);
     // A diff's removed line followed by an added one, or the line followed (or ended) by words that propose.
     const diff = /^\s*-/.test(lines[i]!) && after.some((l) => /^\s*\+/.test(l));
     if (diff || LEADS_TO_CHANGE.test(lines[i - 1] ?? "") || PROPOSAL.test([lines[i - 1] ?? "", lines[i], ...after].join("\n"))) {
-      const { doc, line } = holders[0]!;
-      return { path: index.paths[doc]!, line };
+      const { path, line } = held[0]!;
+      return { path, line };
     }
   }
   return undefined;

@@ -11,6 +11,7 @@ import { removeHtmlComments } from "../issue/text.js";
 import { classifierOwnNames, projectPackage, withProjectVersionQuestion } from "./project-package.js";
 import { errorRaisedInProject } from "./raised-in-project.js";
 import { proposedFixInProject } from "./proposed-fix.js";
+import { findQuotedLines, withQuotedLineEvidence } from "./quoted-lines.js";
 import { repositoryPackages } from "../ir/signals/foreign-names.js";
 import { historyWithoutTemplateText, templateSentences, withoutTemplateText } from "../issue/issue-template.js";
 import type { History, IssueText, LocalizerRanking, RepoSnapshot, TriageResult } from "../types.js";
@@ -86,11 +87,12 @@ export async function runPipeline(input: PipelineInput, deps: PipelineDeps = {})
     const parsed = parseIssue(reported.title, reported.body);
     return { parsed, anchors: issueAnchors(index, parsed) };
   });
+  const quoted = findQuotedLines(input.snapshot.files, parsed.quotedLines);
   step("localize", () => {
     for (const id of ids) {
       const localizer = getLocalizer(id);
       const output = localizer.localize({ index, issue: reported, history, parsed });
-      const ranked = anchorTracebackLines(topFiles(index, output, top), input.snapshot.files);
+      const ranked = withQuotedLineEvidence(anchorTracebackLines(topFiles(index, output, top), input.snapshot.files), quoted);
       byLocalizer[id] = { localizer: id, version: localizer.version, ranked };
     }
   });
@@ -105,7 +107,7 @@ export async function runPipeline(input: PipelineInput, deps: PipelineDeps = {})
   const named = withFrameworkNamed(withProjectVersionQuestion(classified, pkg, `${issue.title}\n${issue.body}`), framework, `${reported.title}\n${reported.body}`);
   const raisedInProject = errorRaisedInProject(parsed, input.snapshot.files, repositoryPackages(index.paths));
   // A reporter who proposes the change to the repository's line has found the bug: nothing is asked of them.
-  const proposedFix = proposedFixInProject(index, reported.body, parsed.quotedLines);
+  const proposedFix = proposedFixInProject(reported.body, quoted);
   const withRaised = raisedInProject ? { ...named, raisedInProject } : named;
   const classification = proposedFix ? { ...withRaised, proposedFix, missingFacts: [], missingDetails: [] } : withRaised;
   const localizability = step("localizability", () => estimateLocalizability({ classification, ranked: shown.ranked, ...anchors }));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
 import { parseIssue } from "../../src/issue/index.js";
 import { proposedFixInProject } from "../../src/pipeline/proposed-fix.js";
-import { indexFiles, sourceFile as file } from "../helpers/source-file.js";
+import { findQuotedLines } from "../../src/pipeline/quoted-lines.js";
+import { sourceFile as file } from "../helpers/source-file.js";
 
 const INIT = [
   "def mpi_threads_supported():",
@@ -10,8 +11,7 @@ const INIT = [
 ].join("\n");
 
 async function proposed(body: string, files = [file("horovod/common/__init__.py", INIT)]) {
-  const index = await indexFiles(files);
-  return proposedFixInProject(index, body, parseIssue("t", body).quotedLines);
+  return proposedFixInProject(body, findQuotedLines(files, parseIssue("t", body).quotedLines));
 }
 
 describe("proposedFixInProject", () => {

@@ -13,7 +13,6 @@ import { fixHistory } from "../signals/fix-history.js";
 import { lengthFactors } from "../signals/length-factor.js";
 import { mentionedFiles } from "../signals/mentions.js";
 import { messageMatches } from "../signals/messages.js";
-import { quotedLineMatches } from "../signals/quoted-lines.js";
 import { ModuleIndex } from "../signals/module-index.js";
 import { findSimilarReports, similarReportScores } from "../signals/similar-reports.js";
 import { similarCommitScores } from "../signals/similar-commits.js";
@@ -63,7 +62,6 @@ export const FEATURE_NAMES = [
   "exampleAsked", // such a script, when the issue speaks of an example, tutorial or demo
   "proseDefinitions", // the file defines a name the title or prose writes without code marks (`ModelCheckpoint fails`)
   "namedCommit", // changed by a commit the issue names by its hash ("broken since bd5bbfc")
-  "quotedLines", // holds a line the issue copies verbatim, weighted by how few files share it
 ] as const;
 
 export const FEATURE_COUNT = FEATURE_NAMES.length;
@@ -175,7 +173,6 @@ export function computeFeatures({ index, issue, history, parsed: given }: Locali
   const trace = stackTraceSignal(index, parsed, modules);
   const messages = messageMatches(index, parsed.exceptionMessages);
   const message = minMax(messages.scores);
-  const quoted = quotedLineMatches(index, parsed.quotedLines);
   const mentioned = mentionedFiles(index, modules, parsed.mentionedPaths);
   const similar = findSimilarReports(index, text, history?.pastFixes ?? []);
   const simi = similarReportScores(index, similar);
@@ -227,7 +224,6 @@ export function computeFeatures({ index, issue, history, parsed: given }: Locali
     matrix[row + F.testedNames] = testedNames[d]!;
     matrix[row + F.proseDefinitions] = proseDefinitions[d]!;
     matrix[row + F.namedCommit] = named.files.has(d) ? 1 : 0;
-    matrix[row + F.quotedLines] = quoted.scores[d]!;
     const example = EXAMPLE_PATH.test(p) ? 1 : 0;
     matrix[row + F.isExample] = example;
     matrix[row + F.exampleAsked] = example * aboutExample;
@@ -260,8 +256,6 @@ export function computeFeatures({ index, issue, history, parsed: given }: Locali
     if (namedCommit) out.push({ kind: "commit", detail: `changed by commit ${namedCommit}, which the issue names` });
     const site = messages.sites.get(doc);
     if (site) out.push({ kind: "message", detail: `"${site.text.slice(0, 100)}"`, line: site.line });
-    const copied = quoted.sites.get(doc);
-    if (copied) out.push({ kind: "quoted-line", detail: codeQuote(copied.text), line: copied.line });
     const def = defs.matches.get(doc) ?? proseDefs.matches.get(doc);
     if (def) out.push({ kind: "identifier", detail: `defines ${def.slice(0, 4).map((m) => `\`${m.name}\``).join(", ")}`, line: def[0]!.line });
     out.push(...similarReportEvidence(simi.sources.get(doc)));
@@ -295,12 +289,6 @@ export function computeFeatures({ index, issue, history, parsed: given }: Locali
   };
 
   return { matrix, docCount: n, explain, parsed };
-}
-
-/** A line as an inline code span; one holding a backtick is fenced with two (CommonMark), with spaces inside. */
-function codeQuote(line: string): string {
-  const text = line.length > 100 ? `${line.slice(0, 99)}…` : line;
-  return text.includes("`") ? `\`\` ${text} \`\`` : `\`${text}\``;
 }
 
 /** Names the issue's code blocks define with `class`. */

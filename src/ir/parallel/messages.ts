@@ -25,6 +25,5 @@ export interface BuildResponse {
 export function transferablesOf(raw: RawDocument): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
   for (const bag of Object.values(raw.fields)) if (bag && bag.counts.byteLength > 0) out.push(bag.counts.buffer as ArrayBuffer);
-  if (raw.quotable.hashes.byteLength > 0) out.push(raw.quotable.hashes.buffer as ArrayBuffer, raw.quotable.lines.buffer as ArrayBuffer);
   return out;
 }

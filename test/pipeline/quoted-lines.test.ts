@@ -1,10 +1,11 @@
 import { describe, expect, it } from "@jest/globals";
-import { quotedLineMatches } from "../../../src/ir/signals/quoted-lines.js";
-import { parseIssue } from "../../../src/issue/index.js";
-import { isDistinctiveLine, normalizeSourceLine, quotedSourceLines, sourceLineHashes } from "../../../src/issue/source-lines.js";
-import { indexFiles, sourceFile as file } from "../../helpers/source-file.js";
+import { parseIssue } from "../../src/issue/index.js";
+import { isDistinctiveLine, normalizeSourceLine, quotedSourceLines } from "../../src/issue/source-lines.js";
+import { findQuotedLines, withQuotedLineEvidence } from "../../src/pipeline/quoted-lines.js";
+import type { RankedFile } from "../../src/types.js";
+import { sourceFile as file } from "../helpers/source-file.js";
 
-const COMMON = [
+const INIT = [
   "def mpi_threads_supported():",
   '    """Whether MPI threads are supported."""',
   "    mpi_threads_supported = MPI_COMMON_LIB_CTYPES.mpi_threads_supported()",
@@ -12,6 +13,7 @@ const COMMON = [
   "        raise ValueError('Horovod has not been initialized; use hvd.init().')",
   "    return bool(mpi_threads_supported)",
 ].join("\n");
+const COPIED = "mpi_threads_supported = MPI_COMMON_LIB_CTYPES.mpi_threads_supported()";
 
 describe("the lines an issue copies from the repository's code", () => {
   it("compares lines without indentation, runs of spaces or a trailing comment", () => {
@@ -21,7 +23,7 @@ describe("the lines an issue copies from the repository's code", () => {
   });
 
   it("counts only code-shaped statements with names enough to tell a file", () => {
-    expect(isDistinctiveLine("mpi_threads_supported = MPI_COMMON_LIB_CTYPES.mpi_threads_supported()")).toBe(true);
+    expect(isDistinctiveLine(COPIED)).toBe(true);
     expect(isDistinctiveLine("return x")).toBe(false); // too short
     expect(isDistinctiveLine("import torch.nn.functional as F")).toBe(false); // every module imports
     expect(isDistinctiveLine("from horovod.common import init, size")).toBe(false);
@@ -32,10 +34,10 @@ describe("the lines an issue copies from the repository's code", () => {
   it("reads the issue's lines from prose and code, strips prompts and diff markers, and skips traceback lines", () => {
     const body = [
       "error: undefined symbol: mpi_threads_supported",
-      "mpi_threads_supported = MPI_COMMON_LIB_CTYPES.mpi_threads_supported()",
+      COPIED,
       "should be",
       "```diff",
-      "-    mpi_threads_supported = MPI_COMMON_LIB_CTYPES.mpi_threads_supported()",
+      `-    ${COPIED}`,
       "+    mpi_threads_supported = MPI_COMMON_LIB_CTYPES.horovod_mpi_threads_supported()",
       "```",
       ">>> hvd.mpi_threads_supported(reason=None)",
@@ -44,40 +46,39 @@ describe("the lines an issue copies from the repository's code", () => {
       "    value = self.lookup_table[index](argument)",
       "ValueError: bad",
     ].join("\n");
-    const lines = parseIssue("t", body).quotedLines;
-    expect(lines).toEqual([
-      "mpi_threads_supported = MPI_COMMON_LIB_CTYPES.mpi_threads_supported()",
+    expect(parseIssue("t", body).quotedLines).toEqual([
+      COPIED,
       "mpi_threads_supported = MPI_COMMON_LIB_CTYPES.horovod_mpi_threads_supported()",
       "hvd.mpi_threads_supported(reason=None)",
     ]);
     expect(quotedSourceLines(Array.from({ length: 1000 }, (_, i) => `value_${i} = compute(a, b)`))).toHaveLength(300);
   });
 
-  it("finds where a file holds each line, by 1-based line number", () => {
-    const { lines } = sourceLineHashes(COMMON);
-    // The assignment, the raise and the return; the def, docstring and `if` line are too short or have too few names.
-    expect([...lines]).toEqual([3, 5, 6]);
+  it("finds the files holding each line, at the line where each first does", () => {
+    const files = [
+      file("horovod/common/__init__.py", INIT),
+      file("horovod/torch/__init__.py", "from horovod.common import mpi_threads_supported\nx = mpi_threads_supported()\n"),
+      file("a.py", `  ${COPIED}  # a copy\n${COPIED}\n`),
+    ];
+    const holders = findQuotedLines(files, [COPIED, "never = anywhere.in_the(repository)"]);
+    expect([...holders.keys()]).toEqual([COPIED]);
+    expect(holders.get(COPIED)).toEqual([
+      { path: "horovod/common/__init__.py", line: 3 },
+      { path: "a.py", line: 1 },
+    ]);
+    expect(findQuotedLines(files, []).size).toBe(0);
   });
 
-  it("credits the file holding a copied line, rare lines more than shared ones, and names the line", async () => {
-    const index = await indexFiles([
-      file("horovod/common/__init__.py", COMMON),
-      file("horovod/torch/__init__.py", "from horovod.common import mpi_threads_supported\nx = mpi_threads_supported()\n"),
-      file("a.py", "result = self.assertEqual(out.shape, (2, 3))\n"),
-      file("b.py", "result = self.assertEqual(out.shape, (2, 3))\n"),
-    ]);
-    const match = quotedLineMatches(index, [
-      "mpi_threads_supported = MPI_COMMON_LIB_CTYPES.mpi_threads_supported()",
-      "result = self.assertEqual(out.shape, (2, 3))",
-    ]);
-    const score = (path: string) => match.scores[index.paths.indexOf(path)]!;
-    expect(score("horovod/common/__init__.py")).toBeCloseTo(1 - Math.exp(-1), 6);
-    expect(score("a.py")).toBeCloseTo(1 - Math.exp(-0.5), 6);
-    expect(score("horovod/torch/__init__.py")).toBe(0); // names the function, copies no line of it
-    expect(match.sites.get(index.paths.indexOf("horovod/common/__init__.py"))).toEqual({
-      text: "mpi_threads_supported = MPI_COMMON_LIB_CTYPES.mpi_threads_supported()",
-      line: 3,
-    });
-    expect(quotedLineMatches(index, []).sites.size).toBe(0);
+  it("gives a ranked file the line it holds as evidence, the rarest first, and no idiom that many files share", () => {
+    const idiom = "result = self.assertEqual(out.shape, (2, 3))";
+    const files = [file("pkg/core.py", `${idiom}\n${INIT}`), ...["t1.py", "t2.py", "t3.py"].map((p) => file(p, `${idiom}\n`))];
+    const ranked: RankedFile[] = [
+      { path: "pkg/core.py", score: 1, evidence: [{ kind: "identifier", detail: "defines `mpi_threads_supported`", line: 2 }] },
+      { path: "t1.py", score: 0.5, evidence: [] },
+    ];
+    const shown = withQuotedLineEvidence(ranked, findQuotedLines(files, [idiom, COPIED]));
+    expect(shown[0]!.evidence).toContainEqual({ kind: "quoted-line", detail: `\`${COPIED}\``, line: 4 });
+    expect(shown[0]!.evidence).toHaveLength(2);
+    expect(shown[1]!.evidence).toEqual([]); // the idiom is in four files
   });
 });
