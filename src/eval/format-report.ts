@@ -35,6 +35,7 @@ export function formatEvalReport(run: EvalRun, datasetLabel: string): string {
   for (const [label, n, get] of rows) lines.push(`${label.padEnd(labelWidth)}  ${n.padStart(8)}  ${ids.map((id) => cell(get(id)).padEnd(colWidth)).join("  ")}`);
   lines.push("");
   const seconds = run.elapsedMs / 1000;
-  lines.push(`elapsed: ${seconds.toFixed(1)} s, files indexed: ${run.filesIndexed} (${Math.round(run.filesIndexed / Math.max(seconds, 0.001))} files/s)`);
+  const phases = `bugs ${(run.phasesMs.bugs / 1000).toFixed(1)} s, cross-validation ${(run.phasesMs.crossValidation / 1000).toFixed(1)} s`;
+  lines.push(`elapsed: ${seconds.toFixed(1)} s (${phases}), files indexed: ${run.filesIndexed} (${Math.round(run.filesIndexed / Math.max(run.phasesMs.bugs / 1000, 0.001))} files/s)`);
   return lines.join("\n");
 }

@@ -8,7 +8,8 @@ import type { FileDocument } from "../ir/document.js";
 import { createDocumentCache } from "../ir/create-document-cache.js";
 import { type DocumentCache, type PreparedDocuments, SourceIndex } from "../ir/source-index.js";
 import { createDocumentPool, type DocumentPool } from "../ir/parallel/document-pool.js";
-import { BlobReader, listTree, type TreeEntry } from "../repo/git.js";
+import { BlobReader, type TreeEntry } from "../repo/git.js";
+import { TreeLister } from "../repo/tree-lister.js";
 import { readIssueTemplates, selectEntries } from "../repo/read-git-snapshot.js";
 import { historyWithoutTemplateText, templateSentences, withoutTemplateText } from "../issue/issue-template.js";
 import { looksBinary } from "../ir/scope.js";
@@ -85,6 +86,8 @@ export interface EvalRun {
   outcomes: BugOutcome[];
   skipped: SkippedBug[];
   elapsedMs: number;
+  /** Of which: reading, indexing and scoring the bugs, and training the cross-validation folds afterwards. */
+  phasesMs: { bugs: number; crossValidation: number };
   filesIndexed: number;
   localizers: Record<string, LocalizerMetrics>;
 }
@@ -134,13 +137,16 @@ interface PreparedSnapshot {
  * (in the pool's worker threads). Interns nothing, so it can run while the previous bug is ranked. Null when the
  * commit is missing.
  */
-async function prepareSnapshot(gitDir: string, commit: string, reader: BlobReader, cache: DocumentCache, pool?: DocumentPool): Promise<PreparedSnapshot | null> {
-  let entries: TreeEntry[];
+async function prepareSnapshot(commit: string, lister: TreeLister, reader: BlobReader, cache: DocumentCache, pool?: DocumentPool): Promise<PreparedSnapshot | null> {
+  let entries: TreeEntry[] | null;
   try {
-    entries = await listTree(gitDir, commit);
+    entries = await lister.list(commit);
   } catch {
-    return null;
+    entries = null;
   }
+  if (!entries) return null;
+  // The lister knows no sizes: files are selected by path, and a file over the size limit is dropped once read
+  // (a cached document's blob was read, and kept, before).
   const { selected } = selectEntries(entries, EVAL_SCOPE);
   const template = templateSentences(await readIssueTemplates(entries, reader));
   const missing = selected.filter((e) => !cache.known(e.sha, e.path));
@@ -149,7 +155,7 @@ async function prepareSnapshot(gitDir: string, commit: string, reader: BlobReade
   const files: SourceFile[] = [];
   missing.forEach((e, i) => {
     const content = contents[i];
-    if (!content || looksBinary(content)) binary.add(e.sha);
+    if (!content || looksBinary(content) || content.length > EVAL_SCOPE.maxFileBytes) binary.add(e.sha);
     else files.push({ path: e.path, blobSha: e.sha, text: content.toString("utf8"), size: content.length });
   });
   const kept = selected.filter((e) => !binary.has(e.sha)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -196,7 +202,8 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
         continue;
       }
       const reader = new BlobReader(gitDir);
-      const prepare = (i: number) => prepareSnapshot(gitDir, bugs[i]!.base_commit, reader, cache, pool);
+      const lister = new TreeLister(reader);
+      const prepare = (i: number) => prepareSnapshot(bugs[i]!.base_commit, lister, reader, cache, pool);
       let next: Promise<PreparedSnapshot | null> | undefined = prepare(0);
       try {
         for (const [i, bug] of bugs.entries()) {
@@ -284,10 +291,12 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
     await pool?.close();
   }
 
+  const bugsDone = performance.now();
   // Fold models train in worker threads where documents were built in them too (not under an injected cache).
   const notes = options.heldOutModel
     ? scoreHeldOut(outcomes, learnedFeatures, localizers, ids, options.heldOutModel)
     : await crossValidate(outcomes, learnedFeatures, localizers, ids, pool !== undefined);
+  const foldsDone = performance.now();
   if (options.localizabilityOf) {
     const id = options.localizabilityOf;
     for (const o of outcomes) {
@@ -310,6 +319,7 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
     outcomes,
     skipped,
     elapsedMs: performance.now() - started,
+    phasesMs: { bugs: bugsDone - started, crossValidation: foldsDone - bugsDone },
     filesIndexed,
     localizers: Object.fromEntries(ids.map((id) => [id, summarize(outcomes, id)])),
   };

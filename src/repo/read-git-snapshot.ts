@@ -55,7 +55,8 @@ export async function readIssueTemplates(entries: readonly TreeEntry[], blobs: B
   const out: IssueTemplate[] = [];
   wanted.forEach((e, i) => {
     const content = contents[i];
-    if (content && !looksBinary(content)) out.push({ path: e.path, text: content.toString("utf8") });
+    // The size again on the content: a tree lister's entries carry none (repo/tree-lister.ts).
+    if (content && !looksBinary(content) && content.length <= MAX_TEMPLATE_BYTES) out.push({ path: e.path, text: content.toString("utf8") });
   });
   return out;
 }

@@ -20,6 +20,7 @@ function evalRun(outcomes: BugOutcome[], ids: string[], elapsedMs = 2000): EvalR
     outcomes,
     skipped: [{ id: "x/y#9", reason: "repository x/y not found" }],
     elapsedMs,
+    phasesMs: { bugs: elapsedMs * 0.75, crossValidation: elapsedMs * 0.25 },
     filesIndexed: 300,
     localizers: Object.fromEntries(ids.map((id) => [id, summarize(outcomes, id)])),
   };
@@ -52,8 +53,9 @@ describe("formatEvalReport", () => {
     expect(cells("extrinsic")).toEqual(["1", "1.000/1.000/1.000/1.000/1.000", ".000/1.000/1.000/.333/.333"]);
   });
 
-  it("leaves out slices nobody is labelled for, and ends with the elapsed time and throughput", () => {
+  it("leaves out slices nobody is labelled for, and ends with the elapsed time, its phases and the indexing rate", () => {
     expect(lines.some((l) => l.startsWith("intrinsic"))).toBe(false);
-    expect(lines[lines.length - 1]).toBe("elapsed: 2.0 s, files indexed: 300 (150 files/s)");
+    // Files per second of the bugs' phase, where they are indexed.
+    expect(lines[lines.length - 1]).toBe("elapsed: 2.0 s (bugs 1.5 s, cross-validation 0.5 s), files indexed: 300 (200 files/s)");
   });
 });
