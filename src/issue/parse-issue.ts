@@ -54,7 +54,7 @@ export function parseIssue(title: string, body: string): ParsedIssue {
     mentionedLines: mentioned.lines,
     importBindings: collectImportBindings(codeLines),
     frameOnlyNames: collectFrameOnlyNames(parts, tracebacks),
-    quotedLines: quotedSourceLines(lines.filter((_, i) => !inTraceback[i]).map(stripQuoteMarkers)),
+    quotedLines: quotedSourceLines([...lines.filter((_, i) => !inTraceback[i]).map(stripQuoteMarkers), ...inlineCode]),
   };
 }
 

@@ -28,7 +28,8 @@ export function normalizeSourceLine(line: string): string {
 export function isDistinctiveLine(line: string): boolean {
   if (line.length < MIN_QUOTED_LINE_CHARS || line.length > MAX_QUOTED_LINE_CHARS) return false;
   if (/^(?:import|from)\s|^#|^"""|^'''/.test(line)) return false;
-  if (!/[=(.[]/.test(line)) return false;
+  // An assignment, an index, a call or an attribute: "results. But when..." of a docstring has a period, no code.
+  if (!/=|\[|[A-Za-z_]\w*\s*\(|\w\.[A-Za-z_]/.test(line)) return false;
   return (line.match(/[A-Za-z_]\w*/g)?.length ?? 0) >= 3;
 }
 

@@ -59,8 +59,9 @@ export interface ParsedIssue {
    */
   frameOnlyNames: Array<{ file: string; names: string[] }>;
   /**
-   * Lines outside tracebacks that may be copies of the repository's code (prose included: converted bodies lose their
-   * code fences), normalised as source-lines.ts compares them. A traceback's printed lines are its frames' evidence.
+   * Lines outside tracebacks, and inline code spans, that may be copies of the repository's code (prose lines included:
+   * converted bodies lose their code fences), normalised as source-lines.ts compares them. A traceback's printed lines
+   * are its frames' evidence.
    */
   quotedLines: string[];
 }

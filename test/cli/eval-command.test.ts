@@ -188,7 +188,7 @@ describe("mltriage eval", () => {
     expect(row(report, "type: Model")).toEqual({ n: "1", cell: "1.000/1.000/1.000/1.000/.500" });
     expect(row(report, "extrinsic")).toEqual({ n: "1", cell: "1.000/1.000/1.000/1.000/.500" });
     expect(row(report, "intrinsic")).toEqual({ n: "2", cell: "1.000/1.000/1.000/1.000/1.000" });
-    expect(report).toMatch(/^elapsed: \d+\.\d s, files indexed: 15 \(\d+ files\/s\)$/m);
+    expect(report).toMatch(/^elapsed: \d+\.\d s \(bugs \d+\.\d s, cross-validation \d+\.\d s\), files indexed: 15 \(\d+ files\/s\)$/m);
     // .py files indexed: a#1 3, a#2 4, a#3 3 (indexed before its missing ground truth shows), t#1 3, s#2 2.
   });
 

@@ -28,8 +28,38 @@ describe("proposedFixInProject", () => {
   it("reads a pasted diff and a proposal written before the line", async () => {
     const diff = ["```diff", "-    mpi_threads_supported = MPI_COMMON_LIB_CTYPES.mpi_threads_supported()", "+    mpi_threads_supported = LIB.other()", "```"].join("\n");
     expect(await proposed(diff)).toEqual({ path: "horovod/common/__init__.py", line: 2 });
-    const before = ["I think we should change", "    mpi_threads_supported = MPI_COMMON_LIB_CTYPES.mpi_threads_supported()", "to use the prefixed symbol"].join("\n");
+    const before = [
+      "I think we should change",
+      "    mpi_threads_supported = MPI_COMMON_LIB_CTYPES.mpi_threads_supported()",
+      "to",
+      "    mpi_threads_supported = MPI_COMMON_LIB_CTYPES.horovod_mpi_threads_supported()",
+    ].join("\n");
     expect(await proposed(before)).toEqual({ path: "horovod/common/__init__.py", line: 2 });
+    const inline = "`mpi_threads_supported = MPI_COMMON_LIB_CTYPES.mpi_threads_supported()` should be `mpi_threads_supported = MPI_COMMON_LIB_CTYPES.horovod_mpi_threads_supported()`";
+    expect(await proposed(inline)).toEqual({ path: "horovod/common/__init__.py", line: 2 });
+  });
+
+  it("reads a copied block and its rewritten block, and names the line that changes", async () => {
+    const lkj = ["class LKJ:", "    def sample(self, sample_shape=torch.Size()):", "        y = self._gen.sample(sample_shape=self.batch_shape + sample_shape).detach()", "        z = y.mul(2).add(-1.0)", "        return _vector_to_l_cholesky(z)"].join("\n");
+    const body = [
+      "I think this line is the culprit:",
+      "```",
+      "    def sample(self, sample_shape=torch.Size()):",
+      "        y = self._gen.sample(sample_shape=self.batch_shape + sample_shape).detach()",
+      "        z = y.mul(2).add(-1.0)",
+      "```",
+      "should be",
+      "```",
+      "    def sample(self, sample_shape=torch.Size()):",
+      "        y = self._gen.sample(sample_shape=sample_shape + self.batch_shape).detach()",
+      "        z = y.mul(2).add(-1.0)",
+      "```",
+    ].join("\n");
+    expect(await proposed(body, [file("pyro/distributions/lkj.py", lkj)])).toEqual({ path: "pyro/distributions/lkj.py", line: 3 });
+    // The replacement may follow a sentence: "Instead of slicing a tensor here, use copy_:".
+    const init = "def init(tensor, source_weights):\n    tensor.data[:] = source_weights[:]\n";
+    const sentence = ["tensor.data[:] = source_weights[:]", "", "Instead of slicing a tensor here, we can use the copy_ method:", "", "```", "tensor.data.copy_(source_weights.data)", "```"].join("\n");
+    expect(await proposed(sentence, [file("allennlp/nn/initializers.py", init)])).toEqual({ path: "allennlp/nn/initializers.py", line: 2 });
   });
 
   it("is no proposal when the line is only quoted, not in the repository, or in too many files to name one", async () => {
@@ -37,7 +67,17 @@ describe("proposedFixInProject", () => {
     expect(await proposed(quoted)).toBeUndefined();
     const elsewhere = ["result = other_library.compute(x, y)", "should be", "result = other_library.compute(y, x)"].join("\n");
     expect(await proposed(elsewhere)).toBeUndefined();
-    const shared = ["x = MPI_COMMON_LIB_CTYPES.mpi_threads_supported()", "should be fixed"].join("\n");
+    // Said, but no replacement given: a complaint, not a proposal.
+    const unsaid = ["mpi_threads_supported = MPI_COMMON_LIB_CTYPES.mpi_threads_supported()", "should be fixed"].join("\n");
+    expect(await proposed(unsaid)).toBeUndefined();
+    // A reporter's script that copies a line of the project's and prints "should be called": its next line is no rewrite.
+    const script = [
+      "mpi_threads_supported = MPI_COMMON_LIB_CTYPES.mpi_threads_supported()",
+      "print('prepare_data should be called before train_dataloader()')",
+      "trainer.fit(model, data_module)",
+    ].join("\n");
+    expect(await proposed(script)).toBeUndefined();
+    const shared = ["x = MPI_COMMON_LIB_CTYPES.mpi_threads_supported()", "should be", "x = MPI_COMMON_LIB_CTYPES.other_supported()"].join("\n");
     const copies = ["a.py", "b.py", "c.py"].map((p) => file(p, "x = MPI_COMMON_LIB_CTYPES.mpi_threads_supported()\n"));
     expect(await proposed(shared, copies)).toBeUndefined();
     expect(await proposed(shared, copies.slice(0, 2))).toEqual({ path: "a.py", line: 1 });
