@@ -51,12 +51,13 @@ function longestName(line: string): string {
 const MAX_EVIDENCE_HOLDERS = 3;
 
 /**
- * Each ranked file that holds a line the issue copies gets it as evidence, at its line (the rarest such line, when
- * there are several): the reader is sent to the statement the reporter pointed at, not to the definition around it.
+ * Each ranked file that holds a line the issue copies gets it as evidence, at its line (the one the issue proposes to
+ * change, else the rarest): the reader is sent to the statement the reporter pointed at, not to the definition
+ * around it.
  */
-export function withQuotedLineEvidence(ranked: readonly RankedFile[], holders: QuotedLineHolders): RankedFile[] {
+export function withQuotedLineEvidence(ranked: readonly RankedFile[], holders: QuotedLineHolders, proposed?: { path: string; line: number }): RankedFile[] {
   if (holders.size === 0) return [...ranked];
-  const best = new Map<string, { text: string; line: number; shared: number }>();
+  const best = new Map<string, { text: string; line: number; shared: number; proposed?: true }>();
   for (const [text, list] of holders) {
     if (list.length > MAX_EVIDENCE_HOLDERS) continue;
     for (const { path, line } of list) {
@@ -64,10 +65,17 @@ export function withQuotedLineEvidence(ranked: readonly RankedFile[], holders: Q
       if (!known || list.length < known.shared) best.set(path, { text, line, shared: list.length });
     }
   }
+  // The line the report proposes to change is the one to show in its file, whatever else the file holds.
+  if (proposed) {
+    for (const [text, list] of holders) {
+      if (list.some((h) => h.path === proposed.path && h.line === proposed.line)) best.set(proposed.path, { text, line: proposed.line, shared: 0, proposed: true });
+    }
+  }
   return ranked.map((file) => {
     const quote = best.get(file.path);
     if (!quote) return file;
-    return { ...file, evidence: [...file.evidence, { kind: "quoted-line" as const, detail: codeQuote(quote.text), line: quote.line }] };
+    const detail = quote.proposed ? `${codeQuote(quote.text)}, which the issue proposes to change` : codeQuote(quote.text);
+    return { ...file, evidence: [...file.evidence, { kind: "quoted-line" as const, detail, line: quote.line }] };
   });
 }
 

@@ -88,11 +88,13 @@ export async function runPipeline(input: PipelineInput, deps: PipelineDeps = {})
     return { parsed, anchors: issueAnchors(index, parsed) };
   });
   const quoted = findQuotedLines(input.snapshot.files, parsed.quotedLines);
+  // A reporter who proposes the change to the repository's line has found the bug: nothing is asked of them.
+  const proposedFix = proposedFixInProject(reported.body, quoted);
   step("localize", () => {
     for (const id of ids) {
       const localizer = getLocalizer(id);
       const output = localizer.localize({ index, issue: reported, history, parsed });
-      const ranked = withQuotedLineEvidence(anchorTracebackLines(topFiles(index, output, top), input.snapshot.files), quoted);
+      const ranked = withQuotedLineEvidence(anchorTracebackLines(topFiles(index, output, top), input.snapshot.files), quoted, proposedFix);
       byLocalizer[id] = { localizer: id, version: localizer.version, ranked };
     }
   });
@@ -106,8 +108,6 @@ export async function runPipeline(input: PipelineInput, deps: PipelineDeps = {})
   const framework = repositoryFramework(index);
   const named = withFrameworkNamed(withProjectVersionQuestion(classified, pkg, `${issue.title}\n${issue.body}`), framework, `${reported.title}\n${reported.body}`);
   const raisedInProject = errorRaisedInProject(parsed, input.snapshot.files, repositoryPackages(index.paths));
-  // A reporter who proposes the change to the repository's line has found the bug: nothing is asked of them.
-  const proposedFix = proposedFixInProject(reported.body, quoted);
   const withRaised = raisedInProject ? { ...named, raisedInProject } : named;
   const classification = proposedFix ? { ...withRaised, proposedFix, missingFacts: [], missingDetails: [] } : withRaised;
   const localizability = step("localizability", () => estimateLocalizability({ classification, ranked: shown.ranked, ...anchors }));

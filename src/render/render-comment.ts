@@ -164,7 +164,7 @@ function renderSummary(
     if (isProbablyExtrinsic(result, config)) {
       const causes = leadingCauses(classification).map(describeCause);
       sentence += `, probably **extrinsic**${causes.length ? ` (${causes.join(", or ")})` : ""}`;
-    } else if (isConfidentIntrinsic(result, config)) {
+    } else if (isConfidentIntrinsic(result, config) || isProposedIntrinsic(classification)) {
       sentence += ` in this repository's code`;
     } else if (classification.extrinsic.label === "extrinsic" && classification.extrinsic.evidence.length > 0 && !isUnderEvenOdds(classification) && !classification.proposedFix) {
       // Not without a quote: "possibly extrinsic" leading a report whose own words point nowhere outside would be the
@@ -341,6 +341,11 @@ function renderLocalizerDetails(input: RenderInput): string {
   return lines.join("\n");
 }
 
+/** An intrinsic call on a report that proposes a change to a line of the repository's code (pipeline/proposed-fix.ts). */
+function isProposedIntrinsic(classification: NonNullable<TriageResult["classification"]>): boolean {
+  return classification.proposedFix !== undefined && classification.extrinsic.label === "intrinsic";
+}
+
 /** An extrinsic call whose probability is under one half (the model's cut lies below it, for recall). */
 function isUnderEvenOdds(classification: NonNullable<TriageResult["classification"]>): boolean {
   // On the percentage shown: "the code is likelier" beside "(extrinsic, 50%)" would contradict it.
@@ -380,6 +385,10 @@ function renderClassification(result: TriageResult, config: RepoConfig): string 
     if (fix) doubts.push(`the report proposes a change to line ${fix.line} of this repository's ${codeSpan(fix.path)}`);
     if (extrinsic.evidence.length === 0) doubts.push("nothing the reporter wrote points there");
     cause = `possibly outside this repository (extrinsic, ${causeConfidence})${doubts.length ? `, though ${doubts.join("; ")}` : ""}`;
+  } else if (isProposedIntrinsic(classification)) {
+    // The reporter found the line: the model's leaning and the reporter's reading agree.
+    const fix = classification.proposedFix!;
+    cause = `probably in this repository's code (intrinsic, ${causeConfidence}), where the report proposes a change to line ${fix.line} of ${codeSpan(fix.path)}`;
   } else if (isConfidentIntrinsic(result, config)) {
     cause = `probably in this repository's code (intrinsic, ${causeConfidence})`;
   } else if (extrinsic.evidence.length === 0) {

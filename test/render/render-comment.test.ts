@@ -211,6 +211,14 @@ describe("renderComment", () => {
     expect(body).not.toContain("- [ ] `extrinsic`");
   });
 
+  it("says where in the code when the classifier's intrinsic call and the report's proposed change agree", () => {
+    const base = makeResult();
+    const proposedFix = { path: "tinyvision/models/classifier.py", line: 12 };
+    const body = render({ ...base, classification: { ...base.classification!, proposedFix } });
+    expect(body).toMatch(/^\*\*Cause:\*\* probably in this repository's code \(intrinsic, \d+%\), where the report proposes a change to line 12 of `tinyvision\/models\/classifier\.py`/m);
+    expect(body.split("\n")[0]).toContain("in this repository's code");
+  });
+
   it("says the code is likelier when an outside cause is flagged under even odds, and leaves it off the first line", () => {
     const base = makeResult();
     const body = render({
