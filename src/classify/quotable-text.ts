@@ -73,6 +73,13 @@ const PACKAGE_LIST_LINE = /^[ \t]*\[(?:pip3?|conda)\]/;
 /** A line of `pip freeze`: `name==1.2.3`, `name @ file:///...`, `-e git+https://...#egg=name`. */
 const FREEZE_LINE = /^[ \t]*(?:-e[ \t]+\S+#egg=\S+|[A-Za-z][\w.-]*[ \t]*(?:===?[ \t]*\S+|@[ \t]+\S+))[ \t]*$/;
 
+/** A JSON object's `"key": value` line (`"lr": 2e-5,`, `"batch_size" : 4`). */
+const JSON_KEY_LINE = /^[ \t]*"[^"\n]{1,80}"[ \t]*:/;
+/** A line of brackets only, between a JSON object's key lines (`},`, `{`, `]`). */
+const JSON_BRACKET_LINE = /^[ \t]*[[\]{}]+,?[ \t]*$/;
+/** Three or more key lines of one object: a pasted configuration or a printed dump. */
+const MIN_JSON_RUN = 3;
+
 /** Three or more freeze lines in a row (blank lines between them allowed) are a pasted package list. */
 const MIN_FREEZE_RUN = 3;
 
@@ -164,13 +171,36 @@ function indentOf(line: string): number {
 }
 
 /**
+ * A pasted JSON configuration or dump (allennlp's experiment files, a printed dict): its keys are the settings of the
+ * reporter's run (`"lr": 2e-5` under `"optimizer"`), not words about the bug ("mentions `lr`" of a model that fails to
+ * load). Runs of three or more `"key": value` lines, with the bracket lines among them.
+ */
+function dropJsonConfigs(text: string): string {
+  const lines = text.split("\n");
+  const drop = new Array<boolean>(lines.length).fill(false);
+  for (let i = 0; i < lines.length; ) {
+    if (!JSON_KEY_LINE.test(lines[i]!) && !JSON_BRACKET_LINE.test(lines[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let keys = 0;
+    for (; j < lines.length && (JSON_KEY_LINE.test(lines[j]!) || JSON_BRACKET_LINE.test(lines[j]!)); j++) if (JSON_KEY_LINE.test(lines[j]!)) keys++;
+    if (keys >= MIN_JSON_RUN) drop.fill(true, i, j);
+    i = j;
+  }
+  return drop.some(Boolean) ? lines.filter((_, i) => !drop[i]).join("\n") : text;
+}
+
+/**
  * The report without the template's bracketed examples ("OS Platform (e.g., Linux Ubuntu 16.04)"), its environment
- * lines and dumps, the code lines printed under traceback frames, native backtrace frames and filesystem paths. "possibly extrinsic: mentions `libmxnet.so`; mentions `ubuntu`"
+ * lines and dumps, pasted JSON configurations, the code lines printed under traceback frames, native backtrace frames
+ * and filesystem paths. "possibly extrinsic: mentions `libmxnet.so`; mentions `ubuntu`"
  * of an operator bug whose backtrace runs through the project's own library, from `/home/ubuntu`, says nothing of its
  * cause.
  */
 export function quotableText(text: string): string {
-  const withoutDumps = dropTemplateExamples(text).replace(DIAGNOSE_SECTION, "").replace(PYTHON_FRAME_CODE, "$1");
+  const withoutDumps = dropJsonConfigs(dropTemplateExamples(text).replace(DIAGNOSE_SECTION, "").replace(PYTHON_FRAME_CODE, "$1"));
   return dropEnvironmentLines(withoutDumps)
     .replace(TITLE_TAG, "")
     .replace(NATIVE_FRAME_LINE, "")

@@ -127,6 +127,16 @@ describe("quotableText (what classification evidence may quote)", () => {
     }
   });
 
+  it("drops a pasted JSON configuration (three key lines or more), not a dict of two keys or the prose around it", () => {
+    const config = ['"trainer": {', '    "num_epochs": 10,', '    "optimizer": {', '      "type": "huggingface_adamw",', '      "lr": 2e-5,', "    }", "  }", "}"].join("\n");
+    const quoted = quotableText(`The model fails to load after training.\n${config}\nPredictor.from_path raises ConfigurationError.`);
+    expect(quoted).not.toContain("lr");
+    expect(quoted).not.toContain("num_epochs");
+    expect(quoted).toContain("The model fails to load after training.");
+    expect(quoted).toContain("Predictor.from_path raises ConfigurationError.");
+    expect(quotableText('{\n  "lr": 0.1,\n  "momentum": 0.9\n}')).toContain('"lr": 0.1');
+  });
+
   it("drops a pasted pip freeze (three lines or more), not a single pinned version in the prose", () => {
     const freeze = ["Cython==0.29.14", "", "msgpack-numpy==0.4.3.1", "-e git+https://github.com/o/r.git@902d36a#egg=r", "torch @ file:///tmp/torch.whl", "h5py==2.10.0"].join("\n");
     const quoted = quotableText(`UnboundLocalError in the trainer\n${freeze}\nIt fails after the first epoch.`);
