@@ -199,7 +199,7 @@ function renderEnvironmentRequest(result: TriageResult, config: RepoConfig): str
   const classification = result.classification;
   if (!classification) return "";
   const extrinsic = isProbablyExtrinsic(result, config);
-  // "Possibly outside, though nothing the reporter wrote points there" (the cause line) asks no environment: the
+  // "Possibly outside, though the report names no outside cause" (the cause line) asks no environment: the
   // leaning comes from base rates and the report's shape, and a list of versions to paste would say otherwise. The
   // project's own release stays asked, a maintainer's first question whatever the cause; so do a GPU bug's facts.
   // (isProbablyExtrinsic itself needs evidence, so such a comment is never "probably extrinsic".)
@@ -383,7 +383,7 @@ function renderClassification(result: TriageResult, config: RepoConfig): string 
     if (raised) doubts.push(`the error (${escapeMarkdown(raised.exceptionType)}) is raised in this repository's ${codeSpan(raised.path)}, printed as line ${raised.line}`);
     const fix = classification.proposedFix;
     if (fix) doubts.push(`the report proposes a change to line ${fix.line} of this repository's ${codeSpan(fix.path)}`);
-    if (extrinsic.evidence.length === 0) doubts.push("nothing the reporter wrote points there");
+    if (extrinsic.evidence.length === 0) doubts.push("the report names no outside cause");
     cause = `possibly outside this repository (extrinsic, ${causeConfidence})${doubts.length ? `, though ${doubts.join("; ")}` : ""}`;
   } else if (isProposedIntrinsic(classification)) {
     // The reporter found the line: the model's leaning and the reporter's reading agree.

@@ -182,7 +182,7 @@ describe("renderComment", () => {
         ...base,
         classification: { ...base.classification!, extrinsic: { label: "extrinsic", confidence: 0.57, evidence, causes: [] } },
       });
-    expect(possibly([])).toContain("**Cause:** possibly outside this repository (extrinsic, 57%), though nothing the reporter wrote points there");
+    expect(possibly([])).toContain("**Cause:** possibly outside this repository (extrinsic, 57%), though the report names no outside cause");
     // Nor does the first line call it possibly extrinsic then.
     expect(possibly([]).split("\n")[0]).not.toContain("extrinsic");
     expect(possibly(["mentions `incompatible`"]).split("\n")[0]).toContain("possibly extrinsic");
@@ -231,7 +231,7 @@ describe("renderComment", () => {
     const raisedInProject = { path: "pkg/base.py", line: 246, exceptionType: "MXNetError" };
     const both = render({ ...base, classification: { ...base.classification!, raisedInProject, extrinsic: { label: "extrinsic", confidence: 0.48, evidence: [], causes: [] } } });
     expect(both).toContain(
-      "**Cause:** possibly outside this repository (extrinsic, 48%), though the code is likelier; the error (MXNetError) is raised in this repository's `pkg/base.py`, printed as line 246; nothing the reporter wrote points there",
+      "**Cause:** possibly outside this repository (extrinsic, 48%), though the code is likelier; the error (MXNetError) is raised in this repository's `pkg/base.py`, printed as line 246; the report names no outside cause",
     );
     const half = render({ ...base, classification: { ...base.classification!, extrinsic: { label: "extrinsic", confidence: 0.497, evidence: ["mentions `tvm`"], causes: [] } } });
     expect(half).toContain("**Cause:** possibly outside this repository (extrinsic, 50%): mentions `tvm`");
