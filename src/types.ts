@@ -135,6 +135,10 @@ export interface Environment {
   cudnn?: string;
   driver?: string;
   gpu?: string;
+  /** NCCL's version, as its log or a build config prints it. */
+  nccl?: string;
+  /** The MPI and its version: "Open MPI 4.0.3", "MPICH 3.3". */
+  mpi?: string;
   os?: string;
   /** How the framework was installed, when the report shows it: "pip", "conda", "source" or a Docker image. */
   installedWith?: "pip" | "conda" | "source" | "docker";

@@ -99,6 +99,8 @@ interface Found {
   cudnn?: string;
   driver?: string;
   gpu?: string;
+  nccl?: string;
+  mpi?: string;
   osCandidates: string[];
 }
 
@@ -204,6 +206,25 @@ export function osFromPlatformString(platform: string): string | undefined {
 function capitalise(s: string): string {
   const known: Record<string, string> = { ubuntu: "Ubuntu", centos: "CentOS", debian: "Debian", redhat: "Red Hat", fedora: "Fedora" };
   return known[s.toLowerCase()] ?? s;
+}
+
+/**
+ * The libraries multi-GPU and multi-node training talk through, which a distributed bug depends on as much as on CUDA:
+ * NCCL ("NCCL version 2.4.8+cuda10.0" of its INFO log, "NCCL_VERSION': '2.4.8'" of a printed build config, "nccl
+ * 2.1.2") and an MPI ("mpirun (Open MPI) 4.0.3", "OpenMPI 3.1.2", "MPICH 3.3", "MVAPICH2 2.3", "Intel MPI 2019").
+ * Not `libnccl2=2.4.8-1+cuda10.0`, a package name: the reporter states the package, not which NCCL ran.
+ */
+const NCCL_VERSION = /(?<![\w-])NCCL(?:[ _]?version)?['"]?\s*[:=]?\s*['"]?v?(\d+\.\d+(?:\.\d+)?)/i;
+const MPI_VERSION = /\b(Open ?MPI|MPICH2?|MVAPICH2?|Intel(?:\(R\))? MPI)\)?(?:[ \t]+(?:version|v)\b)?[ \t]*:?[ \t]*v?(\d+(?:\.\d+)+|20\d\d)\b/i;
+
+function extractCommunicationLibraries(text: string, found: Found): void {
+  const nccl = NCCL_VERSION.exec(text);
+  if (nccl) found.nccl = nccl[1]!;
+  const mpi = MPI_VERSION.exec(text);
+  if (mpi) {
+    const name = /^open/i.test(mpi[1]!) ? "Open MPI" : /^intel/i.test(mpi[1]!) ? "Intel MPI" : mpi[1]!.toUpperCase();
+    found.mpi = `${name} ${mpi[2]}`;
+  }
 }
 
 function extractCuda(text: string, found: Found): void {
@@ -387,6 +408,7 @@ export function extractEnvironment(text: string): Environment {
   extractPackages(clean, found);
   extractCuda(clean, found);
   extractGpu(clean, found);
+  extractCommunicationLibraries(clean, found);
   extractPython(clean, found);
   extractOs(clean, found);
 
@@ -397,6 +419,8 @@ export function extractEnvironment(text: string): Environment {
   if (found.cudnn) env.cudnn = found.cudnn;
   if (found.driver) env.driver = found.driver;
   if (found.gpu) env.gpu = found.gpu;
+  if (found.nccl) env.nccl = found.nccl;
+  if (found.mpi) env.mpi = found.mpi;
   // A named, versioned OS beats a bare "Linux".
   const os = found.osCandidates.find((c) => /\d/.test(c)) ?? found.osCandidates[0];
   if (os) env.os = os;
@@ -506,6 +530,8 @@ export function describeEnvironment(env: Environment): string[] {
   if (env.cudnn) out.push(`cuDNN ${env.cudnn}`);
   if (env.driver) out.push(`driver ${env.driver}`);
   if (env.gpu) out.push(env.gpu);
+  if (env.nccl) out.push(`NCCL ${env.nccl}`);
+  if (env.mpi) out.push(env.mpi);
   if (env.os) out.push(env.os);
   return out;
 }

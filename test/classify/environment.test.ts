@@ -68,6 +68,17 @@ system       : Linux
 `;
 
 describe("extractEnvironment", () => {
+  it("reads the NCCL and MPI a distributed run uses, not a package name's version", () => {
+    expect(extractEnvironment("NCCL version 2.4.8+cuda10.0").nccl).toBe("2.4.8");
+    expect(extractEnvironment("{'NCCL_VERSION': '2.4.8', 'CUDA_VERSION': '10.1'}").nccl).toBe("2.4.8");
+    expect(extractEnvironment("apt install libnccl2=2.4.8-1+cuda10.0").nccl).toBeUndefined();
+    expect(extractEnvironment("NCCL INFO NET/Socket : Using [0]eth0").nccl).toBeUndefined();
+    expect(extractEnvironment("$ mpirun --version\nmpirun (Open MPI) 4.0.3").mpi).toBe("Open MPI 4.0.3");
+    expect(extractEnvironment("OpenMPI 3.1.2, horovod 0.19.0").mpi).toBe("Open MPI 3.1.2");
+    expect(extractEnvironment("MPICH 3.3").mpi).toBe("MPICH 3.3");
+    expect(describeEnvironment(extractEnvironment("NCCL 2.7.8 and MVAPICH2 version 2.3"))).toEqual(["NCCL 2.7.8", "MVAPICH2 2.3"]);
+  });
+
   it("keeps a Python pre-release's qualifier", () => {
     expect(extractEnvironment("Python 3.7.5rc1 on Ubuntu 18.04").python).toBe("3.7.5rc1");
     expect(extractEnvironment("- Python version: 3.8.0b4").python).toBe("3.8.0b4");
