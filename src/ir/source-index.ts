@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { SourceFile } from "../types.js";
+import { indexRepoPaths, type RepoPathIndex } from "../issue/map-frame.js";
 import { buildDocument, buildRawDocument, internDocument, type FieldName, type FileDocument, type RawDocument, type StructureExtractor } from "./document.js";
 import type { DocumentPool } from "./parallel/document-pool.js";
 import { FieldIndex } from "./field-index.js";
@@ -166,6 +167,13 @@ export class SourceIndex {
     readonly cache: DocumentCache,
   ) {
     this.pathToDoc = new Map(paths.map((p, i) => [p, i]));
+  }
+
+  private framePaths?: RepoPathIndex;
+
+  /** The paths by file name, to map traceback frames and named paths (built once, on first use). */
+  get repoPaths(): RepoPathIndex {
+    return (this.framePaths ??= indexRepoPaths(this.paths));
   }
 
   static build(files: readonly SourceFile[], cache: DocumentCache): SourceIndex {

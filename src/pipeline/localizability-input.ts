@@ -13,9 +13,8 @@ export interface IssueAnchors {
 }
 
 export function issueAnchors(index: SourceIndex, parsed: ParsedIssue): IssueAnchors {
-  const paths = new Set(index.paths);
   let frames = 0;
-  for (const t of parsed.tracebacks) for (const f of t.frames) if (mapFrameToRepo(f.file, paths).repoPath) frames++;
+  for (const t of parsed.tracebacks) for (const f of t.frames) if (mapFrameToRepo(f.file, index.repoPaths).repoPath) frames++;
   return {
     tracebackFramesInRepo: frames,
     identifierCount: parsed.identifiers.length + parsed.apiNames.length,

@@ -139,7 +139,7 @@ export function computeFeatures({ index, issue, history, parsed: given }: Locali
   const bluirScores = minMax(bluirScore(index, issue.title, issue.body));
   const packages = repositoryPackages(index.paths);
   // Not the names only an installed library's printed code lines give (its traceback frames' `forward_call`).
-  const framesForeign = namesOfForeignFrames(parsed, index.paths, packages);
+  const framesForeign = namesOfForeignFrames(parsed, index.paths, packages, index.repoPaths);
   const codeNames = [...parsed.identifiers, ...parsed.apiNames].filter((name) => !framesForeign.has(name));
   // Names the issue's imports bind to another library (`np.random.rand` after `import numpy as np`) name no
   // definition or test of this repository.

@@ -5,7 +5,7 @@
  * own imports resolve count: without the import, `np` may be the project's (`from mxnet import np`).
  */
 
-import { indexRepoPaths, mapFrameToRepo } from "../../issue/map-frame.js";
+import { indexRepoPaths, mapFrameToRepo, type RepoPathIndex } from "../../issue/map-frame.js";
 import type { ParsedIssue } from "../../issue/types.js";
 
 /** The top-level packages and modules of a repository: `mxnet` of `python/mxnet/...`, `tests`, a root `setup.py`'s `setup`. */
@@ -52,9 +52,9 @@ export function namesOfForeignFrames(
   parsed: Pick<ParsedIssue, "frameOnlyNames">,
   paths: readonly string[],
   packages: ReadonlySet<string> = repositoryPackages(paths),
+  repo: RepoPathIndex = indexRepoPaths(paths),
 ): Set<string> {
   if (parsed.frameOnlyNames.length === 0) return new Set();
-  const repo = indexRepoPaths(paths);
   const foreign = new Set<string>();
   const own = new Set<string>();
   for (const { file, names } of parsed.frameOnlyNames) {

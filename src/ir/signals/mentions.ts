@@ -1,5 +1,5 @@
 import type { SourceIndex } from "../source-index.js";
-import { indexRepoPaths, mapFrameToRepo, sharedSuffix, type RepoPathIndex } from "../../issue/map-frame.js";
+import { mapFrameToRepo, sharedSuffix } from "../../issue/map-frame.js";
 import type { ModuleIndex } from "./module-index.js";
 
 /**
@@ -10,7 +10,6 @@ import type { ModuleIndex } from "./module-index.js";
  */
 export function mentionedFiles(index: SourceIndex, modules: ModuleIndex, mentioned: readonly string[]): Map<number, string> {
   const hits = new Map<number, string>();
-  let repoPaths: RepoPathIndex | undefined;
   for (const raw of mentioned) {
     const m = raw.replace(/^\.?\/+/, "").replace(/\\/g, "/");
     if (!m) continue;
@@ -31,7 +30,7 @@ export function mentionedFiles(index: SourceIndex, modules: ModuleIndex, mention
       // a top-level `train.py`). Only when no file ends with the path: an ambiguous suffix (`nn/utils.py` of two
       // packages) still credits none.
       if (suffix.length === 0) {
-        const mapped = mapFrameToRepo(raw, (repoPaths ??= indexRepoPaths(index.paths))).repoPath;
+        const mapped = mapFrameToRepo(raw, index.repoPaths).repoPath;
         const shared = mapped === null ? 0 : sharedSuffix(m.split("/"), mapped.split("/"));
         // The shared tail must name one file: `proj/nn/utils.py` names neither of `a/nn/utils.py` and `b/nn/utils.py`.
         const tail = m.split("/").slice(-shared).join("/");

@@ -33,9 +33,8 @@ export function stackTraceSignal(index: SourceIndex, parsed: ParsedIssue, module
   const thirdParty = new Set<string>();
   const frames = parsed.tracebacks.flatMap((t) => t.frames).reverse();
   const repoPaths = index.pathToDoc as ReadonlyMap<string, number>;
-  const pathSet = new Set(repoPaths.keys());
   for (const frame of frames) {
-    const mapped = mapFrameToRepo(frame.file, pathSet);
+    const mapped = mapFrameToRepo(frame.file, index.repoPaths);
     if (mapped.thirdParty && mapped.package) thirdParty.add(mapped.package);
     if (!mapped.repoPath) continue;
     const doc = repoPaths.get(mapped.repoPath);
