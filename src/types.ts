@@ -140,6 +140,11 @@ export interface Environment {
   /** The MPI and its version: "Open MPI 4.0.3", "MPICH 3.3". */
   mpi?: string;
   os?: string;
+  /**
+   * Facts the report answers as not applying ("CUDA/cuDNN version: N/A", "GPU model: none"): not missing, so not
+   * asked. Only facts it does not state otherwise.
+   */
+  notApplicable?: Array<"python" | "os" | "cuda" | "cudnn" | "driver" | "gpu">;
   /** How the framework was installed, when the report shows it: "pip", "conda", "source" or a Docker image. */
   installedWith?: "pip" | "conda" | "source" | "docker";
   /** What a report of a build from source shows (classify/environment.ts), to ask a build failure for its own facts. */

@@ -217,6 +217,28 @@ function capitalise(s: string): string {
 const NCCL_VERSION = /(?<![\w-])NCCL(?:[ _]?version)?['"]?\s*[:=]?\s*['"]?v?(\d+\.\d+(?:\.\d+)?)/i;
 const MPI_VERSION = /\b(Open ?MPI|MPICH2?|MVAPICH2?|Intel(?:\(R\))? MPI)\)?(?:[ \t]+(?:version|v)\b)?[ \t]*:?[ \t]*v?(\d+(?:\.\d+)+|20\d\d)\b/i;
 
+/**
+ * A template's environment question answered "N/A", "none", "-" or "no GPU" ("CUDA/cuDNN version: N/A" of a CPU
+ * user): the fact is not missing, it does not apply. Which facts such an answer settles, by its key: no GPU means no
+ * CUDA, cuDNN or driver to ask for either.
+ */
+const NOT_APPLICABLE_ANSWER =
+  /^[ \t]*(?:[-*+][ \t]*)?(?:\*\*)?([A-Za-z][\w ()/.,-]{0,60}?)(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*(?:n\/?a|none|no|-+|not applicable|not installed|not used|no gpus?|cpu(?:[ -]only)?)[ \t]*\.?[ \t]*$/gim;
+
+function notApplicableFacts(text: string): Set<NotApplicableFact> {
+  const out = new Set<NotApplicableFact>();
+  for (const m of text.matchAll(NOT_APPLICABLE_ANSWER)) {
+    const key = m[1]!.toLowerCase();
+    if (/\bgpu\b/.test(key)) for (const f of ["gpu", "cuda", "cudnn", "driver"] as const) out.add(f);
+    else if (/\bcuda\b/.test(key)) for (const f of ["cuda", "cudnn", "driver"] as const) out.add(f);
+    else if (/\bcudnn\b/.test(key)) out.add("cudnn");
+    else if (/\bdriver\b/.test(key)) out.add("driver");
+    else if (/\bpython\b/.test(key)) out.add("python");
+    else if (/^(?:os|operating system)\b|\bos platform\b/.test(key)) out.add("os");
+  }
+  return out;
+}
+
 function extractCommunicationLibraries(text: string, found: Found): void {
   const nccl = NCCL_VERSION.exec(text);
   if (nccl) found.nccl = nccl[1]!;
@@ -400,6 +422,8 @@ function matchOs(text: string): string | undefined {
 /** Bound on the text searched: environment dumps sit near the top or the bottom of a report. */
 const MAX_ENV_TEXT = 200_000;
 
+type NotApplicableFact = NonNullable<Environment["notApplicable"]>[number];
+
 export function extractEnvironment(text: string): Environment {
   const bounded = text.length > MAX_ENV_TEXT ? `${text.slice(0, MAX_ENV_TEXT - 20_000)}\n${text.slice(-20_000)}` : text;
   const clean = dropTemplateExamples(bounded);
@@ -424,6 +448,8 @@ export function extractEnvironment(text: string): Environment {
   // A named, versioned OS beats a bare "Linux".
   const os = found.osCandidates.find((c) => /\d/.test(c)) ?? found.osCandidates[0];
   if (os) env.os = os;
+  const declined = [...notApplicableFacts(clean)].filter((f) => env[f] === undefined);
+  if (declined.length > 0) env.notApplicable = declined;
   const installedWith = installMethod(clean);
   if (installedWith) env.installedWith = installedWith;
   const build = extractBuildFacts(clean);

@@ -112,13 +112,15 @@ export function missingFacts(input: MissingFactsInput): string[] {
   const isJs = frameworks.some((f) => JS_FRAMEWORKS.includes(f));
   const out: string[] = [];
   if (!frameworks.some((f) => DL_FRAMEWORKS.includes(f))) out.push(ASK.framework); // the comment names the command that prints it (render/environment-commands.ts)
-  if (!env.python && !isJs) out.push(ASK.python);
-  if (!env.os) out.push(ASK.os);
+  // A fact the report answers "N/A" (a CPU user's "CUDA/cuDNN version: N/A") is not asked again.
+  const missing = (fact: NonNullable<Environment["notApplicable"]>[number]) => env[fact] === undefined && !env.notApplicable?.includes(fact);
+  if (missing("python") && !isJs) out.push(ASK.python);
+  if (missing("os")) out.push(ASK.os);
   if (gpuRelated) {
-    if (!env.cuda) out.push(ASK.cuda);
-    if (!env.cudnn) out.push(ASK.cudnn);
-    if (!env.driver) out.push(ASK.driver);
-    if (!env.gpu) out.push(ASK.gpu);
+    if (missing("cuda")) out.push(ASK.cuda);
+    if (missing("cudnn")) out.push(ASK.cudnn);
+    if (missing("driver")) out.push(ASK.driver);
+    if (missing("gpu")) out.push(ASK.gpu);
   }
   if (causes.includes("build-install")) {
     if (!env.installedWith) out.push("how it was installed (pip, conda or from source, with the build flags)");

@@ -26,6 +26,16 @@ describe("missingFacts", () => {
     expect(asked(`${template}Then I ran make -j8 and it fails.`)).toContain(flags);
   });
 
+  it("does not ask again for what the report answers as not applying (a CPU user's 'CUDA/cuDNN version: N/A')", () => {
+    const gpu = { ...base, gpuProbability: 0.9, causes: ["gpu-driver-cuda" as const] };
+    const all = missingFacts({ ...gpu, environment: extractEnvironment("torch 1.7.0 on Ubuntu 18.04, Python 3.8") });
+    expect(all).toEqual(expect.arrayContaining([ASK.cuda, ASK.cudnn, ASK.driver, ASK.gpu]));
+    const cpu = extractEnvironment("- torch 1.7.0\n- OS: Ubuntu 18.04\n- Python version: N/A\n- CUDA/cuDNN version: N/A\n- GPU model and memory: N/A");
+    expect(missingFacts({ ...gpu, environment: cpu })).toEqual([]);
+    // "Expected: none" is no environment answer.
+    expect(extractEnvironment("Expected: none").notApplicable).toBeUndefined();
+  });
+
   it("asks nothing of a report that looks intrinsic and not GPU-related", () => {
     expect(missingFacts({ ...base, extrinsicProbability: 0.2, causes: [], environment: { frameworks: {} } })).toEqual([]);
   });
