@@ -28,9 +28,26 @@ export function normalizeSourceLine(line: string): string {
 export function isDistinctiveLine(line: string): boolean {
   if (line.length < MIN_QUOTED_LINE_CHARS || line.length > MAX_QUOTED_LINE_CHARS) return false;
   if (/^(?:import|from)\s|^#|^"""|^'''/.test(line)) return false;
+  // A link, or a sentence that happens to hold an "=" ("for minimize=False it should be the other way round").
+  if (/:\/\//.test(line) || isProse(line)) return false;
   // An assignment, an index, a call or an attribute: "results. But when..." of a docstring has a period, no code.
   if (!/=|\[|[A-Za-z_]\w*\s*\(|\w\.[A-Za-z_]/.test(line)) return false;
   return (line.match(/[A-Za-z_]\w*/g)?.length ?? 0) >= 3;
+}
+
+/**
+ * Python's keywords, which make code read like words (`if gpus is not None and not isinstance(...)`).
+ */
+const KEYWORDS = new Set("and as assert async await break class continue def del elif else except False finally for from global if import in is lambda None nonlocal not or pass raise return True try while with yield".split(" "));
+
+/** Six plain words in a row, none a keyword and none inside a string literal: a sentence, not a statement. */
+function isProse(line: string): boolean {
+  let run = 0;
+  for (const token of line.replace(/(["'])(?:(?!\1).)*\1/g, '""').split(/\s+/)) {
+    run = /^[A-Za-z]+[,.;:!?]?$/.test(token) && !KEYWORDS.has(token.replace(/[,.;:!?]$/, "")) ? run + 1 : 0;
+    if (run >= 6) return true;
+  }
+  return false;
 }
 
 /**

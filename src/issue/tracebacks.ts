@@ -72,6 +72,14 @@ interface Open {
 }
 
 /** Scans already-normalised lines; spans refer to indices in `lines`. */
+/**
+ * A frame header whose path an editor or a word processor wrapped in curly quotes (`File “/a/b.py”, line 3`), as
+ * Python printed it with straight ones.
+ */
+function straightFrameQuotes(line: string): string {
+  return line.includes("File “") ? line.replace(/\bFile “([^“”\n]*)”/g, 'File "$1"') : line;
+}
+
 export function locateTracebacks(rawLines: readonly string[]): LocatedTraceback[] {
   const found: LocatedTraceback[] = [];
   // Held in an object so TypeScript does not narrow it across the closures that reset it.
@@ -99,9 +107,10 @@ export function locateTracebacks(rawLines: readonly string[]): LocatedTraceback[
   };
 
   for (let i = 0; i < rawLines.length; i++) {
+    const raw = straightFrameQuotes(rawLines[i]!);
     // Fast path: with no traceback open, only a header, a frame or a location can start one.
-    if (state.open === null && !MAY_START.test(rawLines[i]!)) continue;
-    for (const piece of splitRunOnLine(capLine(stripQuoteMarkers(rawLines[i]!)))) {
+    if (state.open === null && !MAY_START.test(raw)) continue;
+    for (const piece of splitRunOnLine(capLine(stripQuoteMarkers(raw)))) {
       const indent = indentWidth(piece);
       const line = piece.trim();
       const current = state.open;

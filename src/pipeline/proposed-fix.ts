@@ -14,8 +14,16 @@ import type { Classification } from "../types.js";
 const PROPOSAL =
   /\bshould (?:be|read|become|say)\b|\bchang(?:e|ed|ing)\s+(?:it\s+|this\s+|that\s+|the line\s+)?(?:to|into)\b|\breplac(?:e|ed|ing)\s+(?:it\s+|this\s+|that\s+)?(?:with|by)\b|\binstead of\b|\bneeds? to be\b|\bfix(?:ed)? (?:it |this )?by\b/i;
 
-/** A line that leads into the one to change: "we should change", "Replace:". */
-const LEADS_TO_CHANGE = /\b(?:chang|replac)(?:e|ing)\s*:?\s*$/i;
+/** A line that leads into the one to change: "we should change", "Replace:", "Replace this:". */
+const LEADS_TO_CHANGE = /\b(?:chang|replac)(?:e|ing)(?:\s+(?:this|that|it|the line|these lines|the code))?\s*:?\s*$/i;
+/** "# after", "After:": the second of a before/after pair, the first of which is the copied code. */
+const AFTER_LABEL = /^[ \t]*(?:#|\/\/)?[ \t]*(?:\*\*)?after(?:\*\*)?[ \t]*:?[ \t]*$/im;
+/**
+ * "One can not overwrite it by replacing", "I couldn't fix it by changing", "replacing ... doesn't work": a change the
+ * reporter tried, or says cannot be made, is no proposal. Said of a person or of the change, not of the code ("slicing
+ * cannot be applied to a 0-dim tensor" describes the bug).
+ */
+const NEGATED = /\b(?:I|we|you|one)\s+(?:can(?:no|')t|can not|could(?:n't| not)|(?:am|are|was|were) unable to|tried)\b|\b(?:doesn't|does not|didn't|did not) (?:work|help)\b/i;
 /** ... and what stands between that line and its replacement then: "to", "with", "by". */
 const LEADS_TO_REPLACEMENT = /^\s*(?:to|into|with|by)\b/i;
 
@@ -64,7 +72,9 @@ export function proposedFixInProject(body: string, holders: QuotedLineHolders): 
     const replacement: string[] = [];
     for (let k = start; k < lines.length && (asQuotedLine(lines[k]!) !== undefined || FRAMING.test(lines[k]!)); k++) replacement.push(lines[k]!);
     const diff = copied.every((c) => /^\s*-/.test(c.raw)) && replacement.some((r) => /^\s*\+/.test(r));
-    const worded = PROPOSAL.test(between) || (LEADS_TO_CHANGE.test(lines[i - 1] ?? "") && LEADS_TO_REPLACEMENT.test(between));
+    const worded =
+      (PROPOSAL.test(between) || AFTER_LABEL.test(between) || (LEADS_TO_CHANGE.test(lines[i - 1] ?? "") && LEADS_TO_REPLACEMENT.test(between))) &&
+      !NEGATED.test(`${lines[i - 1] ?? ""}\n${between}`);
     if (diff || worded) {
       const target = rewrittenLine(copied, replacement, holders);
       if (target) return target;

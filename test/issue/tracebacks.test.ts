@@ -40,6 +40,23 @@ describe("parseTracebacks", () => {
     ]);
   });
 
+  it("reads frame headers whose paths are in curly quotes, as a word processor writes them", () => {
+    const text = [
+      "Traceback (most recent call last):",
+      '  File “/home/me/mxnet/python/mxnet/gluon/block.py”, line 413, in __call__',
+      "    return self.forward(*args)",
+      '  File “/home/me/mxnet/python/mxnet/gluon/block.py”, line 640, in _build_cache',
+      "    data, out = self._get_graph(*args)",
+      "ValueError: bad graph",
+    ].join("\n");
+    const [tb] = parseTracebacks(text);
+    expect(tb!.frames.map((f) => [f.file, f.line, f.func])).toEqual([
+      ["/home/me/mxnet/python/mxnet/gluon/block.py", 413, "__call__"],
+      ["/home/me/mxnet/python/mxnet/gluon/block.py", 640, "_build_cache"],
+    ]);
+    expect(tb!.exceptionType).toBe("ValueError");
+  });
+
   it("keeps frames outermost first, with code lines, so the innermost frame is last", () => {
     const tb = parseTracebacks(CHAINED)[1]!;
     expect(tb.frames.map((f) => [f.file, f.line, f.func])).toEqual([

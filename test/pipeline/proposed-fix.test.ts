@@ -62,6 +62,14 @@ describe("proposedFixInProject", () => {
     expect(await proposed(sentence, [file("allennlp/nn/initializers.py", init)])).toEqual({ path: "allennlp/nn/initializers.py", line: 2 });
   });
 
+  it("reads 'replace this ... with this' and a before/after pair, not a change the reporter says they cannot make", async () => {
+    const old = "    mpi_threads_supported = MPI_COMMON_LIB_CTYPES.mpi_threads_supported()";
+    const neu = "    mpi_threads_supported = MPI_COMMON_LIB_CTYPES.horovod_mpi_threads_supported()";
+    expect(await proposed(["Replace this:", old, "with this:", neu].join("\n"))).toEqual({ path: "horovod/common/__init__.py", line: 2 });
+    expect(await proposed(["```python", "# before", old, "# after", neu, "```"].join("\n"))).toEqual({ path: "horovod/common/__init__.py", line: 2 });
+    expect(await proposed(["I can't make it work by replacing", old, "with", neu].join("\n"))).toBeUndefined();
+  });
+
   it("is no proposal when the line is only quoted, not in the repository, or in too many files to name one", async () => {
     const quoted = ["It fails here:", "mpi_threads_supported = MPI_COMMON_LIB_CTYPES.mpi_threads_supported()", "with an undefined symbol."].join("\n");
     expect(await proposed(quoted)).toBeUndefined();

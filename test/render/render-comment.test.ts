@@ -199,14 +199,16 @@ describe("renderComment", () => {
     expect(body).not.toContain("- [ ] `extrinsic`");
   });
 
-  it("states no outside cause and asks nothing when the reporter proposes a change to a line of the repository", () => {
+  it("puts the reporter's proposed change before the model's outside leaning, and asks nothing", () => {
     const base = gpuExtrinsicResult();
     const asking = render(base);
     expect(asking).toContain("please add to the issue");
     const proposedFix = { path: "horovod/common/__init__.py", line: 110 };
     const body = render({ ...base, classification: { ...base.classification!, proposedFix, missingFacts: [], missingDetails: [] } });
-    expect(body).toContain("**Cause:** possibly outside this repository (extrinsic, 79%), though the report proposes a change to line 110 of this repository's `horovod/common/__init__.py`: ");
+    // The reporter's checked proposal outweighs the model's leaning, which is said after it with what it read.
+    expect(body).toMatch(/\*\*Cause:\*\* probably in this repository's code, where the report proposes a change to line 110 of `horovod\/common\/__init__\.py` \(the classifier leaned outside, extrinsic 79%: [^\n]+\)(\\)?$/m);
     expect(body.split("\n")[0]).not.toContain("extrinsic");
+    expect(body.split("\n")[0]).toContain("in this repository's code");
     expect(body).not.toContain("please add to the issue");
     expect(body).not.toContain("- [ ] `extrinsic`");
   });
