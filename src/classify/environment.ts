@@ -357,7 +357,7 @@ const OS_PATTERNS: RegExp[] = [
   /\b(Ubuntu)(?:\s+Linux)?\s*v?(\d{1,2}\.(?:04|06|10)(?:\.\d+)?|[1-3]\d)?(?![\d.]*\d)/i,
   // Debian's releases are 1 to 13 (with a point release, "10.4"): "#1 SMP Debian 4.19.118-2" is a kernel build.
   /\b(Debian)(?:\s+GNU\/Linux)?\s*v?(\d{1,2}(?:\.\d{1,2})?)?(?![\d.]*\d)/i,
-  /\b(CentOS|Fedora|RHEL|Red Hat Enterprise Linux|Amazon Linux|Linux Mint|Arch Linux|openSUSE|SUSE|Alpine)(?:\s+Linux)?\s*v?(\d+(?:\.\d+)*)?/i,
+  /\b(CentOS|Fedora|RHEL|Red Hat Enterprise Linux|Amazon Linux|Linux Mint|Arch Linux|openSUSE|SLES|SUSE|Alpine)(?:\s+Linux)?\s*v?(\d+(?:\.\d+)*)?/i,
   /\b(Windows)\s*(10|11|7|8\.1|8|Server\s+\d{4}|XP)?\b/i,
   /\b(mac\s?OS(?:\s+X)?|OS\s?X|Mac OS X)\s*v?(\d+(?:\.\d+)*)?/i,
   // "on a Mac", "on my MacBook Pro", "running on Mac": the machine, said after "on", is macOS. Without "on", and

@@ -49,6 +49,11 @@ function longestName(line: string): string {
 
 /** Most files a quoted line may be in and still say something of each: a line ten files share is an idiom. */
 const MAX_EVIDENCE_HOLDERS = 3;
+/**
+ * Shortest line shown as evidence: `data = list(range(100))` or `boxes = torch.tensor([[` in a reporter's script
+ * match a test or two by chance. (A proposed fix's line is shown whatever its length: the report points at it.)
+ */
+const MIN_EVIDENCE_CHARS = 25;
 
 /**
  * Each ranked file that holds a line the issue copies gets it as evidence, at its line (the one the issue proposes to
@@ -59,7 +64,7 @@ export function withQuotedLineEvidence(ranked: readonly RankedFile[], holders: Q
   if (holders.size === 0) return [...ranked];
   const best = new Map<string, { text: string; line: number; shared: number; proposed?: true }>();
   for (const [text, list] of holders) {
-    if (list.length > MAX_EVIDENCE_HOLDERS) continue;
+    if (list.length > MAX_EVIDENCE_HOLDERS || text.length < MIN_EVIDENCE_CHARS) continue;
     for (const { path, line } of list) {
       const known = best.get(path);
       if (!known || list.length < known.shared) best.set(path, { text, line, shared: list.length });

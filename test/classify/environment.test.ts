@@ -79,6 +79,10 @@ describe("extractEnvironment", () => {
     expect(describeEnvironment(extractEnvironment("NCCL 2.7.8 and MVAPICH2 version 2.3"))).toEqual(["NCCL 2.7.8", "MVAPICH2 2.3"]);
   });
 
+  it("reads SUSE Linux Enterprise Server as SLES", () => {
+    expect(extractEnvironment("OS: Cray linux based on SLES 15").os).toBe("SLES 15");
+  });
+
   it("keeps a Python pre-release's qualifier", () => {
     expect(extractEnvironment("Python 3.7.5rc1 on Ubuntu 18.04").python).toBe("3.7.5rc1");
     expect(extractEnvironment("- Python version: 3.8.0b4").python).toBe("3.8.0b4");

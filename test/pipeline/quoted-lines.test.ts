@@ -80,6 +80,10 @@ describe("the lines an issue copies from the repository's code", () => {
     expect(shown[0]!.evidence).toContainEqual({ kind: "quoted-line", detail: `\`${COPIED}\``, line: 4 });
     expect(shown[0]!.evidence).toHaveLength(2);
     expect(shown[1]!.evidence).toEqual([]); // the idiom is in four files
+    // A short line of a reporter's script matches a test by chance: not shown.
+    const short = "data = list(range(100))";
+    const withShort = withQuotedLineEvidence([{ path: "t1.py", score: 1, evidence: [] }], findQuotedLines([file("t1.py", `${short}\n`)], [short]));
+    expect(withShort[0]!.evidence).toEqual([]);
     // The line the report proposes to change is the one shown in its file.
     const proposed = withQuotedLineEvidence(ranked, findQuotedLines(files, [idiom, COPIED]), { path: "pkg/core.py", line: 4 });
     expect(proposed[0]!.evidence).toContainEqual({ kind: "quoted-line", detail: `\`${COPIED}\`, which the issue proposes to change`, line: 4 });
