@@ -70,6 +70,8 @@ export interface Evidence {
   detail: string;
   /** 1-based line number, when the evidence names one (a traceback frame, a raise site). */
   line?: number;
+  /** The last line of a range the evidence names (a copied block), when it spans more than `line`. */
+  endLine?: number;
   /**
    * The source line the report printed at `line` (a traceback frame's): the reporter may run another release, so
    * the pipeline checks it against the analysed commit and moves or drops the line (pipeline/anchor-lines.ts).

@@ -8,12 +8,14 @@
 
 import { normalizeSourceLine } from "../issue/index.js";
 import { MIN_QUOTED_LINE_CHARS } from "../issue/source-lines.js";
-import type { RankedFile, SourceFile } from "../types.js";
+import type { Evidence, RankedFile, SourceFile } from "../types.js";
 
 /** A file holding a quoted line, and the (1-based) line where it first does. */
 export interface QuotedLineHolder {
   path: string;
   line: number;
+  /** Every line of the file that holds it, in order (`line` is the first); at most a few dozen. */
+  lines: number[];
 }
 
 /** Per quoted line found, the files holding it. Lines no file holds are absent. */
@@ -27,21 +29,30 @@ export function findQuotedLines(files: readonly SourceFile[], quoted: readonly s
   const keys = [...new Set(quoted.map(longestName))];
   for (const file of files) {
     if (!keys.some((key) => file.text.includes(key))) continue;
-    const seen = new Set<string>();
+    const inFile = new Map<string, QuotedLineHolder>();
     const lines = file.text.split("\n");
     for (let i = 0; i < lines.length; i++) {
       const raw = lines[i]!;
       if (raw.length < MIN_QUOTED_LINE_CHARS) continue;
       const line = normalizeSourceLine(raw);
-      if (!wanted.has(line) || seen.has(line)) continue;
-      seen.add(line);
+      if (!wanted.has(line)) continue;
+      const known = inFile.get(line);
+      if (known) {
+        if (known.lines.length < MAX_OCCURRENCES) known.lines.push(i + 1);
+        continue;
+      }
+      const holder = { path: file.path, line: i + 1, lines: [i + 1] };
+      inFile.set(line, holder);
       let list = holders.get(line);
       if (!list) holders.set(line, (list = []));
-      list.push({ path: file.path, line: i + 1 });
+      list.push(holder);
     }
   }
   return holders;
 }
+
+/** Occurrences of one line kept per file: enough to find the copied block among a test file's repeated lines. */
+const MAX_OCCURRENCES = 50;
 
 function longestName(line: string): string {
   return (line.match(/[A-Za-z_]\w*/g) ?? [line]).reduce((a, b) => (b.length > a.length ? b : a), "");
@@ -55,33 +66,59 @@ const MAX_EVIDENCE_HOLDERS = 3;
  */
 const MIN_EVIDENCE_CHARS = 25;
 
+/** Copied lines at most this far apart in the file belong to one copied block (a blank line or two, a comment). */
+const BLOCK_GAP = 3;
+
 /**
- * Each ranked file that holds a line the issue copies gets it as evidence, at its line (the one the issue proposes to
- * change, else the rarest): the reader is sent to the statement the reporter pointed at, not to the definition
- * around it.
+ * Each ranked file that holds lines the issue copies gets them as evidence: the line the issue proposes to change,
+ * else the copied block (the run of copied lines close together that holds the most of them, a line that occurs
+ * several times in the file counted where its neighbours are), linked as a range. The reader is sent to the code the
+ * reporter pointed at, not to the definition around it nor to another test that repeats one of its lines.
  */
 export function withQuotedLineEvidence(ranked: readonly RankedFile[], holders: QuotedLineHolders, proposed?: { path: string; line: number }): RankedFile[] {
   if (holders.size === 0) return [...ranked];
-  const best = new Map<string, { text: string; line: number; shared: number; proposed?: true }>();
+  // Every copied line a file holds places its block; only a telling one (long enough, in few files) makes it evidence.
+  const byFile = new Map<string, Array<{ text: string; line: number; telling: boolean }>>();
   for (const [text, list] of holders) {
-    if (list.length > MAX_EVIDENCE_HOLDERS || text.length < MIN_EVIDENCE_CHARS) continue;
-    for (const { path, line } of list) {
-      const known = best.get(path);
-      if (!known || list.length < known.shared) best.set(path, { text, line, shared: list.length });
-    }
-  }
-  // The line the report proposes to change is the one to show in its file, whatever else the file holds.
-  if (proposed) {
-    for (const [text, list] of holders) {
-      if (list.some((h) => h.path === proposed.path && h.line === proposed.line)) best.set(proposed.path, { text, line: proposed.line, shared: 0, proposed: true });
+    const telling = list.length <= MAX_EVIDENCE_HOLDERS && text.length >= MIN_EVIDENCE_CHARS;
+    for (const holder of list) {
+      let found = byFile.get(holder.path);
+      if (!found) byFile.set(holder.path, (found = []));
+      for (const line of holder.lines) found.push({ text, line, telling });
     }
   }
   return ranked.map((file) => {
-    const quote = best.get(file.path);
-    if (!quote) return file;
-    const detail = quote.proposed ? `${codeQuote(quote.text)}, which the issue proposes to change` : codeQuote(quote.text);
-    return { ...file, evidence: [...file.evidence, { kind: "quoted-line" as const, detail, line: quote.line }] };
+    let evidence: Evidence | undefined;
+    if (proposed?.path === file.path) {
+      const text = [...holders].find(([, list]) => list.some((h) => h.path === file.path && h.lines.includes(proposed.line)))?.[0];
+      if (text !== undefined) evidence = { kind: "quoted-line", detail: `${codeQuote(text)}, which the issue proposes to change`, line: proposed.line };
+    }
+    const block = evidence ? undefined : copiedBlock(byFile.get(file.path) ?? []);
+    if (block) {
+      const more = block.texts.length > 1 ? ` and ${block.texts.length - 1} more copied line${block.texts.length > 2 ? "s" : ""}` : "";
+      evidence = { kind: "quoted-line", detail: `${codeQuote(block.texts[0]!)}${more}`, line: block.start, ...(block.end > block.start ? { endLine: block.end } : {}) };
+    }
+    return evidence ? { ...file, evidence: [...file.evidence, evidence] } : file;
   });
+}
+
+/**
+ * The run of copied lines (at most BLOCK_GAP apart) that holds the most distinct copied lines, among the runs with a
+ * telling one; the first such run; undefined when no run has one. Its texts start with a telling line.
+ */
+function copiedBlock(found: ReadonlyArray<{ text: string; line: number; telling: boolean }>): { start: number; end: number; texts: string[] } | undefined {
+  const runs: Array<{ start: number; end: number; texts: string[]; telling: string[] }> = [];
+  for (const { text, line, telling } of [...found].sort((a, b) => a.line - b.line)) {
+    let run = runs[runs.length - 1];
+    if (run && line - run.end <= BLOCK_GAP) run.end = line;
+    else runs.push((run = { start: line, end: line, texts: [], telling: [] }));
+    if (!run.texts.includes(text)) run.texts.push(text);
+    if (telling && !run.telling.includes(text)) run.telling.push(text);
+  }
+  const shown = runs.filter((r) => r.telling.length > 0);
+  if (shown.length === 0) return undefined;
+  const best = shown.reduce((a, b) => (b.texts.length > a.texts.length ? b : a));
+  return { start: best.start, end: best.end, texts: [...best.telling, ...best.texts.filter((t) => !best.telling.includes(t))] };
 }
 
 /** A line as an inline code span; one holding a backtick is fenced with two (CommonMark), with spaces inside. */

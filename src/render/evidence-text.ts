@@ -70,7 +70,14 @@ export function sortEvidence(evidence: readonly Evidence[]): Evidence[] {
  * the one the file's reason names; a line the reporter cites in the file comes first (sortEvidence).
  */
 export function anchorLine(file: RankedFile): number | undefined {
-  return sortEvidence(file.evidence).find(hasLine)?.line;
+  return anchorRange(file)?.line;
+}
+
+/** As {@link anchorLine}, with the last line of the range that evidence names (a copied block), when it has one. */
+export function anchorRange(file: RankedFile): { line: number; endLine?: number } | undefined {
+  const best = sortEvidence(file.evidence).find(hasLine);
+  if (!best) return undefined;
+  return best.endLine !== undefined && best.endLine > best.line! ? { line: best.line!, endLine: best.endLine } : { line: best.line! };
 }
 
 function hasLine(e: Evidence): boolean {
@@ -79,7 +86,8 @@ function hasLine(e: Evidence): boolean {
 
 /** One piece of evidence as escaped markdown: "in the traceback (line 57): …". */
 export function evidenceLine(evidence: Evidence): string {
-  const line = hasLine(evidence) ? ` (line ${evidence.line})` : "";
+  const range = evidence.endLine !== undefined && evidence.endLine > evidence.line! ? `s ${evidence.line}–${evidence.endLine}` : ` ${evidence.line}`;
+  const line = hasLine(evidence) ? ` (line${range})` : "";
   return `${kindWords(evidence.kind)}${line}: ${escapeMarkdownKeepingCode(truncateText(evidence.detail, MAX_EVIDENCE_CHARS))}`;
 }
 

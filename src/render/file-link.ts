@@ -18,12 +18,15 @@ export function repoWebUrl(repo: RepoRef): string {
 }
 
 /** A URL safe to put in a markdown link destination: every path segment percent-encoded, parentheses too. */
-export function fileUrl(repo: RepoRef, commit: string | null, path: string, line?: number): string {
+/** `endLine`, after `line`, links a range (`#L72-L84`), as GitHub highlights it. */
+export function fileUrl(repo: RepoRef, commit: string | null, path: string, line?: number, endLine?: number): string {
   const ref = commit && /^[0-9a-fA-F]{7,64}$/.test(commit) ? commit : "HEAD";
   const encodedPath = path
     .split("/")
     .map((segment) => encodeURIComponent(segment).replace(/[()'!*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`))
     .join("/");
-  const anchor = line !== undefined && Number.isInteger(line) && line > 0 ? `#L${line}` : "";
+  const valid = (n: number | undefined): n is number => n !== undefined && Number.isInteger(n) && n > 0;
+  const range = valid(line) && valid(endLine) && endLine > line ? `-L${endLine}` : "";
+  const anchor = valid(line) ? `#L${line}${range}` : "";
   return `${repoWebUrl(repo)}/blob/${ref}/${encodedPath}${anchor}`;
 }

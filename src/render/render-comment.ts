@@ -29,7 +29,7 @@ import {
 import { codeSpan, escapeHtml, escapeMarkdown, escapeMarkdownKeepingCode, truncateText } from "./escape-markdown.js";
 import { fileUrl, repoWebUrl, type RepoRef } from "./file-link.js";
 import { decideFileDisplay, type FileDisplay } from "./file-display.js";
-import { anchorLine, evidenceLine, fileReason, sortEvidence } from "./evidence-text.js";
+import { anchorRange, evidenceLine, fileReason, sortEvidence } from "./evidence-text.js";
 import { COMMENT_MARKER, renderMetaLine } from "./comment-marker.js";
 import { renderLabelCheckboxes, type LabelCheckbox } from "./label-checkboxes.js";
 import { COMMANDS } from "./commands.js";
@@ -303,11 +303,12 @@ function renderFiles(input: RenderInput, files: readonly RankedFile[], display: 
 }
 
 function fileLink(repo: RepoRef, commit: string | null, file: RankedFile): string {
+  const at = anchorRange(file);
   if (repo.local) {
-    const line = anchorLine(file);
-    return codeSpan(truncateText(line ? `${file.path}:${line}` : file.path, MAX_PATH_CHARS));
+    const where = at ? `:${at.line}${at.endLine ? `-${at.endLine}` : ""}` : "";
+    return codeSpan(truncateText(`${file.path}${where}`, MAX_PATH_CHARS));
   }
-  return `[${codeSpan(truncateText(file.path, MAX_PATH_CHARS))}](${fileUrl(repo, commit, file.path, anchorLine(file))})`;
+  return `[${codeSpan(truncateText(file.path, MAX_PATH_CHARS))}](${fileUrl(repo, commit, file.path, at?.line, at?.endLine)})`;
 }
 
 function commitLink(repo: RepoRef, commit: string): string {

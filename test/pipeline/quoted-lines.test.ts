@@ -54,7 +54,7 @@ describe("the lines an issue copies from the repository's code", () => {
     expect(quotedSourceLines(Array.from({ length: 1000 }, (_, i) => `value_${i} = compute(a, b)`))).toHaveLength(300);
   });
 
-  it("finds the files holding each line, at the line where each first does", () => {
+  it("finds the files holding each line, at every line where each does", () => {
     const files = [
       file("horovod/common/__init__.py", INIT),
       file("horovod/torch/__init__.py", "from horovod.common import mpi_threads_supported\nx = mpi_threads_supported()\n"),
@@ -63,13 +63,32 @@ describe("the lines an issue copies from the repository's code", () => {
     const holders = findQuotedLines(files, [COPIED, "never = anywhere.in_the(repository)"]);
     expect([...holders.keys()]).toEqual([COPIED]);
     expect(holders.get(COPIED)).toEqual([
-      { path: "horovod/common/__init__.py", line: 3 },
-      { path: "a.py", line: 1 },
+      { path: "horovod/common/__init__.py", line: 3, lines: [3] },
+      { path: "a.py", line: 1, lines: [1, 2] },
     ]);
     expect(findQuotedLines(files, []).size).toBe(0);
   });
 
-  it("gives a ranked file the line it holds as evidence, the rarest first, and no idiom that many files share", () => {
+  it("links the copied block as a range, where its lines stand together, not another test repeating one of them", () => {
+    const first = "model = build_model(num_classes=10, pretrained=True)";
+    const second = "outputs = model.forward_features(images_batch)";
+    const testFile = [
+      "def test_other():",
+      `    ${first}`,
+      "    assert model is not None",
+      "",
+      "def test_features():",
+      `    ${first}`,
+      "    # the features of one batch",
+      `    ${second}`,
+      "    assert outputs.shape == (2, 512)",
+    ].join("\n");
+    const ranked: RankedFile[] = [{ path: "tests/test_model.py", score: 1, evidence: [] }];
+    const shown = withQuotedLineEvidence(ranked, findQuotedLines([file("tests/test_model.py", testFile)], [first, second]));
+    expect(shown[0]!.evidence).toEqual([{ kind: "quoted-line", detail: `\`${first}\` and 1 more copied line`, line: 6, endLine: 8 }]);
+  });
+
+  it("gives a ranked file the copied lines it holds as evidence, and no idiom that many files share alone", () => {
     const idiom = "result = self.assertEqual(out.shape, (2, 3))";
     const files = [file("pkg/core.py", `${idiom}\n${INIT}`), ...["t1.py", "t2.py", "t3.py"].map((p) => file(p, `${idiom}\n`))];
     const ranked: RankedFile[] = [
@@ -77,7 +96,8 @@ describe("the lines an issue copies from the repository's code", () => {
       { path: "t1.py", score: 0.5, evidence: [] },
     ];
     const shown = withQuotedLineEvidence(ranked, findQuotedLines(files, [idiom, COPIED]));
-    expect(shown[0]!.evidence).toContainEqual({ kind: "quoted-line", detail: `\`${COPIED}\``, line: 4 });
+    // The idiom two lines above the copied line is part of the copied block, though too common to be shown alone.
+    expect(shown[0]!.evidence).toContainEqual({ kind: "quoted-line", detail: `\`${COPIED}\` and 1 more copied line`, line: 1, endLine: 4 });
     expect(shown[0]!.evidence).toHaveLength(2);
     expect(shown[1]!.evidence).toEqual([]); // the idiom is in four files
     // A short line of a reporter's script matches a test by chance: not shown.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { anchorLine, evidenceLine, fileReason, sortEvidence } from "../../src/render/evidence-text.js";
+import { anchorLine, anchorRange, evidenceLine, fileReason, sortEvidence } from "../../src/render/evidence-text.js";
 import type { Evidence } from "../../src/types.js";
 
 describe("sortEvidence", () => {
@@ -53,5 +53,11 @@ describe("sortEvidence", () => {
     const file = { path: "pkg/setup_tools.py", score: 1, evidence: [{ kind: "fix-count", detail: "changed by 2 earlier fixes" }, { kind: "terms", detail: "`badges`, `pypi`" }] as Evidence[] };
     expect(fileReason(file)).toBe("matched words: `badges`, `pypi`");
     expect(fileReason({ ...file, evidence: [file.evidence[0]!] })).toBe("history: changed by 2 earlier fixes");
+  });
+
+  it("names and links a copied block as a range of lines", () => {
+    const evidence = [{ kind: "quoted-line" as const, detail: "`x = f(a)` and 1 more copied line", line: 6, endLine: 8 }];
+    expect(evidenceLine(evidence[0]!)).toBe("holds the line the issue quotes (lines 6–8): `x = f(a)` and 1 more copied line");
+    expect(anchorRange({ path: "a.py", score: 1, evidence })).toEqual({ line: 6, endLine: 8 });
   });
 });

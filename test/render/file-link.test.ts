@@ -7,6 +7,9 @@ const sha = "3f2a9c1d5e7b8a0c4d6e8f0a1b2c3d4e5f6a7b8c";
 describe("fileUrl", () => {
   it("links the file at the commit with a line anchor", () => {
     expect(fileUrl(repo, sha, "src/model.py", 12)).toBe(`https://github.com/octo-org/tiny-vision/blob/${sha}/src/model.py#L12`);
+    // A range as GitHub highlights it; an end before the start is no range.
+    expect(fileUrl(repo, sha, "src/model.py", 12, 15)).toBe(`https://github.com/octo-org/tiny-vision/blob/${sha}/src/model.py#L12-L15`);
+    expect(fileUrl(repo, sha, "src/model.py", 12, 10)).toBe(`https://github.com/octo-org/tiny-vision/blob/${sha}/src/model.py#L12`);
   });
 
   it("leaves out the anchor for a missing or invalid line", () => {
