@@ -70,6 +70,8 @@ const VERSION = String.raw`\d+\.\d+(?:\.\d+)*(?:(?:a|b|rc|dev|post)\d*|[.-](?:al
  * "v1.4.0-19-ga52c8d9 1.4.1"; GIT_DESCRIBE_FIRST skips it to read the release, and NOT_GIT_DESCRIBE keeps a version
  * from being read out of it.
  */
+/** The template's "(source or binary)" answered before the version: "binary(2.0.0-dev20190920)", "binary 1.14.0". */
+const INSTALL_KIND_FIRST = String.raw`(?:(?:binary|source|pip|conda)[ \t]*\(?[ \t]*)?`;
 const GIT_DESCRIBE_FIRST = String.raw`(?:\(?\s*['"]?v?\d+\.\d+[\w.]*-\d+-g[0-9a-f]{5,}['"]?\s*,?\s*['"]?)?`;
 const NOT_GIT_DESCRIBE = String.raw`(?![\w.]*-\d+-g[0-9a-f]{5,})`;
 
@@ -149,7 +151,7 @@ function extractPackages(text: string, found: Found): void {
   const names =
     "pytorch|torch|torchvision|tensorflow(?:\\.js|-gpu|-cpu|[- ]addons|-probability)?|tf-nightly(?:-gpu)?|tfa-nightly|tensorflowjs|tfjs(?:-node(?:-gpu)?)?|@tensorflow/tfjs(?:-node(?:-gpu)?)?|keras|jaxlib|jax|mxnet(?:-cu\\d+(?:mkl)?|-mkl)?|gluoncv|gluonnlp|paddlepaddle|onnxruntime|onnx|numpy|scipy|pandas|scikit-learn|sklearn|transformers|pytorch[-_ ]lightning|opencv|cupy|horovod|tensorrt|ray|flair|autokeras|pyro(?:-ppl)?|tensorpack|tflearn|protobuf";
   const prose = new RegExp(
-    String.raw`(?<![\w./-])(${names})(?:[ _]?version)?(?: and how it was installed)?(?:\s*\([^)\n]{0,60}\))?\s*(?:[:=]=?|is|@|-|_(?=v\d)|\((?=v?\d))?\s*${GIT_DESCRIBE_FIRST}v?(${VERSION})${NOT_GIT_DESCRIBE}`,
+    String.raw`(?<![\w./-])(${names})(?:[ _]?version)?(?: and how it was installed)?(?:\s*\([^)\n]{0,60}\))?\s*(?:[:=]=?|is|@|-|_(?=v\d)|\((?=v?\d))?\s*${INSTALL_KIND_FIRST}${GIT_DESCRIBE_FIRST}v?(${VERSION})${NOT_GIT_DESCRIBE}`,
     "gi",
   );
   for (const m of text.matchAll(prose)) setFramework(found, m[1]!, m[2]!);

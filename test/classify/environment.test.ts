@@ -79,6 +79,11 @@ describe("extractEnvironment", () => {
     expect(describeEnvironment(extractEnvironment("NCCL 2.7.8 and MVAPICH2 version 2.3"))).toEqual(["NCCL 2.7.8", "MVAPICH2 2.3"]);
   });
 
+  it("reads a version given after the template's '(source or binary)' answer", () => {
+    expect(extractEnvironment("- TensorFlow version and how it was installed (source or binary): binary(2.0.0-dev20190920)").frameworks.tensorflow).toBe("2.0.0-dev20190920");
+    expect(extractEnvironment("TensorFlow version (use command below): binary 1.14.0").frameworks.tensorflow).toBe("1.14.0");
+  });
+
   it("reads SUSE Linux Enterprise Server as SLES", () => {
     expect(extractEnvironment("OS: Cray linux based on SLES 15").os).toBe("SLES 15");
   });
