@@ -40,12 +40,15 @@ export function isDistinctiveLine(line: string): boolean {
  */
 const KEYWORDS = new Set("and as assert async await break class continue def del elif else except False finally for from global if import in is lambda None nonlocal not or pass raise return True try while with yield".split(" "));
 
-/** Six plain words in a row, none a keyword and none inside a string literal: a sentence, not a statement. */
+/**
+ * A run of plain words with five or more that are no keyword, none inside a string literal: a sentence ("I guess this
+ * is a typo, and for minimize=False it should be"), not a statement (`if gpus is not None and not isinstance(...)`).
+ */
 function isProse(line: string): boolean {
-  let run = 0;
+  let words = 0;
   for (const token of line.replace(/(["'])(?:(?!\1).)*\1/g, '""').split(/\s+/)) {
-    run = /^[A-Za-z]+[,.;:!?]?$/.test(token) && !KEYWORDS.has(token.replace(/[,.;:!?]$/, "")) ? run + 1 : 0;
-    if (run >= 6) return true;
+    if (!/^[A-Za-z]+[,.;:!?]?$/.test(token)) words = 0;
+    else if (!KEYWORDS.has(token.replace(/[,.;:!?]$/, "")) && ++words >= 5) return true;
   }
   return false;
 }

@@ -70,6 +70,22 @@ describe("proposedFixInProject", () => {
     expect(await proposed(["I can't make it work by replacing", old, "with", neu].join("\n"))).toBeUndefined();
   });
 
+  it("reads past a link and a sentence that holds an '=' to the replacement", async () => {
+    const misc = ["if minimize:", "    self.is_better = lambda score, best: score <= (best - min_delta)", "else:", "    self.is_better = lambda score, best: score >= (best - min_delta)"].join("\n");
+    const body = [
+      "The problem is in the following snippet:",
+      "        if minimize:",
+      "            self.is_better = lambda score, best: score <= (best - min_delta)",
+      "        else:",
+      "            self.is_better = lambda score, best: score >= (best - min_delta)",
+      "https://github.com/catalyst-team/catalyst/blob/master/catalyst/dl/callbacks/misc.py#L28",
+      "",
+      "I guess this is a typo or copypaste mistake, and for minimize=False it should be",
+      "self.is_better = lambda score, best: score >= (best + min_delta)",
+    ].join("\n");
+    expect(await proposed(body, [file("catalyst/dl/callbacks/misc.py", misc)])).toEqual({ path: "catalyst/dl/callbacks/misc.py", line: 4 });
+  });
+
   it("is no proposal when the line is only quoted, not in the repository, or in too many files to name one", async () => {
     const quoted = ["It fails here:", "mpi_threads_supported = MPI_COMMON_LIB_CTYPES.mpi_threads_supported()", "with an undefined symbol."].join("\n");
     expect(await proposed(quoted)).toBeUndefined();
