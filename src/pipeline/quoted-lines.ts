@@ -95,7 +95,7 @@ export function withQuotedLineEvidence(ranked: readonly RankedFile[], holders: Q
     }
     const block = evidence ? undefined : copiedBlock(byFile.get(file.path) ?? []);
     if (block) {
-      const more = block.texts.length > 1 ? ` and ${block.texts.length - 1} more copied line${block.texts.length > 2 ? "s" : ""}` : "";
+      const more = block.texts.length > 1 ? ` and ${block.texts.length - 1} more line${block.texts.length > 2 ? "s" : ""}` : "";
       evidence = { kind: "quoted-line", detail: `${codeQuote(block.texts[0]!)}${more}`, line: block.start, ...(block.end > block.start ? { endLine: block.end } : {}) };
     }
     return evidence ? { ...file, evidence: [...file.evidence, evidence] } : file;

@@ -29,7 +29,7 @@ const KIND_WORDS: Record<Evidence["kind"], string> = {
   traceback: "in the traceback",
   "error-location": "in the error output",
   message: "error message",
-  "quoted-line": "holds the line the issue quotes",
+  "quoted-line": "holds code the issue shows",
   identifier: "identifiers",
   path: "named in the issue",
   "similar-issue": "similar past issue",

@@ -85,7 +85,7 @@ describe("the lines an issue copies from the repository's code", () => {
     ].join("\n");
     const ranked: RankedFile[] = [{ path: "tests/test_model.py", score: 1, evidence: [] }];
     const shown = withQuotedLineEvidence(ranked, findQuotedLines([file("tests/test_model.py", testFile)], [first, second]));
-    expect(shown[0]!.evidence).toEqual([{ kind: "quoted-line", detail: `\`${first}\` and 1 more copied line`, line: 6, endLine: 8 }]);
+    expect(shown[0]!.evidence).toEqual([{ kind: "quoted-line", detail: `\`${first}\` and 1 more line`, line: 6, endLine: 8 }]);
   });
 
   it("gives a ranked file the copied lines it holds as evidence, and no idiom that many files share alone", () => {
@@ -97,7 +97,7 @@ describe("the lines an issue copies from the repository's code", () => {
     ];
     const shown = withQuotedLineEvidence(ranked, findQuotedLines(files, [idiom, COPIED]));
     // The idiom two lines above the copied line is part of the copied block, though too common to be shown alone.
-    expect(shown[0]!.evidence).toContainEqual({ kind: "quoted-line", detail: `\`${COPIED}\` and 1 more copied line`, line: 1, endLine: 4 });
+    expect(shown[0]!.evidence).toContainEqual({ kind: "quoted-line", detail: `\`${COPIED}\` and 1 more line`, line: 1, endLine: 4 });
     expect(shown[0]!.evidence).toHaveLength(2);
     expect(shown[1]!.evidence).toEqual([]); // the idiom is in four files
     // A short line of a reporter's script matches a test by chance: not shown.

@@ -56,8 +56,8 @@ describe("sortEvidence", () => {
   });
 
   it("names and links a copied block as a range of lines", () => {
-    const evidence = [{ kind: "quoted-line" as const, detail: "`x = f(a)` and 1 more copied line", line: 6, endLine: 8 }];
-    expect(evidenceLine(evidence[0]!)).toBe("holds the line the issue quotes (lines 6–8): `x = f(a)` and 1 more copied line");
+    const evidence = [{ kind: "quoted-line" as const, detail: "`x = f(a)` and 1 more line", line: 6, endLine: 8 }];
+    expect(evidenceLine(evidence[0]!)).toBe("holds code the issue shows (lines 6–8): `x = f(a)` and 1 more line");
     expect(anchorRange({ path: "a.py", score: 1, evidence })).toEqual({ line: 6, endLine: 8 });
   });
 });
