@@ -170,7 +170,7 @@ async function documentsAt(snapshot: PreparedSnapshot, cache: DocumentCache): Pr
 
 /**
  * Runs localizers over benchmark bugs, each at its own base commit read straight from a bare clone
- * (`git ls-tree` + one `git cat-file --batch` per repository). Documents are cached by blob across bugs.
+ * (one `git cat-file --batch` per repository reads the trees and the blobs; repo/tree-lister.ts). Documents are cached by blob across bugs.
  * A missing repository or commit skips that bug with a reason; it never stops the run.
  */
 export async function runEval(options: EvalOptions): Promise<EvalRun> {
