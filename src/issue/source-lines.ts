@@ -9,6 +9,8 @@
 export const MIN_QUOTED_LINE_CHARS = 16;
 /** Longest line compared: longer ones are data, minified output or a log's, not a statement someone copies. */
 const MAX_QUOTED_LINE_CHARS = 300;
+/** Longest raw line (indentation included) read as a possible copy of code. */
+export const MAX_RAW_LINE_CHARS = 600;
 /** Most lines read from one issue: the rest of a 1 MB paste is a log. */
 export const MAX_QUOTED_LINES = 300;
 
@@ -61,7 +63,8 @@ const LINE_PREFIX = /^(?:>>>\s|\.\.\.\s|In \[\d+\]:\s|[-+](?=\s|[A-Za-z_]))/;
 
 /** An issue's line as a possible copy of the repository's code (normalised), or undefined when it cannot be one. */
 export function asQuotedLine(raw: string): string | undefined {
-  if (raw.trim().length < MIN_QUOTED_LINE_CHARS) return undefined;
+  // Longer lines are data or logs, and normalising them would cost time a huge paste cannot afford.
+  if (raw.length > MAX_RAW_LINE_CHARS || raw.trim().length < MIN_QUOTED_LINE_CHARS) return undefined;
   const line = normalizeSourceLine(raw.trim().replace(LINE_PREFIX, ""));
   return isDistinctiveLine(line) ? line : undefined;
 }

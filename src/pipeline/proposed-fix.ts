@@ -30,6 +30,9 @@ const LEADS_TO_REPLACEMENT = /^\s*(?:to|into|with|by)\b/i;
 /** How many lines may stand between the copied code and its replacement ("should be", a sentence, fences). */
 const PROPOSAL_REACH = 6;
 
+/** Longest replacement read after copied code. */
+const MAX_REPLACEMENT_LINES = 20;
+
 /** Most files a copied line may be in and still name the place: a line ten files share names none of them. */
 const MAX_HOLDERS = 2;
 
@@ -70,7 +73,8 @@ export function proposedFixInProject(body: string, holders: QuotedLineHolders): 
     while (start < Math.min(lines.length, end + PROPOSAL_REACH) && asQuotedLine(lines[start]!) === undefined) start++;
     const between = lines.slice(end, start).join("\n");
     const replacement: string[] = [];
-    for (let k = start; k < lines.length && (asQuotedLine(lines[k]!) !== undefined || FRAMING.test(lines[k]!)); k++) replacement.push(lines[k]!);
+    // Bounded: a replacement is a few lines, and a long paste of code must not be walked again for every copied line.
+    for (let k = start; k < Math.min(lines.length, start + MAX_REPLACEMENT_LINES) && (asQuotedLine(lines[k]!) !== undefined || FRAMING.test(lines[k]!)); k++) replacement.push(lines[k]!);
     const diff = copied.every((c) => /^\s*-/.test(c.raw)) && replacement.some((r) => /^\s*\+/.test(r));
     const worded =
       (PROPOSAL.test(between) || AFTER_LABEL.test(between) || (LEADS_TO_CHANGE.test(lines[i - 1] ?? "") && LEADS_TO_REPLACEMENT.test(between))) &&

@@ -7,7 +7,7 @@
  */
 
 import { normalizeSourceLine } from "../issue/index.js";
-import { MIN_QUOTED_LINE_CHARS } from "../issue/source-lines.js";
+import { MAX_RAW_LINE_CHARS, MIN_QUOTED_LINE_CHARS } from "../issue/source-lines.js";
 import type { Evidence, RankedFile, SourceFile } from "../types.js";
 
 /** A file holding a quoted line, and the (1-based) line where it first does. */
@@ -33,7 +33,7 @@ export function findQuotedLines(files: readonly SourceFile[], quoted: readonly s
     const lines = file.text.split("\n");
     for (let i = 0; i < lines.length; i++) {
       const raw = lines[i]!;
-      if (raw.length < MIN_QUOTED_LINE_CHARS) continue;
+      if (raw.length < MIN_QUOTED_LINE_CHARS || raw.length > MAX_RAW_LINE_CHARS) continue;
       const line = normalizeSourceLine(raw);
       if (!wanted.has(line)) continue;
       const known = inFile.get(line);
