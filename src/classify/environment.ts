@@ -71,7 +71,7 @@ const VERSION = String.raw`\d+\.\d+(?:\.\d+)*(?:(?:a|b|rc|dev|post)\d*|[.-](?:al
  * from being read out of it.
  */
 /** The template's "(source or binary)" answered before the version: "binary(2.0.0-dev20190920)", "binary 1.14.0". */
-const INSTALL_KIND_FIRST = String.raw`(?:(?:binary|source|pip|conda)[ \t]*\(?[ \t]*)?`;
+const INSTALL_KIND_FIRST = String.raw`(?:(?:binary|source)[ \t]*\(?[ \t]*)?`;
 const GIT_DESCRIBE_FIRST = String.raw`(?:\(?\s*['"]?v?\d+\.\d+[\w.]*-\d+-g[0-9a-f]{5,}['"]?\s*,?\s*['"]?)?`;
 const NOT_GIT_DESCRIBE = String.raw`(?![\w.]*-\d+-g[0-9a-f]{5,})`;
 
