@@ -64,14 +64,15 @@ export function packageKey(name: string): string | undefined {
 // named ("2.0-beta1", "2.0.0-alpha0"; tfjs: "2.0.0-rc.4").
 const VERSION = String.raw`\d+\.\d+(?:\.\d+)*(?:(?:a|b|rc|dev|post)\d*|[.-](?:alpha|beta|rc|dev|post)\.?\d*)?(?:\+[\w.]+)?`;
 
+/** The template's "(source or binary)" answered before the version: "binary(2.0.0-dev20190920)", "binary 1.14.0". */
+const INSTALL_KIND_FIRST = String.raw`(?:(?:binary|source)[ \t]*\(?[ \t]*)?`;
+
 /**
  * `git describe` output such as TensorFlow's GIT_VERSION, "v1.4.0-19-ga52c8d9": 19 commits after the 1.4.0 tag, so
  * not version 1.4.0. The template's command prints it before the release, "('v1.4.0-19-ga52c8d9', '1.4.1')" or
  * "v1.4.0-19-ga52c8d9 1.4.1"; GIT_DESCRIBE_FIRST skips it to read the release, and NOT_GIT_DESCRIBE keeps a version
  * from being read out of it.
  */
-/** The template's "(source or binary)" answered before the version: "binary(2.0.0-dev20190920)", "binary 1.14.0". */
-const INSTALL_KIND_FIRST = String.raw`(?:(?:binary|source)[ \t]*\(?[ \t]*)?`;
 const GIT_DESCRIBE_FIRST = String.raw`(?:\(?\s*['"]?v?\d+\.\d+[\w.]*-\d+-g[0-9a-f]{5,}['"]?\s*,?\s*['"]?)?`;
 const NOT_GIT_DESCRIBE = String.raw`(?![\w.]*-\d+-g[0-9a-f]{5,})`;
 

@@ -71,7 +71,6 @@ interface Open {
   messageLines: number;
 }
 
-/** Scans already-normalised lines; spans refer to indices in `lines`. */
 /**
  * A frame header whose path an editor or a word processor wrapped in curly quotes (`File “/a/b.py”, line 3`), as
  * Python printed it with straight ones.
@@ -80,6 +79,7 @@ function straightFrameQuotes(line: string): string {
   return line.includes("File “") ? line.replace(/\bFile “([^“”\n]*)”/g, 'File "$1"') : line;
 }
 
+/** Scans already-normalised lines; spans refer to indices in `lines`. */
 export function locateTracebacks(rawLines: readonly string[]): LocatedTraceback[] {
   const found: LocatedTraceback[] = [];
   // Held in an object so TypeScript does not narrow it across the closures that reset it.

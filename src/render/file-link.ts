@@ -17,8 +17,10 @@ export function repoWebUrl(repo: RepoRef): string {
   return `https://github.com/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.name)}`;
 }
 
-/** A URL safe to put in a markdown link destination: every path segment percent-encoded, parentheses too. */
-/** `endLine`, after `line`, links a range (`#L72-L84`), as GitHub highlights it. */
+/**
+ * A URL safe to put in a markdown link destination: every path segment percent-encoded, parentheses too. `endLine`,
+ * after `line`, links a range (`#L72-L84`), as GitHub highlights it.
+ */
 export function fileUrl(repo: RepoRef, commit: string | null, path: string, line?: number, endLine?: number): string {
   const ref = commit && /^[0-9a-fA-F]{7,64}$/.test(commit) ? commit : "HEAD";
   const encodedPath = path
