@@ -16,10 +16,26 @@ export const MAX_QUOTED_LINES = 300;
 
 /** The line as compared: no indentation, no trailing comment (`# noqa` may differ between releases), single spaces. */
 export function normalizeSourceLine(line: string): string {
-  return line
-    .replace(/\s+#[^'"]*$/, "")
-    .trim()
-    .replace(/\s+/g, " ");
+  return withoutTrailingComment(line).trim().replace(/\s+/g, " ");
+}
+
+/**
+ * The line before its comment: the first `#` after white space that stands outside a string literal (`x = "a # b"`
+ * keeps its string; `y = f(x)  # don't` loses a comment that holds a quote). A line that opens a string it does not
+ * close (a docstring's first line) is kept whole from there.
+ */
+function withoutTrailingComment(line: string): string {
+  if (!line.includes("#")) return line;
+  let quote: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote !== undefined) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "#" && i > 0 && /\s/.test(line[i - 1]!)) return line.slice(0, i);
+  }
+  return line;
 }
 
 /**

@@ -7,12 +7,21 @@
 
 import { asQuotedLine } from "../issue/index.js";
 import { normalizeText, stripQuoteMarkers } from "../issue/text.js";
-import type { QuotedLineHolders } from "./quoted-lines.js";
+import type { QuotedLineHolder, QuotedLineHolders } from "./quoted-lines.js";
 import type { Classification } from "../types.js";
 
 /** Words that propose a replacement: "should be", "change it to", "replace with", "instead of", "needs to be". */
 const PROPOSAL =
   /\bshould (?:be|read|become|say)\b|\bchang(?:e|ed|ing)\s+(?:it\s+|this\s+|that\s+|the line\s+)?(?:to|into)\b|\breplac(?:e|ed|ing)\s+(?:it\s+|this\s+|that\s+)?(?:with|by)\b|\binstead of\b|\bneeds? to be\b|\bfix(?:ed)? (?:it |this )?by\b/i;
+/**
+ * "With dp instead of ddp it trains fine", "using X instead of Y": the reporter describes the setting they ran, not a
+ * change to the code, so "instead of" after it proposes nothing.
+ */
+const SETTING_INSTEAD = /\b(?:with|using|when using|if I use|on)\s+\S+(?:\s+\S+){0,2}\s+instead of\b/i;
+/** Inline code spans of a sentence that proposes, old one first: "Replace `a` with `b`", "change `a` to `b`". */
+const INLINE_OLD_FIRST = { before: /\b(?:replac|chang)(?:e|ing)\s*$/i, between: /^\s*(?:with|by|to|into)\s*$/i };
+/** ... and new one first: "use `b` instead of `a`", "`b` instead of `a`". */
+const INLINE_NEW_FIRST = /^\s*instead of\s*$/i;
 
 /** A line that leads into the one to change: "we should change", "Replace:", "Replace this:". */
 const LEADS_TO_CHANGE = /\b(?:chang|replac)(?:e|ing)(?:\s+(?:this|that|it|the line|these lines|the code))?\s*:?\s*$/i;
@@ -36,6 +45,10 @@ const MAX_REPLACEMENT_LINES = 20;
 /** Most files a copied line may be in and still name the place: a line ten files share names none of them. */
 const MAX_HOLDERS = 2;
 
+/** A diff's removed and added lines. */
+const REMOVED = /^\s*-(?!-)/;
+const ADDED = /^\s*\+(?!\+)/;
+
 /** A line that only frames code: blank, a fence. */
 const FRAMING = /^\s*(?:`{3,}\w*|~{3,}\w*)?\s*$/;
 
@@ -50,7 +63,7 @@ const FRAMING = /^\s*(?:`{3,}\w*|~{3,}\w*)?\s*$/;
  */
 export function proposedFixInProject(body: string, holders: QuotedLineHolders): Classification["proposedFix"] {
   if (holders.size === 0) return undefined;
-  const heldAt = (raw: string) => {
+  const heldAt = (raw: string): CopiedLine | undefined => {
     const line = asQuotedLine(raw);
     const held = line === undefined ? undefined : holders.get(line);
     return line !== undefined && held ? { line, held } : undefined;
@@ -61,7 +74,7 @@ export function proposedFixInProject(body: string, holders: QuotedLineHolders): 
     if (inline) return inline;
     if (!heldAt(lines[i]!)) continue;
     // The copied block: held lines, and the blank lines and fences among them.
-    const copied: { line: string; held: { path: string; line: number }[]; raw: string }[] = [];
+    const copied: (CopiedLine & { raw: string })[] = [];
     let end = i;
     for (; end < lines.length; end++) {
       const here = heldAt(lines[end]!);
@@ -75,12 +88,15 @@ export function proposedFixInProject(body: string, holders: QuotedLineHolders): 
     const replacement: string[] = [];
     // Bounded: a replacement is a few lines, and a long paste of code must not be walked again for every copied line.
     for (let k = start; k < Math.min(lines.length, start + MAX_REPLACEMENT_LINES) && (asQuotedLine(lines[k]!) !== undefined || FRAMING.test(lines[k]!)); k++) replacement.push(lines[k]!);
-    const diff = copied.every((c) => /^\s*-/.test(c.raw)) && replacement.some((r) => /^\s*\+/.test(r));
+    // A diff: removed lines (context lines, which start with a space, may stand among them) and added ones after.
+    const diff = copied.some((c) => REMOVED.test(c.raw)) && copied.every((c) => REMOVED.test(c.raw) || /^ /.test(c.raw)) && replacement.some((r) => ADDED.test(r));
     const worded =
-      (PROPOSAL.test(between) || AFTER_LABEL.test(between) || (LEADS_TO_CHANGE.test(lines[i - 1] ?? "") && LEADS_TO_REPLACEMENT.test(between))) &&
+      ((PROPOSAL.test(between) && !SETTING_INSTEAD.test(between)) || AFTER_LABEL.test(between) || (LEADS_TO_CHANGE.test(lines[i - 1] ?? "") && LEADS_TO_REPLACEMENT.test(between))) &&
       !NEGATED.test(`${lines[i - 1] ?? ""}\n${between}`);
     if (diff || worded) {
-      const target = rewrittenLine(copied, replacement, holders);
+      // In a diff only the removed lines change; the context lines around them stay.
+      const changed = diff ? copied.filter((c) => REMOVED.test(c.raw)) : copied;
+      const target = rewrittenLine(changed, copied, replacement, holders);
       if (target) return target;
     }
     i = end - 1; // the block is read; go on after it
@@ -88,37 +104,70 @@ export function proposedFixInProject(body: string, holders: QuotedLineHolders): 
   return undefined;
 }
 
-/** The copied line that a new line of the replacement rewrites most closely, where the repository holds it. */
-function rewrittenLine(
-  copied: readonly { line: string; held: readonly { path: string; line: number }[] }[],
-  replacement: readonly string[],
-  holders: QuotedLineHolders,
-): Classification["proposedFix"] {
-  let best: { kept: number; at: { path: string; line: number } } | undefined;
+/** A copied line of the report and the files that hold it. */
+interface CopiedLine {
+  line: string;
+  held: readonly QuotedLineHolder[];
+}
+
+/**
+ * The copied line that a new line of the replacement rewrites most closely (among `changed`), where the repository
+ * holds it: at its occurrence among the rest of the copied block (`block`), so that a line a test repeats elsewhere,
+ * or that another file shares, is named where the reporter copied it from.
+ */
+function rewrittenLine(changed: readonly CopiedLine[], block: readonly CopiedLine[], replacement: readonly string[], holders: QuotedLineHolders): Classification["proposedFix"] {
+  let best: { kept: number; copied: CopiedLine } | undefined;
   for (const raw of replacement) {
     const line = asQuotedLine(raw);
     if (line === undefined || holders.has(line)) continue; // a line the repository holds is no change
-    for (const c of copied) {
+    for (const c of changed) {
       const kept = keptNames(c.line, line);
-      if (c.held.length <= MAX_HOLDERS && kept !== undefined && (!best || kept > best.kept)) best = { kept, at: c.held[0]! };
+      if (c.held.length <= MAX_HOLDERS && kept !== undefined && (!best || kept > best.kept)) best = { kept, copied: c };
     }
   }
-  return best ? { path: best.at.path, line: best.at.line } : undefined;
+  return best ? placeInBlock(best.copied, block) : undefined;
 }
 
-/** "`x = f(a)` should be `x = f(b)`": two inline code spans of one sentence, the first held, the second its rewrite. */
-function inlineProposal(
-  line: string,
-  heldAt: (raw: string) => { line: string; held: { path: string; line: number }[] } | undefined,
-  holders: QuotedLineHolders,
-): Classification["proposedFix"] {
+/** How far (in lines) the other copied lines may stand from an occurrence and still be its block's. */
+const BLOCK_REACH = 10;
+
+/**
+ * The occurrence of a copied line that has the most of the block's other copied lines near it in the same file, the
+ * closest of those when several have as many; the first occurrence when none has.
+ */
+function placeInBlock(copied: CopiedLine, block: readonly CopiedLine[]): { path: string; line: number } {
+  let best = { path: copied.held[0]!.path, line: copied.held[0]!.line, near: 0, distance: 0 };
+  for (const holder of copied.held) {
+    const others = block.filter((b) => b !== copied).map((b) => b.held.find((h) => h.path === holder.path)?.lines ?? []);
+    for (const at of holder.lines) {
+      const gaps = others.map((lines) => Math.min(...lines.map((l) => Math.abs(l - at)))).filter((gap) => gap <= BLOCK_REACH);
+      const distance = gaps.reduce((a, b) => a + b, 0);
+      if (gaps.length > best.near || (gaps.length === best.near && gaps.length > 0 && distance < best.distance)) best = { path: holder.path, line: at, near: gaps.length, distance };
+    }
+  }
+  return { path: best.path, line: best.line };
+}
+
+/**
+ * Two inline code spans of one sentence, the first held and the second its rewrite ("`x = f(a)` should be
+ * `x = f(b)`", "replace `x = f(a)` with `x = f(b)`"), or the rewrite first ("use `x = f(b)` instead of `x = f(a)`").
+ */
+function inlineProposal(line: string, heldAt: (raw: string) => CopiedLine | undefined, holders: QuotedLineHolders): Classification["proposedFix"] {
   const spans = [...line.matchAll(/`([^`\n]+)`/g)];
   for (let k = 0; k + 1 < spans.length; k++) {
-    const copied = heldAt(spans[k]![1]!);
-    const replacement = asQuotedLine(spans[k + 1]![1]!);
+    const first = spans[k]!;
+    const second = spans[k + 1]!;
+    const before = line.slice(0, first.index);
+    const between = line.slice(first.index! + first[0].length, second.index);
+    const oldFirst = (PROPOSAL.test(between) && !INLINE_NEW_FIRST.test(between) && !SETTING_INSTEAD.test(line)) || (INLINE_OLD_FIRST.before.test(before) && INLINE_OLD_FIRST.between.test(between));
+    const newFirst = INLINE_NEW_FIRST.test(between) && !SETTING_INSTEAD.test(line);
+    const [copiedSpan, replacementSpan] = newFirst ? [second, first] : [first, second];
+    if (!oldFirst && !newFirst) continue;
+    const copied = heldAt(copiedSpan[1]!);
+    const replacement = asQuotedLine(replacementSpan[1]!);
     if (!copied || copied.held.length > MAX_HOLDERS || replacement === undefined || holders.has(replacement) || keptNames(copied.line, replacement) === undefined) continue;
-    const between = line.slice(spans[k]!.index! + spans[k]![0].length, spans[k + 1]!.index);
-    if (PROPOSAL.test(between)) return { path: copied.held[0]!.path, line: copied.held[0]!.line };
+    if (NEGATED.test(line)) return undefined;
+    return { path: copied.held[0]!.path, line: copied.held[0]!.line };
   }
   return undefined;
 }

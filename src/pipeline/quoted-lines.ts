@@ -21,6 +21,9 @@ export interface QuotedLineHolder {
 /** Per quoted line found, the files holding it. Lines no file holds are absent. */
 export type QuotedLineHolders = Map<string, QuotedLineHolder[]>;
 
+/** Occurrences of one line kept per file: enough to find the copied block among a test file's repeated lines. */
+const MAX_OCCURRENCES = 50;
+
 export function findQuotedLines(files: readonly SourceFile[], quoted: readonly string[]): QuotedLineHolders {
   const holders: QuotedLineHolders = new Map();
   if (quoted.length === 0) return holders;
@@ -28,12 +31,15 @@ export function findQuotedLines(files: readonly SourceFile[], quoted: readonly s
   // A file can hold a line only if it holds the line's longest name: a native substring search skips the others.
   const keys = [...new Set(quoted.map(longestName))];
   for (const file of files) {
-    if (!keys.some((key) => file.text.includes(key))) continue;
+    const present = keys.filter((key) => file.text.includes(key));
+    if (present.length === 0) continue;
     const inFile = new Map<string, QuotedLineHolder>();
     const lines = file.text.split("\n");
     for (let i = 0; i < lines.length; i++) {
       const raw = lines[i]!;
       if (raw.length < MIN_QUOTED_LINE_CHARS || raw.length > MAX_RAW_LINE_CHARS) continue;
+      // Normalising is the cost: only a line holding one of the names can be a quoted one.
+      if (!present.some((key) => raw.includes(key))) continue;
       const line = normalizeSourceLine(raw);
       if (!wanted.has(line)) continue;
       const known = inFile.get(line);
@@ -50,9 +56,6 @@ export function findQuotedLines(files: readonly SourceFile[], quoted: readonly s
   }
   return holders;
 }
-
-/** Occurrences of one line kept per file: enough to find the copied block among a test file's repeated lines. */
-const MAX_OCCURRENCES = 50;
 
 function longestName(line: string): string {
   return (line.match(/[A-Za-z_]\w*/g) ?? [line]).reduce((a, b) => (b.length > a.length ? b : a), "");
@@ -121,8 +124,14 @@ function copiedBlock(found: ReadonlyArray<{ text: string; line: number; telling:
   return { start: best.start, end: best.end, texts: [...best.telling, ...best.texts.filter((t) => !best.telling.includes(t))] };
 }
 
-/** A line as an inline code span; one holding a backtick is fenced with two (CommonMark), with spaces inside. */
-function codeQuote(line: string): string {
+/**
+ * A line as an inline code span. One holding backticks is fenced with a run longer than its longest (CommonMark), with
+ * spaces inside so that a backtick at either end does not join the fence.
+ */
+export function codeQuote(line: string): string {
   const text = line.length > 100 ? `${line.slice(0, 99)}…` : line;
-  return text.includes("`") ? `\`\` ${text} \`\`` : `\`${text}\``;
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  if (longestRun === 0) return `\`${text}\``;
+  const fence = "`".repeat(longestRun + 1);
+  return `${fence} ${text} ${fence}`;
 }

@@ -70,6 +70,38 @@ describe("proposedFixInProject", () => {
     expect(await proposed(["I can't make it work by replacing", old, "with", neu].join("\n"))).toBeUndefined();
   });
 
+  it("reads inline 'replace `a` with `b`', 'use `b` instead of `a`', and a diff with context lines", async () => {
+    const old = "mpi_threads_supported = MPI_COMMON_LIB_CTYPES.mpi_threads_supported()";
+    const neu = "mpi_threads_supported = MPI_COMMON_LIB_CTYPES.horovod_mpi_threads_supported()";
+    expect(await proposed(`Replace \`${old}\` with \`${neu}\` and it loads.`)).toEqual({ path: "horovod/common/__init__.py", line: 2 });
+    expect(await proposed(`We should change \`${old}\` to \`${neu}\`.`)).toEqual({ path: "horovod/common/__init__.py", line: 2 });
+    expect(await proposed(`Use \`${neu}\` instead of \`${old}\`.`)).toEqual({ path: "horovod/common/__init__.py", line: 2 });
+    // The two spans in the other order with "instead of" between: the first is the new code, not the held one.
+    expect(await proposed(`\`${old}\` instead of \`${neu}\``)).toBeUndefined();
+    const diff = [
+      "```diff",
+      " def mpi_threads_supported():",
+      "-    mpi_threads_supported = MPI_COMMON_LIB_CTYPES.mpi_threads_supported()",
+      "+    mpi_threads_supported = MPI_COMMON_LIB_CTYPES.horovod_mpi_threads_supported()",
+      "     return bool(mpi_threads_supported)",
+      "```",
+    ].join("\n");
+    expect(await proposed(diff)).toEqual({ path: "horovod/common/__init__.py", line: 2 });
+  });
+
+  it("names the line where the copied block stands, not an earlier copy of it", async () => {
+    const line = "        y = self._gen.sample(sample_shape=self.batch_shape + sample_shape).detach()";
+    const lkj = ["def helper():", line, "    return y", "", "class LKJ:", "    def sample(self, sample_shape=torch.Size()):", line, "        z = y.mul(2).add(-1.0)"].join("\n");
+    const body = ["```", "    def sample(self, sample_shape=torch.Size()):", line, "        z = y.mul(2).add(-1.0)", "```", "should be", "```", line.replace("self.batch_shape + sample_shape", "sample_shape + self.batch_shape"), "```"].join("\n");
+    expect(await proposed(body, [file("pyro/distributions/lkj.py", lkj)])).toEqual({ path: "pyro/distributions/lkj.py", line: 7 });
+  });
+
+  it("is no proposal when 'instead of' tells the setting the reporter ran", async () => {
+    const run = "trainer = Trainer(gpus=2, distributed_backend='ddp', max_epochs=3)";
+    const body = [run, "", "With dp instead of ddp it trains fine:", "", "trainer = Trainer(gpus=2, distributed_backend='dp', max_epochs=3)"].join("\n");
+    expect(await proposed(body, [file("tests/test_ddp.py", `def test_ddp():\n    ${run}\n`)])).toBeUndefined();
+  });
+
   it("reads past a link and a sentence that holds an '=' to the replacement", async () => {
     const misc = ["if minimize:", "    self.is_better = lambda score, best: score <= (best - min_delta)", "else:", "    self.is_better = lambda score, best: score >= (best - min_delta)"].join("\n");
     const body = [

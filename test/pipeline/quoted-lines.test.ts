@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { parseIssue } from "../../src/issue/index.js";
 import { isDistinctiveLine, normalizeSourceLine, quotedSourceLines } from "../../src/issue/source-lines.js";
-import { findQuotedLines, withQuotedLineEvidence } from "../../src/pipeline/quoted-lines.js";
+import { codeQuote, findQuotedLines, withQuotedLineEvidence } from "../../src/pipeline/quoted-lines.js";
 import type { RankedFile } from "../../src/types.js";
 import { sourceFile as file } from "../helpers/source-file.js";
 
@@ -20,6 +20,15 @@ describe("the lines an issue copies from the repository's code", () => {
     expect(normalizeSourceLine("    x  =  f(a,  b)   # noqa: E501")).toBe("x = f(a, b)");
     // A '#' inside a string is no comment.
     expect(normalizeSourceLine("    url = 'http://x/#frag'")).toBe("url = 'http://x/#frag'");
+    // A comment that holds a quote is still a comment; an escaped quote does not end its string.
+    expect(normalizeSourceLine("    y = f(x)  # don't touch")).toBe("y = f(x)");
+    expect(normalizeSourceLine('    s = "say \\"hi\\" # not a comment"  # a "quoted" comment')).toBe('s = "say \\"hi\\" # not a comment"');
+  });
+
+  it("quotes a line holding backticks with a longer fence than any run inside it", () => {
+    expect(codeQuote("x = f(a)")).toBe("`x = f(a)`");
+    expect(codeQuote("cmd = `ls`")).toBe("`` cmd = `ls` ``");
+    expect(codeQuote("doc = 'use ``x`` here'")).toBe("``` doc = 'use ``x`` here' ```");
   });
 
   it("counts only code-shaped statements with names enough to tell a file", () => {
