@@ -106,7 +106,7 @@ export function analyseIssue(issue: PreparedIssue, ownNames: readonly string[] =
   // How deep the pasted tracebacks go (Python frame headers), on a log scale up to 50 frames: a long trace through
   // the project's own code and a two-line error from a missing library are different reports, which the yes/no
   // above cannot tell apart.
-  const frames = issue.body.match(/^[ \t]*File "[^"\n]+", line \d+/gm)?.length ?? 0;
+  const frames = issue.body.match(/^[ \t]*File ["“][^"“”\n]+["”], line \d+/gm)?.length ?? 0;
   meta.set("m:traceFrames", Math.min(Math.log1p(frames) / Math.log1p(50), 1));
   meta.set("m:code", hasCodeBlock(issue.body) ? 1 : 0);
   // How much of the reporter's own script is pasted (imports, definitions, assignments from calls), on a log scale

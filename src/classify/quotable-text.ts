@@ -13,7 +13,7 @@ import { dropTemplateExamples, packageKey } from "./environment.js";
  * the header. Only a line indented further than its header, and no exception line (a frame printed without its
  * source, `File "<string>", line 1`, may be followed by the error itself, indented as pip indents its output).
  */
-const PYTHON_FRAME_CODE = /^(([ \t]*)File "[^"\n]*", line \d+[^\n]*)\n\2[ \t]+(?![ \t])(?!File ")(?![\w.]*(?:Error|Exception|Warning|Interrupt|Exit)\b)[^\n]*$/gm;
+const PYTHON_FRAME_CODE = /^(([ \t]*)File ["“][^"“”\n]*["”], line \d+[^\n]*)\n\2[ \t]+(?![ \t])(?!File ["“])(?![\w.]*(?:Error|Exception|Warning|Interrupt|Exit)\b)[^\n]*$/gm;
 
 /** A native backtrace frame (`[bt] (3) /home/ubuntu/mxnet/lib/libmxnet.so(+0x1d2f) [0x7f…]`), as mxnet prints them. */
 const NATIVE_FRAME_LINE = /^[ \t]*\[bt\][^\n]*$/gm;

@@ -145,7 +145,7 @@ export function bigrams(tokens: string[]): string[] {
 
 /** True when the body has a Python, JS or C++ stack trace. */
 export function hasTraceback(text: string): boolean {
-  return /Traceback \(most recent call last\)|^[ \t]+at \S+ \(.*:\d+:\d+\)|\[bt\] \(\d+\)|^[ \t]*File "[^"]+", line \d+/m.test(text);
+  return /Traceback \(most recent call last\)|^[ \t]+at \S+ \(.*:\d+:\d+\)|\[bt\] \(\d+\)|^[ \t]*File ["“][^"“”\n]+["”], line \d+/m.test(text);
 }
 
 /**
@@ -169,6 +169,6 @@ export function proseOf(text: string): string {
   return text
     .replace(/(`{3,})[^\n]*\n[\s\S]*?(?:\1|$)/g, "\n")
     .split("\n")
-    .filter((line) => !/^\s*(?:File "|at \S+ \(|\[bt\]|\[\d{2}:\d{2}:\d{2}\]|\d{4}-\d{2}-\d{2}[ T]\d{2}:|>>>|\$ |#\d+ 0x)/.test(line))
+    .filter((line) => !/^\s*(?:File ["“]|at \S+ \(|\[bt\]|\[\d{2}:\d{2}:\d{2}\]|\d{4}-\d{2}-\d{2}[ T]\d{2}:|>>>|\$ |#\d+ 0x)/.test(line))
     .join("\n");
 }

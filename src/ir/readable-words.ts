@@ -68,7 +68,7 @@ export function withoutUrls(text: string): string {
 export function withoutTracebackFraming(text: string): string {
   return text
     .replace(/Traceback \(most recent call last\):?/g, " ")
-    .replace(/\bFile "[^"\n]*", line \d+(?:, in\b)?/g, " ")
+    .replace(/\bFile ["“][^"“”\n]*["”], line \d+(?:, in\b)?/g, " ")
     .replace(/(?:^|(?<=[\s"'(=]))(?:~|[A-Za-z]:)?(?:[\\/][\w.+-]+){2,}[\\/]?/gm, " ");
 }
 

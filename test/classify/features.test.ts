@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { analyseIssue } from "../../src/classify/features.js";
-import { prepareIssue, stem, surfaceForms } from "../../src/classify/text.js";
+import { hasTraceback, prepareIssue, stem, surfaceForms } from "../../src/classify/text.js";
 
 const frames = (n: number) =>
   ["Traceback (most recent call last):", ...Array.from({ length: n }, (_, i) => `  File "pkg/m${i}.py", line ${i + 1}, in f${i}\n    f${i + 1}()`), "ValueError: bad"].join("\n");
@@ -18,6 +18,13 @@ describe("report shape features", () => {
   it("does not read frame headers as file input/output words", () => {
     const lexicon = analyseIssue(prepareIssue({ title: "t", body: frames(5) })).features.lexicon;
     expect(lexicon.has("lx:nondl.io")).toBe(false);
+  });
+
+  it("reads frame headers whose paths a word processor put in curly quotes as Python printed them", () => {
+    const curly = frames(12).replace(/File "([^"]+)"/g, "File “$1”");
+    expect(traceFrames(curly)).toBeCloseTo(Math.log(13) / Math.log(51), 12);
+    expect(hasTraceback(curly.split("\n").slice(1).join("\n"))).toBe(true);
+    expect(analyseIssue(prepareIssue({ title: "t", body: curly })).features.lexicon.has("lx:nondl.io")).toBe(false);
   });
 });
 

@@ -38,6 +38,8 @@ describe("quotableText (what classification evidence may quote)", () => {
     expect(quoted).toContain("AttributeError: type object 'Backend' has no attribute 'NCCL'");
     expect(quoted).toContain("dist.init_process_group(backend='gloo')");
     expect(quoted).toContain("line 33, in _backends");
+    // The same with the paths in curly quotes, as a word processor writes them.
+    expect(quotableText(text.replace(/File "([^"]+)"/g, "File “$1”"))).not.toContain("dist.Backend.NCCL, dist.Backend.GLOO");
   });
 
   it("keeps an exception line that follows a frame printed without its source, in pip's indented output", () => {
