@@ -32,6 +32,11 @@ const ARROW = /^-*>\s*(\d{1,9})\s?(.*)$/;
 const IPY_CONTEXT = /^\d{1,9}(?:\s|$)/;
 const CARETS = /^[\s^~]+$/;
 const REPEATED = /^\[Previous line repeated/;
+/**
+ * TorchScript prints a few lines of source under a frame header and marks the one the header's line number names:
+ * `~~~~~~~~ <--- HERE` under it.
+ */
+const TORCHSCRIPT_HERE = /^~+\s*<-+\s*HERE$/;
 /** After frames, the exception line: `pkg.Name: msg` or a bare `Name`, the last segment capitalised (code lines never look like this). */
 const EXCEPTION_LINE = /^((?:[A-Za-z_]\w*\.){0,20}[A-Z]\w*)(?::[ \t]?(.*))?$/;
 const STRICT_EXCEPTION = /^((?:[A-Za-z_]\w*\.){0,20}[A-Za-z_]\w*(?:Error|Exception|Warning|Interrupt|Exit|Iteration|Failure|Fault))(?::\s?(.*))?$/;
@@ -69,6 +74,8 @@ interface Open {
   expectCode: boolean;
   unknown: number;
   messageLines: number;
+  /** The last line read under the current frame: the one a TorchScript `<--- HERE` marker points at. */
+  previousDetail?: string;
 }
 
 /**
@@ -104,6 +111,7 @@ export function locateTracebacks(rawLines: readonly string[]): LocatedTraceback[
     o.frameIndent = indent;
     o.expectCode = expectCode;
     o.unknown = 0;
+    delete o.previousDetail;
   };
 
   for (let i = 0; i < rawLines.length; i++) {
@@ -115,7 +123,8 @@ export function locateTracebacks(rawLines: readonly string[]): LocatedTraceback[
       const line = piece.trim();
       const current = state.open;
 
-      if (FENCE.test(line)) {
+      // TorchScript's `~~~~ <--- HERE` marker starts like a `~~~` fence but is part of a frame.
+      if (FENCE.test(line) && !(current?.mode === "frames" && TORCHSCRIPT_HERE.test(line))) {
         close(); // a code fence never belongs to a traceback
         continue;
       }
@@ -153,8 +162,10 @@ export function locateTracebacks(rawLines: readonly string[]): LocatedTraceback[
           if (last && last.code === undefined) last.code = line;
           current.expectCode = false;
           current.tb.lastLine = i;
+          current.previousDetail = line;
           continue;
         }
+        current.previousDetail = line;
         if (++current.unknown > MAX_UNKNOWN_LINES) close();
         continue;
       }
@@ -269,6 +280,11 @@ function consumeLocationDetail(o: Open, line: string, indent: number, index: num
 /** Code lines, IPython context/arrow lines and caret markers under a frame. Returns true when consumed. */
 function handleFrameDetail(o: Open, line: string, indent: number, index: number): boolean {
   const last = o.tb.frames[o.tb.frames.length - 1];
+  if (TORCHSCRIPT_HERE.test(line)) {
+    if (last && o.previousDetail !== undefined) last.code = o.previousDetail;
+    o.tb.lastLine = index;
+    return true;
+  }
   if (CARETS.test(line) || REPEATED.test(line)) {
     o.tb.lastLine = index;
     return true;
@@ -289,6 +305,7 @@ function handleFrameDetail(o: Open, line: string, indent: number, index: number)
     last.code = line;
     o.expectCode = false;
     o.tb.lastLine = index;
+    o.previousDetail = line;
     return true;
   }
   return false;

@@ -57,6 +57,23 @@ describe("parseTracebacks", () => {
     expect(tb!.exceptionType).toBe("ValueError");
   });
 
+  it("takes the line a TorchScript error marks with `<--- HERE` as its frame's code, not the first line shown", () => {
+    const script = [
+      "RuntimeError:",
+      "Module 'AHNet' has no attribute 'psp' :",
+      '  File "/workspace/MONAI/monai/networks/nets/ahnet.py", line 514',
+      "        d4 = self.dense4(sum4)",
+      "        if self.psp_block_num > 0:",
+      "            psp = self.psp(d4)",
+      "                  ~~~~~~~~ <--- HERE",
+      "            x = torch.cat((psp, d4), dim=1)",
+    ].join("\n");
+    const [tb] = parseTracebacks(script);
+    expect(tb!.frames).toEqual([{ file: "/workspace/MONAI/monai/networks/nets/ahnet.py", line: 514, func: "", code: "psp = self.psp(d4)" }]);
+    // A `~~~` fence still ends a traceback.
+    expect(parseTracebacks(`${script.split("\n").slice(0, 4).join("\n")}\n~~~\nIt fails.`)[0]!.frames[0]!.code).toBe("d4 = self.dense4(sum4)");
+  });
+
   it("keeps frames outermost first, with code lines, so the innermost frame is last", () => {
     const tb = parseTracebacks(CHAINED)[1]!;
     expect(tb.frames.map((f) => [f.file, f.line, f.func])).toEqual([
