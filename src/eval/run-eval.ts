@@ -135,9 +135,10 @@ interface PreparedSnapshot {
 /**
  * Lists a bug's search space, reads the blobs not yet cached or under way, and starts building their documents
  * (in the pool's worker threads). Interns nothing, so it can run while the previous bug is ranked. Null when the
- * commit is missing.
+ * commit is missing. `dropped` holds the repository's blobs found binary, too large or unreadable at an earlier
+ * bug: they are not read again (they leave no document in the cache to say so).
  */
-async function prepareSnapshot(commit: string, lister: TreeLister, reader: BlobReader, cache: DocumentCache, pool?: DocumentPool): Promise<PreparedSnapshot | null> {
+async function prepareSnapshot(commit: string, lister: TreeLister, reader: BlobReader, cache: DocumentCache, dropped: Set<string>, pool?: DocumentPool): Promise<PreparedSnapshot | null> {
   let entries: TreeEntry[] | null;
   try {
     entries = await lister.list(commit);
@@ -145,20 +146,19 @@ async function prepareSnapshot(commit: string, lister: TreeLister, reader: BlobR
     entries = null;
   }
   if (!entries) return null;
-  // The lister knows no sizes: files are selected by path, and a file over the size limit is dropped once read
-  // (a cached document's blob was read, and kept, before).
+  // The lister knows no sizes: files are selected by path, and a file over the size limit is dropped by the
+  // reader from its size, before its content is read.
   const { selected } = selectEntries(entries, EVAL_SCOPE);
   const template = templateSentences(await readIssueTemplates(entries, reader));
-  const missing = selected.filter((e) => !cache.known(e.sha, e.path));
-  const contents = await Promise.all(missing.map((e) => reader.read(e.sha)));
-  const binary = new Set<string>();
+  const missing = selected.filter((e) => !dropped.has(e.sha) && !cache.known(e.sha, e.path));
+  const contents = await Promise.all(missing.map((e) => reader.read(e.sha, EVAL_SCOPE.maxFileBytes)));
   const files: SourceFile[] = [];
   missing.forEach((e, i) => {
     const content = contents[i];
-    if (!content || looksBinary(content) || content.length > EVAL_SCOPE.maxFileBytes) binary.add(e.sha);
+    if (!content || looksBinary(content)) dropped.add(e.sha);
     else files.push({ path: e.path, blobSha: e.sha, text: content.toString("utf8"), size: content.length });
   });
-  const kept = selected.filter((e) => !binary.has(e.sha)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const kept = selected.filter((e) => !dropped.has(e.sha)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { kept, pending: cache.prepare(files, pool), template };
 }
 
@@ -203,7 +203,8 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
       }
       const reader = new BlobReader(gitDir);
       const lister = new TreeLister(reader);
-      const prepare = (i: number) => prepareSnapshot(bugs[i]!.base_commit, lister, reader, cache, pool);
+      const dropped = new Set<string>();
+      const prepare = (i: number) => prepareSnapshot(bugs[i]!.base_commit, lister, reader, cache, dropped, pool);
       let next: Promise<PreparedSnapshot | null> | undefined = prepare(0);
       try {
         for (const [i, bug] of bugs.entries()) {

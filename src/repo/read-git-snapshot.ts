@@ -51,12 +51,12 @@ export async function readGitSnapshot(gitDir: string, ref: string, options: Scop
 /** The commit's issue templates (see {@link isIssueTemplatePath}); unreadable or binary ones are left out. */
 export async function readIssueTemplates(entries: readonly TreeEntry[], blobs: BlobReader): Promise<IssueTemplate[]> {
   const wanted = entries.filter((e) => e.type === "blob" && e.mode !== "120000" && e.size <= MAX_TEMPLATE_BYTES && isIssueTemplatePath(e.path));
-  const contents = await Promise.all(wanted.map((e) => blobs.read(e.sha)));
+  // The size limit again in the reader: a tree lister's entries carry no size (repo/tree-lister.ts).
+  const contents = await Promise.all(wanted.map((e) => blobs.read(e.sha, MAX_TEMPLATE_BYTES)));
   const out: IssueTemplate[] = [];
   wanted.forEach((e, i) => {
     const content = contents[i];
-    // The size again on the content: a tree lister's entries carry none (repo/tree-lister.ts).
-    if (content && !looksBinary(content) && content.length <= MAX_TEMPLATE_BYTES) out.push({ path: e.path, text: content.toString("utf8") });
+    if (content && !looksBinary(content)) out.push({ path: e.path, text: content.toString("utf8") });
   });
   return out;
 }

@@ -22,20 +22,26 @@ export class TreeLister {
 
   constructor(private readonly objects: BlobReader) {}
 
-  /** Every entry of the commit's tree, recursively, in `git ls-tree -r` order; null when the commit is missing. */
-  async list(commit: string): Promise<TreeEntry[] | null> {
-    const body = await this.objects.read(commit);
-    if (!body) return null;
-    const root = /^tree ([0-9a-f]{40,64})$/m.exec(body.subarray(0, 200).toString("latin1"))?.[1];
-    if (!root) throw new GitError(`${commit} is not a commit`);
-    await this.load([root]);
+  /**
+   * Every entry of a commit's tree, recursively, in `git ls-tree -r` order; null when the repository has no such
+   * commit (or the abbreviation is ambiguous). The commit is named as `git ls-tree` takes it: a full or
+   * abbreviated id, a branch or tag name (an annotated tag is peeled), another revision expression.
+   */
+  async list(revision: string): Promise<TreeEntry[] | null> {
+    // git resolves the name and peels tags and the commit to its root tree: one batch request for all of them.
+    const root = await this.objects.readObject(`${revision}^{tree}`);
+    if (!root) return null;
+    // The repository's object format: 40 hex digits for SHA-1, 64 for SHA-256; tree entries hold ids that long.
+    const idBytes = root.oid.length / 2;
+    if (!this.trees.has(root.oid)) this.trees.set(root.oid, parseTree(root.body, idBytes));
+    await this.load(subtreesOf(this.trees.get(root.oid)!), idBytes);
     const out: TreeEntry[] = [];
-    this.flatten(root, "", out);
+    this.flatten(root.oid, "", out);
     return out;
   }
 
   /** Reads the trees not yet known, level by level (each level's reads in one batch), and all their subtrees. */
-  private async load(shas: readonly string[]): Promise<void> {
+  private async load(shas: readonly string[], idBytes: number): Promise<void> {
     let level = [...new Set(shas)].filter((sha) => !this.trees.has(sha));
     while (level.length > 0) {
       const bodies = await Promise.all(level.map((sha) => this.objects.read(sha)));
@@ -43,9 +49,9 @@ export class TreeLister {
       level.forEach((sha, i) => {
         const body = bodies[i];
         if (!body) throw new GitError(`tree ${sha} is missing`);
-        const entries = parseTree(body);
+        const entries = parseTree(body, idBytes);
         this.trees.set(sha, entries);
-        for (const e of entries) if (e.type === "tree" && !this.trees.has(e.sha)) next.add(e.sha);
+        for (const sub of subtreesOf(entries)) if (!this.trees.has(sub)) next.add(sub);
       });
       level = [...next];
     }
@@ -60,9 +66,14 @@ export class TreeLister {
   }
 }
 
+function subtreesOf(entries: readonly RawTreeEntry[]): string[] {
+  return entries.filter((e) => e.type === "tree").map((e) => e.sha);
+}
+
 /**
  * A tree object's entries: `<octal mode> <name>\0<binary object id>` each. Modes as `git ls-tree` prints them
- * (six digits: a tree's "40000" is "040000"); names are bytes, read as UTF-8 like ls-tree's `-z` output.
+ * (six digits: a tree's "40000" is "040000"); names are bytes, read as UTF-8 like ls-tree's `-z` output. Ids are
+ * `idBytes` long: 20 in a SHA-1 repository, 32 in a SHA-256 one.
  */
 export function parseTree(body: Buffer, idBytes = 20): RawTreeEntry[] {
   const out: RawTreeEntry[] = [];

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import { join } from "node:path";
 import type { BenchmarkBug } from "../../src/eval/dataset.js";
 import { EVAL_SCOPE, runEval } from "../../src/eval/run-eval.js";
 import { DocumentCache } from "../../src/ir/source-index.js";
+import { BlobReader } from "../../src/repo/git.js";
 import { createGitRepo, makeTempDir, type GitRepo } from "../helpers/git-fixture.js";
 
 describe("runEval", () => {
@@ -54,6 +55,27 @@ describe("runEval", () => {
     expect(run.filesIndexed).toBe(10);
     // "optimizer" is only in a.py (and d.py at c2); at c2 d.py and a.py tie, broken by path: a before d.
     expect(run.outcomes.map((o) => o.ranks.bm25)).toEqual([[1], [1], [2, 1]]);
+  });
+
+  it("reads a binary blob once per repository, not again at each bug whose commit holds it", async () => {
+    // A dropped blob leaves no document in the cache, so without a record of it every bug would read it again
+    // (a blob over the size limit cost the most: it was read whole each time).
+    const binary = repo.git(["rev-parse", "HEAD:m/data.bin.py"]).trim();
+    const read = jest.spyOn(BlobReader.prototype, "read");
+    try {
+      const run = await runEval({ bugs: repo.commits.map((c, i) => bug(`o/r#${i + 1}`, c, ["m/a.py"])), gitRoot, localizers: ["bm25"], cache: new DocumentCache() });
+      expect(run.outcomes.map((o) => o.filesIndexed)).toEqual([3, 3, 4]);
+      expect(read.mock.calls.filter(([sha]) => sha === binary)).toHaveLength(1);
+    } finally {
+      read.mockRestore();
+    }
+  });
+
+  it("skips a bug whose commit the clone lacks, naming it, and takes an abbreviated commit id as git does", async () => {
+    const absent = "0".repeat(40);
+    const run = await runEval({ bugs: [bug("o/r#1", absent, ["m/a.py"]), bug("o/r#2", repo.commits[0]!.slice(0, 12), ["m/a.py"])], gitRoot, localizers: ["bm25"], cache: new DocumentCache() });
+    expect(run.skipped).toEqual([{ id: "o/r#1", reason: `commit ${absent} not found in o/r` }]);
+    expect(run.outcomes.map((o) => [o.id, o.filesIndexed])).toEqual([["o/r#2", 3]]);
   });
 
   it("skips a bug whose ground truth is not in the search space, keeping only the files that are", async () => {

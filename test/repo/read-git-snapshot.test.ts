@@ -134,6 +134,57 @@ describe("BlobReader", () => {
     }
   });
 
+  it("answers null for a blob over maxBytes and stays in step with the reads around it", async () => {
+    // The over-limit blob spans many pipe reads: its content is discarded as it arrives, not taken for answers.
+    const big = Array.from({ length: 20_000 }, (_, i) => `line_${i} = ${i}`).join("\n");
+    const r = createGitRepo({ "big.py": big, "small_a.py": "a = 1\n", "small_b.py": "b = 2\n" });
+    const reader = new BlobReader(r.gitDir);
+    try {
+      const sha = (p: string) => r.git(["rev-parse", `HEAD:${p}`]).trim();
+      const size = Buffer.byteLength(big);
+      const got = await Promise.all([
+        reader.read(sha("small_a.py"), 1000),
+        reader.read(sha("big.py"), 1000),
+        reader.read(sha("small_b.py"), 1000),
+        reader.read(sha("big.py"), size - 1),
+        reader.read(sha("big.py"), size), // the limit is inclusive
+        reader.read(sha("small_a.py")),
+      ]);
+      expect(got.map((b) => b?.toString("utf8") ?? null)).toEqual(["a = 1\n", null, "b = 2\n", null, big, "a = 1\n"]);
+    } finally {
+      reader.close();
+      r.cleanup();
+    }
+  });
+
+  it("reads an object by revision with its full id and type, and null for a revision git cannot resolve", async () => {
+    const reader = new BlobReader(repo.gitDir);
+    try {
+      const commit = repo.commits[1]!;
+      const tree = await reader.readObject(`${commit.slice(0, 8)}^{tree}`);
+      expect(tree).toMatchObject({ oid: repo.git(["rev-parse", `${commit}^{tree}`]).trim(), type: "tree" });
+      const blob = await reader.readObject("HEAD:pkg/data.py");
+      expect(blob).toMatchObject({ type: "blob", body: Buffer.from("def load():\n    return []\n") });
+      // A blob has no tree: git says so on stderr and answers "missing"; later reads still get their answers.
+      expect(await reader.readObject("HEAD:pkg/data.py^{tree}")).toBeNull();
+      expect(await reader.readObject("no-such-branch")).toBeNull();
+      expect((await reader.readObject(commit))?.type).toBe("commit");
+    } finally {
+      reader.close();
+    }
+  });
+
+  it("refuses a revision holding a line break, which would be read as two requests", async () => {
+    const reader = new BlobReader(repo.gitDir);
+    try {
+      await expect(reader.readObject("HEAD\nHEAD")).rejects.toThrow(GitError);
+      await expect(reader.readObject("HEAD\r")).rejects.toThrow(GitError);
+      expect((await reader.readObject("HEAD"))?.type).toBe("commit");
+    } finally {
+      reader.close();
+    }
+  });
+
   it("rejects a string that is not an object id, and can be used again after close", async () => {
     const reader = new BlobReader(repo.gitDir);
     await expect(reader.read("HEAD:pkg/model.py")).rejects.toThrow(GitError);
