@@ -46,9 +46,11 @@ function environmentEvidence(cause: ExtrinsicCause, env: Environment): string | 
 export function detectCauses(issue: PreparedIssue, env: Environment, quotable: Quotable = null): CauseSignal[] {
   const out: CauseSignal[] = [];
   for (const cause of EXTRINSIC_CAUSES) {
-    const bodyHits = matchTerms(issue.all, CAUSE_LEXICON[cause], 5);
+    // A compiler's or linker's warning is no failed build: the build or install cause is read without them.
+    const read = cause === "build-install" ? withoutToolchainWarnings : (text: string) => text;
+    const bodyHits = matchTerms(read(issue.all), CAUSE_LEXICON[cause], 5);
     if (bodyHits.length === 0) continue;
-    const titleHits = new Set(matchTerms(issue.title, CAUSE_LEXICON[cause], 1).map((h) => h.id));
+    const titleHits = new Set(matchTerms(read(issue.title), CAUSE_LEXICON[cause], 1).map((h) => h.id));
     let weighted = 0;
     for (const hit of bodyHits) weighted += Math.min(hit.count, 3) / 3 + (titleHits.has(hit.id) ? 1 : 0);
     const evidence = bodyHits
@@ -64,6 +66,22 @@ export function detectCauses(issue: PreparedIssue, env: Environment, quotable: Q
     out.push({ cause, strength: 1 - Math.exp(-0.6 * weighted), evidence: envEvidence ? [...evidence, envEvidence] : evidence, quotes: evidence, hits: bodyHits });
   }
   return out.sort((a, b) => b.strength - a.strength);
+}
+
+/**
+ * A compiler's or linker's warning line, which a build that succeeds prints as well: clang's "clang: warning:
+ * argument unused during compilation: '-fopenmp'" (pyro-ppl/pyro#1358), "clang-9: warning: ...", macOS ld's "ld:
+ * warning: dylib (/usr/local/opt/libomp/lib/libomp.dylib) was built for newer macOS version", "/usr/bin/ld: warning:
+ * ...", "nvcc warning : The 'compute_35' architecture is deprecated", gcc's "src/op.cc:12:5: warning: unused
+ * variable", MSVC's "op.cpp(12): warning C4244: ...". Errors are not: "clang: error: ...", "error: command 'gcc'
+ * failed", "fatal error:" still read as a build that failed.
+ */
+const TOOLCHAIN_WARNING_LINE =
+  /^[ \t]*(?:(?:[^\s:]*\/)?(?:clang(?:\+\+)?|gcc|g\+\+|cc|c\+\+|ld(?:\.(?:lld|gold|bfd))?|ld64(?:\.lld)?|lld|nvcc|icc|icpc|cl(?:\.exe)?|link(?:\.exe)?)(?:-\d+(?:\.\d+)*)?[ \t]*:?[ \t]*warning[ \t]*:|[^\s:()]+\.(?:c|cc|cpp|cxx|h|hh|hpp|hxx|cu|cuh|m|mm)(?::\d+(?::\d+)?:|\(\d+(?:,\d+)?\)[ \t]*:)[ \t]*warning\b)[^\n]*$/gim;
+
+/** The text without compiler and linker warning lines (see TOOLCHAIN_WARNING_LINE). */
+export function withoutToolchainWarnings(text: string): string {
+  return /warning/i.test(text) ? text.replace(TOOLCHAIN_WARNING_LINE, "") : text;
 }
 
 /**

@@ -215,10 +215,12 @@ function capitalise(s: string): string {
  * The libraries multi-GPU and multi-node training talk through, which a distributed bug depends on as much as on CUDA:
  * NCCL ("NCCL version 2.4.8+cuda10.0" of its INFO log, "NCCL_VERSION': '2.4.8'" of a printed build config, "nccl
  * 2.1.2") and an MPI ("mpirun (Open MPI) 4.0.3", "OpenMPI 3.1.2", "MPICH 3.3", "MVAPICH2 2.3", "Intel MPI 2019").
- * Not `libnccl2=2.4.8-1+cuda10.0`, a package name: the reporter states the package, not which NCCL ran.
+ * Not `libnccl2=2.4.8-1+cuda10.0`, a package name: the reporter states the package, not which NCCL ran. Label and
+ * version on one line: "NCCL:" with an unrelated number on the next line states nothing. A pre-release keeps its
+ * qualifier, as Python's does ("Open MPI 4.0.3rc1", "MPICH 3.4b1").
  */
-const NCCL_VERSION = /(?<![\w-])NCCL(?:[ _]?version)?['"]?\s*[:=]?\s*['"]?v?(\d+\.\d+(?:\.\d+)?)/i;
-const MPI_VERSION = /\b(Open ?MPI|MPICH2?|MVAPICH2?|Intel(?:\(R\))? MPI)\)?(?:[ \t]+(?:version|v)\b)?[ \t]*:?[ \t]*v?(\d+(?:\.\d+)+|20\d\d)\b/i;
+const NCCL_VERSION = /(?<![\w-])NCCL(?:[ _]?version)?['"]?[ \t]*[:=]?[ \t]*['"]?v?(\d+\.\d+(?:\.\d+)?)/i;
+const MPI_VERSION = /\b(Open ?MPI|MPICH2?|MVAPICH2?|Intel(?:\(R\))? MPI)\)?(?:[ \t]+(?:version|v)\b)?[ \t]*:?[ \t]*v?(\d+(?:\.\d+)+(?:(?:a|b|rc)\d+)?|20\d\d)\b/i;
 
 /**
  * A template's environment question answered "N/A", "none", "-" or "no GPU" ("CUDA/cuDNN version: N/A" of a CPU
@@ -228,14 +230,29 @@ const MPI_VERSION = /\b(Open ?MPI|MPICH2?|MVAPICH2?|Intel(?:\(R\))? MPI)\)?(?:[ 
 const NOT_APPLICABLE_ANSWER =
   /^[ \t]*(?:[-*+][ \t]*)?(?:\*\*)?([A-Za-z][\w ()/.,-]{0,60}?)(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*(?:n\/?a|none|no|-+|not applicable|not installed|not used|no gpus?|cpu(?:[ -]only)?)[ \t]*\.?[ \t]*$/gim;
 
+/**
+ * The template labels that ask for the GPU facts themselves, so that "N/A" under them settles those facts: "GPU",
+ * "GPU model and memory", "GPU models and configuration", "Using GPU", "CUDA/cuDNN version", "CUDA used to build
+ * PyTorch", "Nvidia driver version" (a remark in brackets, "(if applicable)", dropped first). Not another question
+ * that names the GPU: "Multi-GPU: no" or "Distributed: no" is answered by a single-GPU user too, and says nothing
+ * of whether there is a GPU, a CUDA or a driver.
+ */
+const GPU_LABEL =
+  /^(?:(?:(?:nvidia|the)\s+)?gpus?(?:\s+(?:models?|types?|names?|info(?:rmation)?|cards?|devices?|hardware|used|available))?(?:\s*(?:and|&|\/|,)\s*(?:memory|configurations?|config|count|number))?|(?:using|uses?|with|has|have|any)\s+(?:an?\s+)?(?:nvidia\s+)?gpus?|graphics\s+cards?)$/;
+const CUDA_LABEL =
+  /^(?:(?:nvidia\s+)?cuda(?:\s+toolkit)?(?:\s+(?:runtime\s+)?versions?)?(?:\s*(?:\/|and|&|,)\s*cu?dnn(?:\s+versions?)?)?|cuda used to build \w+|is cuda available|(?:using|uses?|with)\s+cuda)$/;
+const CUDNN_LABEL = /^cu?dnn(?:\s+versions?)?$/;
+const DRIVER_LABEL = /^(?:(?:nvidia|gpu|cuda)\s+)?driver(?:\s+versions?)?$/;
+
 function notApplicableFacts(text: string): Set<NotApplicableFact> {
   const out = new Set<NotApplicableFact>();
   for (const m of text.matchAll(NOT_APPLICABLE_ANSWER)) {
     const key = m[1]!.toLowerCase();
-    if (/\bgpu\b/.test(key)) for (const f of ["gpu", "cuda", "cudnn", "driver"] as const) out.add(f);
-    else if (/\bcuda\b/.test(key)) for (const f of ["cuda", "cudnn", "driver"] as const) out.add(f);
-    else if (/\bcudnn\b/.test(key)) out.add("cudnn");
-    else if (/\bdriver\b/.test(key)) out.add("driver");
+    const label = key.replace(/\([^)]*\)/g, " ").replace(/\s+/g, " ").trim();
+    if (GPU_LABEL.test(label)) for (const f of ["gpu", "cuda", "cudnn", "driver"] as const) out.add(f);
+    else if (CUDA_LABEL.test(label)) for (const f of ["cuda", "cudnn", "driver"] as const) out.add(f);
+    else if (CUDNN_LABEL.test(label)) out.add("cudnn");
+    else if (DRIVER_LABEL.test(label)) out.add("driver");
     else if (/\bpython\b/.test(key)) out.add("python");
     else if (/^(?:os|operating system)\b|\bos platform\b/.test(key)) out.add("os");
   }
@@ -389,10 +406,13 @@ function normaliseOsName(name: string): string {
  * "ssh ubuntu@host", "/home/ubuntu/anaconda3" (AWS images name their user after the distribution).
  */
 function dropAccountNames(text: string): string {
+  // Each match starts where its run of name characters starts (the first word character, for the `\b` one), as the
+  // leftmost match did: tried from every character of a long run ("....." of a progress bar), each attempt scanned
+  // the rest of the run, quadratic (3.4 s for 48,000 dots).
   return text
     .replace(/\[[\w.-]+@[\w.-]+ [^\]\n]*\][$#]/g, " ") // "[ubuntu@ip-10-0-0-1 ~]$"
-    .replace(/[\w.-]+@[\w.-]+:[^\s$#]*[$#]/g, " ") // "ubuntu@ip-172-31-5-53:~/mxnet$"
-    .replace(/\b[\w.-]+@(?=\w)/g, " ") // "ssh ubuntu@10.0.0.1"
+    .replace(/(?<![\w.-])[\w.-]+@[\w.-]+:[^\s$#]*[$#]/g, " ") // "ubuntu@ip-172-31-5-53:~/mxnet$"
+    .replace(/\b(?<=(?:^|[^\w.-])[.-]*)[\w.-]+@(?=\w)/g, " ") // "ssh ubuntu@10.0.0.1"
     .replace(/\/(?:home|Users)\/[\w.-]+/g, "/home/_");
 }
 
@@ -427,9 +447,33 @@ const MAX_ENV_TEXT = 200_000;
 
 type NotApplicableFact = NonNullable<Environment["notApplicable"]>[number];
 
+/**
+ * A shell prompt: at a line's start, a conda env in brackets ("(pyro)", "[pytorch-master]"), then `user@host:path`
+ * or a path (`~/pyro`, `user@host ~/pyro`), then git's branch, in brackets ("(torch-1.0 *)", bash's __git_ps1) or as
+ * a word with a letter ("dev-torch1.0"; "/usr/local/cuda 10.1 # ..." is a path and a version), then `$`, `#` or `%`
+ * and the command, on the same line or, in a two-line prompt, at the start of the next.
+ */
+const PROMPT =
+  /^([ \t]*)((?:\([^()\s]{1,60}\)|\[[^[\]\s]{1,60}\])[ \t]*)?((?:[\w.-]+@[\w.-]+(?::|[ \t]+))?[~/][^\s()$#%]*|[\w.-]+@[\w.-]+:)((?:[ \t]*\([^()\n]{1,60}\)|[ \t]+(?=[^\s()$#%]*[A-Za-z])[^\s()$#%]{1,60}(?:[ \t]+[*+%?!]{1,3})?))?([ \t]*[$#%](?=[ \t]|$)|[ \t]*(?=\n[ \t]*[$#%][ \t]))/gm;
+/** oh-my-zsh's prompt: "(pyro) ➜  pyro git:(torch-1.0) ✗ python ...". */
+const ZSH_PROMPT = /^([ \t]*)(\([^()\s]{1,60}\)[ \t]*)?(➜[ \t]+\S+[ \t]+)(git:\([^()\n]{1,60}\))/gm;
+
+/**
+ * Names a shell prompt shows are names the reporter gave, not versions stated: the conda env and the git branch in
+ * "(pyro) user@host:~/pyro (torch-1.0 *)$ python -m pytest" are no torch 1.0, nor is pyro-ppl/pyro#1358's
+ * "[pytorch-master] user@host:~/pyro (pytorch-0.4.1)" over "$ python examples/expand.py" a torch 0.4.1. The prompt's
+ * location and the command after it stay.
+ */
+export function dropPromptNames(text: string): string {
+  if (!/[$#%]|git:\(/.test(text)) return text;
+  return text
+    .replace(PROMPT, (_all, lead: string, _env, where: string, _branch, end: string) => `${lead}${where}${end}`)
+    .replace(ZSH_PROMPT, (_all, lead: string, _env, where: string) => `${lead}${where}git:()`);
+}
+
 export function extractEnvironment(text: string): Environment {
   const bounded = text.length > MAX_ENV_TEXT ? `${text.slice(0, MAX_ENV_TEXT - 20_000)}\n${text.slice(-20_000)}` : text;
-  const clean = dropTemplateExamples(bounded);
+  const clean = dropPromptNames(dropTemplateExamples(bounded));
   const found: Found = { frameworks: new Map(), osCandidates: [] };
   extractDiagnose(clean, found);
   extractPackages(clean, found);

@@ -149,6 +149,14 @@ export const WEIGHTS_EXTENSIONS = ["params", "h5", "pth?", "ckpt", "onnx"] as co
 const WEIGHTS_PHRASE_SOURCE = String.raw`weights? file|saved ?model from|trained (?:with|in|on) (?:keras|tensorflow|pytorch|an older|a previous)`;
 export const WEIGHTS_PHRASE = new RegExp(String.raw`\b(?:${WEIGHTS_PHRASE_SOURCE})`, "i");
 
+/**
+ * After "libc++abi.dylib", macOS's C++ runtime: its message for an uncaught exception whose type or message is the
+ * project's own: dmlc's `dmlc::Error` (mxnet's and its siblings' CHECK failures), a type in the project's namespace
+ * (masked as OWN_PROJECT), or dmlc's log line naming a source file of the project's tree ("[10:02:14] src/...").
+ * A standard or another library's exception (`std::system_error`, `cv::Exception`) is left as it was.
+ */
+const OWN_UNCAUGHT_EXCEPTION = String.raw`(?<=\blibc\+\+abi\.dylib): terminating (?:with|due to) uncaught exception of type (?:dmlc::|ownproject::|[\w:]+: \[\d{1,2}:\d{2}:\d{2}\] (?:src|include)/)`;
+
 export const CAUSE_LEXICON: Record<ExtrinsicCause, LexiconTerm[]> = {
   "gpu-driver-cuda": terms("cause.gpu", {
     // Not a device string: `cuda:0` in "tensors on cuda:0 and cpu" names a GPU of the reporter's code, not a version.
@@ -199,7 +207,10 @@ export const CAUSE_LEXICON: Record<ExtrinsicCause, LexiconTerm[]> = {
     // Not a call of compile (Keras's `model.compile(...)`, `torch.compile(...)`), which compiles a model, not code.
     compiler: String.raw`(?<!\.)\bcompile\b(?!\s*\()|\b(?:compil(?:er|ing|ation)|gcc|g\+\+|clang|msvc|nvcc|linker|undefined (?:reference|symbol))\b`,
     install: String.raw`\b(?:pip install|conda install|npm install|yarn add|setup\.py|wheel|installation|install(?:ing|ed)? (?:from|via|with)|node-pre-gyp|node-gyp)\b`,
-    sharedLib: String.raw`\b(?:lib\w+\.so(?:\.\d+)*|\.dylib|\.dll|dlopen|symbol not found|cannot open shared object)\b`,
+    // Not the C++ runtime's own library in the line it prints for an uncaught exception of the project's own
+    // ("libc++abi.dylib: terminating with uncaught exception of type dmlc::Error: [10:02:14] src/..."; after the
+    // review of apache/mxnet#9405): a crash in the project's code, no library that failed to load.
+    sharedLib: String.raw`\b(?:lib\w+\.so(?:\.\d+)*|\.dylib(?!${OWN_UNCAUGHT_EXCEPTION})|\.dll|dlopen|symbol not found|cannot open shared object)\b`,
     docker: String.raw`\b(?:docker\w*|container image|base image)\b`,
     // What a failed build or install prints (a compiler, linker or build tool at work, not the project's code).
     buildError: String.raw`\bfatal error:|\bCMake Error\b|\bNo rule to make target\b|\bld returned \d+ exit status\b|\bcannot find -l\w+|\berror: command '[^'\n]{1,40}' failed|\bFailed building wheel\b|\bCould not find a version that satisfies\b`,

@@ -60,6 +60,30 @@ describe("detectCauses", () => {
     expect(top("Build from source fails with cmake", "cmake -DUSE_CUDA=0 .. then make: gcc 9 error, undefined reference to `cblas_sgemm`.")).toBe("build-install");
   });
 
+  it("does not read a compiler's or linker's warnings alone as a build or install cause (pyro-ppl/pyro#1358)", () => {
+    const warnings = [
+      "clang: warning: argument unused during compilation: '-fopenmp' [-Wunused-command-line-argument]",
+      "ld: warning: dylib (/usr/local/opt/libomp/lib/libomp.dylib) was built for newer macOS version (10.14) than being linked (10.9)",
+      "src/ops.cc:12:5: warning: unused variable 'n' [-Wunused-variable]",
+    ].join("\n");
+    expect(causesOf("test_enum fails", `${warnings}\nFAILED tests/infer/test_enum.py::test_elbo - AssertionError`)).not.toContain("build-install");
+    // An error, or a build that failed, still is.
+    expect(causesOf("install fails", `${warnings}\nerror: command 'gcc' failed with exit status 1`)).toContain("build-install");
+    expect(causesOf("install fails", "clang: error: unsupported option '-fopenmp'")).toContain("build-install");
+    expect(causesOf("crash", "I compiled it with clang 10 and it crashes")).toContain("build-install");
+  });
+
+  it("does not read the C++ runtime's message for the project's own uncaught exception as a library problem (apache/mxnet#9405)", () => {
+    const own = "libc++abi.dylib: terminating with uncaught exception of type dmlc::Error: [10:02:14] src/io/local_filesys.cc:166: Check failed: allow_null";
+    expect(causesOf("Crash when loading a record file", own)).toEqual([]);
+    const ownLog = "libc++abi.dylib: terminating with uncaught exception of type std::runtime_error: [10:02:14] src/io/iter.cc:30: bad";
+    expect(causesOf("Crash when loading a record file", ownLog)).toEqual([]);
+    // Another exception, or a library that fails to load, still names the shared library.
+    const std = "libc++abi.dylib: terminating with uncaught exception of type std::__1::system_error: mutex lock failed";
+    expect(causesOf("Crash at exit", std)).toContain("build-install");
+    expect(causesOf("Import fails", "OSError: dlopen(libmxnet.dylib, 6): image not found")).toContain("build-install");
+  });
+
   it("finds no cause in a plain logic bug", () => {
     expect(causesOf("Off-by-one in the sliding window helper", "The helper returns one element too few.")).toEqual([]);
   });

@@ -36,6 +36,20 @@ describe("missingFacts", () => {
     expect(extractEnvironment("Expected: none").notApplicable).toBeUndefined();
   });
 
+  it("takes 'N/A' for the GPU facts only under the template's own labels for them, not under 'Multi-GPU: no'", () => {
+    const gpu = { ...base, gpuProbability: 0.9, causes: ["gpu-driver-cuda" as const] };
+    const multi = extractEnvironment("- torch 1.7.0\n- OS: Ubuntu 18.04\n- Python version: 3.8\n- Multi-GPU: no\n- Distributed: no");
+    expect(multi.notApplicable).toBeUndefined();
+    expect(missingFacts({ ...gpu, environment: multi })).toEqual([ASK.cuda, ASK.cudnn, ASK.driver, ASK.gpu]);
+    expect(extractEnvironment("- Multi-GPU training: N/A").notApplicable).toBeUndefined();
+    // The template's own labels still settle them.
+    expect(extractEnvironment("GPU models and configuration: none").notApplicable).toEqual(["gpu", "cuda", "cudnn", "driver"]);
+    expect(extractEnvironment("- GPU: no GPU").notApplicable).toEqual(["gpu", "cuda", "cudnn", "driver"]);
+    expect(extractEnvironment("- GPU model and memory (if applicable): N/A").notApplicable).toEqual(["gpu", "cuda", "cudnn", "driver"]);
+    expect(extractEnvironment("CUDA/cuDNN version: N/A").notApplicable).toEqual(["cuda", "cudnn", "driver"]);
+    expect(extractEnvironment("Nvidia driver version: N/A").notApplicable).toEqual(["driver"]);
+  });
+
   it("asks nothing of a report that looks intrinsic and not GPU-related", () => {
     expect(missingFacts({ ...base, extrinsicProbability: 0.2, causes: [], environment: { frameworks: {} } })).toEqual([]);
   });
