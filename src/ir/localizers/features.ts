@@ -170,9 +170,7 @@ export function computeFeatures({ index, issue, history, parsed: given }: Locali
   const testedNames = minMax(tested.scores);
   const codeQuery = index.query(codeNames.join(" "));
   const codeIdentifiers = minMax(codeQuery.ids.length ? scoreBm25(index.field("identifiers"), codeQuery, BM25_DEFAULTS) : new Float64Array(n));
-  // Ranked within each traceback: the innermost project frame of an earlier traceback (a chained exception's
-  // original) is as much a candidate as the last one's.
-  const trace = stackTraceSignal(index, parsed, modules, { perTraceback: true });
+  const trace = stackTraceSignal(index, parsed, modules);
   const messages = messageMatches(index, parsed.exceptionMessages);
   const message = minMax(messages.scores);
   const mentioned = mentionedFiles(index, modules, parsed.mentionedPaths);
