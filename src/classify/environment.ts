@@ -217,10 +217,11 @@ function capitalise(s: string): string {
  * 2.1.2") and an MPI ("mpirun (Open MPI) 4.0.3", "OpenMPI 3.1.2", "MPICH 3.3", "MVAPICH2 2.3", "Intel MPI 2019").
  * Not `libnccl2=2.4.8-1+cuda10.0`, a package name: the reporter states the package, not which NCCL ran. Label and
  * version on one line: "NCCL:" with an unrelated number on the next line states nothing. A pre-release keeps its
- * qualifier, as Python's does ("Open MPI 4.0.3rc1", "MPICH 3.4b1").
+ * qualifier, as Python's does ("Open MPI 4.0.3rc1", "MPICH 3.4b1"); NCCL's fourth part too ("2.7.8.1"). A least
+ * version asked for is none stated: horovod's "Install Open MPI 4.0.0+ or ..." advice, "MPICH 3.3 or later".
  */
-const NCCL_VERSION = /(?<![\w-])NCCL(?:[ _]?version)?['"]?[ \t]*[:=]?[ \t]*['"]?v?(\d+\.\d+(?:\.\d+)?)/i;
-const MPI_VERSION = /\b(Open ?MPI|MPICH2?|MVAPICH2?|Intel(?:\(R\))? MPI)\)?(?:[ \t]+(?:version|v)\b)?[ \t]*:?[ \t]*v?(\d+(?:\.\d+)+(?:(?:a|b|rc)\d+)?|20\d\d)\b/i;
+const NCCL_VERSION = /(?<![\w-])NCCL(?:[ _]?version)?['"]?[ \t]*[:=]?[ \t]*['"]?v?(\d+\.\d+(?:\.\d+){0,2})/i;
+const MPI_VERSION = /\b(Open ?MPI|MPICH2?|MVAPICH2?|Intel(?:\(R\))? MPI)\)?(?:[ \t]+(?:version|v)\b)?[ \t]*:?[ \t]*v?(\d+(?:\.\d+)+(?:(?:a|b|rc)\d+)?|20\d\d)\b(?![+.]|[ \t]+or[ \t]+(?:later|newer|higher|above)\b)/i;
 
 /**
  * A template's environment question answered "N/A", "none", "-" or "no GPU" ("CUDA/cuDNN version: N/A" of a CPU

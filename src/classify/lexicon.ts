@@ -195,8 +195,9 @@ export const CAUSE_LEXICON: Record<ExtrinsicCause, LexiconTerm[]> = {
   }),
   "pretrained-model": terms("cause.pretrained", {
     pretrained: String.raw`\b(?:pre-?trained|model ?zoo|model hub|downloaded (?:model|weights)|published (?:model|weights))\b`,
-    // A file's extension, not a method of the same name (`self.head.params()`, `net.params()` is no weights file).
-    weightsFile: String.raw`\b(?:${WEIGHTS_PHRASE_SOURCE}|${WEIGHTS_EXTENSIONS.map((e) => String.raw`\.${e}\b(?!\s*\()`).join("|")})`,
+    // A file's extension, not a method of the same name (`self.head.params()`, `net.params()` is no weights file),
+    // nor the last part of a dotted module path (`allennlp.common.params` in every allennlp INFO log line).
+    weightsFile: String.raw`\b(?:${WEIGHTS_PHRASE_SOURCE}|${WEIGHTS_EXTENSIONS.map((e) => String.raw`(?<!\.\w+)\.${e}\b(?!\s*\()`).join("|")})`,
     loadHub: String.raw`\b\w+\.load\(\s*['"][\w-]+['"]\s*\)|\bfrom_pretrained\b|\bget_model\(`,
   }),
   "build-install": terms("cause.build", {

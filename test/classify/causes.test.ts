@@ -240,6 +240,9 @@ describe("weights files", () => {
     const hits = (t: string) => matchTerms(t, CAUSE_LEXICON["pretrained-model"]).map((h) => h.sample);
     expect(hits("optimizer = SGD(self.head_1.params(), lr=0.1)")).toEqual([]);
     expect(hits("net.load_parameters('model-0000.params')")).toEqual([".params"]);
+    // The last part of a dotted module path is no file: allennlp logs every setting from `allennlp.common.params`.
+    expect(hits("2020-06-05 15:04:14,980 - INFO - allennlp.common.params - trainer.num_epochs = 3")).toEqual([]);
+    expect(hits("saved to ./checkpoints/model.pth")).toEqual([".pth"]);
   });
 });
 

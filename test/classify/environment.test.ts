@@ -87,6 +87,13 @@ describe("extractEnvironment", () => {
     expect(extractEnvironment("- NCCL version: 2.7.8\n- MPI: Open MPI 4.0.3").mpi).toBe("Open MPI 4.0.3");
   });
 
+  it("reads NCCL's fourth version part, and no least MPI version that advice asks for", () => {
+    expect(extractEnvironment("NCCL version 2.7.8.1+cuda11.0").nccl).toBe("2.7.8.1");
+    expect(extractEnvironment("Exception: horovod does not find an installed MPI.\n1. Install Open MPI 4.0.0+ or IBM Spectrum MPI or MPICH and re-install Horovod").mpi).toBeUndefined();
+    expect(extractEnvironment("It needs MPICH 3.3 or later.").mpi).toBeUndefined();
+    expect(extractEnvironment("I installed Open MPI 4.0.3 from source.").mpi).toBe("Open MPI 4.0.3");
+  });
+
   it("keeps an MPI pre-release's qualifier, as Python's", () => {
     expect(extractEnvironment("mpirun (Open MPI) 4.0.3rc1").mpi).toBe("Open MPI 4.0.3rc1");
     expect(extractEnvironment("- MPI version: Open MPI 4.0.3rc1, horovod 0.19.0").mpi).toBe("Open MPI 4.0.3rc1");
