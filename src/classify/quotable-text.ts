@@ -15,6 +15,21 @@ import { dropTemplateExamples, packageKey } from "./environment.js";
  */
 const PYTHON_FRAME_CODE = /^(([ \t]*)File ["“][^"“”\n]*["”], line \d+[^\n]*)\n\2[ \t]+(?![ \t])(?!File ["“])(?![\w.]*(?:Error|Exception|Warning|Interrupt|Exit)\b)[^\n]*$/gm;
 
+/**
+ * The same in a paste that lost its indentation (a converted body): a header at the line's start, its code line at the
+ * start of the next. Only after a header with a function (a frame printed without source, `File "<string>", line 1`,
+ * has none) and not an exception, a frame or a traceback's framing line.
+ */
+const UNINDENTED_FRAME_CODE =
+  /^(File ["“][^"“”\n]*["”], line \d+, in [^\n]*)\n(?!File ["“])(?![\w.]*(?:Error|Exception|Warning|Interrupt|Exit)\b)(?!Traceback \(|During handling|The above exception)[^\n]*$/gm;
+
+/**
+ * An IPython (7 and earlier) traceback's frame lines: the header (`~/lib/.../session.py in _do_call(self, fn, *args)`)
+ * and the numbered source lines under it (`1333     try:`, `-> 1334       return fn(*args)`), the code of whichever
+ * file the frame is in: `compiler=compiler` of a library's frame is no sign of a build problem.
+ */
+const IPYTHON_FRAME_LINE = /^[ \t]*(?:\S+\.pyw? in [\w<>.]+\([^\n]*|-*>[ \t]*\d{1,7}\b[^\n]*|\d{1,7}(?:[ \t]{2,}[^\n]*|[ \t]*))$/gm;
+
 /** A native backtrace frame (`[bt] (3) /home/ubuntu/mxnet/lib/libmxnet.so(+0x1d2f) [0x7f…]`), as mxnet prints them. */
 const NATIVE_FRAME_LINE = /^[ \t]*\[bt\][^\n]*$/gm;
 
@@ -70,8 +85,13 @@ const DIAGNOSE_SECTION = /^-{3,}[ \t]*\w+(?: \w+)? (?:Info|Test)[ \t]*-{3,}[^\n]
 /** `[pip3] numpy==1.19.1`, `[conda] pytorch 1.7.0`: collect_env's package list. */
 const PACKAGE_LIST_LINE = /^[ \t]*\[(?:pip3?|conda)\]/;
 
-/** A line of `pip freeze`: `name==1.2.3`, `name @ file:///...`, `-e git+https://...#egg=name`. */
-const FREEZE_LINE = /^[ \t]*(?:-e[ \t]+\S+#egg=\S+|[A-Za-z][\w.-]*[ \t]*(?:===?[ \t]*\S+|@[ \t]+\S+))[ \t]*$/;
+/**
+ * A line of `pip freeze` (`name==1.2.3`, `name @ file:///...`, `-e git+https://...#egg=name`) or of `conda list`
+ * (`cudatoolkit               9.2                           0`, `cython  0.29.21  py37h3340039_0  conda-forge`: a
+ * name, a version, a build and perhaps a channel, in columns).
+ */
+const FREEZE_LINE =
+  /^[ \t]*(?:-e[ \t]+\S+#egg=\S+|[A-Za-z][\w.-]*[ \t]*(?:===?[ \t]*\S+|@[ \t]+\S+)|[A-Za-z_][\w.-]*[ \t]+\d[\w.+!-]*[ \t]+[\w.+-]+(?:[ \t]+[\w./:-]+)?)[ \t]*$/;
 
 /** A JSON object's `"key": value` line (`"lr": 2e-5,`, `"batch_size" : 4`). */
 const JSON_KEY_LINE = /^[ \t]*"[^"\n]{1,80}"[ \t]*:/;
@@ -80,7 +100,7 @@ const JSON_BRACKET_LINE = /^[ \t]*[[\]{}]+,?[ \t]*$/;
 /** Three or more key lines of one object: a pasted configuration or a printed dump. */
 const MIN_JSON_RUN = 3;
 
-/** Three or more freeze lines in a row (blank lines between them allowed) are a pasted package list. */
+/** Three or more freeze or conda list lines in a row (blank lines between them allowed) are a pasted package list. */
 const MIN_FREEZE_RUN = 3;
 
 /**
@@ -200,10 +220,11 @@ function dropJsonConfigs(text: string): string {
  * cause.
  */
 export function quotableText(text: string): string {
-  const withoutDumps = dropJsonConfigs(dropTemplateExamples(text).replace(DIAGNOSE_SECTION, "").replace(PYTHON_FRAME_CODE, "$1"));
+  const withoutDumps = dropJsonConfigs(dropTemplateExamples(text).replace(DIAGNOSE_SECTION, "").replace(PYTHON_FRAME_CODE, "$1").replace(UNINDENTED_FRAME_CODE, "$1"));
   return dropEnvironmentLines(withoutDumps)
     .replace(TITLE_TAG, "")
     .replace(NATIVE_FRAME_LINE, "")
+    .replace(IPYTHON_FRAME_LINE, "")
     .replace(FILESYSTEM_PATH, " ")
     .replace(RELATIVE_PATH, " ");
 }

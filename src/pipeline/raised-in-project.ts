@@ -21,9 +21,11 @@ const ENVIRONMENT_EXCEPTION =
 /**
  * Messages that name the environment whatever the exception: CUDA and its libraries (also inside identifiers,
  * `CUDNN_STATUS_EXECUTION_FAILED`, `cudaMalloc`), drivers, memory, a build without GPU support, shared libraries.
+ * Not a device the code put a tensor on: "found at least two devices, cuda:0 and cpu", "Expected object of device
+ * type cuda but got device type cpu" are the code's own mistake.
  */
 const ENVIRONMENT_MESSAGE =
-  /(?<![a-z])(?:cuda|cudnn|cublas|curand|cufft|cusparse|nccl)|out of (?:shared )?memory|\bOOM\b|no kernel image|compiled? with(?:out)? (?:GPU|CUDA)|\bdriver\b|No module named|cannot open shared object|undefined symbol|\bGLIBC/i;
+  /(?<![a-z])(?<!device type )(?:cuda(?!:\d)|cudnn|cublas|curand|cufft|cusparse|nccl)|out of (?:shared )?memory|\bOOM\b|no kernel image|compiled? with(?:out)? (?:GPU|CUDA)|\bdriver\b|No module named|cannot open shared object|undefined symbol|\bGLIBC/i;
 
 /** `module 'tensorflow' has no attribute 'placeholder'`: another release of a library than the code was written for. */
 const LIBRARY_ATTRIBUTE = /\bmodule '([\w.]+)' has no attribute\b/;

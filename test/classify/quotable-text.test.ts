@@ -42,6 +42,28 @@ describe("quotableText (what classification evidence may quote)", () => {
     expect(quotableText(text.replace(/File "([^"]+)"/g, "File “$1”"))).not.toContain("dist.Backend.NCCL, dist.Backend.GLOO");
   });
 
+  it("drops IPython's frame headers and numbered source lines, keeps the exception", () => {
+    const text = [
+      "Training fails in the notebook:",
+      "InvalidArgumentError                      Traceback (most recent call last)",
+      "~/anaconda3/lib/python3.7/site-packages/tensorflow/python/client/session.py in _do_call(self, fn, *args)",
+      "1333     try:",
+      "-> 1334       return fn(*args, compiler=compiler)",
+      "1335     except errors.OpError as e:",
+      "1320",
+      "InvalidArgumentError: Paddings must be non-negative: 0 -1",
+    ].join("\n");
+    const quoted = quotableText(text);
+    expect(quoted).not.toMatch(/compiler|_do_call|OpError|1320/);
+    expect(quoted).toContain("InvalidArgumentError: Paddings must be non-negative: 0 -1");
+    expect(quoted).toContain("Training fails in the notebook:");
+    // A plain traceback whose indentation the paste lost: the line under each header is still the frame's code.
+    const flat = ['File "/lib/IPython/core/interactiveshell.py", line 3020, in run_cell_async', "interactivity=interactivity, compiler=compiler, result=result)", 'File "<string>", line 1', "ValueError: bad value", "It fails with the compiler flags."].join("\n");
+    expect(quotableText(flat)).not.toContain("compiler=compiler");
+    expect(quotableText(flat)).toContain("ValueError: bad value");
+    expect(quotableText(flat)).toContain("It fails with the compiler flags.");
+  });
+
   it("keeps an exception line that follows a frame printed without its source, in pip's indented output", () => {
     const pip = ['    Traceback (most recent call last):', '      File "<string>", line 1, in <module>', "    ModuleNotFoundError: No module named 'torch'"].join("\n");
     expect(quotableText(pip)).toContain("ModuleNotFoundError: No module named 'torch'");
@@ -145,6 +167,11 @@ describe("quotableText (what classification evidence may quote)", () => {
     expect(quoted).not.toMatch(/Cython|msgpack|h5py|egg=|torch @/);
     expect(quoted).toContain("It fails after the first epoch.");
     expect(quotableText("It broke when I upgraded to\nnumpy==1.20.0\nyesterday.")).toContain("numpy==1.20.0");
+    // `conda list` prints columns: name, version, build, channel.
+    const conda = ["cudatoolkit               9.2                           0", "cython                    0.29.21          py37h3340039_0", "ninja                     1.10.1               hc9558a2_1    conda-forge"].join("\n");
+    const listed = quotableText(`The trainer crashes.\n${conda}\nIt fails with python 3.7 on ubuntu.`);
+    expect(listed).not.toMatch(/cudatoolkit|cython|ninja/);
+    expect(listed).toContain("It fails with python 3.7 on ubuntu.");
   });
 
     it("drops the title's component tag and relative paths, not dotted names", () => {

@@ -42,6 +42,9 @@ describe("errorRaisedInProject", () => {
     ]) expect(inProject(error)).toBeUndefined();
     // The project's own module missing an attribute is the project's.
     expect(inProject("AttributeError: module 'pkg.trainer' has no attribute 'fit2'")?.exceptionType).toBe("AttributeError");
+    // A tensor on the wrong device is the code's mistake, though the message names a CUDA device.
+    expect(inProject("RuntimeError: Expected all tensors to be on the same device, but found at least two devices, cuda:0 and cpu!")?.exceptionType).toBe("RuntimeError");
+    expect(inProject("RuntimeError: Expected object of device type cuda but got device type cpu")?.exceptionType).toBe("RuntimeError");
     expect(raised("no traceback at all")).toBeUndefined();
   });
 
