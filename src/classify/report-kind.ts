@@ -23,11 +23,12 @@ const FEATURE_BODY =
   /\bis your feature request related to a problem|^#+\s*feature request\s*$|\b(?:it would be (?:nice|great|useful) (?:if|to)|i(?:'d| would) like to request)\b/im;
 const QUESTION_TITLE = /^\s*(?:\[?question\]?:?|q:|how\b|what\b|why\b|is (?:it|there)\b|are there\b|can (?:i|we|you)\b|could (?:i|we|you)\b|do (?:i|we|you)\b|does (?:anyone|mxnet|tensorflow|pytorch|keras)\b|where\b|which\b|should (?:i|we)\b)/i;
 /**
- * The report points at a line of code: a permalink (`/blob/776b751/.../focal_loss.py#L132`), or GitHub's code
- * embed as converted bodies keep it ("Line 132 in 776b751"). "Lost gradient after clipping in focal loss?" above
- * the line that clips is a bug report phrased as a question.
+ * The report points at a line of code: a permalink (`/blob/776b751/.../focal_loss.py#L132`) or a branch's link to a
+ * line (`/blob/master/horovod/torch/__init__.py#L174`, horovod#1099), or GitHub's code embed as converted bodies keep
+ * it ("Line 132 in 776b751"). "Lost gradient after clipping in focal loss?" above the line that clips is a bug report
+ * phrased as a question.
  */
-const CODE_POINTER = /\/blob\/[0-9a-f]{7,40}\/[^\s#)]+#L\d+|^[ \t]*Lines? \d+(?: to \d+)?[^\S\n]*\n\s*in[^\S\n]*\n\s*[0-9a-f]{7,40}\s*$/im;
+const CODE_POINTER = /\/blob\/[\w.-]{1,100}\/[^\s#)]+#L\d+|^[ \t]*Lines? \d+(?: to \d+)?[^\S\n]*\n\s*in[^\S\n]*\n\s*[0-9a-f]{7,40}\s*$/im;
 /** The reporter chose the repository's bug template: its heading is in the body ("### Bug Description", "## 🐛 Bug"). */
 const BUG_TEMPLATE = /^[ \t]*(?:#+[ \t]*)?(?:🐛[ \t]*)?(?:bug description|describe the bug|bug report|bug)[ \t]*:?[ \t]*$/im;
 const DOCS_TITLE = /\b(?:docs?|documentation|docstrings?|tutorials?|readme|website|web ?page)\b/i;

@@ -50,6 +50,8 @@ describe("classifyReportKind", () => {
     expect(embed.evidence).toContain("points at a line of the code");
     const permalink = kind("Is this clipping right?", "See https://github.com/org/repo/blob/776b751c0ffee/pkg/losses.py#L132");
     expect(permalink.label).toBe("bug");
+    const branch = kind("Duplicated Synchronization with Gradient Clipping?", "https://github.com/horovod/horovod/blob/master/horovod/torch/__init__.py#L174\n\nThere is duplicated synchronization.");
+    expect(branch.label).toBe("bug");
     // A link to a file, with no line, is no pointer at code: a question about a module stays a question.
     expect(kind("How do I use the losses module?", "See https://github.com/org/repo/blob/main/pkg/losses.py").label).toBe("question");
   });
