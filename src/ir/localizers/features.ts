@@ -152,7 +152,8 @@ export function computeFeatures({ index, issue, history, parsed: given }: Locali
   // their functions: a reporter who pastes the repository's own code to point at the bug (`def _run_sanity_check`)
   // pastes functions far more often than classes. (Leaving functions out too measured the same, MAP 0.627.)
   const ownDefinitions = classesDefinedInCode(parsed.codeBlocks);
-  const defs = definitionMatches(index, codeNames.filter((name) => ours(name) && !name.split(".").some((part) => ownDefinitions.has(part))));
+  const issueWords = new Set(text.toLowerCase().match(/[a-z_][a-z0-9_]*/g) ?? []);
+  const defs = definitionMatches(index, codeNames.filter((name) => ours(name) && !name.split(".").some((part) => ownDefinitions.has(part))), issueWords);
   const definitions = minMax(defs.scores);
   const inCode = new Set(codeNames);
   const proseNames = codeWordsInProse(issue.title, parsed.prose).filter((w) => !inCode.has(w));

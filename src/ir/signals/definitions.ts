@@ -12,10 +12,11 @@ export interface DefinitionMatch {
 
 /**
  * Files that define (as a class, function or method) a name the issue's code mentions: `Trainer.fit`,
- * `SoftmaxOutput`, `pad_sequence`. Each matched name adds its inverse definition frequency
+ * `SoftmaxOutput`, `pad_sequence`. `issueWords` (the issue's words, lower-cased) place a method's evidence in the
+ * class the issue names. Each matched name adds its inverse definition frequency
  * ({@link creditByRarity}), so a name defined in one file outweighs one defined in twenty.
  */
-export function definitionMatches(index: SourceIndex, names: readonly string[]): DefinitionMatch {
+export function definitionMatches(index: SourceIndex, names: readonly string[], issueWords: ReadonlySet<string> = new Set()): DefinitionMatch {
   const matches = new Map<number, { name: string; line: number }[]>();
   const wanted = new Set<string>();
   for (const n of names) {
@@ -31,12 +32,29 @@ export function definitionMatches(index: SourceIndex, names: readonly string[]):
   // Matched whatever the case (the reporter's `trainer` finds `class Trainer`), but the evidence names the
   // definition as written: "defines `label`" of a file that defines `Label` would not be true.
   const definers = new Map<string, Map<number, { name: string; line: number }>>();
+  const classNamedAt = new Set<{ name: string; line: number }>();
   index.docs.forEach((doc, d) => {
     const s = doc.structure;
     if (!s) return;
-    for (const def of [...s.classes, ...s.functions]) {
+    const defs: { name: string; line: number; className?: string }[] = [...s.classes, ...s.functions];
+    for (const def of defs) {
       const key = def.name.toLowerCase();
-      if (wanted.has(key)) recordMatch(definers, key, d, { name: def.name, line: def.line });
+      if (!wanted.has(key)) continue;
+      // A method several classes of the file define is shown in the class the issue names anywhere (`on_epoch_end`
+      // of `EarlyStoppingCallback`, named in the title, not of the file's first callback); else the first
+      // definition. The score counts the name once per file either way.
+      const known = definers.get(key)?.get(d);
+      const className = def.className?.toLowerCase();
+      const inNamedClass = className !== undefined && (wanted.has(className) || issueWords.has(className));
+      if (known && inNamedClass && !classNamedAt.has(known)) {
+        const match = { name: def.name, line: def.line };
+        definers.get(key)!.set(d, match);
+        classNamedAt.add(match);
+      } else if (!known) {
+        const match = { name: def.name, line: def.line };
+        recordMatch(definers, key, d, match);
+        if (inNamedClass) classNamedAt.add(match);
+      }
     }
   });
   const rarity = new Map<{ name: string; line: number }, number>();

@@ -32,6 +32,19 @@ describe("definitionMatches", () => {
     expect(matches.get(doc("a.py"))!.find((m) => m.name === "Trainer")!.line).toBe(1);
   });
 
+  it("places a method several classes define in the class the issue names, scoring the file once", async () => {
+    const local = await indexFiles([
+      file("callbacks.py", "class CheckRunCallback:\n    def on_epoch_end(self):\n        pass\n\n\nclass EarlyStoppingCallback:\n    def on_epoch_end(self):\n        pass\n"),
+      file("other.py", "x = 1\n"),
+    ]);
+    const doc = local.pathToDoc.get("callbacks.py")!;
+    const named = definitionMatches(local, ["early_stop.on_epoch_end"], new Set(["earlystoppingcallback", "considers"]));
+    expect(named.matches.get(doc)).toEqual([{ name: "on_epoch_end", line: 7 }]);
+    const unnamed = definitionMatches(local, ["early_stop.on_epoch_end"]);
+    expect(unnamed.matches.get(doc)).toEqual([{ name: "on_epoch_end", line: 2 }]);
+    expect(named.scores[doc]).toBe(unnamed.scores[doc]);
+  });
+
   it("lists a file's matched names rarest first, whatever order the files are met in", async () => {
     // `size` is met first (in a.py), then in b.py after the class the issue is about; the class is rarer and leads
     // b.py's list: its line is the one the comment links.
