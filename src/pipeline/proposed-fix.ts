@@ -15,13 +15,26 @@ const PROPOSAL =
   /\bshould (?:be|read|become|say)\b|\bchang(?:e|ed|ing)\s+(?:it\s+|this\s+|that\s+|the line\s+)?(?:to|into)\b|\breplac(?:e|ed|ing)\s+(?:it\s+|this\s+|that\s+)?(?:with|by)\b|\binstead of\b|\bneeds? to be\b|\bfix(?:ed)? (?:it |this )?by\b/i;
 /**
  * "With dp instead of ddp it trains fine", "using X instead of Y": the reporter describes the setting they ran, not a
- * change to the code, so "instead of" after it proposes nothing.
+ * change to the code. Such a clause is taken out before the words between copied code and its replacement are read.
  */
-const SETTING_INSTEAD = /\b(?:with|using|when using|if I use|on)\s+\S+(?:\s+\S+){0,2}\s+instead of\b/i;
-/** Inline code spans of a sentence that proposes, old one first: "Replace `a` with `b`", "change `a` to `b`". */
-const INLINE_OLD_FIRST = { before: /\b(?:replac|chang)(?:e|ing)\s*$/i, between: /^\s*(?:with|by|to|into)\s*$/i };
-/** ... and new one first: "use `b` instead of `a`", "`b` instead of `a`". */
-const INLINE_NEW_FIRST = /^\s*instead of\s*$/i;
+const SETTING_INSTEAD = /\b(?:with|using|when using|if (?:I|we|you) use)\s+\S+(?:\s+\S+){0,2}\s+instead of\b/gi;
+/** Inline code spans of a sentence that proposes, old one first: "Replace `a` with `b`", "change the line `a` to `b`". */
+const INLINE_OLD_FIRST = { before: /\b(?:replac|chang)(?:e|ed|ing)(?:\s+(?:the|this|that)\s+line)?\s*$/i, between: /^\s*(?:with|by|to|into)\s*$/i };
+/** ... and new one first: "use `b` instead of `a`", "`b` should be used instead of `a`". */
+const INLINE_NEW_FIRST = /^\s*(?:(?:should|must|could|can) be used\s+)?instead of\s*$/i;
+/** A sentence that tells of the setting run with the first span ("with `b` instead of `a` it trains fine")... */
+const SETTING_LEAD = /\b(?:with|using|when using|if (?:I|we|you) use)\s*$/i;
+/** ... unless it says the change fixes the bug ("using `b` instead of `a` fixes it"). */
+const FIXES = /\b(?:fix(?:es|ed)?|solv(?:es|ed)|resolv(?:es|ed))\b/i;
+/**
+ * What follows a change the reporter made and says failed: "If I change `a` to `b`, it segfaults", "replacing `a`
+ * with `b` gives the same error".
+ */
+const FAILED_OUTCOME =
+  /\b(?:same (?:error|problem|issue|result)|still (?:fails?|crash\w*|errors?|hangs?|breaks?)|segfaults?|crash(?:es|ed)?|fails?|(?:doesn't|does not|didn't|did not) (?:work|help)|no (?:effect|luck|difference))\b/i;
+/** Longest line read for inline proposals, and most code spans read on it: a longer line is a paste, not a sentence. */
+const MAX_INLINE_LINE_CHARS = 4000;
+const MAX_INLINE_SPANS = 40;
 
 /** A line that leads into the one to change: "we should change", "Replace:", "Replace this:". */
 const LEADS_TO_CHANGE = /\b(?:chang|replac)(?:e|ing)(?:\s+(?:this|that|it|the line|these lines|the code))?\s*:?\s*$/i;
@@ -91,7 +104,7 @@ export function proposedFixInProject(body: string, holders: QuotedLineHolders): 
     // A diff: removed lines (context lines, which start with a space, may stand among them) and added ones after.
     const diff = copied.some((c) => REMOVED.test(c.raw)) && copied.every((c) => REMOVED.test(c.raw) || /^ /.test(c.raw)) && replacement.some((r) => ADDED.test(r));
     const worded =
-      ((PROPOSAL.test(between) && !SETTING_INSTEAD.test(between)) || AFTER_LABEL.test(between) || (LEADS_TO_CHANGE.test(lines[i - 1] ?? "") && LEADS_TO_REPLACEMENT.test(between))) &&
+      (PROPOSAL.test(between.replace(SETTING_INSTEAD, " ")) || AFTER_LABEL.test(between) || (LEADS_TO_CHANGE.test(lines[i - 1] ?? "") && LEADS_TO_REPLACEMENT.test(between))) &&
       !NEGATED.test(`${lines[i - 1] ?? ""}\n${between}`);
     if (diff || worded) {
       // In a diff only the removed lines change; the context lines around them stay.
@@ -151,25 +164,43 @@ function placeInBlock(copied: CopiedLine, block: readonly CopiedLine[]): { path:
 /**
  * Two inline code spans of one sentence, the first held and the second its rewrite ("`x = f(a)` should be
  * `x = f(b)`", "replace `x = f(a)` with `x = f(b)`"), or the rewrite first ("use `x = f(b)` instead of `x = f(a)`").
+ * Not a change the reporter says failed or could not make, nor the setting they ran. Each stretch of text between
+ * spans is read a bounded number of times: the line may be a long paste.
  */
 function inlineProposal(line: string, heldAt: (raw: string) => CopiedLine | undefined, holders: QuotedLineHolders): Classification["proposedFix"] {
-  const spans = [...line.matchAll(/`([^`\n]+)`/g)];
+  if (line.length > MAX_INLINE_LINE_CHARS || !line.includes("`")) return undefined;
+  const spans = [...line.matchAll(/`([^`\n]+)`/g)].slice(0, MAX_INLINE_SPANS);
+  const end = (k: number) => spans[k]!.index! + spans[k]![0].length;
   for (let k = 0; k + 1 < spans.length; k++) {
     const first = spans[k]!;
     const second = spans[k + 1]!;
-    const before = line.slice(0, first.index);
-    const between = line.slice(first.index! + first[0].length, second.index);
-    const oldFirst = (PROPOSAL.test(between) && !INLINE_NEW_FIRST.test(between) && !SETTING_INSTEAD.test(line)) || (INLINE_OLD_FIRST.before.test(before) && INLINE_OLD_FIRST.between.test(between));
-    const newFirst = INLINE_NEW_FIRST.test(between) && !SETTING_INSTEAD.test(line);
-    const [copiedSpan, replacementSpan] = newFirst ? [second, first] : [first, second];
+    // The sentence around the pair: from the last sentence end before the first span to the first after the second.
+    const lead = lastSentence(line.slice(k === 0 ? 0 : end(k - 1), first.index));
+    const between = line.slice(end(k), second.index);
+    const after = firstSentence(line.slice(end(k + 1), k + 2 < spans.length ? spans[k + 2]!.index : line.length));
+    const newFirst = INLINE_NEW_FIRST.test(between);
+    const oldFirst = !newFirst && (PROPOSAL.test(between) || (INLINE_OLD_FIRST.before.test(lead) && INLINE_OLD_FIRST.between.test(between)));
     if (!oldFirst && !newFirst) continue;
+    if (NEGATED.test(`${lead}${between}`) || FAILED_OUTCOME.test(after) || (SETTING_LEAD.test(lead) && !FIXES.test(after))) continue;
+    const [copiedSpan, replacementSpan] = newFirst ? [second, first] : [first, second];
     const copied = heldAt(copiedSpan[1]!);
     const replacement = asQuotedLine(replacementSpan[1]!);
     if (!copied || copied.held.length > MAX_HOLDERS || replacement === undefined || holders.has(replacement) || keptNames(copied.line, replacement) === undefined) continue;
-    if (NEGATED.test(line)) return undefined;
     return { path: copied.held[0]!.path, line: copied.held[0]!.line };
   }
   return undefined;
+}
+
+/** The text after its last sentence end ("It fails. Replace" -> " Replace"). */
+function lastSentence(text: string): string {
+  const stop = Math.max(text.lastIndexOf(". "), text.lastIndexOf("! "), text.lastIndexOf("? "));
+  return stop === -1 ? text : text.slice(stop + 2);
+}
+
+/** The text up to its first sentence end. */
+function firstSentence(text: string): string {
+  const stop = text.search(/[.!?](?:\s|$)/);
+  return stop === -1 ? text : text.slice(0, stop);
 }
 
 /**

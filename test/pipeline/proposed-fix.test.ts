@@ -78,6 +78,27 @@ describe("proposedFixInProject", () => {
     expect(await proposed(`Use \`${neu}\` instead of \`${old}\`.`)).toEqual({ path: "horovod/common/__init__.py", line: 2 });
     // The two spans in the other order with "instead of" between: the first is the new code, not the held one.
     expect(await proposed(`\`${old}\` instead of \`${neu}\``)).toBeUndefined();
+    // Spoken forms the sentence may take around the spans.
+    expect(await proposed(`\`${neu}\` should be used instead of \`${old}\`.`)).toEqual({ path: "horovod/common/__init__.py", line: 2 });
+    expect(await proposed(`I replaced \`${old}\` with \`${neu}\` and it loads.`)).toEqual({ path: "horovod/common/__init__.py", line: 2 });
+    expect(await proposed(`Change the line \`${old}\` to \`${neu}\`.`)).toEqual({ path: "horovod/common/__init__.py", line: 2 });
+    expect(await proposed(`Using \`${neu}\` instead of \`${old}\` fixes it.`)).toEqual({ path: "horovod/common/__init__.py", line: 2 });
+    expect(await proposed(`It fails (I tried 0.19 too). Replace \`${old}\` with \`${neu}\`.`)).toEqual({ path: "horovod/common/__init__.py", line: 2 });
+    // A change the reporter says failed, or the setting they ran with, is no proposal.
+    expect(await proposed(`If I change \`${old}\` to \`${neu}\`, it segfaults.`)).toBeUndefined();
+    expect(await proposed(`Replacing \`${old}\` with \`${neu}\` gives the same error.`)).toBeUndefined();
+    expect(await proposed(`With \`${neu}\` instead of \`${old}\` it trains fine.`)).toBeUndefined();
+    // The removed line among context lines the repository holds too.
+    const held = [
+      "```diff",
+      " def mpi_threads_supported():",
+      "-    mpi_threads_supported = MPI_COMMON_LIB_CTYPES.mpi_threads_supported()",
+      "+    mpi_threads_supported = MPI_COMMON_LIB_CTYPES.horovod_mpi_threads_supported()",
+      "     return bool(mpi_threads_supported)",
+      "```",
+    ].join("\n");
+    const init = "def mpi_threads_supported(self, lib=None):\n    mpi_threads_supported = MPI_COMMON_LIB_CTYPES.mpi_threads_supported()\n    return bool(mpi_threads_supported)\n";
+    expect(await proposed(held.replace(" def mpi_threads_supported():", " def mpi_threads_supported(self, lib=None):"), [file("horovod/common/__init__.py", init)])).toEqual({ path: "horovod/common/__init__.py", line: 2 });
     const diff = [
       "```diff",
       " def mpi_threads_supported():",
@@ -96,10 +117,20 @@ describe("proposedFixInProject", () => {
     expect(await proposed(body, [file("pyro/distributions/lkj.py", lkj)])).toEqual({ path: "pyro/distributions/lkj.py", line: 7 });
   });
 
+  it("reads a long line of inline code spans in linear time (a paste, not a sentence)", async () => {
+    const started = performance.now();
+    expect(await proposed(`mpi_threads_supported = MPI_COMMON_LIB_CTYPES.mpi_threads_supported()\n${"`ab` should be ".repeat(70_000)}`)).toBeUndefined();
+    // Generous: the quadratic reading took over a minute on a line this long.
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
   it("is no proposal when 'instead of' tells the setting the reporter ran", async () => {
     const run = "trainer = Trainer(gpus=2, distributed_backend='ddp', max_epochs=3)";
     const body = [run, "", "With dp instead of ddp it trains fine:", "", "trainer = Trainer(gpus=2, distributed_backend='dp', max_epochs=3)"].join("\n");
     expect(await proposed(body, [file("tests/test_ddp.py", `def test_ddp():\n    ${run}\n`)])).toBeUndefined();
+    // A setting told before a proposal does not hide it: "fails on CPU instead of GPU, so this line should be".
+    const cpu = [run, "", "It fails on CPU instead of GPU, so this line should be:", "", "trainer = Trainer(gpus=2, distributed_backend='dp', max_epochs=3)"].join("\n");
+    expect(await proposed(cpu, [file("tests/test_ddp.py", `def test_ddp():\n    ${run}\n`)])).toEqual({ path: "tests/test_ddp.py", line: 2 });
   });
 
   it("reads past a link and a sentence that holds an '=' to the replacement", async () => {
