@@ -86,8 +86,39 @@ function straightFrameQuotes(line: string): string {
   return line.includes("File “") ? line.replace(/\bFile “([^“”\n]*)”/g, 'File "$1"') : line;
 }
 
-/** Scans already-normalised lines; spans refer to indices in `lines`. */
+/**
+ * The prefix a multi-process launcher puts before each line of a rank's output: horovodrun's "Tue Oct 13 10:58:56
+ * 2020[3]<stderr>:" or "[3]<stderr>:", mpirun --tag-output's "[1,0]<stderr>:". Group 1 names the stream.
+ */
+const RANK_PREFIX = /^(?:\w{3} \w{3} +\d{1,2} \d\d:\d\d:\d\d \d{4})?(\[\d{1,6}(?:,\d{1,6})?\]<std(?:out|err)>):/;
+/** Prefixed lines enough to read the text as several ranks' output. */
+const MIN_RANK_LINES = 3;
+
+/**
+ * Scans already-normalised lines; spans refer to indices in `lines`. Several ranks' output interleaved line by line
+ * (a distributed run's log) is read rank by rank, each line without its prefix: a frame's code line is the next line
+ * of the same rank, not whichever rank printed next.
+ */
 export function locateTracebacks(rawLines: readonly string[]): LocatedTraceback[] {
+  const streams = new Map<string, number[]>();
+  let prefixed = 0;
+  rawLines.forEach((line, i) => {
+    const rank = RANK_PREFIX.exec(line)?.[1] ?? "";
+    if (rank) prefixed++;
+    let lines = streams.get(rank);
+    if (!lines) streams.set(rank, (lines = []));
+    lines.push(i);
+  });
+  if (prefixed < MIN_RANK_LINES) return locateInLines(rawLines);
+  const found: LocatedTraceback[] = [];
+  for (const indices of streams.values()) {
+    const lines = indices.map((i) => rawLines[i]!.replace(RANK_PREFIX, ""));
+    for (const tb of locateInLines(lines)) found.push({ ...tb, firstLine: indices[tb.firstLine]!, lastLine: indices[tb.lastLine]! });
+  }
+  return found.sort((a, b) => a.firstLine - b.firstLine).slice(0, MAX_TRACEBACKS);
+}
+
+function locateInLines(rawLines: readonly string[]): LocatedTraceback[] {
   const found: LocatedTraceback[] = [];
   // Held in an object so TypeScript does not narrow it across the closures that reset it.
   const state: { open: Open | null } = { open: null };

@@ -74,6 +74,25 @@ describe("parseTracebacks", () => {
     expect(parseTracebacks(`${script.split("\n").slice(0, 4).join("\n")}\n~~~\nIt fails.`)[0]!.frames[0]!.code).toBe("d4 = self.dense4(sum4)");
   });
 
+  it("reads a distributed run's interleaved ranks one rank at a time, each line without its launcher prefix", () => {
+    const log = [
+      "Tue Oct 13 10:58:56 2020[3]<stderr>:Traceback (most recent call last):",
+      "Tue Oct 13 10:58:56 2020[1]<stderr>:Traceback (most recent call last):",
+      'Tue Oct 13 10:58:56 2020[3]<stderr>:  File "/env/site-packages/horovod/torch/mpi_ops.py", line 622, in synchronize',
+      'Tue Oct 13 10:58:56 2020[1]<stderr>:  File "/home/me/train.py", line 40, in <module>',
+      "Tue Oct 13 10:58:56 2020[3]<stderr>:    mpi_lib.horovod_torch_wait_and_clear(handle)",
+      "Tue Oct 13 10:58:56 2020[1]<stderr>:    qa_loss = sum(all_gather_list(qa_loss))",
+      "Tue Oct 13 10:58:56 2020[3]<stderr>:RuntimeError: Horovod has been shut down.",
+      "[1,0]<stderr>:ValueError: bad rank",
+      "Tue Oct 13 10:58:56 2020[1]<stderr>:KeyError: 'loss'",
+    ].join("\n");
+    const tbs = parseTracebacks(log);
+    const frame = (file: string) => tbs.flatMap((t) => t.frames).find((f) => f.file.endsWith(file));
+    expect(frame("mpi_ops.py")).toEqual({ file: "/env/site-packages/horovod/torch/mpi_ops.py", line: 622, func: "synchronize", code: "mpi_lib.horovod_torch_wait_and_clear(handle)" });
+    expect(frame("train.py")?.code).toBe("qa_loss = sum(all_gather_list(qa_loss))");
+    expect(tbs.map((t) => t.exceptionType).sort()).toEqual(["KeyError", "RuntimeError"]);
+  });
+
   it("keeps frames outermost first, with code lines, so the innermost frame is last", () => {
     const tb = parseTracebacks(CHAINED)[1]!;
     expect(tb.frames.map((f) => [f.file, f.line, f.func])).toEqual([
