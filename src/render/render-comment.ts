@@ -386,11 +386,17 @@ function renderClassification(result: TriageResult, config: RepoConfig): string 
     // in the repository's code; with no quote left (the model read an environment dump or the report's shape), a bare
     // percentage would read as a finding.
     const doubts: string[] = [];
-    if (isUnderEvenOdds(classification)) doubts.push("the code is likelier");
     const raised = classification.raisedInProject;
-    if (raised) doubts.push(`the error (${escapeMarkdown(raised.exceptionType)}) is raised in this repository's ${codeSpan(raised.path)}, printed as line ${raised.line}`);
-    if (extrinsic.evidence.length === 0) doubts.push("the report names no outside cause");
-    cause = `possibly outside this repository (extrinsic, ${causeConfidence})${doubts.length ? `, though ${doubts.join("; ")}` : ""}`;
+    const raisedHere = raised ? `the error (${escapeMarkdown(raised.exceptionType)}) is raised in this repository's ${codeSpan(raised.path)}, printed as line ${raised.line}` : undefined;
+    if (extrinsic.evidence.length === 0) {
+      // Nothing the reporter wrote points outside (the model read a dump, the report's shape, its prior): "possibly
+      // outside this repository" would read as a finding about a plain code bug. Said as what it is.
+      cause = `unclear: the classifier leans outside (extrinsic, ${causeConfidence}), but the report names no outside cause${raisedHere ? `, and ${raisedHere}` : ""}`;
+    } else {
+      if (isUnderEvenOdds(classification)) doubts.push("the code is likelier");
+      if (raisedHere) doubts.push(raisedHere);
+      cause = `possibly outside this repository (extrinsic, ${causeConfidence})${doubts.length ? `, though ${doubts.join("; ")}` : ""}`;
+    }
   } else if (isProposedIntrinsic(classification)) {
     // The reporter found the line: the model's leaning and the reporter's reading agree.
     const fix = classification.proposedFix!;

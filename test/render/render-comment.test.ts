@@ -182,7 +182,8 @@ describe("renderComment", () => {
         ...base,
         classification: { ...base.classification!, extrinsic: { label: "extrinsic", confidence: 0.57, evidence, causes: [] } },
       });
-    expect(possibly([])).toContain("**Cause:** possibly outside this repository (extrinsic, 57%), though the report names no outside cause");
+    expect(possibly([])).toContain("**Cause:** unclear: the classifier leans outside (extrinsic, 57%), but the report names no outside cause");
+    expect(possibly([])).not.toContain("possibly outside");
     // Nor does the first line call it possibly extrinsic then.
     expect(possibly([]).split("\n")[0]).not.toContain("extrinsic");
     expect(possibly(["mentions `incompatible`"]).split("\n")[0]).toContain("possibly extrinsic");
@@ -231,9 +232,13 @@ describe("renderComment", () => {
     expect(body.split("\n")[0]).not.toContain("extrinsic");
     // Every doubt in one clause; and none at 49.7%, shown as 50%.
     const raisedInProject = { path: "pkg/base.py", line: 246, exceptionType: "MXNetError" };
-    const both = render({ ...base, classification: { ...base.classification!, raisedInProject, extrinsic: { label: "extrinsic", confidence: 0.48, evidence: [], causes: [] } } });
+    const both = render({ ...base, classification: { ...base.classification!, raisedInProject, extrinsic: { label: "extrinsic", confidence: 0.48, evidence: ["mentions `tvm`"], causes: [] } } });
     expect(both).toContain(
-      "**Cause:** possibly outside this repository (extrinsic, 48%), though the code is likelier; the error (MXNetError) is raised in this repository's `pkg/base.py`, printed as line 246; the report names no outside cause",
+      "**Cause:** possibly outside this repository (extrinsic, 48%), though the code is likelier; the error (MXNetError) is raised in this repository's `pkg/base.py`, printed as line 246: mentions `tvm`",
+    );
+    const unnamed = render({ ...base, classification: { ...base.classification!, raisedInProject, extrinsic: { label: "extrinsic", confidence: 0.48, evidence: [], causes: [] } } });
+    expect(unnamed).toContain(
+      "**Cause:** unclear: the classifier leans outside (extrinsic, 48%), but the report names no outside cause, and the error (MXNetError) is raised in this repository's `pkg/base.py`, printed as line 246",
     );
     const half = render({ ...base, classification: { ...base.classification!, extrinsic: { label: "extrinsic", confidence: 0.497, evidence: ["mentions `tvm`"], causes: [] } } });
     expect(half).toContain("**Cause:** possibly outside this repository (extrinsic, 50%): mentions `tvm`");

@@ -25,7 +25,7 @@ function leaning(evidence: string[]): TriageResult {
 describe("questions when the outside cause is only a leaning", () => {
   it("asks no environment when nothing the reporter wrote points outside, only the project's own release", () => {
     const body = render(leaning([]));
-    expect(body).toContain("though the report names no outside cause");
+    expect(body).toContain("but the report names no outside cause");
     expect(body).toContain("the `kornia` version");
     expect(body).not.toContain(ASK.python);
     expect(body).not.toContain(ASK.os);
