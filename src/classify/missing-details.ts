@@ -62,6 +62,13 @@ const SCRIPT_LINE = /^[ \t]*(?:import \w|from \w[\w.]* import |def \w|class \w|\
 const STEPS =
   /\bsteps? to reproduce\b[^\n]*\n\s*(?:\d+[.)]|[-*])\s*\S{4,}|^[ \t]*1[.)]\s+\S[^\n]*\n\s*2[.)]\s+\S|(?:^|[\s"'(])(?:\.\/[\w.-]+\.(?:py|sh)|python(?:\d+(?:\.\d+)?)?\s+(?:-m\s+\w|-c\s|[\w./-]+\.py\b))/im;
 
+/**
+ * A reproducer kept elsewhere and linked: a gist, a Colab notebook, or a repository the report calls a reproduction
+ * ("I made a small repro repository ... here (https://github.com/me/warp-bug)", kornia#642).
+ */
+const REPRODUCER_LINK =
+  /\bgist\.github(?:usercontent)?\.com\/|\bcolab\.research\.google\.com\/|\b(?:repro\w*|minimal (?:example|script)|example (?:repo\w*|script|notebook))\b[^\n]{0,120}?https?:\/\/(?:github\.com|gitlab\.com|bitbucket\.org)\/[\w.-]+\/[\w.-]+/i;
+
 export const ASK_ERROR = "the full error message or log, pasted as text";
 /** For a report that says little and speaks of no error: there may be none (a code review phrased as a title). */
 export const ASK_ERROR_IF_ANY = "the full error message or log, if there is one, pasted as text";
@@ -93,6 +100,6 @@ export function missingDetails(issue: PreparedIssue, options: MissingDetailsOpti
   else if (!shown && options.saysLittle) out.push(screenshot ? ASK_ERROR_NOT_SCREENSHOT : mentioned ? ASK_ERROR : ASK_ERROR_IF_ANY);
   // Asked only of a report of something the reporter ran: a code review ("weight_decay should be applied before
   // clipping") is its own reproducer.
-  if (!code && !STEPS.test(body) && (options.saysLittle || RAN_SOMETHING.test(issue.all))) out.push(ASK_REPRODUCER);
+  if (!code && !STEPS.test(body) && !REPRODUCER_LINK.test(body) && (options.saysLittle || RAN_SOMETHING.test(issue.all))) out.push(ASK_REPRODUCER);
   return out;
 }

@@ -27,6 +27,14 @@ describe("missingDetails", () => {
     expect(details("Training crashes", "When I run python3.8 train.py --gpus 2 it crashes: CUDA error: out of memory")).toEqual([]);
   });
 
+  it("takes a linked reproducer (a repository the report calls a repro, a gist, a Colab notebook) for one", () => {
+    const linked = "I made a small repro repository with sample images, depths and camera parameters here (https://github.com/me/warp-bug). When I run it, warping fails: ValueError: bad shape";
+    expect(details("warp fails", linked)).toEqual([]);
+    expect(details("warp fails", "When I run https://gist.github.com/me/abc123 it fails: ValueError: bad shape")).toEqual([]);
+    // A link to the project itself is no reproducer.
+    expect(details("warp fails", "When I run the warp it fails: ValueError: bad shape. See https://github.com/kornia/kornia")).toEqual([ASK_REPRODUCER]);
+  });
+
   it("does not take a stated Python version for the command that was run", () => {
     // "Python 3.6.9" in the environment list says which interpreter, not what was run with it.
     expect(details("Training crashes", "When I run training it crashes after a while.\n\n- Python 3.6.9\n- Ubuntu 18.04")).toEqual([ASK_ERROR, ASK_REPRODUCER]);
