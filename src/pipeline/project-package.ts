@@ -51,7 +51,7 @@ export function statedPackageVersion(text: string, name: string): string | undef
   const parts = name.split(/[-_.]+/).filter(Boolean).map(escapeRegExp);
   if (parts.length === 0) return undefined;
   const spelt = parts.join("[-_. ]?");
-  const stated = new RegExp(`(?<![\\w-])${spelt}(?![\\w-])[ \\t:=,(>~^-]*(?:version\\b(?:[^\\n\\d:]{0,60}:)?[ \\t:=]*(?:is[ \\t]+)?)?v?(\\d+\\.\\d+(?:\\.\\d+)*(?:(?:a|b|rc|dev|post)\\d*|[.-](?:pre|dev|alpha|beta|rc|post)\\.?\\d*\\b)?)`, "i").exec(text);
+  const stated = new RegExp(`(?<![\\w-])${spelt}(?![\\w-])[ \\t:=,(>~^-]*(?:and[ \\t]+[\\w.-]+[ \\t]+)?(?:versions?\\b(?:[^\\n\\d:]{0,60}:)?[ \\t:=]*(?:is[ \\t]+)?)?v?(\\d+\\.\\d+(?:\\.\\d+)*(?:(?:a|b|rc|dev|post)\\d*|[.-](?:pre|dev|alpha|beta|rc|post)\\.?\\d*\\b)?)`, "i").exec(text);
   // "accuracy from sklearn 0.4986" is a number printed after the name, not a release.
   return stated?.[1] !== undefined && !isMeasurement(stated[1]) ? stated[1] : undefined;
 }

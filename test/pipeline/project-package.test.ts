@@ -32,6 +32,8 @@ describe("statesPackageVersion", () => {
   it("keeps a pre-release's qualifier, which names another build than the release", () => {
     expect(statedPackageVersion("ignite 0.4.0-pre", "ignite")).toBe("0.4.0-pre");
     expect(statedPackageVersion("pyro 1.3.0.dev20200518", "pyro")).toBe("1.3.0.dev20200518");
+    // Named with a sibling package: "allennlp and allennlp-model version is 1.0.0rc5" (allennlp#4319).
+    expect(statedPackageVersion("allennlp and allennlp-model version is 1.0.0rc5", "allennlp")).toBe("1.0.0rc5");
     expect(statedPackageVersion("flair 0.4.5rc1", "flair")).toBe("0.4.5rc1");
     // Not a word that starts like a qualifier.
     expect(statedPackageVersion("ignite 0.4.0-presumably", "ignite")).toBe("0.4.0");
