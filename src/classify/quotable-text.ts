@@ -30,6 +30,9 @@ const UNINDENTED_FRAME_CODE =
  */
 const IPYTHON_FRAME_LINE = /^[ \t]*(?:\S+\.pyw? in [\w<>.]+\([^\n]*|-*>[ \t]*\d{1,7}\b[^\n]*|\d{1,7}(?:[ \t]{2,}[^\n]*|[ \t]*))$/gm;
 
+/** A URL (up to a space, a closing bracket or a quote). */
+const URL = /\b(?:https?|ftp):\/\/[^\s)\]>"'`]+/g;
+
 /** A native backtrace frame (`[bt] (3) /home/ubuntu/mxnet/lib/libmxnet.so(+0x1d2f) [0x7f…]`), as mxnet prints them. */
 const NATIVE_FRAME_LINE = /^[ \t]*\[bt\][^\n]*$/gm;
 
@@ -223,6 +226,9 @@ export function quotableText(text: string): string {
   const withoutDumps = dropJsonConfigs(dropTemplateExamples(text).replace(DIAGNOSE_SECTION, "").replace(PYTHON_FRAME_CODE, "$1").replace(UNINDENTED_FRAME_CODE, "$1"));
   return dropEnvironmentLines(withoutDumps)
     .replace(TITLE_TAG, "")
+    // A link's words are its target's: a model's `...-2020.02.27.tar.gz` is no version the report states, the
+    // `huge-success/sanic` of a repository link no word of the report.
+    .replace(URL, " ")
     .replace(NATIVE_FRAME_LINE, "")
     .replace(IPYTHON_FRAME_LINE, "")
     .replace(FILESYSTEM_PATH, " ")

@@ -15,8 +15,9 @@ describe("quotableText (what classification evidence may quote)", () => {
     expect(quoted).not.toMatch(/libmxnet|ubuntu|Users/);
     // Written as inline code, or in a list, still a path.
     expect(quotableText("installed in `/home/ubuntu/.local/lib/mxnet` and [/opt/cuda/lib64,/opt/cuda/bin]")).not.toMatch(/ubuntu|cuda/);
-    // A URL is no filesystem path.
-    expect(quotableText("see https://github.com/o/r/issues/1")).toBe("see https://github.com/o/r/issues/1");
+    // A URL's words are its target's, not the report's: a model file's date is no version stated.
+    expect(quotableText("see https://github.com/o/r/issues/1")).toBe("see  ");
+    expect(quotableText('Predictor.from_path("https://storage.googleapis.com/models/coref-spanbert-large-2020.02.27.tar.gz")')).not.toContain("2020.02.27");
   });
 
   it("drops the code lines Python prints under traceback frames, keeps the exception and the reporter's code", () => {
