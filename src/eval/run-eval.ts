@@ -146,8 +146,9 @@ async function prepareSnapshot(commit: string, lister: TreeLister, reader: BlobR
     entries = null;
   }
   if (!entries) return null;
-  // The lister knows no sizes: files are selected by path, and a file over the size limit is dropped by the
-  // reader from its size, before its content is read.
+  // The lister knows no sizes: files are selected by path, and a file over the size limit is answered null by the
+  // reader from the size git sends first. git still sends the whole blob through the pipe; the reader discards it
+  // as it comes: the saving is memory and copying, not I/O (`--batch-check` first would spare the transfer).
   const { selected } = selectEntries(entries, EVAL_SCOPE);
   const template = templateSentences(await readIssueTemplates(entries, reader));
   const missing = selected.filter((e) => !dropped.has(e.sha) && !cache.known(e.sha, e.path));

@@ -105,12 +105,18 @@ interface PendingRead {
   maxBytes: number;
 }
 
+/** The header of an object found: `<oid> <type> <size>`, before its body. */
+const OBJECT_HEADER = /^([0-9a-f]{40}|[0-9a-f]{64}) (blob|tree|commit|tag) (\d+)$/;
+/** git's answer when it has no object for the name: one line, no body. */
+const NO_OBJECT = / (?:missing|ambiguous|submodule)$/;
+
 /**
- * One long-lived `git cat-file --batch` process: blobs are read by SHA with one write each, so reading
- * thousands of files costs one process, not thousands.
+ * The output of one `git cat-file --batch` process, parsed into the answers of the reads written to it, in order.
+ * One per process: a skipped blob's read is answered from its header while the rest of the blob is still coming,
+ * so after close() or a crash the old process's late output must not reach the next process's reads.
+ * Exported for its tests; read objects through BlobReader.
  */
-export class BlobReader {
-  private proc: ChildProcessWithoutNullStreams | null = null;
+export class BatchAnswers {
   /** Output not yet parsed, as it arrived: joined only once it holds what the next answer needs. */
   private chunks: Buffer[] = [];
   private buffered = 0;
@@ -119,56 +125,41 @@ export class BlobReader {
   /** Bytes of an over-limit object (and its trailing newline) still to discard. */
   private skipping = 0;
   private readonly pending: PendingRead[] = [];
+  /** Set once the process has ended or answered something unreadable: its reads are rejected, its output ignored. */
+  private failure: Error | null = null;
 
-  constructor(private readonly gitDir: string) {}
-
-  private start(): ChildProcessWithoutNullStreams {
-    if (this.proc) return this.proc;
-    const proc = spawn("git", ["--git-dir", this.gitDir, "cat-file", "--batch"], { env: GIT_ENV });
-    proc.stdout.on("data", (chunk: Buffer) => this.receive(chunk));
-    // git explains some misses on stderr (`<blob>^{tree}`: "expected tree type"); unread, they would fill the
-    // pipe and stall the process. The answer on stdout says all a caller needs.
-    proc.stderr.resume();
-    // After close() a later read starts a new process; the old one's exit must not fail the new one's reads
-    // or forget it (it would be left running), so these handlers act only while their process is current.
-    const fail = (err: Error) => {
-      if (this.proc !== proc) return;
-      this.proc = null;
-      this.forgetOutput(); // a partial answer of the dead process must not prefix the next one's
-      for (const p of this.pending.splice(0)) p.reject(err);
-    };
-    proc.on("error", fail);
-    proc.on("exit", (code) => {
-      if (this.proc !== proc) return;
-      if (this.pending.length) fail(new GitError(`git cat-file exited with ${code}`));
-      this.proc = null;
-    });
-    proc.stdin.on("error", () => undefined); // reported through "exit"
-    this.proc = proc;
-    return proc;
+  /** The answer to the request just written to the process. */
+  expect(maxBytes: number): Promise<GitObject | null> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => this.pending.push({ resolve, reject, maxBytes }));
   }
 
-  private forgetOutput(): void {
+  /** Rejects the reads still waiting: no answer can come any more. */
+  fail(err: Error): void {
+    if (this.failure) return;
+    this.failure = err;
     this.chunks = [];
     this.buffered = 0;
-    this.needed = 1;
-    this.skipping = 0;
+    for (const p of this.pending.splice(0)) p.reject(err);
   }
 
   /**
    * Keeps a chunk of output, parsing only once the next answer is complete: joining every chunk as it came
-   * copied a large blob once per 64 KiB pipe read (seconds for a 40 MB one).
+   * copied a large blob once per 64 KiB pipe read (seconds for a 40 MB one). False when the output is not an
+   * answer (its reads are then rejected) or came after a failure: the process must be stopped.
    */
-  private receive(chunk: Buffer): void {
+  receive(chunk: Buffer): boolean {
+    if (this.failure) return false;
     if (this.skipping > 0) {
       const skipped = Math.min(this.skipping, chunk.length);
       this.skipping -= skipped;
       chunk = chunk.subarray(skipped);
-      if (chunk.length === 0) return;
+      if (chunk.length === 0) return true;
     }
     this.chunks.push(chunk);
     this.buffered += chunk.length;
     if (this.buffered >= this.needed) this.drain();
+    return !this.failure;
   }
 
   /** Answers the pending reads whose output is complete, in order: `<oid> <type> <size>\n<body>\n` each. */
@@ -183,13 +174,22 @@ export class BlobReader {
       }
       const header = buffer.toString("utf8", 0, nl);
       const head = this.pending[0]!;
-      if (header.endsWith(" missing") || header.endsWith(" ambiguous")) {
+      // Answers without a body: `<name> missing`, `<name> ambiguous` (the name asked, which holds no line break:
+      // see readObject), and newer git's `<oid> submodule` for a gitlink path whose commit is not in the repository.
+      if (NO_OBJECT.test(header)) {
         buffer = buffer.subarray(nl + 1);
         this.pending.shift();
         head.resolve(null);
         continue;
       }
-      const [oid, type, sizeText] = header.split(" ");
+      const match = OBJECT_HEADER.exec(header);
+      if (!match) {
+        // Without a size there is no telling where this answer ends and the next begins: every later answer
+        // would be wrong, so none is given.
+        this.fail(new GitError(`unexpected answer from git cat-file: ${JSON.stringify(header.slice(0, 200))}`));
+        return;
+      }
+      const [, oid, type, sizeText] = match;
       const size = Number(sizeText);
       const end = nl + 1 + size + 1; // the body and its trailing newline
       if (size > head.maxBytes) {
@@ -212,13 +212,57 @@ export class BlobReader {
     this.chunks = buffer.length > 0 ? [buffer] : [];
     this.buffered = buffer.length;
   }
+}
+
+/** A running `git cat-file --batch` and the answers to the reads written to it. */
+interface BatchProcess {
+  proc: ChildProcessWithoutNullStreams;
+  answers: BatchAnswers;
+}
+
+/**
+ * One long-lived `git cat-file --batch` process: objects are read by id (`read`) or by any revision
+ * (`readObject`) with one write each, so reading thousands of files costs one process, not thousands. When the
+ * process has ended (close(), a crash), the next read starts another.
+ */
+export class BlobReader {
+  private current: BatchProcess | null = null;
+
+  constructor(private readonly gitDir: string) {}
+
+  private start(): BatchProcess {
+    const proc = spawn("git", ["--git-dir", this.gitDir, "cat-file", "--batch"], { env: GIT_ENV });
+    const batch: BatchProcess = { proc, answers: new BatchAnswers() };
+    // Later reads go to a new process as soon as this one is not usable; this one's own reads stay with it.
+    const retire = () => {
+      if (this.current === batch) this.current = null;
+    };
+    proc.stdout.on("data", (chunk: Buffer) => {
+      if (batch.answers.receive(chunk)) return;
+      retire();
+      proc.kill();
+    });
+    // git explains some misses on stderr (`<blob>^{tree}`: "expected tree type"); unread, they would fill the
+    // pipe and stall the process. The answer on stdout says all a caller needs.
+    proc.stderr.resume();
+    proc.on("error", (err) => {
+      retire();
+      batch.answers.fail(err);
+    });
+    proc.on("exit", retire);
+    // Reads still waiting fail only once stdout is closed: output sent before the exit may not have come yet
+    // (after close(), git answers every request written, then exits).
+    proc.on("close", (code, signal) => batch.answers.fail(new GitError(`git cat-file exited with ${signal ?? code}`)));
+    proc.stdin.on("error", () => undefined); // reported through "close"
+    this.current = batch;
+    return batch;
+  }
 
   private request(name: string, maxBytes: number): Promise<GitObject | null> {
-    const proc = this.start();
-    return new Promise((resolve, reject) => {
-      this.pending.push({ resolve, reject, maxBytes });
-      proc.stdin.write(`${name}\n`);
-    });
+    const { proc, answers } = this.current ?? this.start();
+    const answer = answers.expect(maxBytes);
+    proc.stdin.write(`${name}\n`);
+    return answer;
   }
 
   /**
@@ -237,14 +281,14 @@ export class BlobReader {
    */
   readObject(revision: string): Promise<GitObject | null> {
     // One request per line: a line break would make two requests, and every later answer go to the wrong read.
-    if (/[\r\n]/.test(revision)) return Promise.reject(new GitError(`not a revision: ${JSON.stringify(revision)}`));
+    // git cuts a name at a NUL: "HEAD\0^{tree}" would be answered with the commit.
+    if (/[\0\r\n]/.test(revision)) return Promise.reject(new GitError(`not a revision: ${JSON.stringify(revision)}`));
     return this.request(revision, Infinity);
   }
 
+  /** Ends the process once it has answered the reads already asked; a later read starts a new one. */
   close(): void {
-    if (this.proc) {
-      this.proc.stdin.end();
-      this.proc = null;
-    }
+    this.current?.proc.stdin.end();
+    this.current = null;
   }
 }

@@ -14,8 +14,8 @@ interface RawTreeEntry {
  * documents, where starting a child process costs tens of milliseconds (its memory map is copied), and most
  * subtrees are shared between the commits: each tree object is read once and kept by its id.
  *
- * Tree objects hold no blob sizes: entries come with `size` -1 (unknown), and a caller that needs a file's size
- * takes its content's length.
+ * Tree objects hold no blob sizes: entries come with `size` -1 (unknown). A caller with a size limit passes it to
+ * `BlobReader.read`, which judges by the size git gives before the content; a file's size is its content's length.
  */
 export class TreeLister {
   private readonly trees = new Map<string, RawTreeEntry[]>();
@@ -25,12 +25,16 @@ export class TreeLister {
   /**
    * Every entry of a commit's tree, recursively, in `git ls-tree -r` order; null when the repository has no such
    * commit (or the abbreviation is ambiguous). The commit is named as `git ls-tree` takes it: a full or
-   * abbreviated id, a branch or tag name (an annotated tag is peeled), another revision expression.
+   * abbreviated id, a branch or tag name (an annotated tag is peeled), another revision expression. Throws
+   * GitError for a name git cannot take in a batch (a line break or a NUL).
    */
   async list(revision: string): Promise<TreeEntry[] | null> {
     // git resolves the name and peels tags and the commit to its root tree: one batch request for all of them.
     const root = await this.objects.readObject(`${revision}^{tree}`);
     if (!root) return null;
+    // `<revision>^{tree}` is always answered with a tree, unless git resolved another name than the one asked:
+    // another object's body must not be read as a tree.
+    if (root.type !== "tree") throw new GitError(`${revision}^{tree} is a ${root.type}, not a tree`);
     // The repository's object format: 40 hex digits for SHA-1, 64 for SHA-256; tree entries hold ids that long.
     const idBytes = root.oid.length / 2;
     if (!this.trees.has(root.oid)) this.trees.set(root.oid, parseTree(root.body, idBytes));

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, truncateSync } from "node:fs";
+import { join } from "node:path";
 import { readGitSnapshot, selectEntries } from "../../src/repo/read-git-snapshot.js";
-import { BlobReader, GitError, git, listTree, resolveCommit, resolveGitDir } from "../../src/repo/git.js";
+import { BatchAnswers, BlobReader, GitError, git, listTree, resolveCommit, resolveGitDir } from "../../src/repo/git.js";
 import { createGitRepo, makeTempDir, type GitRepo } from "../helpers/git-fixture.js";
 
 let repo: GitRepo;
@@ -174,11 +176,13 @@ describe("BlobReader", () => {
     }
   });
 
-  it("refuses a revision holding a line break, which would be read as two requests", async () => {
+  it("refuses a revision holding a line break, which would be read as two requests, or a NUL", async () => {
     const reader = new BlobReader(repo.gitDir);
     try {
       await expect(reader.readObject("HEAD\nHEAD")).rejects.toThrow(GitError);
       await expect(reader.readObject("HEAD\r")).rejects.toThrow(GitError);
+      // git cuts a name at a NUL: "HEAD\0^{tree}" would be answered with the commit, not its tree.
+      await expect(reader.readObject("HEAD\0^{tree}")).rejects.toThrow(GitError);
       expect((await reader.readObject("HEAD"))?.type).toBe("commit");
     } finally {
       reader.close();
@@ -193,6 +197,147 @@ describe("BlobReader", () => {
     reader.close();
     expect((await reader.read(sha))!.toString()).toContain("def load");
     reader.close();
+  });
+});
+
+/** A promise's value, or "no answer" when it has not settled within `ms` (a read that would hang forever). */
+async function within<T>(promise: Promise<T>, ms = 5000): Promise<T | "no answer"> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<"no answer">((resolve) => (timer = setTimeout(() => resolve("no answer"), ms)));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The ids of this process's live or unreaped `git cat-file` children on `gitDir` (read from Linux's /proc). */
+function catFileChildren(gitDir: string): number[] {
+  return readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8"); // "pid (comm) state ppid ..."
+        const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+        const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+        return ppid === process.pid && argv.includes("cat-file") && argv.includes(gitDir);
+      } catch {
+        return false; // gone meanwhile
+      }
+    });
+}
+
+/**
+ * Waits until Node has reaped the reader's git process: a child stays in /proc until it is reaped, and Node emits
+ * the child's "exit" in the same callback as it reaps it.
+ */
+async function untilReaped(gitDir: string): Promise<void> {
+  for (let waited = 0; catFileChildren(gitDir).length > 0; waited += 10) {
+    if (waited > 5000) throw new Error("git cat-file is still running");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+// A read over its limit is answered from the header, while the rest of the blob is still on its way (or never
+// comes): that rest belongs to its process only, and must never be taken for a later process's answer.
+describe("BlobReader when its process ends during a skipped blob", () => {
+  let r: GitRepo;
+  const sha = (p: string) => r.git(["rev-parse", `HEAD:${p}`]).trim();
+  beforeAll(() => {
+    const lines = (n: number) => Array.from({ length: n }, (_, i) => `line_${i} = ${(i * 7919) % 10007}`).join("\n");
+    // 32 MB: git is still streaming it well after its header has come.
+    r = createGitRepo({ "big.txt": lines(1_600_000), "broken.txt": lines(100_000), "small.py": "a = 1\n" });
+    // Half of broken.txt's loose object is cut: git sends its header and part of its content, then dies.
+    const broken = sha("broken.txt");
+    const file = join(r.gitDir, "objects", broken.slice(0, 2), broken.slice(2));
+    chmodSync(file, 0o644);
+    truncateSync(file, Math.floor(statSync(file).size / 2));
+  });
+  afterAll(() => r.cleanup());
+
+  (existsSync("/proc/self/stat") ? it : it.skip)("answers the next read from a new process when git dies with no read pending", async () => {
+    const reader = new BlobReader(r.gitDir);
+    try {
+      expect(await reader.read(sha("broken.txt"), 10)).toBeNull();
+      await untilReaped(r.gitDir);
+      expect((await within(reader.read(sha("small.py"))))?.toString()).toBe("a = 1\n");
+      expect((await within(reader.read(sha("small.py"))))?.toString()).toBe("a = 1\n");
+    } finally {
+      reader.close();
+    }
+  });
+
+  it("reads the right content after close(), while the old process still sends the skipped blob", async () => {
+    const reader = new BlobReader(r.gitDir);
+    try {
+      expect(await reader.read(sha("big.txt"), 10)).toBeNull();
+      reader.close();
+      const got = await within(Promise.all([reader.read(sha("small.py")), reader.read(sha("big.txt"), 10), reader.read(sha("small.py"))]));
+      expect(got === "no answer" ? got : got.map((b) => b?.toString() ?? null)).toEqual(["a = 1\n", null, "a = 1\n"]);
+    } finally {
+      reader.close();
+    }
+  });
+
+  it("reads the right content after close(), though the old process died during the skipped blob", async () => {
+    const reader = new BlobReader(r.gitDir);
+    try {
+      expect(await reader.read(sha("broken.txt"), 10)).toBeNull();
+      reader.close();
+      expect((await within(reader.read(sha("small.py"))))?.toString()).toBe("a = 1\n");
+    } finally {
+      reader.close();
+    }
+  });
+
+  it("rejects the reads pending when git dies, then reads again from a new process", async () => {
+    const reader = new BlobReader(r.gitDir);
+    try {
+      await expect(reader.read(sha("broken.txt"))).rejects.toThrow(GitError);
+      await untilReaped(r.gitDir);
+      expect((await within(reader.read(sha("small.py"))))?.toString()).toBe("a = 1\n");
+    } finally {
+      reader.close();
+    }
+  });
+});
+
+describe("BatchAnswers", () => {
+  const A = "a".repeat(40);
+  const B = "b".repeat(64);
+  /** Collects what each read settles with: its object's text, null, or "rejected". */
+  const settled = (reads: Promise<{ oid: string; type: string; body: Buffer } | null>[]) =>
+    Promise.all(reads.map((p) => p.then((o) => (o ? `${o.oid.slice(0, 1)} ${o.type} ${o.body.toString()}` : null), (e: Error) => `rejected: ${e.name}`)));
+
+  it("answers the reads in order from output split anywhere, skipping the bodies over their limit", async () => {
+    // `<oid> submodule`: newer git's answer for a gitlink path whose commit the repository does not hold.
+    const stream = Buffer.from(`${A} blob 2\nhi\nHEAD missing\n${B} blob 5\nlarge\nx ambiguous\n${A} tree 0\n\n${A} submodule\n${B} commit 3\na\nb\n`);
+    for (let cut = 0; cut <= stream.length; cut++) {
+      const answers = new BatchAnswers();
+      const reads = [answers.expect(Infinity), answers.expect(Infinity), answers.expect(4), answers.expect(Infinity), answers.expect(0), answers.expect(Infinity), answers.expect(Infinity)];
+      expect(answers.receive(stream.subarray(0, cut))).toBe(true);
+      expect(answers.receive(stream.subarray(cut))).toBe(true);
+      expect(await settled(reads)).toEqual(["a blob hi", null, null, null, "a tree ", null, "b commit a\nb"]);
+    }
+  });
+
+  it.each([
+    ["a type that is not an object's", `${A} file 2`],
+    ["no size", `${A} blob`],
+    ["a size that is not a number", `${A} blob 2x`],
+    ["a negative size", `${A} blob -2`],
+    ["an id that is not 40 or 64 hex digits", `${A.slice(1)} blob 2`],
+    ["no id", `blob 2`],
+  ])("rejects every pending read on a header with %s, and ignores the output after it", async (_, header) => {
+    const answers = new BatchAnswers();
+    const reads = [answers.expect(Infinity), answers.expect(Infinity), answers.expect(Infinity)];
+    // Before this check, the bogus header was the answer to every read (its size NaN, the buffer never advanced).
+    expect(answers.receive(Buffer.from(`${header}\n${A} blob 2\nhi\n`))).toBe(false);
+    expect(await settled(reads)).toEqual(["rejected: GitError", "rejected: GitError", "rejected: GitError"]);
+    const later = answers.expect(Infinity);
+    expect(answers.receive(Buffer.from(`${A} blob 2\nhi\n`))).toBe(false);
+    expect(await settled([later])).toEqual(["rejected: GitError"]);
   });
 });
 

@@ -121,6 +121,18 @@ describe("TreeLister revisions", () => {
   it("refuses a revision holding a line break, which would split the batch request in two", async () => {
     await expect(listWithLister(repo.gitDir, `${repo.commits[0]}\n${repo.commits[1]}`)).rejects.toThrow(GitError);
   });
+
+  it("refuses a revision holding a NUL, where git would cut the name and list another object", async () => {
+    // git reads "HEAD\0^{tree}" as "HEAD": it answers the commit, whose body is no tree.
+    await expect(listWithLister(repo.gitDir, "HEAD\0")).rejects.toThrow(new GitError('not a revision: "HEAD\\u0000^{tree}"'));
+  });
+
+  it("refuses a root that is not a tree, rather than reading another object's body as one", async () => {
+    // git answers `<revision>^{tree}` with a tree; a reader answering the commit stands for a name git read otherwise.
+    const commit = { oid: repo.commits[0]!, type: "commit", body: Buffer.from(repo.git(["cat-file", "commit", repo.commits[0]!])) };
+    const reader = { readObject: async () => commit } as unknown as BlobReader;
+    await expect(new TreeLister(reader).list(repo.commits[0]!)).rejects.toThrow(`${repo.commits[0]}^{tree} is a commit, not a tree`);
+  });
 });
 
 describe("TreeLister in a SHA-256 repository", () => {
