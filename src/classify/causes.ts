@@ -70,14 +70,19 @@ export function detectCauses(issue: PreparedIssue, env: Environment, quotable: Q
 
 /**
  * A compiler's or linker's warning line, which a build that succeeds prints as well: clang's "clang: warning:
- * argument unused during compilation: '-fopenmp'" (pyro-ppl/pyro#1358), "clang-9: warning: ...", macOS ld's "ld:
+ * argument unused during compilation: '-fopenmp'" (pyro-ppl/pyro#1358), "clang-9: warning: ...", a cross or conda
+ * compiler's "x86_64-linux-gnu-gcc: warning: ..." and "x86_64-conda-linux-gnu-c++: warning: ...", gcc's own
+ * "cc1plus: warning: command line option '-Wstrict-prototypes' is valid for C/ObjC but not for C++", macOS ld's "ld:
  * warning: dylib (/usr/local/opt/libomp/lib/libomp.dylib) was built for newer macOS version", "/usr/bin/ld: warning:
  * ...", "nvcc warning : The 'compute_35' architecture is deprecated", gcc's "src/op.cc:12:5: warning: unused
- * variable", MSVC's "op.cpp(12): warning C4244: ...". Errors are not: "clang: error: ...", "error: command 'gcc'
- * failed", "fatal error:" still read as a build that failed.
+ * variable" and "/usr/include/c++/9/tuple:553:2: warning: ..." (a header without an extension, with a column), MSVC's
+ * "C:\Users\me\apex\csrc\op.cpp(12): warning C4244: ..." and "cl : Command line warning D9025 : overriding '/O2'".
+ * Errors are not: "clang: error: ...", "error: command 'gcc' failed", "fatal error:" still read as a build that
+ * failed. Nor a warning that something is missing: ld's "warning: libcudart.so.10.1, needed by libtorch.so, not
+ * found", "cannot find -lcudnn", "undefined reference" are what a failed link reports.
  */
 const TOOLCHAIN_WARNING_LINE =
-  /^[ \t]*(?:(?:[^\s:]*\/)?(?:clang(?:\+\+)?|gcc|g\+\+|cc|c\+\+|ld(?:\.(?:lld|gold|bfd))?|ld64(?:\.lld)?|lld|nvcc|icc|icpc|cl(?:\.exe)?|link(?:\.exe)?)(?:-\d+(?:\.\d+)*)?[ \t]*:?[ \t]*warning[ \t]*:|[^\s:()]+\.(?:c|cc|cpp|cxx|h|hh|hpp|hxx|cu|cuh|m|mm)(?::\d+(?::\d+)?:|\(\d+(?:,\d+)?\)[ \t]*:)[ \t]*warning\b)[^\n]*$/gim;
+  /^[ \t]*(?![^\n]*\b(?:not found|cannot find|can't find|undefined\b(?! behaviou?r)))(?:(?:[^\s:]*\/)?(?:[\w.+]+-)*(?:clang(?:\+\+)?|gcc|g\+\+|cc|c\+\+|cc1(?:plus|obj)?|ld(?:\.(?:lld|gold|bfd))?|ld64(?:\.lld)?|lld|nvcc|icc|icpc|cl(?:\.exe)?|link(?:\.exe)?)(?:-\d+(?:\.\d+)*)?[ \t]*:?[ \t]*warning[ \t]*:|cl(?:\.exe)?[ \t]*:[ \t]*Command line warning\b|(?:[A-Za-z]:[\\/])?[^\s:()]+\.(?:c|cc|cpp|cxx|h|hh|hpp|hxx|cu|cuh|m|mm)(?::\d+(?::\d+)?:|\(\d+(?:,\d+)?\)[ \t]*:)[ \t]*warning\b|[A-Za-z]:\\[^\n:]{1,260}?\.(?:c|cc|cpp|cxx|h|hh|hpp|hxx|cu|cuh)\(\d+(?:,\d+)?\)[ \t]*:[ \t]*warning\b|(?:[A-Za-z]:)?[^\s:()]*[\\/][^\s:()\\/]+:\d+:\d+:[ \t]*warning:)[^\n]*$/gim;
 
 /** The text without compiler and linker warning lines (see TOOLCHAIN_WARNING_LINE). */
 export function withoutToolchainWarnings(text: string): string {

@@ -232,28 +232,39 @@ const NOT_APPLICABLE_ANSWER =
   /^[ \t]*(?:[-*+][ \t]*)?(?:\*\*)?([A-Za-z][\w ()/.,-]{0,60}?)(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*(?:n\/?a|none|no|-+|not applicable|not installed|not used|no gpus?|cpu(?:[ -]only)?)[ \t]*\.?[ \t]*$/gim;
 
 /**
- * The template labels that ask for the GPU facts themselves, so that "N/A" under them settles those facts: "GPU",
- * "GPU model and memory", "GPU models and configuration", "Using GPU", "CUDA/cuDNN version", "CUDA used to build
- * PyTorch", "Nvidia driver version" (a remark in brackets, "(if applicable)", dropped first). Not another question
- * that names the GPU: "Multi-GPU: no" or "Distributed: no" is answered by a single-GPU user too, and says nothing
- * of whether there is a GPU, a CUDA or a driver.
+ * Which GPU facts an "N/A" answer settles, by the words of its key, as the templates and reporters write them: "GPU",
+ * "GPU model and memory", "CPU/GPU: CPU", "Device (CPU/GPU): CPU", "Is GPU available: No", "Running on GPU: no",
+ * "GPU support: no", "GPU/CUDA: N/A" settle all four; "CUDA/cuDNN version", "CUDA available: No", "CUDA toolkit /
+ * driver" CUDA, cuDNN and the driver; "cuDNN version" cuDNN; "GPU driver version", "Nvidia driver version" the driver
+ * only (the GPU or CUDA they name is the driver's). A remark in brackets names the GPU only for a key that asks for
+ * no version ("Device (CPU/GPU)"): "TensorFlow version (GPU?): N/A" is the TensorFlow of a PyTorch user.
  */
-const GPU_LABEL =
-  /^(?:(?:(?:nvidia|the)\s+)?gpus?(?:\s+(?:models?|types?|names?|info(?:rmation)?|cards?|devices?|hardware|used|available))?(?:\s*(?:and|&|\/|,)\s*(?:memory|configurations?|config|count|number))?|(?:using|uses?|with|has|have|any)\s+(?:an?\s+)?(?:nvidia\s+)?gpus?|graphics\s+cards?)$/;
-const CUDA_LABEL =
-  /^(?:(?:nvidia\s+)?cuda(?:\s+toolkit)?(?:\s+(?:runtime\s+)?versions?)?(?:\s*(?:\/|and|&|,)\s*cu?dnn(?:\s+versions?)?)?|cuda used to build \w+|is cuda available|(?:using|uses?|with)\s+cuda)$/;
-const CUDNN_LABEL = /^cu?dnn(?:\s+versions?)?$/;
-const DRIVER_LABEL = /^(?:(?:nvidia|gpu|cuda)\s+)?driver(?:\s+versions?)?$/;
+const GPU_KEY = /\bgpus?\b/;
+const CUDA_KEY = /\bcuda\b/;
+const CUDNN_KEY = /\bcu?dnn\b/;
+const DRIVER_KEY = /\bdriver\b/;
+/** The driver's qualifier, not a GPU or a CUDA asked for: "GPU driver version", "CUDA driver", "Nvidia driver". */
+const DRIVER_QUALIFIER = /\b(?:nvidia|gpus?|cuda)\s+(?=driver\b)/g;
+/**
+ * Questions that name the GPU but do not ask whether there is one: "Multi-GPU: no" and "Distributed: no" are answered
+ * by a single-GPU user too, "Number of GPUs", "GPU count", "How many GPUs", "Number of nodes", "Workers" by anyone.
+ */
+const NOT_A_GPU_QUESTION =
+  /\bmulti[- ]?(?:gpus?|nodes?|machines?|process\w*)\b|\bdistributed\b|\bnum(?:ber)? of\b|\bhow many\b|^(?:num(?:ber)?\b|count\b|#)|\bgpus? (?:count|number|num)$|\bnum_?gpus?\b|\bnodes?\b|\bworkers?\b/;
 
 function notApplicableFacts(text: string): Set<NotApplicableFact> {
   const out = new Set<NotApplicableFact>();
   for (const m of text.matchAll(NOT_APPLICABLE_ANSWER)) {
-    const key = m[1]!.toLowerCase();
-    const label = key.replace(/\([^)]*\)/g, " ").replace(/\s+/g, " ").trim();
-    if (GPU_LABEL.test(label)) for (const f of ["gpu", "cuda", "cudnn", "driver"] as const) out.add(f);
-    else if (CUDA_LABEL.test(label)) for (const f of ["cuda", "cudnn", "driver"] as const) out.add(f);
-    else if (CUDNN_LABEL.test(label)) out.add("cudnn");
-    else if (DRIVER_LABEL.test(label)) out.add("driver");
+    const key = m[1]!.toLowerCase().replace(/\s+/g, " ").trim();
+    const outside = key.replace(/\([^)]*\)/g, " ").replace(/\s+/g, " ").trim();
+    const asked = (/\bversions?\b/.test(outside) ? outside : key).replace(DRIVER_QUALIFIER, "");
+    const gpuFacts = (facts: readonly NotApplicableFact[]) => {
+      if (!NOT_A_GPU_QUESTION.test(outside) && !NOT_A_GPU_QUESTION.test(asked)) for (const f of facts) out.add(f);
+    };
+    if (GPU_KEY.test(asked)) gpuFacts(["gpu", "cuda", "cudnn", "driver"]);
+    else if (CUDA_KEY.test(asked)) gpuFacts(["cuda", "cudnn", "driver"]);
+    else if (CUDNN_KEY.test(asked)) gpuFacts(["cudnn"]);
+    else if (DRIVER_KEY.test(asked)) gpuFacts(["driver"]);
     else if (/\bpython\b/.test(key)) out.add("python");
     else if (/^(?:os|operating system)\b|\bos platform\b/.test(key)) out.add("os");
   }
@@ -409,10 +420,11 @@ function normaliseOsName(name: string): string {
 function dropAccountNames(text: string): string {
   // Each match starts where its run of name characters starts (the first word character, for the `\b` one), as the
   // leftmost match did: tried from every character of a long run ("....." of a progress bar), each attempt scanned
-  // the rest of the run, quadratic (3.4 s for 48,000 dots).
+  // the rest of the run, quadratic (3.4 s for 48,000 dots). A prompt's path stops at the next `@` or `[`, where
+  // another attempt starts: tried from each "u@h:" of "u@h:u@h:...", each scanned to the run's end (1 s for 50 KB).
   return text
-    .replace(/\[[\w.-]+@[\w.-]+ [^\]\n]*\][$#]/g, " ") // "[ubuntu@ip-10-0-0-1 ~]$"
-    .replace(/(?<![\w.-])[\w.-]+@[\w.-]+:[^\s$#]*[$#]/g, " ") // "ubuntu@ip-172-31-5-53:~/mxnet$"
+    .replace(/\[[\w.-]+@[\w.-]+ [^\]\n[]*\][$#]/g, " ") // "[ubuntu@ip-10-0-0-1 ~]$"
+    .replace(/(?<![\w.-])[\w.-]+@[\w.-]+:[^\s$#@]*[$#]/g, " ") // "ubuntu@ip-172-31-5-53:~/mxnet$"
     .replace(/\b(?<=(?:^|[^\w.-])[.-]*)[\w.-]+@(?=\w)/g, " ") // "ssh ubuntu@10.0.0.1"
     .replace(/\/(?:home|Users)\/[\w.-]+/g, "/home/_");
 }
@@ -452,10 +464,18 @@ type NotApplicableFact = NonNullable<Environment["notApplicable"]>[number];
  * A shell prompt: at a line's start, a conda env in brackets ("(pyro)", "[pytorch-master]"), then `user@host:path`
  * or a path (`~/pyro`, `user@host ~/pyro`), then git's branch, in brackets ("(torch-1.0 *)", bash's __git_ps1) or as
  * a word with a letter ("dev-torch1.0"; "/usr/local/cuda 10.1 # ..." is a path and a version), then `$`, `#` or `%`
- * and the command, on the same line or, in a two-line prompt, at the start of the next.
+ * and the command, on the same line or, in a two-line prompt, at the start of the next after `$` or `%` (a `#` there
+ * is a Markdown heading: "/opt/tools torch-1.4.0" over "# Environment" is a path and a version).
  */
 const PROMPT =
-  /^([ \t]*)((?:\([^()\s]{1,60}\)|\[[^[\]\s]{1,60}\])[ \t]*)?((?:[\w.-]+@[\w.-]+(?::|[ \t]+))?[~/][^\s()$#%]*|[\w.-]+@[\w.-]+:)((?:[ \t]*\([^()\n]{1,60}\)|[ \t]+(?=[^\s()$#%]*[A-Za-z])[^\s()$#%]{1,60}(?:[ \t]+[*+%?!]{1,3})?))?([ \t]*[$#%](?=[ \t]|$)|[ \t]*(?=\n[ \t]*[$#%][ \t]))/gm;
+  /^([ \t]*)((?:\([^()\s]{1,60}\)|\[[^[\]\s]{1,60}\])[ \t]*)?((?:[\w.-]+@[\w.-]+(?::|[ \t]+))?[~/][^\s()$#%]*|[\w.-]+@[\w.-]+:)((?:[ \t]*\([^()\n]{1,60}\)|[ \t]+(?=[^\s()$#%]*[A-Za-z])[^\s()$#%]{1,60}(?:[ \t]+[*+%?!]{1,3})?))?([ \t]*[$#%](?=[ \t]|$)|[ \t]*(?=\n[ \t]*[$%][ \t]))/gm;
+/**
+ * A conda env before the prompts that show no git branch: before `$` or `%` alone ("(torch-1.0) $ python ..."), the
+ * Anaconda Prompt's Windows path ("(pytorch-1.4) C:\Users\me\pyro>python ...", PowerShell's "(base) PS C:\...>"),
+ * CentOS's and RHEL's "[user@host pyro]$", macOS bash's "MacBook-Pro:pyro user$".
+ */
+const ENV_BEFORE_PROMPT =
+  /^([ \t]*)(?:\([^()\s]{1,60}\)|\[[^[\]\s]{1,60}\])[ \t]*(?=[$%](?:[ \t]|$)|(?:PS[ \t]+)?[A-Za-z]:\\[^\n<>|"*?]{0,200}>|\[[\w.-]+@[\w.-]+[ \t][^\]\n[]{0,100}\][$#%](?:[ \t]|$)|[\w.-]+:[^\s$#%:]+[ \t]+[\w.-]+[$#%](?:[ \t]|$))/gm;
 /** oh-my-zsh's prompt: "(pyro) ➜  pyro git:(torch-1.0) ✗ python ...". */
 const ZSH_PROMPT = /^([ \t]*)(\([^()\s]{1,60}\)[ \t]*)?(➜[ \t]+\S+[ \t]+)(git:\([^()\n]{1,60}\))/gm;
 
@@ -466,9 +486,10 @@ const ZSH_PROMPT = /^([ \t]*)(\([^()\s]{1,60}\)[ \t]*)?(➜[ \t]+\S+[ \t]+)(git:
  * location and the command after it stay.
  */
 export function dropPromptNames(text: string): string {
-  if (!/[$#%]|git:\(/.test(text)) return text;
+  if (!/[$#%>]|git:\(/.test(text)) return text;
   return text
     .replace(PROMPT, (_all, lead: string, _env, where: string, _branch, end: string) => `${lead}${where}${end}`)
+    .replace(ENV_BEFORE_PROMPT, "$1")
     .replace(ZSH_PROMPT, (_all, lead: string, _env, where: string) => `${lead}${where}git:()`);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { detectCauses, isNamedCause } from "../../src/classify/causes.js";
+import { detectCauses, isNamedCause, withoutToolchainWarnings } from "../../src/classify/causes.js";
 import { extractEnvironment } from "../../src/classify/environment.js";
 import { CAUSE_LEXICON, TYPE_LEXICON, matchTerms, type LexiconTerm } from "../../src/classify/lexicon.js";
 import { prepareIssue } from "../../src/classify/text.js";
@@ -71,6 +71,31 @@ describe("detectCauses", () => {
     expect(causesOf("install fails", `${warnings}\nerror: command 'gcc' failed with exit status 1`)).toContain("build-install");
     expect(causesOf("install fails", "clang: error: unsupported option '-fopenmp'")).toContain("build-install");
     expect(causesOf("crash", "I compiled it with clang 10 and it crashes")).toContain("build-install");
+  });
+
+  it("reads no build or install cause from a cross compiler's, cc1plus's or MSVC's warnings alone", () => {
+    const failed = "\nFAILED tests/test_ops.py::test_roi_align - AssertionError: tensors differ";
+    for (const warning of [
+      "x86_64-linux-gnu-gcc: warning: -Wstrict-prototypes is not valid for C++ during compilation",
+      "/opt/conda/bin/x86_64-conda-linux-gnu-c++: warning: argument unused during compilation",
+      "cc1plus: warning: command line option '-Wstrict-prototypes' is valid for C/ObjC but not for C++ (gcc)",
+      "C:\\Users\\me\\apex\\csrc\\op.cpp(12): warning C4244: conversion from 'int64_t' to 'int' in cl.exe compilation",
+      "C:\\Program Files (x86)\\Microsoft Visual Studio\\include\\op.h(7): warning C4005: 'NOMINMAX': macro redefinition (compilation)",
+      "cl : Command line warning D9025 : overriding '/O2' with '/Od' during compilation",
+      "/usr/include/c++/9/tuple:553:2: warning: 'x' may be used uninitialized (gcc compilation)",
+    ]) {
+      expect([warning, causesOf("test_roi_align fails", warning + failed).includes("build-install")]).toEqual([warning, false]);
+    }
+  });
+
+  it("keeps a linker's warning that a library is not found: a missing library, not a build's chatter", () => {
+    const missing = "/usr/bin/ld: warning: libcudart.so.10.1, needed by /opt/lib/libtorch.so, not found (try using -rpath or -rpath-link)";
+    expect(causesOf("test_roi_align fails", `${missing}\nFAILED tests/test_ops.py::test_roi_align`)).toContain("build-install");
+    expect(withoutToolchainWarnings(missing)).toBe(missing);
+    expect(withoutToolchainWarnings("ld: warning: cannot find entry symbol _start")).not.toBe("");
+    expect(withoutToolchainWarnings("/usr/bin/ld: warning: undefined reference to `cudnnCreate'")).not.toBe("");
+    // Other linker warnings still go.
+    expect(withoutToolchainWarnings("ld: warning: dylib (/usr/local/opt/libomp/lib/libomp.dylib) was built for newer macOS version")).toBe("");
   });
 
   it("does not read the C++ runtime's message for the project's own uncaught exception as a library problem (apache/mxnet#9405)", () => {

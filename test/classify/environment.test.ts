@@ -117,6 +117,30 @@ describe("extractEnvironment", () => {
     expect(extractEnvironment("/usr/local/cuda 10.1 # the toolkit").cuda).toBe("10.1");
   });
 
+  it("reads no version out of a conda env before a prompt of another shape: `$` alone, Windows, CentOS, macOS", () => {
+    expect(extractEnvironment("(torch-1.0) $ python -m pytest tests/infer").frameworks).toEqual({});
+    expect(extractEnvironment("(torch-1.0) % python -m pytest").frameworks).toEqual({});
+    expect(extractEnvironment("(pytorch-1.4) C:\\Users\\me\\pyro>python examples/vae.py").frameworks).toEqual({});
+    expect(extractEnvironment("(pytorch-1.4) C:\\Program Files (x86)\\pyro>python examples/vae.py").frameworks).toEqual({});
+    expect(extractEnvironment("(pytorch-1.4) PS C:\\Users\\me> python examples/vae.py").frameworks).toEqual({});
+    expect(extractEnvironment("(torch-1.0) [user@host pyro]$ python -m pytest").frameworks).toEqual({});
+    expect(extractEnvironment("(torch-1.0) MacBook-Pro:pyro user$ python -m pytest").frameworks).toEqual({});
+    // The command after the prompt is still read, and so are versions stated as they were.
+    expect(extractEnvironment("(torch-1.0) $ pip install torch==1.0.1").frameworks).toEqual({ torch: "1.0.1" });
+    expect(extractEnvironment("(base) C:\\Users\\me>pip install torch==1.4.0").frameworks).toEqual({ torch: "1.4.0" });
+    expect(extractEnvironment("[user@host pyro]$ pip install torch==1.0.0").frameworks).toEqual({ torch: "1.0.0" });
+    expect(extractEnvironment("$ pip install torch==1.0.0").frameworks).toEqual({ torch: "1.0.0" });
+    expect(extractEnvironment("PyTorch version: 1.0.0").frameworks).toEqual({ torch: "1.0.0" });
+    expect(extractEnvironment("torch 1.0").frameworks).toEqual({ torch: "1.0" });
+    // Not a prompt: a remark in brackets, then words.
+    expect(extractEnvironment("(torch 1.0) $ python").frameworks).toEqual({ torch: "1.0" });
+  });
+
+  it("takes only `$` or `%` for a two-line prompt's second line, not a Markdown heading's `#`", () => {
+    expect(extractEnvironment("/opt/tools torch-1.4.0\n# Environment").frameworks).toEqual({ torch: "1.4.0" });
+    expect(extractEnvironment("~/pyro torch-1.0\n% python -m pytest").frameworks).toEqual({});
+  });
+
   it("reads a version given after the template's '(source or binary)' answer", () => {
     expect(extractEnvironment("- TensorFlow version and how it was installed (source or binary): binary(2.0.0-dev20190920)").frameworks.tensorflow).toBe("2.0.0-dev20190920");
     expect(extractEnvironment("TensorFlow version (use command below): binary 1.14.0").frameworks.tensorflow).toBe("1.14.0");
@@ -351,6 +375,18 @@ describe("extractEnvironment", () => {
     const started = performance.now();
     expect(extractEnvironment(`Downloading ${".".repeat(48_000)} done\nssh ubuntu@10.0.0.1`).os).toBeUndefined();
     expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it("reads long runs of prompt-like account names in linear time", () => {
+    // Each "u@h:" (and each "[a@b ") started a prompt whose path was scanned to the run's end: 1 s for 50 KB.
+    for (const text of ["u@h:".repeat(25_000), "[a@b ".repeat(25_000)]) {
+      const started = performance.now();
+      expect(extractEnvironment(`${text}\nssh ubuntu@10.0.0.1`).os).toBeUndefined();
+      expect(performance.now() - started).toBeLessThan(1_000);
+    }
+    // Real prompts still lose their account names.
+    expect(extractEnvironment("ubuntu@ip-172-31-5-53:~/mxnet$ python train.py").os).toBeUndefined();
+    expect(extractEnvironment("[ubuntu@ip-10-0-0-1 ~]$ python train.py").os).toBeUndefined();
   });
 
   it("handles empty text", () => {

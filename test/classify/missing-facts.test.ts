@@ -50,6 +50,33 @@ describe("missingFacts", () => {
     expect(extractEnvironment("Nvidia driver version: N/A").notApplicable).toEqual(["driver"]);
   });
 
+  it("takes a CPU user's answers under other GPU and CUDA labels, and not questions of how many or which setup", () => {
+    const all = ["gpu", "cuda", "cudnn", "driver"];
+    const na = (line: string) => extractEnvironment(`- PyTorch version: 1.7.0\n${line}`).notApplicable;
+    expect(na("- CPU/GPU: CPU")).toEqual(all);
+    expect(na("- Device (CPU/GPU): CPU")).toEqual(all);
+    expect(na("- CUDA available: No")).toEqual(["cuda", "cudnn", "driver"]);
+    expect(na("- Is GPU available: No")).toEqual(all);
+    expect(na("- GPU/CUDA: N/A")).toEqual(all);
+    expect(na("- Running on GPU: no")).toEqual(all);
+    expect(na("- GPU support: no")).toEqual(all);
+    expect(na("- CUDA/cuDNN/NCCL version: N/A")).toEqual(["cuda", "cudnn", "driver"]);
+    expect(na("- CUDA toolkit / driver: N/A")).toEqual(["cuda", "cudnn", "driver"]);
+    // The GPU or CUDA a driver question names is the driver's.
+    expect(na("- GPU driver version: N/A")).toEqual(["driver"]);
+    expect(na("- CUDA driver version: N/A")).toEqual(["driver"]);
+    expect(na("- GPU model and memory: N/A")).toEqual(all);
+    const gpu = { ...base, gpuProbability: 0.9, causes: ["gpu-driver-cuda" as const] };
+    const cpu = extractEnvironment("- torch 1.7.0\n- OS: Ubuntu 18.04\n- Python version: 3.8\n- CPU/GPU: CPU");
+    expect(missingFacts({ ...gpu, environment: cpu })).toEqual([]);
+    // How many GPUs, nodes or workers, and a setup's question, say nothing of whether there is a GPU.
+    for (const line of ["- Number of GPUs: none", "- GPU count: N/A", "- How many GPUs: none", "- Number of nodes: N/A", "- GPU workers: none", "- Multi-GPU: no", "- Distributed: no"]) {
+      expect(na(line)).toBeUndefined();
+    }
+    // A framework's version asked with "(GPU?)" is that framework's: a PyTorch user has no TensorFlow.
+    expect(na("- Tensorflow version (GPU?): N/A")).toBeUndefined();
+  });
+
   it("asks nothing of a report that looks intrinsic and not GPU-related", () => {
     expect(missingFacts({ ...base, extrinsicProbability: 0.2, causes: [], environment: { frameworks: {} } })).toEqual([]);
   });
