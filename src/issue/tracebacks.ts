@@ -100,16 +100,17 @@ const MIN_RANK_LINES = 3;
  * of the same rank, not whichever rank printed next.
  */
 export function locateTracebacks(rawLines: readonly string[]): LocatedTraceback[] {
-  const streams = new Map<string, number[]>();
+  // Most issues have no such log: they are read as they are, without a stream map built line by line.
   let prefixed = 0;
+  for (const line of rawLines) if (line.includes(">:") && RANK_PREFIX.test(line) && ++prefixed >= MIN_RANK_LINES) break;
+  if (prefixed < MIN_RANK_LINES) return locateInLines(rawLines);
+  const streams = new Map<string, number[]>();
   rawLines.forEach((line, i) => {
     const rank = RANK_PREFIX.exec(line)?.[1] ?? "";
-    if (rank) prefixed++;
     let lines = streams.get(rank);
     if (!lines) streams.set(rank, (lines = []));
     lines.push(i);
   });
-  if (prefixed < MIN_RANK_LINES) return locateInLines(rawLines);
   const found: LocatedTraceback[] = [];
   for (const indices of streams.values()) {
     const lines = indices.map((i) => rawLines[i]!.replace(RANK_PREFIX, ""));

@@ -46,15 +46,11 @@ export function definitionMatches(index: SourceIndex, names: readonly string[], 
       const known = definers.get(key)?.get(d);
       const className = def.className?.toLowerCase();
       const inNamedClass = className !== undefined && (wanted.has(className) || issueWords.has(className));
-      if (known && inNamedClass && !classNamedAt.has(known)) {
-        const match = { name: def.name, line: def.line };
-        definers.get(key)!.set(d, match);
-        classNamedAt.add(match);
-      } else if (!known) {
-        const match = { name: def.name, line: def.line };
-        recordMatch(definers, key, d, match);
-        if (inNamedClass) classNamedAt.add(match);
-      }
+      if (known && (!inNamedClass || classNamedAt.has(known))) continue;
+      const match = { name: def.name, line: def.line };
+      if (known) definers.get(key)!.set(d, match);
+      else recordMatch(definers, key, d, match);
+      if (inNamedClass) classNamedAt.add(match);
     }
   });
   const rarity = new Map<{ name: string; line: number }, number>();
