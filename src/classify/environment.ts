@@ -31,6 +31,10 @@ const PACKAGE_KEYS: Array<[RegExp, string]> = [
   [/^pandas$/, "pandas"],
   [/^(?:scikit-learn|sklearn)$/, "scikit-learn"],
   [/^transformers$/, "transformers"],
+  [/^tokenizers$/, "tokenizers"],
+  [/^torchtext$/, "torchtext"],
+  [/^sentencepiece$/, "sentencepiece"],
+  [/^spacy$/, "spacy"],
   [/^(?:pytorch-lightning|pytorch_lightning|lightning)$/, "pytorch-lightning"],
   [/^(?:opencv|opencv-python|opencv-python-headless|opencv-contrib-python|cv2)$/, "opencv"],
   [/^cupy(?:-cuda\d+x?)?$/, "cupy"],
@@ -150,7 +154,7 @@ function extractPackages(text: string, found: Found): void {
   // "TensorFlow Addons version and how it was installed (source or binary): tfa-nightly 0.11.0.dev20200622",
   // "tfa-nightly_v0.12.0.dev20200811022730", OpenCV's own "OpenCV(3.4.3) ... error: (-215:Assertion failed)").
   const names =
-    "pytorch|torch|torchvision|tensorflow(?:\\.js|-gpu|-cpu|[- ]addons|-probability)?|tf-nightly(?:-gpu)?|tfa-nightly|tensorflowjs|tfjs(?:-node(?:-gpu)?)?|@tensorflow/tfjs(?:-node(?:-gpu)?)?|keras|jaxlib|jax|mxnet(?:-cu\\d+(?:mkl)?|-mkl)?|gluoncv|gluonnlp|paddlepaddle|onnxruntime|onnx|numpy|scipy|pandas|scikit-learn|sklearn|transformers|pytorch[-_ ]lightning|opencv|cupy|horovod|tensorrt|ray|flair|autokeras|pyro(?:-ppl)?|tensorpack|tflearn|protobuf";
+    "pytorch|torch|torchvision|tensorflow(?:\\.js|-gpu|-cpu|[- ]addons|-probability)?|tf-nightly(?:-gpu)?|tfa-nightly|tensorflowjs|tfjs(?:-node(?:-gpu)?)?|@tensorflow/tfjs(?:-node(?:-gpu)?)?|keras|jaxlib|jax|mxnet(?:-cu\\d+(?:mkl)?|-mkl)?|gluoncv|gluonnlp|paddlepaddle|onnxruntime|onnx|numpy|scipy|pandas|scikit-learn|sklearn|transformers|tokenizers|torchtext|sentencepiece|spacy|pytorch[-_ ]lightning|opencv|cupy|horovod|tensorrt|ray|flair|autokeras|pyro(?:-ppl)?|tensorpack|tflearn|protobuf";
   const prose = new RegExp(
     String.raw`(?<![\w./-])(${names})(?:[ _]?version)?(?: and how it was installed)?(?:\s*\([^)\n]{0,60}\))?\s*(?:[:=]=?|is|@|-|_(?=v\d)|\((?=v?\d))?\s*${INSTALL_KIND_FIRST}${GIT_DESCRIBE_FIRST}v?(${VERSION})${NOT_GIT_DESCRIBE}`,
     "gi",
@@ -229,12 +233,12 @@ const MPI_VERSION = /\b(Open ?MPI|MPICH2?|MVAPICH2?|Intel(?:\(R\))? MPI)\)?(?:[ 
  * CUDA, cuDNN or driver to ask for either.
  */
 const NOT_APPLICABLE_ANSWER =
-  /^[ \t]*(?:[-*+][ \t]*)?(?:\*\*)?([A-Za-z][\w ()/.,-]{0,60}?)(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*(?:n\/?a|none|no|-+|not applicable|not installed|not used|no gpus?|cpu(?:[ -]only)?)[ \t]*\.?[ \t]*$/gim;
+  /^[ \t]*(?:[-*+][ \t]*)?(?:\*\*)?([A-Za-z][\w ()/.,?-]{0,60}?)(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*(?:n\/?a|none|no|-+|not applicable|not installed|not used|no gpus?|cpu(?:[ -]only)?)[ \t]*\.?[ \t]*$/gim;
 
 /**
  * Which GPU facts an "N/A" answer settles, by the words of its key, as the templates and reporters write them: "GPU",
  * "GPU model and memory", "CPU/GPU: CPU", "Device (CPU/GPU): CPU", "Is GPU available: No", "Running on GPU: no",
- * "GPU support: no", "GPU/CUDA: N/A" settle all four; "CUDA/cuDNN version", "CUDA available: No", "CUDA toolkit /
+ * "GPU support: no", "GPU/CUDA: N/A", "Using GPU in script?: No" (the Hugging Face template) settle all four; "CUDA/cuDNN version", "CUDA available: No", "CUDA toolkit /
  * driver" CUDA, cuDNN and the driver; "cuDNN version" cuDNN; "GPU driver version", "Nvidia driver version" the driver
  * only (the GPU or CUDA they name is the driver's). A remark in brackets names the GPU only for a key that asks for
  * no version ("Device (CPU/GPU)"): "TensorFlow version (GPU?): N/A" is the TensorFlow of a PyTorch user.
@@ -470,12 +474,13 @@ type NotApplicableFact = NonNullable<Environment["notApplicable"]>[number];
 const PROMPT =
   /^([ \t]*)((?:\([^()\s]{1,60}\)|\[[^[\]\s]{1,60}\])[ \t]*)?((?:[\w.-]+@[\w.-]+(?::|[ \t]+))?[~/][^\s()$#%]*|[\w.-]+@[\w.-]+:)((?:[ \t]*\([^()\n]{1,60}\)|[ \t]+(?=[^\s()$#%]*[A-Za-z])[^\s()$#%]{1,60}(?:[ \t]+[*+%?!]{1,3})?))?([ \t]*[$#%](?=[ \t]|$)|[ \t]*(?=\n[ \t]*[$%][ \t]))/gm;
 /**
- * A conda env before the prompts that show no git branch: before `$` or `%` alone ("(torch-1.0) $ python ..."), the
+ * A conda env before the prompts that show no git branch: before `$` or `%` alone ("(torch-1.0) $ python ...", or on
+ * the line above it, a two-line prompt), the
  * Anaconda Prompt's Windows path ("(pytorch-1.4) C:\Users\me\pyro>python ...", PowerShell's "(base) PS C:\...>"),
  * CentOS's and RHEL's "[user@host pyro]$", macOS bash's "MacBook-Pro:pyro user$".
  */
 const ENV_BEFORE_PROMPT =
-  /^([ \t]*)(?:\([^()\s]{1,60}\)|\[[^[\]\s]{1,60}\])[ \t]*(?=[$%](?:[ \t]|$)|(?:PS[ \t]+)?[A-Za-z]:\\[^\n<>|"*?]{0,200}>|\[[\w.-]+@[\w.-]+[ \t][^\]\n[]{0,100}\][$#%](?:[ \t]|$)|[\w.-]+:[^\s$#%:]+[ \t]+[\w.-]+[$#%](?:[ \t]|$))/gm;
+  /^([ \t]*)(?:\([^()\s]{1,60}\)|\[[^[\]\s]{1,60}\])[ \t]*(?=[$%](?:[ \t]|$)|\n[ \t]*[$%][ \t]|(?:PS[ \t]+)?[A-Za-z]:\\[^\n<>|"*?]{0,200}>|\[[\w.-]+@[\w.-]+[ \t][^\]\n[]{0,100}\][$#%](?:[ \t]|$)|[\w.-]+:[^\s$#%:]+[ \t]+[\w.-]+[$#%](?:[ \t]|$))/gm;
 /** oh-my-zsh's prompt: "(pyro) ➜  pyro git:(torch-1.0) ✗ python ...". */
 const ZSH_PROMPT = /^([ \t]*)(\([^()\s]{1,60}\)[ \t]*)?(➜[ \t]+\S+[ \t]+)(git:\([^()\n]{1,60}\))/gm;
 

@@ -120,6 +120,7 @@ describe("extractEnvironment", () => {
   it("reads no version out of a conda env before a prompt of another shape: `$` alone, Windows, CentOS, macOS", () => {
     expect(extractEnvironment("(torch-1.0) $ python -m pytest tests/infer").frameworks).toEqual({});
     expect(extractEnvironment("(torch-1.0) % python -m pytest").frameworks).toEqual({});
+    expect(extractEnvironment("(torch-1.0)\n$ python -m pytest tests/infer").frameworks).toEqual({});
     expect(extractEnvironment("(pytorch-1.4) C:\\Users\\me\\pyro>python examples/vae.py").frameworks).toEqual({});
     expect(extractEnvironment("(pytorch-1.4) C:\\Program Files (x86)\\pyro>python examples/vae.py").frameworks).toEqual({});
     expect(extractEnvironment("(pytorch-1.4) PS C:\\Users\\me> python examples/vae.py").frameworks).toEqual({});
@@ -246,6 +247,11 @@ describe("extractEnvironment", () => {
     expect(freeze.cuda).toBe("10.1");
     const list = extractEnvironment("Package    Version\n---------- -------\njax        0.2.9\njaxlib     0.1.61\nKeras      2.4.3\n");
     expect(list.frameworks).toMatchObject({ jax: "0.2.9", jaxlib: "0.1.61", keras: "2.4.3" });
+  });
+
+  it("reads the NLP libraries a text model's bug often hangs on (tokenizers, torchtext, sentencepiece, spaCy)", () => {
+    const env = extractEnvironment("tokenizers==0.9.4\ntorchtext==0.8.0\nsentencepiece==0.1.91\n\nspacy version: 2.3.2\n");
+    expect(env.frameworks).toMatchObject({ tokenizers: "0.9.4", torchtext: "0.8.0", sentencepiece: "0.1.91", spacy: "2.3.2" });
   });
 
   it("reads versions stated in prose", () => {

@@ -60,6 +60,9 @@ describe("missingFacts", () => {
     expect(na("- GPU/CUDA: N/A")).toEqual(all);
     expect(na("- Running on GPU: no")).toEqual(all);
     expect(na("- GPU support: no")).toEqual(all);
+    // The Hugging Face template asks with a question mark; its distributed question settles nothing.
+    expect(na("- Using GPU in script?: No")).toEqual(all);
+    expect(na("- Using distributed or parallel set-up in script?: No")).toBeUndefined();
     expect(na("- CUDA/cuDNN/NCCL version: N/A")).toEqual(["cuda", "cudnn", "driver"]);
     expect(na("- CUDA toolkit / driver: N/A")).toEqual(["cuda", "cudnn", "driver"]);
     // The GPU or CUDA a driver question names is the driver's.
