@@ -51,6 +51,38 @@ const FILESYSTEM_PATH = /(?:^|(?<=[\s"'`(\[,=]))(?:~|[A-Za-z]:)?(?:[\\/][\w.+-]+
 const RELATIVE_PATH = /(?:^|(?<=[\s"'`(\[,=]))[\w.+-]+(?:[\\/][\w.+-]+){2,}[\\/]?/gm;
 
 /**
+ * A line of commented-out code or configuration: `//    weight_file: "elmo_weights.hdf5",` of a Jsonnet config
+ * (allennlp/allennlp#4646: no `hdf5` file is used), `// "grad_norm": 10.0,`, `#model.cuda()`, `# x = torch.load(p)`.
+ * What the reporter switched off is no part of the failing run. A comment in words (`// this throws on WebGL`, `# the
+ * CUDA call fails`) stays, and a Markdown heading (`# Environment`, `## Bug (GPU)`) is none.
+ */
+const COMMENTED_OUT_CODE = /^[ \t]*(?:\/\/[ \t]*(?:["']?[\w.-]+["']?[ \t]*[:=(]|[{}[\]()])|#[ \t]*[\w.]+(?:\(|[ \t]*=(?!=)))[^\n]*$/gm;
+
+/**
+ * A list of three or more names in prose ("it uses kornia, numpy, matplotlib, imageio and h5py modules"), the names
+ * joined by commas and a last "and" or "or". Group 1 is the list, group 2 the word after it.
+ */
+const NAME_LIST = /(?<![\w.-])([\w.-]+(?:,[ \t]*[\w.-]+)+,?[ \t]+(?:and|or|&)[ \t]+[\w.-]+)(?:[ \t]+(\w+))?/g;
+/** What a list of packages is called after it: "... and h5py modules", "... or scipy packages". */
+const PACKAGES_WORD = /^(?:modules?|packages?|librar(?:y|ies)|libs|dependenc(?:y|ies)|imports)$/i;
+
+/**
+ * An inventory of the packages a script uses or an environment holds: every package in it is named alike, so none of
+ * them is blamed ("mentions `numpy`" of kornia/kornia#642's "it uses kornia, numpy, matplotlib, imageio and h5py
+ * modules"). A list counts as one when a word such as "modules" follows it or two of its names are known packages,
+ * and not when "versions" follows it.
+ */
+function dropPackageLists(text: string): string {
+  return text.replace(NAME_LIST, (all, list: string, after: string | undefined) => {
+    const names = list.split(/,|[ \t]+(?:and|or|&)[ \t]+/).map((n) => n.trim()).filter(Boolean);
+    const known = names.filter((n) => packageKey(n) !== undefined).length;
+    // "numpy, scipy and pandas versions clash" does blame them.
+    const blamed = /^versions?$/i.test(after ?? "");
+    return names.length >= 3 && !blamed && (PACKAGES_WORD.test(after ?? "") || known >= 2) ? " " : all;
+  });
+}
+
+/**
  * The tag a project puts first in its titles ("[Numpy] np.einsum fails", "[BUG] ..."): the project's own name for
  * its component, not a library the report blames.
  */
@@ -217,14 +249,14 @@ function dropJsonConfigs(text: string): string {
 
 /**
  * The report without the template's bracketed examples ("OS Platform (e.g., Linux Ubuntu 16.04)"), its environment
- * lines and dumps, pasted JSON configurations, the code lines printed under traceback frames, native backtrace frames
+ * lines and dumps, pasted JSON configurations, commented-out code, lists of packages in prose, the code lines printed under traceback frames, native backtrace frames
  * and filesystem paths. "possibly extrinsic: mentions `libmxnet.so`; mentions `ubuntu`"
  * of an operator bug whose backtrace runs through the project's own library, from `/home/ubuntu`, says nothing of its
  * cause.
  */
 export function quotableText(text: string): string {
   const withoutDumps = dropJsonConfigs(dropTemplateExamples(text).replace(DIAGNOSE_SECTION, "").replace(PYTHON_FRAME_CODE, "$1").replace(UNINDENTED_FRAME_CODE, "$1"));
-  return dropEnvironmentLines(withoutDumps)
+  return dropPackageLists(dropEnvironmentLines(withoutDumps).replace(COMMENTED_OUT_CODE, ""))
     .replace(TITLE_TAG, "")
     // A link's words are its target's: a model's `...-2020.02.27.tar.gz` is no version the report states, the
     // `huge-success/sanic` of a repository link no word of the report.

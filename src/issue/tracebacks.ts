@@ -388,6 +388,6 @@ function nestedLocations(first: Location): Location[] {
 
 function addLocation(o: Open, location: Location, index: number): void {
   const func = PYTEST_IN.exec(location.rest)?.[1] ?? "";
-  if (o.tb.frames.length < MAX_FRAMES) o.tb.frames.push({ file: location.file, line: location.line, func });
+  if (o.tb.frames.length < MAX_FRAMES) o.tb.frames.push({ file: location.file, line: location.line, func, location: true });
   o.tb.lastLine = index;
 }

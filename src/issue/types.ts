@@ -9,6 +9,11 @@ export interface TracebackFrame {
   func: string;
   /** The source line printed under the frame, when present. */
   code?: string;
+  /**
+   * Read from a `file:line:` location line (a compiler's, glog's, pytest's or a Python warning's, `x.py:95:
+   * DeprecationWarning: ...`), not from a traceback's frame header.
+   */
+  location?: true;
 }
 
 export interface Traceback {

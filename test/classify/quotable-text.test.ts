@@ -20,6 +20,29 @@ describe("quotableText (what classification evidence may quote)", () => {
     expect(quotableText('Predictor.from_path("https://storage.googleapis.com/models/coref-spanbert-large-2020.02.27.tar.gz")')).not.toContain("2020.02.27");
   });
 
+  it("drops commented-out code and configuration (allennlp/allennlp#4646), keeps comments in words and headings", () => {
+    const config = "elmo: {\n  //    weight_file: \"models/elmo_weights.hdf5\",\n  // \"grad_norm\": 10.0,\n  type: 'bidirectional_lm_token_embedder',\n}";
+    expect(quotableText(config)).not.toMatch(/hdf5|grad_norm/);
+    expect(quotableText(config)).toContain("bidirectional_lm_token_embedder");
+    expect(quotableText("#model.cuda()\n# x = torch.load(p)\nrun()")).not.toMatch(/cuda|torch\.load/);
+    expect(quotableText("// this throws on WebGL\n# the CUDA call fails\n# Environment\n## Bug (GPU)")).toMatch(
+      /WebGL[\s\S]*CUDA call fails[\s\S]*# Environment[\s\S]*Bug \(GPU\)/,
+    );
+  });
+
+  it("drops a list of the packages a script uses (kornia/kornia#642), keeps a single library and a list blamed by version", () => {
+    const quoted = quotableText("Just clone it and run it (it uses kornia, numpy, matplotlib, imageio and h5py modules). It fails.");
+    expect(quoted).not.toContain("numpy");
+    expect(quoted).toContain("It fails.");
+    // Two known packages make a list an inventory without a word after it.
+    expect(quotableText("I installed torch, numpy and opencv yesterday")).not.toMatch(/numpy|opencv/);
+    // Not a list of packages: the items are no known packages and no "modules" follows.
+    expect(quotableText("the shape, dtype and device differ")).toContain("shape, dtype and device");
+    // A library named alone, and a list blamed by its versions, stay.
+    expect(quotableText("This breaks with numpy 1.20")).toContain("numpy");
+    expect(quotableText("numpy, scipy and pandas versions clash")).toContain("numpy");
+  });
+
   it("drops the code lines Python prints under traceback frames, keeps the exception and the reporter's code", () => {
     const text = [
       "Training hangs with two processes:",

@@ -78,7 +78,7 @@ describe("parseIssue", () => {
     const [py, native] = issue.tracebacks;
     expect(py!.frames.map((f) => f.func)).toEqual(["<module>", "_validate_condition_metric"]);
     expect(py!.exceptionType).toBe("RuntimeError");
-    expect(native!.frames).toEqual([{ file: "src/ndarray/ndarray.cc", line: 756, func: "" }]);
+    expect(native!.frames).toEqual([{ file: "src/ndarray/ndarray.cc", line: 756, func: "", location: true }]);
   });
 
   it("collects exception messages from the traceback, the prose and MXNetError lines, cleaned and deduped", () => {

@@ -180,7 +180,7 @@ describe("parseTracebacks", () => {
     ].join("\n");
     const [tb] = parseTracebacks(text);
     expect(tb!.exceptionType).toBe("mxnet.base.MXNetError");
-    expect(tb!.frames[tb!.frames.length - 1]).toEqual({ file: "src/operator/nn/convolution.cc", line: 152, func: "" });
+    expect(tb!.frames[tb!.frames.length - 1]).toEqual({ file: "src/operator/nn/convolution.cc", line: 152, func: "", location: true });
     expect(tb!.frames).toHaveLength(3);
   });
 
@@ -194,7 +194,7 @@ describe("parseTracebacks", () => {
     ].join("\n");
     expect(parseTracebacks(text)).toEqual([
       {
-        frames: [{ file: "src/operator/nn/./cudnn/cudnn_convolution-inl.h", line: 395, func: "" }],
+        frames: [{ file: "src/operator/nn/./cudnn/cudnn_convolution-inl.h", line: 395, func: "", location: true }],
         message: "Check failed: e == CUDNN_STATUS_SUCCESS (3 vs. 0) cuDNN: CUDNN_STATUS_BAD_PARAM",
       },
     ]);
@@ -221,8 +221,8 @@ describe("parseTracebacks", () => {
     expect(parseTracebacks(text)).toEqual([
       {
         frames: [
-          { file: "tests/test_tuner.py", line: 41, func: "test_search", code: "tuner.search(x, y)" },
-          { file: "autokeras/engine/tuner.py", line: 154, func: "search", code: "super().search(callbacks=new_callbacks)" },
+          { file: "tests/test_tuner.py", line: 41, func: "test_search", code: "tuner.search(x, y)", location: true },
+          { file: "autokeras/engine/tuner.py", line: 154, func: "search", code: "super().search(callbacks=new_callbacks)", location: true },
         ],
         exceptionType: "ValueError",
         message: "Expect the target data to be 1D",

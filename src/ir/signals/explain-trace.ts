@@ -25,9 +25,12 @@ export function traceEvidence(index: SourceIndex, signal: StackTraceSignal, doc:
   return [];
 }
 
-/** A location without a function in a file that is not Python: what compilers and native code print. */
+/**
+ * A location without a function: what compilers and native code print, and a Python warning's or error's `file:line:`
+ * line (`./ci/submit-job.py:95: DeprecationWarning: ...`), which is no traceback either.
+ */
 function isErrorLocation(frame: TracebackFrame): boolean {
-  return frame.func === "" && !/\.pyw?$/i.test(frame.file);
+  return frame.func === "" && (frame.location === true || !/\.pyw?$/i.test(frame.file));
 }
 
 /** 2 -> "2nd", 3 -> "3rd", 11 -> "11th", 22 -> "22nd". */

@@ -180,6 +180,17 @@ describe("computeFeatures", () => {
     expect(python.find((e) => e.kind === "traceback")?.detail).toBe("`run`, the innermost project frame");
   });
 
+  it("calls a Python file named by a warning's `file:line:` line 'in the error output', not a traceback (gluon-nlp#1218)", async () => {
+    const scripts = await indexFiles([file("ci/submit-job.py", "import re\n\nname = re.sub('[^A-Za-z0-9_\\-]', '', n)\n"), file("pkg/core.py", "def run():\n    pass\n")]);
+    const report = {
+      title: "Deprecation warning due to invalid escape sequences",
+      body: "```\n./ci/submit-job.py:3: DeprecationWarning: invalid escape sequence \\-\n  name = re.sub('[^A-Za-z0-9_\\-]', '', n)\n```\n",
+    };
+    const evidence = computeFeatures({ index: scripts, issue: report }).explain(scripts.pathToDoc.get("ci/submit-job.py")!);
+    expect(evidence.find((e) => e.kind === "error-location")).toMatchObject({ detail: "the last project file it names", line: 3 });
+    expect(evidence.some((e) => e.kind === "traceback")).toBe(false);
+  });
+
   it("quotes a long similar commit's subject cut at a word with an ellipsis, never inside a URL", () => {
     const message = "Fix crash when training in run, re-enabled after the issue https://github.com/octo/proj/issues/12345 was fixed\n\nbody";
     const commits = [
