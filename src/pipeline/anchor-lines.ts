@@ -1,4 +1,5 @@
 import type { Evidence, RankedFile, SourceFile } from "../types.js";
+import { normalizeSourceLine } from "../issue/source-lines.js";
 
 /**
  * Checks each traceback line against the analysed commit. A reporter who runs an installed release prints line
@@ -15,7 +16,7 @@ export function anchorTracebackLines(ranked: readonly RankedFile[], files: reado
     if (!got) {
       const file = byPath.get(path);
       if (!file) return undefined;
-      lines.set(path, (got = file.text.split("\n").map(sourceLine)));
+      lines.set(path, (got = file.text.split("\n").map(normalizeSourceLine)));
     }
     return got;
   };
@@ -29,7 +30,9 @@ function anchored(evidence: Evidence, linesOf: () => string[] | undefined): Evid
   const { code, ...rest } = evidence;
   if (code === undefined || rest.line === undefined) return rest;
   const lines = linesOf();
-  const printed = sourceLine(code);
+  // Compared as the copied-code matcher compares lines: trimmed, spaces collapsed, without a trailing comment (`# noqa:
+  // N813` may differ between releases; a `#` inside a string literal is no comment).
+  const printed = normalizeSourceLine(code);
   if (!lines || printed === "" || holds(lines[rest.line - 1], printed)) return rest;
   let nearest: number | undefined;
   lines.forEach((l, i) => {
@@ -41,10 +44,6 @@ function anchored(evidence: Evidence, linesOf: () => string[] | undefined): Evid
   return { ...unlinked, detail: `${unlinked.detail} (line ${line} in the reporter's version)` };
 }
 
-/** A line as compared: trimmed, without a trailing comment (`# noqa: N813` may differ between releases). */
-function sourceLine(line: string): string {
-  return line.replace(/\s+#[^'"]*$/, "").trim();
-}
 
 /**
  * Whether the commit's line is the printed one. A log can put its own prefix before each printed line
@@ -60,4 +59,3 @@ function holds(line: string | undefined, printed: string): boolean {
 
 /** The shortest line matched as the end of a prefixed printed line: `return x` could be anywhere. */
 const MIN_SUFFIX_MATCH = 12;
-

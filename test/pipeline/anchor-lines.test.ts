@@ -36,6 +36,12 @@ describe("anchorTracebackLines", () => {
       anchorTracebackLines([{ path: "m.py", score: 1, evidence: [{ kind: "traceback", detail: "f", line, code }] }], [{ path: "m.py", text: src, size: src.length }])[0]!.evidence[0]!;
     expect(at(2, "2020-02-07 04:15:34,466 [INFO ] W-9000-model-stdout - from packaging.version import parse").line).toBe(2);
     expect(at(3, "from git import Repo as repo").line).toBe(3);
+    // A comment holding a quote is still a comment, and a `#` in a string literal is none.
+    const quoted = ["y = compute(x)  # don't touch", 'sep = read("a # b")'].join("\n");
+    const link = (line: number, code: string) =>
+      anchorTracebackLines([{ path: "q.py", score: 1, evidence: [{ kind: "traceback", detail: "f", line, code }] }], [{ path: "q.py", text: quoted, size: quoted.length }])[0]!.evidence[0]!.line;
+    expect(link(9, "y = compute(x)  # noqa")).toBe(1);
+    expect(link(9, 'sep = read("a # b")')).toBe(2);
     // `return x` behind a prefix is too short to tell: not linked.
     expect(at(4, "[1]<stderr>: return x").line).toBeUndefined();
   });
