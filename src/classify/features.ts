@@ -13,6 +13,10 @@ import { environmentFactCount, extractEnvironment } from "./environment.js";
 import { quotableText } from "./quotable-text.js";
 import { CAUSE_LEXICON, EXTRINSIC_HINTS, TYPE_LEXICON, matchTerms, type LexiconHit, type Quotable } from "./lexicon.js";
 import { bigrams, hasCodeBlock, hasTraceback, lexicalView, proseOf, tokenize, unmasked, type PreparedIssue } from "./text.js";
+import { FRAME_HEADER } from "../issue/frame-header.js";
+
+/** A traceback frame header at a line's start, counted for how deep the pasted tracebacks go. */
+const FRAME_HEADER_AT_LINE_START = new RegExp(String.raw`^[ \t]*${FRAME_HEADER}`, "gm");
 
 export const FEATURE_GROUPS = ["title", "words", "lexicon", "lexiconTitle", "lexiconShare", "causes", "meta"] as const;
 export type FeatureGroup = (typeof FEATURE_GROUPS)[number];
@@ -106,7 +110,7 @@ export function analyseIssue(issue: PreparedIssue, ownNames: readonly string[] =
   // How deep the pasted tracebacks go (Python frame headers), on a log scale up to 50 frames: a long trace through
   // the project's own code and a two-line error from a missing library are different reports, which the yes/no
   // above cannot tell apart.
-  const frames = issue.body.match(/^[ \t]*File ["“][^"“”\n]+["”], line \d+/gm)?.length ?? 0;
+  const frames = issue.body.match(FRAME_HEADER_AT_LINE_START)?.length ?? 0;
   meta.set("m:traceFrames", Math.min(Math.log1p(frames) / Math.log1p(50), 1));
   meta.set("m:code", hasCodeBlock(issue.body) ? 1 : 0);
   // How much of the reporter's own script is pasted (imports, definitions, assignments from calls), on a log scale

@@ -7,6 +7,7 @@
  */
 
 import type { BugType, ExtrinsicCause } from "../types.js";
+import { FRAME_PATH_AND_LINE } from "../issue/frame-header.js";
 
 export interface LexiconTerm {
   /** Stable feature id (never reuse one for a different pattern: trained weights are keyed by it). */
@@ -130,7 +131,7 @@ export const TYPE_LEXICON: Record<BugType, LexiconTerm[]> = {
     cli: String.raw`\b(?:cli|command[ -]line|argparse|args|terminal|console|shell|scripts?)\b`,
     config: String.raw`\b(?:config\w*|yaml|json|toml|ini|env(?:ironment)? var\w*|settings?)\b`,
     // Not the `File "x.py", line 3` header of every Python traceback frame: that is the log, not a file problem.
-    io: String.raw`\b(?:files?(?! ["“][^"“”\n]*["”], line \d)|paths?|director(?:y|ies)|folders?|urls?|fetch|download\w*|upload\w*|open|read|write|save|load)\b`,
+    io: String.raw`\b(?:files?(?! ${FRAME_PATH_AND_LINE})|paths?|director(?:y|ies)|folders?|urls?|fetch|download\w*|upload\w*|open|read|write|save|load)\b`,
     // Not a call ("print(x.shape)", "torch.log(p)": the name right before its bracket): printing a value is how
     // reporters inspect any bug, and log() is the logarithm; only the words ("the logs (attached)", "prints nothing",
     // "logger") speak of logging itself.

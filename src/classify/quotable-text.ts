@@ -5,6 +5,7 @@
  */
 
 import { dropTemplateExamples, packageKey } from "./environment.js";
+import { FRAME_HEADER, FRAME_HEADER_START } from "../issue/frame-header.js";
 
 /**
  * The source line Python prints under a traceback frame's header (`  File ".../torch/distributed.py", line 33, in
@@ -13,7 +14,10 @@ import { dropTemplateExamples, packageKey } from "./environment.js";
  * the header. Only a line indented further than its header, and no exception line (a frame printed without its
  * source, `File "<string>", line 1`, may be followed by the error itself, indented as pip indents its output).
  */
-const PYTHON_FRAME_CODE = /^(([ \t]*)File ["“][^"“”\n]*["”], line \d+[^\n]*)\n\2[ \t]+(?![ \t])(?!File ["“])(?![\w.]*(?:Error|Exception|Warning|Interrupt|Exit)\b)[^\n]*$/gm;
+const PYTHON_FRAME_CODE = new RegExp(
+  String.raw`^(([ \t]*)${FRAME_HEADER}[^\n]*)\n\2[ \t]+(?![ \t])(?!${FRAME_HEADER_START})(?![\w.]*(?:Error|Exception|Warning|Interrupt|Exit)\b)[^\n]*$`,
+  "gm",
+);
 
 /**
  * The same in a paste that lost its indentation (a converted body): a header at the line's start, its code line at the
@@ -21,7 +25,10 @@ const PYTHON_FRAME_CODE = /^(([ \t]*)File ["“][^"“”\n]*["”], line \d+[^\
  * has none) and not an exception, a frame or a traceback's framing line.
  */
 const UNINDENTED_FRAME_CODE =
-  /^(File ["“][^"“”\n]*["”], line \d+, in [^\n]*)\n(?!File ["“])(?![\w.]*(?:Error|Exception|Warning|Interrupt|Exit)\b)(?!Traceback \(|During handling|The above exception)[^\n]*$/gm;
+  new RegExp(
+    String.raw`^(${FRAME_HEADER}, in [^\n]*)\n(?!${FRAME_HEADER_START})(?![\w.]*(?:Error|Exception|Warning|Interrupt|Exit)\b)(?!Traceback \(|During handling|The above exception)[^\n]*$`,
+    "gm",
+  );
 
 /**
  * An IPython (7 and earlier) traceback's frame lines: the header (`~/lib/.../session.py in _do_call(self, fn, *args)`)

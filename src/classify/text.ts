@@ -5,6 +5,7 @@
 
 import type { IssueText } from "../types.js";
 import { OWN_PROJECT } from "./lexicon.js";
+import { FRAME_HEADER, FRAME_HEADER_START } from "../issue/frame-header.js";
 
 /**
  * Bodies are capped before feature extraction: a pasted 1 MB log says nothing more about the bug type than its
@@ -143,9 +144,12 @@ export function bigrams(tokens: string[]): string[] {
   return out;
 }
 
+/** A Python, JS or C++ stack trace: its header, a frame of one, or an mxnet backtrace line. */
+const TRACEBACK = new RegExp(String.raw`Traceback \(most recent call last\)|^[ \t]+at \S+ \(.*:\d+:\d+\)|\[bt\] \(\d+\)|^[ \t]*${FRAME_HEADER}`, "m");
+
 /** True when the body has a Python, JS or C++ stack trace. */
 export function hasTraceback(text: string): boolean {
-  return /Traceback \(most recent call last\)|^[ \t]+at \S+ \(.*:\d+:\d+\)|\[bt\] \(\d+\)|^[ \t]*File ["“][^"“”\n]+["”], line \d+/m.test(text);
+  return TRACEBACK.test(text);
 }
 
 /**
@@ -165,10 +169,13 @@ export function hasCodeBlock(text: string): boolean {
  * The natural-language part of a body: fenced code blocks and log-like lines (traceback frames, C++ backtraces,
  * timestamps) removed. Words of prose describe the bug; words of a 300-line log mostly describe the log.
  */
+/** A line of a log: a traceback frame, a JS or native backtrace frame, a timestamp, an interpreter or shell prompt. */
+const LOG_LINE = new RegExp(String.raw`^\s*(?:${FRAME_HEADER_START}|at \S+ \(|\[bt\]|\[\d{2}:\d{2}:\d{2}\]|\d{4}-\d{2}-\d{2}[ T]\d{2}:|>>>|\$ |#\d+ 0x)`);
+
 export function proseOf(text: string): string {
   return text
     .replace(/(`{3,})[^\n]*\n[\s\S]*?(?:\1|$)/g, "\n")
     .split("\n")
-    .filter((line) => !/^\s*(?:File ["“]|at \S+ \(|\[bt\]|\[\d{2}:\d{2}:\d{2}\]|\d{4}-\d{2}-\d{2}[ T]\d{2}:|>>>|\$ |#\d+ 0x)/.test(line))
+    .filter((line) => !LOG_LINE.test(line))
     .join("\n");
 }

@@ -6,6 +6,8 @@
  * the `py` of `block.py`, or a CPU flag such as `est` from a pasted `lscpu` listing, even when they did match.
  */
 
+import { FRAME_HEADER } from "../issue/frame-header.js";
+
 /** Shortest word shown: one- and two-letter pieces (`py`, `lr`, `nn`, `p0`) explain nothing on their own. */
 const MIN_READABLE_LENGTH = 3;
 
@@ -65,10 +67,12 @@ export function withoutUrls(text: string): string {
  * say `local`, `packages` and `python` for every report. A frame's function name and its source line stay: they are
  * the report's content. Which files a traceback or a path points at is evidence of its own kind.
  */
+const FRAME_HEADER_WITH_IN = new RegExp(String.raw`\b${FRAME_HEADER}(?:, in\b)?`, "g");
+
 export function withoutTracebackFraming(text: string): string {
   return text
     .replace(/Traceback \(most recent call last\):?/g, " ")
-    .replace(/\bFile ["“][^"“”\n]*["”], line \d+(?:, in\b)?/g, " ")
+    .replace(FRAME_HEADER_WITH_IN, " ")
     .replace(/(?:^|(?<=[\s"'(=]))(?:~|[A-Za-z]:)?(?:[\\/][\w.+-]+){2,}[\\/]?/gm, " ");
 }
 
