@@ -191,7 +191,11 @@ export interface Classification {
    * traceback, whose printed line the file holds, with an exception that is no sign of a missing environment;
    * pipeline/raised-in-project.ts): the line as the traceback printed it. No outside cause is then stated as probable.
    */
-  raisedInProject?: { path: string; line: number; exceptionType: string };
+  /**
+   * The repository's file and line the report's error is raised in, or, with `throughStandardLibrary`, raised by a call
+   * it makes into the standard library (`writer.writerow(row)` failing in `encodings/cp1252.py`).
+   */
+  raisedInProject?: { path: string; line: number; exceptionType: string; throughStandardLibrary?: true };
   /**
    * The report copies a line of this repository's code and proposes a change to it (pipeline/proposed-fix.ts): where
    * that line is at this commit. No outside cause is then stated as probable, and nothing is asked.

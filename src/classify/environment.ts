@@ -128,7 +128,8 @@ function setFramework(found: Found, name: string, version: string): void {
   if (!/^\d+\.\d+/.test(v) || isMeasurement(v)) return;
   // The first statement wins: freeze lists and templates come before incidental mentions in most reports.
   if (!found.frameworks.has(key)) found.frameworks.set(key, v);
-  const tag = /cu(\d{2,3})\b/i.exec(name + version)?.[0];
+  // Apart: joined, "mxnet-cu90" and "1.2.0" read as the tag "cu901".
+  const tag = /cu(\d{2,3})\b/i.exec(`${name} ${version}`)?.[0];
   if (tag && !found.cudaFromWheel) found.cudaFromWheel = cudaFromTag(tag);
 }
 
@@ -225,6 +226,8 @@ function capitalise(s: string): string {
  * version asked for is none stated: horovod's "Install Open MPI 4.0.0+ or ..." advice, "MPICH 3.3 or later".
  */
 const NCCL_VERSION = /(?<![\w-])NCCL(?:[ _]?version)?['"]?[ \t]*[:=]?[ \t]*['"]?v?(\d+\.\d+(?:\.\d+){0,2})/i;
+/** The answer to a template's "MPI version:" that names no implementation ("- MPI version: 3.1.1"). */
+const MPI_VERSION_ANSWER = /^[ \t]*(?:[-*+][ \t]*|\d+\.[ \t]*)?MPI version[ \t]*:[ \t]*v?(\d+(?:\.\d+)+)\b/im;
 const MPI_VERSION = /\b(Open ?MPI|MPICH2?|MVAPICH2?|Intel(?:\(R\))? MPI)\)?(?:[ \t]+(?:version|v)\b)?[ \t]*:?[ \t]*v?(\d+(?:\.\d+)+(?:(?:a|b|rc)\d+)?|20\d\d)\b(?![+.]|[ \t]+or[ \t]+(?:later|newer|higher|above)\b)/i;
 
 /**
@@ -282,6 +285,10 @@ function extractCommunicationLibraries(text: string, found: Found): void {
   if (mpi) {
     const name = /^open/i.test(mpi[1]!) ? "Open MPI" : /^intel/i.test(mpi[1]!) ? "Intel MPI" : mpi[1]!.toUpperCase();
     found.mpi = `${name} ${mpi[2]}`;
+  } else {
+    // Horovod's template asks "MPI version:" without the implementation: the version is stated, the name is not.
+    const unnamed = MPI_VERSION_ANSWER.exec(text);
+    if (unnamed) found.mpi = `MPI ${unnamed[1]}`;
   }
 }
 
@@ -302,8 +309,12 @@ function extractCuda(text: string, found: Found): void {
   const cudaOnly = pair ? null : /\bCUDA\s*\/\s*cu?DNN(?: versions?)?\s*:\s*v?(\d+\.\d+(?:\.\d+)*)\s*(?:\([^)\d\n]*\))?[ \t]*$/im.exec(text);
   if (cudaOnly) found.cuda ??= cleanVersion(cudaOnly[1]!);
   const cudnnText = cudaOnly ? text.replace(cudaOnly[0], "") : text;
+  // TensorFlow's log names the CUDA runtime it loaded ("Successfully opened dynamic library libcudart.so.11.0"); a
+  // library it could not load ("Could not load dynamic library 'libcudart.so.10.1'") is the one it wanted, not the
+  // one installed.
   const cuda =
     /\bCuda compilation tools, release (\d+\.\d+)/i.exec(text) ??
+    /\bSuccessfully opened dynamic library libcudart\.so\.(\d+\.\d+)/.exec(text) ??
     /\bcuda(?:[ _-]?toolkit)?(?:\s+(?:runtime\s+)?version|\s+used to build \w+)?\s*(?:[:=]|is)?\s*[-v]?(\d{1,2}\.\d+(?:\.\d+)*)/i.exec(text) ??
     /^[ \t]*(?:[-*]\s*)?version:\s*(\d{1,2}\.\d+(?:\.\d+)*)\s*$/im.exec(sectionAfter(text, /^[ \t]*(?:[-*]\s*)?CUDA:\s*$/im));
   if (cuda) found.cuda ??= cleanVersion(cuda[1]!);

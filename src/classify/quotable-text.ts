@@ -31,11 +31,12 @@ const UNINDENTED_FRAME_CODE =
   );
 
 /**
- * An IPython (7 and earlier) traceback's frame lines: the header (`~/lib/.../session.py in _do_call(self, fn, *args)`)
+ * An IPython (7 and earlier) traceback's frame lines: the header (`~/lib/.../session.py in _do_call(self, fn, *args)`,
+ * a Cython module's `pandas/_libs/lib.pyx in pandas._libs.lib.map_infer()`)
  * and the numbered source lines under it (`1333     try:`, `-> 1334       return fn(*args)`), the code of whichever
  * file the frame is in: `compiler=compiler` of a library's frame is no sign of a build problem.
  */
-const IPYTHON_FRAME_LINE = /^[ \t]*(?:\S+\.pyw? in [\w<>.]+\([^\n]*|-*>[ \t]*\d{1,7}\b[^\n]*|\d{1,7}(?:[ \t]{2,}[^\n]*|[ \t]*))$/gm;
+const IPYTHON_FRAME_LINE = /^[ \t]*(?:\S+\.(?:pyw?|pyx) in [\w<>.]+\([^\n]*|-*>[ \t]*\d{1,7}\b[^\n]*|\d{1,7}(?:[ \t]{2,}[^\n]*|[ \t]*))$/gm;
 
 /** A URL (up to a space, a closing bracket or a quote). */
 const URL = /\b(?:https?|ftp):\/\/[^\s)\]>"'`]+/g;

@@ -57,7 +57,8 @@ export function errorRaisedInProject(
     const file = mapped.repoPath ? byPath.get(mapped.repoPath) : undefined;
     const printed = frame.code?.trim();
     if (!file || frame.line <= 0 || !printed || !file.text.split("\n").some((line) => line.trim() === printed)) return undefined;
-    return { path: file.path, line: frame.line, exceptionType: tb.exceptionType.split(".").pop()! };
+    const raised = { path: file.path, line: frame.line, exceptionType: tb.exceptionType.split(".").pop()! };
+    return i < tb.frames.length - 1 ? { ...raised, throughStandardLibrary: true as const } : raised;
   }
   return undefined;
 }

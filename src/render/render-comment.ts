@@ -367,6 +367,8 @@ function renderClassification(result: TriageResult, config: RepoConfig): string 
   }
 
   let cause: string;
+  // Whether the cause already quotes the extrinsic evidence (else it follows the cause it supports).
+  let evidenceSaid = false;
   const causeConfidence = verdictConfidence(result, extrinsic.confidence);
   if (isProbablyExtrinsic(result, config) && classification.buildFailure) {
     cause = `probably a failed build, not the code at run time (extrinsic, ${causeConfidence})`;
@@ -380,6 +382,7 @@ function renderClassification(result: TriageResult, config: RepoConfig): string 
     const fix = classification.proposedFix;
     const leaning = `the classifier leaned outside, extrinsic ${causeConfidence}${evidenceSuffix(extrinsic.evidence)}`;
     cause = `probably in this repository's code, where the report proposes a change to line ${fix.line} of ${codeSpan(fix.path)} (${leaning})`;
+    evidenceSaid = true;
   } else if (extrinsic.label === "extrinsic") {
     // Each doubt said, in one clause: under even odds the code is still the likelier place (the model flags an
     // outside cause from p ≈ 0.36, the cut that finds most extrinsic bugs); the report's traceback may raise its error
@@ -387,15 +390,22 @@ function renderClassification(result: TriageResult, config: RepoConfig): string 
     // percentage would read as a finding.
     const doubts: string[] = [];
     const raised = classification.raisedInProject;
-    const raisedHere = raised ? `the error (${escapeMarkdown(raised.exceptionType)}) is raised in this repository's ${codeSpan(raised.path)}, printed as line ${raised.line}` : undefined;
+    const where = raised?.throughStandardLibrary ? "is raised by a call in" : "is raised in";
+    const raisedHere = raised ? `the error (${escapeMarkdown(raised.exceptionType)}) ${where} this repository's ${codeSpan(raised.path)}, printed as line ${raised.line}` : undefined;
     if (extrinsic.evidence.length === 0) {
       // Nothing the reporter wrote points outside (the model read a dump, the report's shape, its prior): "possibly
-      // outside this repository" would read as a finding about a plain code bug. Said as what it is.
-      cause = `unclear: the classifier leans outside (extrinsic, ${causeConfidence}), but the report names no outside cause${raisedHere ? `, and ${raisedHere}` : ""}`;
+      // outside this repository" would read as a finding about a plain code bug. Said as what it is; under even
+      // odds the classifier does not lean outside, it only flags the possibility.
+      const leaning = isUnderEvenOdds(classification) ? "flags a possible outside cause" : "leans outside";
+      cause = `unclear: the classifier ${leaning} (extrinsic, ${causeConfidence}), but the report names no outside cause${raisedHere ? `, and ${raisedHere}` : ""}`;
     } else {
       if (isUnderEvenOdds(classification)) doubts.push("the code is likelier");
       if (raisedHere) doubts.push(raisedHere);
-      cause = `possibly outside this repository (extrinsic, ${causeConfidence})${doubts.length ? `, though ${doubts.join("; ")}` : ""}`;
+      // With doubts, the quotes go with the percentage they back: after the doubts they would read as the doubts'.
+      cause = doubts.length
+        ? `possibly outside this repository (extrinsic, ${causeConfidence}${evidenceSuffix(extrinsic.evidence)}), though ${doubts.join("; ")}`
+        : `possibly outside this repository (extrinsic, ${causeConfidence})${evidenceSuffix(extrinsic.evidence)}`;
+      evidenceSaid = true;
     }
   } else if (isProposedIntrinsic(classification)) {
     // The reporter found the line: the model's leaning and the reporter's reading agree.
@@ -410,9 +420,7 @@ function renderClassification(result: TriageResult, config: RepoConfig): string 
   } else {
     cause = `possibly in this repository's code (intrinsic, ${causeConfidence})`;
   }
-  // The extrinsic evidence follows the cause it supports; a proposed fix's line carries it inside its parenthesis.
-  const proposedOverLeaning = extrinsic.label === "extrinsic" && classification.proposedFix !== undefined && !isProbablyExtrinsic(result, config);
-  lines.push(`**Cause:** ${cause}${proposedOverLeaning ? "" : evidenceSuffix(extrinsic.evidence)}`);
+  lines.push(`**Cause:** ${cause}${evidenceSaid ? "" : evidenceSuffix(extrinsic.evidence)}`);
 
   const stated = [...describeEnvironment(environment), ...describeBuildFacts(environment)];
   if (stated.length > 0) {

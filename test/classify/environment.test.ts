@@ -87,6 +87,12 @@ describe("extractEnvironment", () => {
     expect(extractEnvironment("- NCCL version: 2.7.8\n- MPI: Open MPI 4.0.3").mpi).toBe("Open MPI 4.0.3");
   });
 
+  it("reads the answer to horovod's unnamed 'MPI version:' question", () => {
+    expect(extractEnvironment("4. MPI version: 3.1.1\n5. CUDA version: 10.0").mpi).toBe("MPI 3.1.1");
+    expect(extractEnvironment("- MPI version: Open MPI 4.0.2").mpi).toBe("Open MPI 4.0.2");
+    expect(extractEnvironment("MPI version: N/A").mpi).toBeUndefined();
+  });
+
   it("reads NCCL's fourth version part, and no least MPI version that advice asks for", () => {
     expect(extractEnvironment("NCCL version 2.7.8.1+cuda11.0").nccl).toBe("2.7.8.1");
     expect(extractEnvironment("Exception: horovod does not find an installed MPI.\n1. Install Open MPI 4.0.0+ or IBM Spectrum MPI or MPICH and re-install Horovod").mpi).toBeUndefined();
@@ -252,6 +258,17 @@ describe("extractEnvironment", () => {
   it("reads the NLP libraries a text model's bug often hangs on (tokenizers, torchtext, sentencepiece, spaCy)", () => {
     const env = extractEnvironment("tokenizers==0.9.4\ntorchtext==0.8.0\nsentencepiece==0.1.91\n\nspacy version: 2.3.2\n");
     expect(env.frameworks).toMatchObject({ tokenizers: "0.9.4", torchtext: "0.8.0", sentencepiece: "0.1.91", spacy: "2.3.2" });
+  });
+
+  it("reads the CUDA of a wheel tag apart from the pinned version (mxnet-cu90==1.2.0 is CUDA 9.0, not 90.1)", () => {
+    const env = extractEnvironment("mxnet-cu90==1.2.0");
+    expect(env.frameworks.mxnet).toBe("1.2.0");
+    expect(env.cuda).toBe("9.0");
+  });
+
+  it("reads the CUDA runtime TensorFlow loaded, not one it failed to load", () => {
+    expect(extractEnvironment("I tensorflow/stream_executor/platform/default/dso_loader.cc:49] Successfully opened dynamic library libcudart.so.11.0").cuda).toBe("11.0");
+    expect(extractEnvironment("W dso_loader.cc:59] Could not load dynamic library 'libcudart.so.10.1'; dlerror: libcudart.so.10.1: cannot open shared object file").cuda).toBeUndefined();
   });
 
   it("reads versions stated in prose", () => {

@@ -80,6 +80,8 @@ describe("quotableText (what classification evidence may quote)", () => {
     const quoted = quotableText(text);
     expect(quoted).not.toMatch(/compiler|_do_call|OpError|1320/);
     expect(quoted).toContain("InvalidArgumentError: Paddings must be non-negative: 0 -1");
+    // A Cython module's frame header is a frame too (ludwig-ai/ludwig#1040: no "mentions `pandas`").
+    expect(quotableText("Mapping fails:\npandas/_libs/lib.pyx in pandas._libs.lib.map_infer()\nTypeError: bad")).not.toContain("pandas");
     expect(quoted).toContain("Training fails in the notebook:");
     // A plain traceback whose indentation the paste lost: the line under each header is still the frame's code.
     const flat = ['File "/lib/IPython/core/interactiveshell.py", line 3020, in run_cell_async', "interactivity=interactivity, compiler=compiler, result=result)", 'File "<string>", line 1', "ValueError: bad value", "It fails with the compiler flags."].join("\n");

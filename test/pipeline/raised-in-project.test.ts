@@ -23,7 +23,7 @@ describe("errorRaisedInProject", () => {
       [["C:\\Projects\\pkg\\setup.py", 3, "readme = readme_file.read()"], ["C:\\Projects\\pkg\\venv\\lib\\encodings\\cp1252.py", 23, "return codecs.charmap_decode(input)"]],
       "UnicodeDecodeError: 'charmap' codec can't decode byte 0x90",
     );
-    expect(raised(windows)).toEqual({ path: "setup.py", line: 3, exceptionType: "UnicodeDecodeError" });
+    expect(raised(windows)).toEqual({ path: "setup.py", line: 3, exceptionType: "UnicodeDecodeError", throughStandardLibrary: true });
   });
 
   it("says nothing when a library's code raised it, or when the error is the environment's", () => {

@@ -194,7 +194,11 @@ describe("renderComment", () => {
     const base = gpuExtrinsicResult();
     const raisedInProject = { path: "setup.py", line: 8, exceptionType: "UnicodeDecodeError" };
     const body = render({ ...base, classification: { ...base.classification!, raisedInProject } });
-    expect(body).toContain("**Cause:** possibly outside this repository (extrinsic, 79%), though the error (UnicodeDecodeError) is raised in this repository's `setup.py`, printed as line 8: ");
+    // The quotes back the percentage, so they stand inside its parenthesis, before the doubt.
+    expect(body).toMatch(/\*\*Cause:\*\* possibly outside this repository \(extrinsic, 79%: [^\n]+\), though the error \(UnicodeDecodeError\) is raised in this repository's `setup\.py`, printed as line 8(\\)?$/m);
+    // Raised by the project's call into the standard library: said so.
+    const throughStdlib = render({ ...base, classification: { ...base.classification!, raisedInProject: { ...raisedInProject, throughStandardLibrary: true } } });
+    expect(throughStdlib).toContain("the error (UnicodeDecodeError) is raised by a call in this repository's `setup.py`, printed as line 8");
     expect(body).not.toContain("probably not a bug in this repository's code");
     expect(body).not.toContain("probably **extrinsic**");
     expect(body).not.toContain("- [ ] `extrinsic`");
@@ -228,17 +232,17 @@ describe("renderComment", () => {
       ...base,
       classification: { ...base.classification!, extrinsic: { label: "extrinsic", confidence: 0.41, evidence: ["mentions `incompatible`"], causes: [] } },
     });
-    expect(body).toContain("**Cause:** possibly outside this repository (extrinsic, 41%), though the code is likelier: mentions `incompatible`");
+    expect(body).toContain("**Cause:** possibly outside this repository (extrinsic, 41%: mentions `incompatible`), though the code is likelier");
     expect(body.split("\n")[0]).not.toContain("extrinsic");
     // Every doubt in one clause; and none at 49.7%, shown as 50%.
     const raisedInProject = { path: "pkg/base.py", line: 246, exceptionType: "MXNetError" };
     const both = render({ ...base, classification: { ...base.classification!, raisedInProject, extrinsic: { label: "extrinsic", confidence: 0.48, evidence: ["mentions `tvm`"], causes: [] } } });
     expect(both).toContain(
-      "**Cause:** possibly outside this repository (extrinsic, 48%), though the code is likelier; the error (MXNetError) is raised in this repository's `pkg/base.py`, printed as line 246: mentions `tvm`",
+      "**Cause:** possibly outside this repository (extrinsic, 48%: mentions `tvm`), though the code is likelier; the error (MXNetError) is raised in this repository's `pkg/base.py`, printed as line 246",
     );
     const unnamed = render({ ...base, classification: { ...base.classification!, raisedInProject, extrinsic: { label: "extrinsic", confidence: 0.48, evidence: [], causes: [] } } });
     expect(unnamed).toContain(
-      "**Cause:** unclear: the classifier leans outside (extrinsic, 48%), but the report names no outside cause, and the error (MXNetError) is raised in this repository's `pkg/base.py`, printed as line 246",
+      "**Cause:** unclear: the classifier flags a possible outside cause (extrinsic, 48%), but the report names no outside cause, and the error (MXNetError) is raised in this repository's `pkg/base.py`, printed as line 246",
     );
     const half = render({ ...base, classification: { ...base.classification!, extrinsic: { label: "extrinsic", confidence: 0.497, evidence: ["mentions `tvm`"], causes: [] } } });
     expect(half).toContain("**Cause:** possibly outside this repository (extrinsic, 50%): mentions `tvm`");
