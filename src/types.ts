@@ -77,6 +77,11 @@ export interface Evidence {
    * the pipeline checks it against the analysed commit and moves or drops the line (pipeline/anchor-lines.ts).
    */
   code?: string;
+  /**
+   * The function a traceback frame names (`reduce_across_time`): when the printed line is not at the analysed commit,
+   * the link goes to the function's definition instead (pipeline/anchor-lines.ts). Dropped there, like `code`.
+   */
+  func?: string;
 }
 
 export interface RankedFile {

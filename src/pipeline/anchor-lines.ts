@@ -27,7 +27,7 @@ export function anchorTracebackLines(ranked: readonly RankedFile[], files: reado
 }
 
 function anchored(evidence: Evidence, linesOf: () => string[] | undefined): Evidence {
-  const { code, ...rest } = evidence;
+  const { code, func, ...rest } = evidence;
   if (code === undefined || rest.line === undefined) return rest;
   const lines = linesOf();
   // Compared as the copied-code matcher compares lines: trimmed, spaces collapsed, without a trailing comment (`# noqa:
@@ -41,7 +41,21 @@ function anchored(evidence: Evidence, linesOf: () => string[] | undefined): Evid
   // Linked where the code is now, and said where the traceback printed it, so the reader who compares finds both.
   if (nearest !== undefined) return { ...rest, line: nearest, detail: `${rest.detail} (printed as line ${rest.line} in the reporter's version)` };
   const { line, ...unlinked } = rest;
+  // The code moved out of sight (rewritten, or another release): the function the frame names, when this file defines
+  // it, is where the reader should look; else no line, rather than one the reason does not name.
+  const definition = func === undefined ? undefined : nearestDefinition(lines, func, line);
+  if (definition !== undefined) return { ...unlinked, line: definition, detail: `${unlinked.detail} (line ${line} in the reporter's version; linked at its definition here)` };
   return { ...unlinked, detail: `${unlinked.detail} (line ${line} in the reporter's version)` };
+}
+
+/** The line of `def name(` (or `async def`, `class name`) nearest to `near`, in normalised lines. */
+function nearestDefinition(lines: readonly string[], name: string, near: number): number | undefined {
+  const def = new RegExp(String.raw`^(?:async def|def|class) ${name}\b`);
+  let nearest: number | undefined;
+  lines.forEach((l, i) => {
+    if (def.test(l) && (nearest === undefined || Math.abs(i + 1 - near) < Math.abs(nearest - near))) nearest = i + 1;
+  });
+  return nearest;
 }
 
 

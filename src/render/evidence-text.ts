@@ -75,7 +75,11 @@ export function anchorLine(file: RankedFile): number | undefined {
 
 /** As {@link anchorLine}, with the last line of the range that evidence names (a copied block), when it has one. */
 export function anchorRange(file: RankedFile): { line: number; endLine?: number } | undefined {
-  const best = sortEvidence(file.evidence).find(hasLine);
+  const sorted = sortEvidence(file.evidence);
+  // A traceback frame or error line shown as the reason, without a line at this commit (the printed code is not
+  // here): a link to another evidence's line would read as the frame's.
+  if (sorted[0] && (sorted[0].kind === "traceback" || sorted[0].kind === "error-location") && !hasLine(sorted[0])) return undefined;
+  const best = sorted.find(hasLine);
   if (!best) return undefined;
   return best.endLine !== undefined && best.endLine > best.line! ? { line: best.line!, endLine: best.endLine } : { line: best.line! };
 }

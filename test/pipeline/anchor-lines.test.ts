@@ -25,6 +25,19 @@ describe("anchorTracebackLines", () => {
     );
   });
 
+  it("links the definition of the frame's function when its printed code is not at this commit (pytorch-lightning#3276)", () => {
+    const evidence = [{ kind: "traceback" as const, detail: "`step`, the innermost project frame", line: 3, code: "loss = self.compute(batch)", func: "step" }];
+    const [file] = anchorTracebackLines([{ path: "pkg/trainer.py", score: 1, evidence }], files);
+    expect(file!.evidence[0]).toEqual({
+      kind: "traceback",
+      detail: "`step`, the innermost project frame (line 3 in the reporter's version; linked at its definition here)",
+      line: 7,
+    });
+    // A function this file does not define: no line.
+    const [other] = anchorTracebackLines([{ path: "pkg/trainer.py", score: 1, evidence: [{ ...evidence[0]!, func: "gone" }] }], files);
+    expect(other!.evidence[0]!.line).toBeUndefined();
+  });
+
   it("does not link a line whose code this commit does not have, and says whose line it is", () => {
     const [file] = anchorTracebackLines(ranked(3, "model_type = self.config.kind"), files);
     expect(file!.evidence[0]).toEqual({ kind: "traceback", detail: "`fit`, the innermost project frame (line 3 in the reporter's version)" });

@@ -19,6 +19,16 @@ describe("sortEvidence", () => {
     expect(evidenceLine(file.evidence[1]!)).toBe("tests what the issue names (line 12): `topk` in `test_topk`");
   });
 
+  it("links no line when the reason is a traceback frame without one, rather than another evidence's line", () => {
+    const evidence: Evidence[] = [
+      { kind: "traceback", detail: "`fit`, the innermost project frame (line 392 in the reporter's version)" },
+      { kind: "identifier", detail: "defines `Result`", line: 26 },
+    ];
+    expect(anchorLine({ path: "pkg/result.py", score: 1, evidence })).toBeUndefined();
+    // Any other reason without a line still links the strongest evidence that has one.
+    expect(anchorLine({ path: "pkg/result.py", score: 1, evidence: [{ kind: "path", detail: "`pkg/result.py`" }, evidence[1]!] })).toBe(26);
+  });
+
   it("links to the line the reporter cites in the file before any line the ranker matched", () => {
     const evidence: Evidence[] = [
       { kind: "identifier", detail: "defines `auroc`", line: 820 },

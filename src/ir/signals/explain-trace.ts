@@ -18,7 +18,11 @@ export function traceEvidence(index: SourceIndex, signal: StackTraceSignal, doc:
     // The rank counts the traceback's project files, innermost first (a file with several frames counts once).
     const position = hit.rank === 1 ? "the innermost project frame" : `the ${ordinal(hit.rank)} project file from the innermost frame`;
     const code = hit.frame.line > 0 && hit.frame.code ? { code: hit.frame.code } : {};
-    return [{ kind: "traceback", detail: `${where}${position}`, ...line, ...code }];
+    // The function's own name (`Module._call_impl` -> `_call_impl`), for a link to its definition should the printed
+    // line not be at this commit; not a notebook cell or `<module>`.
+    const name = hit.frame.func.split(".").pop() ?? "";
+    const func = "code" in code && /^[A-Za-z_]\w*$/.test(name) ? { func: name } : {};
+    return [{ kind: "traceback", detail: `${where}${position}`, ...line, ...code, ...func }];
   }
   const importer = signal.imported.get(doc);
   if (importer !== undefined) return [{ kind: "import", detail: `\`${index.paths[importer]}\`` }];
