@@ -19,6 +19,14 @@ export function issueAnchors(index: SourceIndex, parsed: ParsedIssue): IssueAnch
     tracebackFramesInRepo: frames,
     identifierCount: parsed.identifiers.length + parsed.apiNames.length,
     mentionedPaths: mentionedFiles(index, new ModuleIndex(index.paths), parsed.mentionedPaths).size,
-    proseWords: parsed.prose.match(/\p{L}{2,}/gu)?.length ?? 0,
+    proseWords: proseWordCount(parsed.prose),
   };
+}
+
+/**
+ * The reporter's words in prose, links left out: "reported this in #24 (https://github.com/fepegar/torchio/issues/24)"
+ * is four words, not the ten that `https`, `github`, `com`, the owner, the repository and `issues` would add.
+ */
+export function proseWordCount(prose: string): number {
+  return prose.replace(/\b(?:https?|ftp):\/\/\S+|\bwww\.\S+/g, " ").match(/\p{L}{2,}/gu)?.length ?? 0;
 }
