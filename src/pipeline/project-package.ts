@@ -45,13 +45,14 @@ export function statesPackageVersion(text: string, name: string): boolean {
 
 /**
  * The version of the package the report states (see statesPackageVersion), as written: "0.4.1", "1.2.2rc1", and a
- * pre-release's qualifier kept ("0.4.0-pre", "1.3.0.dev20200518": not the release of the same number).
+ * pre-release's qualifier kept ("0.4.0-pre", "1.3.0.dev20200518": not the release of the same number). A template's
+ * heading may put it on the next line ("TorchIO version" over "0.18.15.").
  */
 export function statedPackageVersion(text: string, name: string): string | undefined {
   const parts = name.split(/[-_.]+/).filter(Boolean).map(escapeRegExp);
   if (parts.length === 0) return undefined;
   const spelt = parts.join("[-_. ]?");
-  const stated = new RegExp(`(?<![\\w-])${spelt}(?![\\w-])[ \\t:=,(>~^-]*(?:and[ \\t]+[\\w.-]+[ \\t]+)?(?:versions?\\b(?:[^\\n\\d:]{0,60}:)?[ \\t:=]*(?:is[ \\t]+)?)?v?(\\d+\\.\\d+(?:\\.\\d+)*(?:(?:a|b|rc|dev|post)\\d*|[.-](?:pre|dev|alpha|beta|rc|post)\\.?\\d*\\b)?)`, "i").exec(text);
+  const stated = new RegExp(`(?<![\\w-])${spelt}(?![\\w-])[ \\t:=,(>~^-]*(?:and[ \\t]+[\\w.-]+[ \\t]+)?(?:versions?\\b(?:[^\\n\\d:]{0,60}:)?[ \\t:=*]*(?:\\n(?:[ \\t]*\\n)?[ \\t]*)?(?:is[ \\t]+)?)?v?(\\d+\\.\\d+(?:\\.\\d+)*(?:(?:a|b|rc|dev|post)\\d*|[.-](?:pre|dev|alpha|beta|rc|post)\\.?\\d*\\b)?)`, "i").exec(text);
   // "accuracy from sklearn 0.4986" is a number printed after the name, not a release.
   return stated?.[1] !== undefined && !isMeasurement(stated[1]) ? stated[1] : undefined;
 }

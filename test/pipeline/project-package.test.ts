@@ -34,6 +34,12 @@ describe("statesPackageVersion", () => {
     expect(statedPackageVersion("pyro 1.3.0.dev20200518", "pyro")).toBe("1.3.0.dev20200518");
     // Named with a sibling package: "allennlp and allennlp-model version is 1.0.0rc5" (allennlp#4319).
     expect(statedPackageVersion("allennlp and allennlp-model version is 1.0.0rc5", "allennlp")).toBe("1.0.0rc5");
+    // A template's heading with the answer below it (fepegar/torchio#414), a blank line between or not.
+    expect(statedPackageVersion("**TorchIO version**\n0.18.15.\n", "torchio")).toBe("0.18.15");
+    expect(statedPackageVersion("TorchIO version\n\n0.17.7", "torchio")).toBe("0.17.7");
+    // Not a number two lines below the name alone, nor after two blank lines.
+    expect(statedPackageVersion("torchio\n0.17.7", "torchio")).toBeUndefined();
+    expect(statedPackageVersion("TorchIO version\n\n\n0.17.7", "torchio")).toBeUndefined();
     expect(statedPackageVersion("flair 0.4.5rc1", "flair")).toBe("0.4.5rc1");
     // Not a word that starts like a qualifier.
     expect(statedPackageVersion("ignite 0.4.0-presumably", "ignite")).toBe("0.4.0");
