@@ -29,8 +29,11 @@ const QUESTION_TITLE = /^\s*(?:\[?question\]?:?|q:|how\b|what\b|why\b|is (?:it|t
  * phrased as a question.
  */
 const CODE_POINTER = /\/blob\/[\w.-]{1,100}\/[^\s#)]+#L\d+|^[ \t]*Lines? \d+(?: to \d+)?[^\S\n]*\n\s*in[^\S\n]*\n\s*[0-9a-f]{7,40}\s*$/im;
-/** The reporter chose the repository's bug template: its heading is in the body ("### Bug Description", "## 🐛 Bug"). */
-const BUG_TEMPLATE = /^[ \t]*(?:#+[ \t]*)?(?:🐛[ \t]*)?(?:bug description|describe the bug|bug report|bug)[ \t]*:?[ \t]*$/im;
+/**
+ * The reporter chose the repository's bug template: its heading is in the body ("### Bug Description", "## 🐛 Bug",
+ * "**Describe the bug**").
+ */
+const BUG_TEMPLATE = /^[ \t]*(?:#+[ \t]*)?(?:\*\*)?(?:🐛[ \t]*)?(?:bug description|describe the bug|bug report|bug)(?:\*\*)?[ \t]*:?(?:\*\*)?[ \t]*$/im;
 const DOCS_TITLE = /\b(?:docs?|documentation|docstrings?|tutorials?|readme|website|web ?page)\b/i;
 
 function kindLabel(label: ReportKind, confidence: number, evidence: string[]): Label<ReportKind> {
@@ -55,7 +58,11 @@ export function classifyReportKind(issue: PreparedIssue, hasTraceback: boolean):
     return kindLabel("feature", 0.7, [`says \`${featureBody[0]}\``]);
   }
   const docs = DOCS_TITLE.exec(title);
-  if (docs && !namedError && !hasTraceback && !/\b(?:link|404|redirect|page)\b.*\b(?:broken|dead)\b/i.test(title)) {
+  // Filed with the bug template, a report about the docs is one the reporter calls a bug: "sphinx documentation
+  // warnings" over autodoc's "cannot import name 'RemovableEventHandle'" (Project-MONAI/MONAI#863) was fixed in the
+  // handlers' imports. Its files are worth ranking; a docs request's are not.
+  const bugTemplateChosen = BUG_TEMPLATE.test(issue.body);
+  if (docs && !namedError && !hasTraceback && !bugTemplateChosen && !/\b(?:link|404|redirect|page)\b.*\b(?:broken|dead)\b/i.test(title)) {
     return kindLabel("docs", errorInBody ? 0.55 : 0.75, [`title is about \`${docs[0]}\``]);
   }
   const questionStart = QUESTION_TITLE.exec(title);
@@ -75,7 +82,7 @@ export function classifyReportKind(issue: PreparedIssue, hasTraceback: boolean):
   if (hasTraceback) evidence.push("has a traceback");
   else if (errorShown) evidence.push(`shows \`${errorShown}\``);
   else if (errorInBody) evidence.push(`mentions \`${errorInBody}\``);
-  if (bugTemplate) evidence.push(`filed with the bug template (\`${bugTemplate.replace(/^#+\s*/, "")}\`)`);
+  if (bugTemplate) evidence.push(`filed with the bug template (\`${bugTemplate.replace(/[#*]+/g, "").trim()}\`)`);
   if (codePointer) evidence.push("points at a line of the code");
   return kindLabel("bug", evidence.length > 0 ? 0.9 : 0.7, evidence);
 }

@@ -74,9 +74,16 @@ describe("classifyReportKind", () => {
     expect(kind("Docs: list the exceptions raised (KeyError, ValueError) by Trainer.fit", "").label).toBe("docs");
   });
 
-    it("recognises a docs request", () => {
+  it("recognises a docs request", () => {
     const k = kind("Documentation of the UpSampling operator is incomplete", "The page does not list the scale argument.");
     expect(k.label).toBe("docs");
+  });
+
+  it("takes a docs-titled report filed with the bug template as a bug report (Project-MONAI/MONAI#863)", () => {
+    const body = "**Describe the bug**\nbuilding the documentation locally generates warnings:\nWARNING: autodoc: failed to import class 'handlers.CheckpointLoader'\ncannot import name 'RemovableEventHandle'";
+    const k = kind("sphinx documentation warnings", body);
+    expect(k.label).toBe("bug");
+    expect(k.evidence).toContain("filed with the bug template (`Describe the bug`)");
   });
 
   it("calls a report with no signal at all a bug with lower confidence", () => {
