@@ -51,7 +51,8 @@ export interface PreparedIssue {
 export function lexicalView(issue: PreparedIssue, ownNames: readonly string[] = []): PreparedIssue {
   const names = maskableNames(ownNames);
   if (names.length === 0) return issue;
-  const own = new RegExp(`(?<![\\w-])(?:${names.map((n) => n.replace(/-/g, "\\-")).join("|")})(?![\\w-])`, "gi");
+  // Also before a hyphen: `horovod-0.20.0.tar.gz`, `mxnet-cu90` and `tfjs-node` are the project's own packages.
+  const own = new RegExp(`(?<![\\w-])(?:${names.map((n) => n.replace(/-/g, "\\-")).join("|")})(?!\\w)`, "gi");
   const mask = (text: string) => text.replace(own, OWN_PROJECT);
   return { title: mask(issue.title), body: mask(issue.body), all: mask(issue.all) };
 }

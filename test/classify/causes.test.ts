@@ -295,7 +295,14 @@ describe("the project's own names", () => {
     expect(analysis.causes.flatMap((c) => c.hits.map((h) => h.sample))).toContain("CUDA error: horovod crashed in allreduce on 4 GPUs.");
   });
 
-    it("leave what the issue states about the project's release to the environment reader", () => {
+  it("mask the project's own packages named with a hyphen (horovod/horovod#1963's `dist/horovod-0.20.0.tar.gz`)", () => {
+    const issue = prepareIssue({ title: "install fails", body: "pip install dist/horovod-0.20.0.tar.gz fails, while pip install horovod-0.20.0 from PyPI works." });
+    const libraryWords = (ownNames: string[]) => analyseIssue(issue, ownNames).causes.flatMap((c) => c.hits.map((h) => h.sample.toLowerCase())).filter((s) => s.includes("horovod"));
+    expect(libraryWords([])).not.toEqual([]);
+    expect(libraryWords(["horovod"])).toEqual([]);
+  });
+
+  it("leave what the issue states about the project's release to the environment reader", () => {
     expect(analysed(["horovod"]).environment.frameworks).toEqual(analysed([]).environment.frameworks);
   });
 });
