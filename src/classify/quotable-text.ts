@@ -255,16 +255,43 @@ function dropJsonConfigs(text: string): string {
   return drop.some(Boolean) ? lines.filter((_, i) => !drop[i]).join("\n") : text;
 }
 
+/** A heading: Markdown's (`## Environment info (Required)`) or a line in bold (`**Environment**`). */
+const HEADING_LINE = /^[ \t]*(?:#{1,6}[ \t]+\S[^\n]*|\*\*[^*\n]+\*\*[ \t]*:?)[ \t]*$/;
+const ENVIRONMENT_HEADING = /\b(?:environment|system info(?:rmation)?|versions?)\b/i;
+
+/**
+ * The answers under an environment heading ("## Environment info (Required)" over "macOs", "pip-installed:",
+ * "mxnet 1.5.0b20190111"): what the reporter runs, which the comment's environment line states, not words about the
+ * cause (apache/mxnet#13862 had "mentions `macOs`" as a sign of an outside cause). Up to the next heading; a sentence
+ * of the reporter's there ("It only fails on the GPU build.") stays.
+ */
+function dropEnvironmentSections(text: string): string {
+  if (!/environment|system info|version/i.test(text)) return text;
+  const lines = text.split("\n");
+  let inSection = false;
+  let dropped = false;
+  const kept = lines.filter((line) => {
+    if (HEADING_LINE.test(line)) {
+      inSection = ENVIRONMENT_HEADING.test(line);
+      return true;
+    }
+    if (!inSection || line.trim() === "" || isSentence(line)) return true;
+    dropped = true;
+    return false;
+  });
+  return dropped ? kept.join("\n") : text;
+}
+
 /**
  * The report without the template's bracketed examples ("OS Platform (e.g., Linux Ubuntu 16.04)"), its environment
- * lines and dumps, pasted JSON configurations, commented-out code, lists of packages in prose, the code lines printed under traceback frames, native backtrace frames
+ * lines, sections and dumps, pasted JSON configurations, commented-out code, lists of packages in prose, the code lines printed under traceback frames, native backtrace frames
  * and filesystem paths. "possibly extrinsic: mentions `libmxnet.so`; mentions `ubuntu`"
  * of an operator bug whose backtrace runs through the project's own library, from `/home/ubuntu`, says nothing of its
  * cause.
  */
 export function quotableText(text: string): string {
   const withoutDumps = dropJsonConfigs(dropTemplateExamples(text).replace(DIAGNOSE_SECTION, "").replace(PYTHON_FRAME_CODE, "$1").replace(UNINDENTED_FRAME_CODE, "$1"));
-  return dropPackageLists(dropEnvironmentLines(withoutDumps).replace(COMMENTED_OUT_CODE, ""))
+  return dropPackageLists(dropEnvironmentLines(dropEnvironmentSections(withoutDumps)).replace(COMMENTED_OUT_CODE, ""))
     .replace(TITLE_TAG, "")
     // A link's words are its target's: a model's `...-2020.02.27.tar.gz` is no version the report states, the
     // `huge-success/sanic` of a repository link no word of the report.

@@ -30,6 +30,17 @@ describe("quotableText (what classification evidence may quote)", () => {
     );
   });
 
+  it("drops the answers under an environment heading up to the next heading, keeps a sentence there (apache/mxnet#13862)", () => {
+    const text = "Wrong result.\n\n## Environment info (Required)\n\nmacOs\nmxnet-cu90==1.2.0\nIt only fails on the GPU build.\n\n## Minimum reproducible example\n\nx = mx.nd.array([1])";
+    const quoted = quotableText(text);
+    expect(quoted).not.toMatch(/macOs|cu90/);
+    expect(quoted).toContain("It only fails on the GPU build.");
+    expect(quoted).toContain("x = mx.nd.array([1])");
+    // Under another heading, the same words are the reporter's.
+    expect(quotableText("## Description\nmacOs only")).toContain("macOs only");
+    expect(quotableText("**Environment**\nUbuntu 18.04, CUDA 10.1\n**Steps**\nrun it")).not.toContain("CUDA");
+  });
+
   it("drops a list of the packages a script uses (kornia/kornia#642), keeps a single library and a list blamed by version", () => {
     const quoted = quotableText("Just clone it and run it (it uses kornia, numpy, matplotlib, imageio and h5py modules). It fails.");
     expect(quoted).not.toContain("numpy");
