@@ -25,6 +25,11 @@ describe("missingDetails", () => {
     expect(details("Crash", "When I run train.py I get this error:\n```\nimport mxnet as mx\nnet = mx.gluon.nn.Dense(2)\n```\nValueError: bad shape")).toEqual([]);
     expect(details("DQN training fails", 'I was trying to train breakout with "./DQN.py --rom breakout.bin". However, I encountered the following error: cannot compare')).toEqual([]);
     expect(details("Training crashes", "When I run python3.8 train.py --gpus 2 it crashes: CUDA error: out of memory")).toEqual([]);
+    // A project's own command, under a label or after a shell prompt (ludwig-ai/ludwig#386).
+    expect(details("Load fails", "When I run the experiment it crashes: ValueError: bad shape\nCommand: ludwig experiment --data_train_csv train.csv")).toEqual([]);
+    expect(details("Load fails", "When I run it it crashes: ValueError: bad shape\n$ ludwig train --config c.yaml")).toEqual([]);
+    // A label without a command, or a prompt without arguments, is none.
+    expect(details("Load fails", "When I run the experiment it crashes: ValueError: bad shape\nCommand:")).toEqual([ASK_REPRODUCER]);
   });
 
   it("takes a linked reproducer (a repository the report calls a repro, a gist, a Colab notebook) for one", () => {
