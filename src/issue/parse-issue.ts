@@ -52,7 +52,9 @@ export function parseIssue(title: string, body: string): ParsedIssue {
     identifiers: collectIdentifiers(parts),
     mentionedPaths: mentioned.paths,
     mentionedLines: mentioned.lines,
-    importBindings: collectImportBindings(codeLines),
+    // Import lines pasted without a fence are the reporter's imports too (pytorch/ignite#782's unfenced
+    // `from torch.utils.data import DataLoader`); the fenced code's come last, and a later binding wins.
+    importBindings: collectImportBindings([...proseLines, ...codeLines]),
     frameOnlyNames: collectFrameOnlyNames(parts, tracebacks),
     quotedLines: quotedSourceLines([...lines.filter((_, i) => !inTraceback[i]).map(stripQuoteMarkers), ...inlineCode]),
   };

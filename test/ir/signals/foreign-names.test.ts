@@ -26,6 +26,16 @@ describe("foreign names", () => {
     expect(isForeignName("utils", relative.importBindings, packages)).toBe(false);
   });
 
+  it("reads the imports of code pasted without a fence too, the fenced code's binding winning (pytorch/ignite#782)", () => {
+    const unfenced = parseIssue("engine fails", "My code:\nfrom torch.utils.data import DataLoader\nloader = DataLoader(ds)\nIt hangs.");
+    expect(unfenced.importBindings).toEqual({ DataLoader: "torch.utils.data.DataLoader" });
+    expect(isForeignName("DataLoader", unfenced.importBindings, packages)).toBe(true);
+    const both = parseIssue("np fails", "import numpy as np\n```python\nfrom mxnet import np\n```");
+    expect(both.importBindings).toEqual({ np: "mxnet.np" });
+    // Words in prose are no import: "import errors happen" binds nothing.
+    expect(parseIssue("x", "import errors happen when I run it").importBindings).toEqual({});
+  });
+
   it("calls foreign a dotted name rooted at a library's full name that the repository does not hold, import or not", () => {
     expect(isForeignName("torch.nn.Sequential", {}, packages)).toBe(true);
     expect(isForeignName("numpy.linalg.norm", {}, packages)).toBe(true);
