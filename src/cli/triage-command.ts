@@ -16,7 +16,7 @@ import type { CliIo } from "./io.js";
 import { parseOptions, positiveInt } from "./parse-options.js";
 import { UsageError } from "./usage-error.js";
 
-export const TRIAGE_USAGE = `mltriage triage --repo <folder or git URL> [--ref <commit>] --title <text> [--body-file <file> | --body <text>] [--top N] [--format markdown|json] [--localizers a,b|all] [--config .github/mltriage.yml] [--github owner/name]`;
+export const TRIAGE_USAGE = `mltriage triage --repo <folder or git URL> [--ref <commit>] --title <text> [--body-file <file> | --body <text>] [--top N] [--format markdown|json] [--localizers a,b|all] [--config .github/mltriage.yml] [--github owner/name] [--created <ISO date>]`;
 
 /**
  * From this many files in scope, they are parsed in a worker thread too: starting one (its module loader and the
@@ -40,6 +40,7 @@ export async function triageCommand(argv: string[], io: CliIo): Promise<number> 
     localizers: { type: "string" },
     config: { type: "string" },
     github: { type: "string" },
+    created: { type: "string" },
   });
   if (!o.repo) throw new UsageError("--repo is required");
   if (o.title === undefined || !o.title.trim()) throw new UsageError("--title is required");
@@ -72,6 +73,9 @@ export async function triageCommand(argv: string[], io: CliIo): Promise<number> 
   }
 
   if (o.github !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(o.github)) throw new UsageError(`--github must be owner/name, got "${o.github}"`);
+  // When the issue was filed: the history signals then count only earlier commits, as the app does with the issue's
+  // date (an old issue triaged today would otherwise cite changes made after it as "similar past changes").
+  const createdAt = o.created === undefined ? undefined : isoDate(o.created);
   // --config wins; without it, the repository's own file at the analysed state, as the app would read it.
   // Either way the problems go to stderr, naming the file, and into the comment, as the app shows them.
   let { config, problems } = o.config !== undefined ? await readConfig(o.config) : parseRepoConfig(null);
@@ -94,7 +98,7 @@ export async function triageCommand(argv: string[], io: CliIo): Promise<number> 
   let result;
   try {
     result = await runPipeline(
-      { snapshot, issue: { title: o.title, body }, history: { pastFixes: [], commits }, top, localizers },
+      { snapshot, issue: { title: o.title, body, ...(createdAt ? { createdAt } : {}) }, history: { pastFixes: [], commits }, top, localizers },
       { ...(documentPool ? { documentPool, documentCache: await createDocumentCache() } : {}) },
     );
   } finally {
@@ -109,6 +113,13 @@ export async function triageCommand(argv: string[], io: CliIo): Promise<number> 
     : { owner: "local", name: basename(resolve(o.repo)), local: true };
   io.stdout(renderComment({ result, config: { ...config, topFiles: o.top ? top : config.topFiles }, repo, suggestedLabels: planLabels(result, config), configProblems: problems }));
   return 0;
+}
+
+/** `--created`: an ISO 8601 date or date and time ("2020-08-31", "2020-08-31T12:00:00Z"), as GitHub gives it. */
+function isoDate(text: string): string {
+  const time = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(text.trim()) ? Date.parse(text.trim()) : NaN;
+  if (Number.isNaN(time)) throw new UsageError(`--created must be an ISO date such as 2020-08-31 or 2020-08-31T12:00:00Z, got "${text}"`);
+  return new Date(time).toISOString();
 }
 
 /** Config problems on stderr, each naming the file (`--config <file>` or the repository's own). */

@@ -116,6 +116,17 @@ describe("mltriage triage", () => {
     expect(old.localization.ranked[0]!.path).toBe("tinynet/data/transforms.py");
   });
 
+  it("counts only commits made before --created in the history evidence, as the app does with the issue's date", async () => {
+    const commitEvidence = (r: TriageResult) =>
+      r.localization.ranked.flatMap((f) => f.evidence.filter((e) => e.kind === "commit" && e.detail.includes("Move Normalize")));
+    expect(commitEvidence(await triageJson(["--repo", repo.dir, "--ref", "HEAD", ...issueArgs]))).not.toEqual([]);
+    // Filed between the first commit (2020-01-01) and "Move Normalize" (2020-01-02): that change came after it.
+    expect(commitEvidence(await triageJson(["--repo", repo.dir, "--ref", "HEAD", ...issueArgs, "--created", "2020-01-01T12:00:00Z"]))).toEqual([]);
+    const io = captureIo();
+    expect(await main(["triage", "--repo", repo.dir, ...issueArgs, "--created", "last week"], io)).toBe(2);
+    expect(io.stderrText.split("\n")[0]).toContain("--created must be an ISO date");
+  });
+
   it("reads the body from --body-file", async () => {
     const bodyFile = join(temp.dir, "issue.md");
     writeFileSync(bodyFile, NORMALIZE_ISSUE.body);
