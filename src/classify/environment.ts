@@ -609,8 +609,14 @@ export function extractBuildFacts(text: string): BuildFacts {
   return build;
 }
 
-/** A make or cmake command line that sets flags: "make -j8 USE_CUDA=1 USE_CUDNN=0", "cmake -DUSE_CUDA=ON ..". */
-const BUILD_COMMAND_WITH_FLAGS = /\b(?:cmake|make)\b[^\n]*?\s(?:-D\s?[A-Za-z_]\w*=|[A-Z][A-Z0-9_]*=\S)/;
+/**
+ * Build flags stated: a make or cmake command line that sets them ("make -j8 USE_CUDA=1 USE_CUDNN=0", "cmake
+ * -DUSE_CUDA=ON .."), variables set before a build or install command ("HOROVOD_GPU_OPERATIONS=NCCL pip install
+ * horovod", "USE_CUDA=0 python setup.py develop"), or build switches exported ("export HOROVOD_WITH_MPI=1",
+ * "export TF_NEED_CUDA=1", "export USE_CUDNN=0": horovod#1963 gave ten of them and was asked for its flags).
+ */
+const BUILD_COMMAND_WITH_FLAGS =
+  /\b(?:cmake|make)\b[^\n]*?\s(?:-D\s?[A-Za-z_]\w*=|[A-Z][A-Z0-9_]*=\S)|(?:^|\s)[A-Z][A-Z0-9_]*=\S+[ \t]+(?:[A-Z][A-Z0-9_]*=\S+[ \t]+)*(?:pip3?|python3?(?:[ \t]+-m[ \t]+pip)?)[ \t]+(?:install|setup\.py)\b|^[ \t]*(?:\$[ \t]*)?export[ \t]+(?:[A-Z0-9]+_)*(?:WITH|WITHOUT|USE|BUILD|NEED|ENABLE|DISABLE|GPU_(?:OPERATIONS|ALLREDUCE|BROADCAST|ALLGATHER))_?[A-Z0-9_]*=\S/m;
 
 /**
  * "pip install mxnet-cu90==1.1.0", "conda install pytorch", "built from source with cmake", "docker build -t ludwig .":

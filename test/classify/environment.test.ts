@@ -494,6 +494,16 @@ describe("extractBuildFacts", () => {
     expect(extractBuildFacts("gcc --version\ngcc (Ubuntu 5.4.0-6ubuntu1~16.04.10) 5.4.0 20160609").compiler).toBe("gcc 5.4.0");
   });
 
+  it("takes build switches set as variables for the build flags (horovod/horovod#1963), not a run's variables", () => {
+    expect(extractBuildFacts("export HOROVOD_GPU_ALLREDUCE=NCCL\nexport HOROVOD_WITH_MPI=1\npython setup.py install").flagsStated).toBe(true);
+    expect(extractBuildFacts("$ export TF_NEED_CUDA=1").flagsStated).toBe(true);
+    expect(extractBuildFacts("HOROVOD_GPU_OPERATIONS=NCCL pip install --no-cache-dir horovod").flagsStated).toBe(true);
+    expect(extractBuildFacts("USE_CUDA=0 python setup.py develop").flagsStated).toBe(true);
+    // Variables of a run are no build flags.
+    expect(extractBuildFacts("CUDA_VISIBLE_DEVICES=0 python train.py").flagsStated).toBeUndefined();
+    expect(extractBuildFacts("export CUDA_VISIBLE_DEVICES=0,1\nexport NCCL_DEBUG=INFO").flagsStated).toBeUndefined();
+  });
+
   it("leaves a switch set both ways unread (two builds compared)", () => {
     expect(extractBuildFacts("works with USE_CUDNN=1, fails with USE_CUDNN=0").cudnn).toBeUndefined();
   });
