@@ -89,6 +89,21 @@ export interface MissingFactsInput {
   /** Causes considered likely, the likeliest first. */
   causes: ExtrinsicCause[];
   isBugReport: boolean;
+  /** The failure is a CI run's (failsOnCi): its machine is the CI's, not the reporter's. */
+  onCi?: boolean;
+}
+
+/**
+ * A report of a failure on a continuous-integration run: a link to the run (Jenkins, Travis, CircleCI, GitHub
+ * Actions, Azure Pipelines, AppVeyor, Buildkite) or words that put the failure there ("fails on CI", "the nightly
+ * CI build", "CI failure"). Its environment is the CI's, written in the repository's CI configuration: asking the
+ * reporter for their local CUDA or driver is beside the point.
+ */
+const CI_RUN =
+  /\bhttps?:\/\/(?:[\w.-]*jenkins[\w.-]*|travis-ci\.(?:org|com)|app\.circleci\.com|circleci\.com|dev\.azure\.com|ci\.appveyor\.com|buildkite\.com)\/|\bgithub\.com\/[\w.-]+\/[\w.-]+\/(?:actions\/runs|runs)\/\d|\b(?:fail\w*|flaky|broken|errors?|crash\w*|timed? ?out)\s+(?:on|in)\s+(?:the\s+)?(?:nightly\s+)?(?:CI|Jenkins|Travis|CircleCI|GitHub Actions)\b|\b(?:CI|Jenkins|Travis)\s+(?:failures?|fails|failed|is failing|build (?:fails|failed|failure))\b/;
+
+export function failsOnCi(text: string): boolean {
+  return CI_RUN.test(text);
 }
 
 /**
@@ -103,6 +118,7 @@ export function missingFacts(input: MissingFactsInput): string[] {
   const { environment: env, causes } = input;
   const gpuRelated = input.gpuProbability >= 0.5 || causes.includes("gpu-driver-cuda");
   if (!input.isBugReport || (input.extrinsicProbability < 0.5 && !gpuRelated)) return [];
+  if (input.onCi) return [];
   // A failed build is asked its own questions whatever the model says of the code (they name its commands).
   if (isBuildFailure(env, causes)) return buildFailureFacts(env, input.gpuProbability >= 0.5, causes);
   // A GPU bug the classifier puts three to one in the code (a failing test of the project's own CUDA path) is not

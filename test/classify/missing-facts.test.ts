@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { classifyIssue } from "../../src/classify/index.js";
 import { extractEnvironment } from "../../src/classify/environment.js";
-import { ASK, missingFacts } from "../../src/classify/missing-facts.js";
+import { ASK, failsOnCi, missingFacts } from "../../src/classify/missing-facts.js";
 
 const base = { extrinsicProbability: 0.8, gpuProbability: 0.1, causes: ["build-install" as const], isBugReport: true };
 const env = { python: "3.6", os: "Ubuntu 16.04", frameworks: { mxnet: "1.1.0" } };
@@ -10,6 +10,20 @@ describe("missingFacts", () => {
   it("asks how it was installed only when the report does not show it", () => {
     expect(missingFacts({ ...base, environment: env })).toContain("how it was installed (pip, conda or from source, with the build flags)");
     expect(missingFacts({ ...base, environment: { ...env, installedWith: "pip" } })).toEqual([]);
+  });
+
+  it("asks nothing of the reporter's machine when the failure is a CI run's", () => {
+    const gpu = { ...base, gpuProbability: 0.9, causes: ["gpu-driver-cuda" as const], environment: { frameworks: {} } };
+    expect(missingFacts(gpu)).toContain(ASK.cuda);
+    expect(missingFacts({ ...gpu, onCi: true })).toEqual([]);
+    expect(failsOnCi("test_conv fails: http://jenkins.mxnet-ci.amazon-ml.com/blue/organizations/jenkins/PR-9995/32/pipeline")).toBe(true);
+    expect(failsOnCi("See https://github.com/o/r/actions/runs/123456 for the log")).toBe(true);
+    expect(failsOnCi("test_gpu_memory is flaky on CI")).toBe(true);
+    expect(failsOnCi("The nightly CI build failed with CUDA error")).toBe(true);
+    expect(failsOnCi("CI failure in test_operator_gpu")).toBe(true);
+    // A failure on the reporter's machine that the CI does not show is theirs.
+    expect(failsOnCi("It passes on CI but fails on my machine")).toBe(false);
+    expect(failsOnCi("I use CUDA 10.1")).toBe(false);
   });
 
   it("asks a build from source for its flags", () => {
