@@ -38,6 +38,13 @@ const UNINDENTED_FRAME_CODE =
  */
 const IPYTHON_FRAME_LINE = /^[ \t]*(?:\S+\.(?:pyw?|pyx) in [\w<>.]+\([^\n]*|-*>[ \t]*\d{1,7}\b[^\n]*|\d{1,7}(?:[ \t]{2,}[^\n]*|[ \t]*))$/gm;
 
+/**
+ * An informational line of a C++ log, TensorFlow's or glog's (`2020-05-28 12:00:00.1: I tensorflow/.../dso_loader.cc:48]
+ * Successfully opened dynamic library libcudart.so.11.0`, `I0528 12:00:00.1 1234 engine.cc:55] ...`): what went as
+ * planned, no sign of the cause (horovod/horovod#1963 had "mentions `libcudart.so.11.0`"). Warnings and errors stay.
+ */
+const INFO_LOG_LINE = /^[ \t]*(?:(?:\d{4}-\d{2}-\d{2}[ T][\d:.]+:?[ \t]+)?I[ \t]+[\w./-]+\.(?:cc|cpp|h|py):\d+\]|I\d{4}[ \t]+[\d:.]+[ \t]+\d+[ \t]+[\w./-]+:\d+\])[^\n]*$/gm;
+
 /** A URL (up to a space, a closing bracket or a quote). */
 const URL = /\b(?:https?|ftp):\/\/[^\s)\]>"'`]+/g;
 
@@ -297,6 +304,7 @@ export function quotableText(text: string): string {
     // `huge-success/sanic` of a repository link no word of the report.
     .replace(URL, " ")
     .replace(NATIVE_FRAME_LINE, "")
+    .replace(INFO_LOG_LINE, "")
     .replace(IPYTHON_FRAME_LINE, "")
     .replace(FILESYSTEM_PATH, " ")
     .replace(RELATIVE_PATH, " ");

@@ -28,6 +28,7 @@ describe("missingDetails", () => {
     // A project's own command, under a label or after a shell prompt (ludwig-ai/ludwig#386).
     expect(details("Load fails", "When I run the experiment it crashes: ValueError: bad shape\nCommand: ludwig experiment --data_train_csv train.csv")).toEqual([]);
     expect(details("Load fails", "When I run it it crashes: ValueError: bad shape\n$ ludwig train --config c.yaml")).toEqual([]);
+    expect(details("Load fails", "When I run the experiment it crashes: ValueError: bad shape\nCommand:\nludwig experiment --data_train_csv train.csv")).toEqual([]);
     // A label without a command, or a prompt without arguments, is none.
     expect(details("Load fails", "When I run the experiment it crashes: ValueError: bad shape\nCommand:")).toEqual([ASK_REPRODUCER]);
   });

@@ -41,6 +41,19 @@ describe("quotableText (what classification evidence may quote)", () => {
     expect(quotableText("**Environment**\nUbuntu 18.04, CUDA 10.1\n**Steps**\nrun it")).not.toContain("CUDA");
   });
 
+  it("drops the informational lines of a C++ log, keeps its warnings and errors (horovod/horovod#1963)", () => {
+    const log = [
+      "2020-05-28 12:00:00.123456: I tensorflow/stream_executor/platform/default/dso_loader.cc:48] Successfully opened dynamic library libcudart.so.11.0",
+      "I0528 12:00:00.123 1234 engine.cc:55] Using CUDA 11.0",
+      "2020-05-28 12:00:01.5: W tensorflow/core/common_runtime/bfc_allocator.cc:431] Allocator ran out of memory",
+      "It hangs after this.",
+    ].join("\n");
+    const quoted = quotableText(log);
+    expect(quoted).not.toMatch(/libcudart|Using CUDA/);
+    expect(quoted).toContain("Allocator ran out of memory");
+    expect(quoted).toContain("It hangs after this.");
+  });
+
   it("drops a list of the packages a script uses (kornia/kornia#642), keeps a single library and a list blamed by version", () => {
     const quoted = quotableText("Just clone it and run it (it uses kornia, numpy, matplotlib, imageio and h5py modules). It fails.");
     expect(quoted).not.toContain("numpy");
