@@ -91,6 +91,8 @@ export interface MissingFactsInput {
   isBugReport: boolean;
   /** The failure is a CI run's (failsOnCi): its machine is the CI's, not the reporter's. */
   onCi?: boolean;
+  /** The report's text, when it shows a failed `docker build` (failsInDockerBuild): the image's versions matter. */
+  dockerBuild?: string;
 }
 
 /**
@@ -107,6 +109,25 @@ export function failsOnCi(text: string): boolean {
 }
 
 /**
+ * A `docker build` that failed (Docker's "Step 5/12 : RUN pip install ..." and "The command '/bin/sh -c ...' returned
+ * a non-zero code"): the versions that matter are the image's, which its Dockerfile sets, not the host's.
+ */
+const DOCKER_BUILD_FAILED = /^[ \t]*Step \d+\/\d+ : |returned a non-zero code: \d+|^[ \t]*(?:\$[ \t]*)?(?:sudo[ \t]+)?docker build\b/m;
+/** A Dockerfile pasted: its base image line. */
+const DOCKERFILE_FROM = /^[ \t]*FROM[ \t]+[\w.\/:@-]+/m;
+
+export function failsInDockerBuild(text: string): boolean {
+  return DOCKER_BUILD_FAILED.test(text);
+}
+
+/** What a failed `docker build` is asked: its Dockerfile, unless the report pasted one. */
+export const ASK_DOCKERFILE = "the Dockerfile (at least the image it starts `FROM`)";
+
+function dockerBuildFacts(text: string): string[] {
+  return DOCKERFILE_FROM.test(text) ? [] : [ASK_DOCKERFILE];
+}
+
+/**
  * True when the report shows a build that failed (compile or link errors) and the build or installation is the
  * likeliest cause: the questions are then the build's (each naming the command that answers it), not a runtime's.
  */
@@ -119,6 +140,7 @@ export function missingFacts(input: MissingFactsInput): string[] {
   const gpuRelated = input.gpuProbability >= 0.5 || causes.includes("gpu-driver-cuda");
   if (!input.isBugReport || (input.extrinsicProbability < 0.5 && !gpuRelated)) return [];
   if (input.onCi) return [];
+  if (input.dockerBuild !== undefined) return dockerBuildFacts(input.dockerBuild);
   // A failed build is asked its own questions whatever the model says of the code (they name its commands).
   if (isBuildFailure(env, causes)) return buildFailureFacts(env, input.gpuProbability >= 0.5, causes);
   // A GPU bug the classifier puts three to one in the code (a failing test of the project's own CUDA path) is not

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { classifyIssue } from "../../src/classify/index.js";
 import { extractEnvironment } from "../../src/classify/environment.js";
-import { ASK, failsOnCi, missingFacts } from "../../src/classify/missing-facts.js";
+import { ASK, ASK_DOCKERFILE, failsInDockerBuild, failsOnCi, missingFacts } from "../../src/classify/missing-facts.js";
 
 const base = { extrinsicProbability: 0.8, gpuProbability: 0.1, causes: ["build-install" as const], isBugReport: true };
 const env = { python: "3.6", os: "Ubuntu 16.04", frameworks: { mxnet: "1.1.0" } };
@@ -24,6 +24,17 @@ describe("missingFacts", () => {
     // A failure on the reporter's machine that the CI does not show is theirs.
     expect(failsOnCi("It passes on CI but fails on my machine")).toBe(false);
     expect(failsOnCi("I use CUDA 10.1")).toBe(false);
+  });
+
+  it("asks a failed docker build for its Dockerfile, not the host's versions", () => {
+    const log = "$ docker build -t ludwig .\nStep 5/12 : RUN pip install -r requirements.txt\nThe command '/bin/sh -c pip install -r requirements.txt' returned a non-zero code: 1";
+    expect(failsInDockerBuild(log)).toBe(true);
+    const gpu = { ...base, gpuProbability: 0.9, causes: ["gpu-driver-cuda" as const, "build-install" as const], environment: { frameworks: {} } };
+    expect(missingFacts({ ...gpu, dockerBuild: log })).toEqual([ASK_DOCKERFILE]);
+    // The Dockerfile pasted: nothing to ask.
+    expect(missingFacts({ ...gpu, dockerBuild: `FROM nvidia/cuda:10.1-cudnn7-devel\n${log}` })).toEqual([]);
+    // Running a container is no build.
+    expect(failsInDockerBuild("docker run --gpus all -it my-image python train.py")).toBe(false);
   });
 
   it("asks a build from source for its flags", () => {
