@@ -98,7 +98,15 @@ export async function triageCommand(argv: string[], io: CliIo): Promise<number> 
   let result;
   try {
     result = await runPipeline(
-      { snapshot, issue: { title: o.title, body, ...(createdAt ? { createdAt } : {}) }, history: { pastFixes: [], commits }, top, localizers },
+      {
+        snapshot,
+        issue: { title: o.title, body, ...(createdAt ? { createdAt } : {}) },
+        history: { pastFixes: [], commits },
+        top,
+        localizers,
+        // The repository's name only from --github: a local folder's name is whatever the clone was called.
+        ...(o.github ? { repositoryName: o.github.split("/")[1]! } : {}),
+      },
       { ...(documentPool ? { documentPool, documentCache: await createDocumentCache() } : {}) },
     );
   } finally {

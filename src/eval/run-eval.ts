@@ -264,7 +264,7 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
               topScores[ids[i]!] = topTen(scores);
             });
             const context = options.localizabilityOf
-              ? { classification: classifyIssue({ ...issue, body: bug.body }, undefined, { ownNames: classifierOwnNames(projectPackage(index.paths)) }), ...issueAnchors(index, parsed) }
+              ? { classification: classifyIssue({ ...issue, body: bug.body }, undefined, { ownNames: classifierOwnNames(projectPackage(index.paths), bug.repo.split("/")[1]) }), ...issueAnchors(index, parsed) }
               : undefined;
             outcomes.push({
               id: bug.id,

@@ -88,10 +88,14 @@ export function maskableProjectName(pkg: string | undefined): string | undefined
   return pkg !== undefined && !GENERIC_PACKAGE_NAMES.has(pkg.toLowerCase()) ? pkg : undefined;
 }
 
-/** The names the classifier masks for a repository whose package is `pkg` (ClassifyOptions.ownNames). */
-export function classifierOwnNames(pkg: string | undefined): string[] {
-  const name = maskableProjectName(pkg);
-  return name ? [name] : [];
+/**
+ * The names the classifier masks for a repository whose package is `pkg` (ClassifyOptions.ownNames), and whose
+ * repository name, when known, is `repositoryName` (`opencv` of opencv/opencv, whose package is `cv2`): the
+ * classifier was trained with each labelled project's repository name masked, so both are its own names.
+ */
+export function classifierOwnNames(pkg: string | undefined, repositoryName?: string): string[] {
+  const names = [maskableProjectName(pkg), maskableProjectName(repositoryName)].filter((n): n is string => n !== undefined);
+  return [...new Set(names.map((n) => n.toLowerCase()))];
 }
 
 /** A text matched literally inside a regular expression. */

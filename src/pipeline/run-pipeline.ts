@@ -41,6 +41,8 @@ export interface PipelineInput {
   top?: number;
   /** Localizers to run beside the default, by id; "all" runs every registered one. */
   localizers?: string[];
+  /** The repository's name (`opencv` of opencv/opencv), when known: one of the project's own names. */
+  repositoryName?: string;
 }
 
 /**
@@ -103,7 +105,7 @@ export async function runPipeline(input: PipelineInput, deps: PipelineDeps = {})
   // judged on the reporter's own words, as for the files.
   const pkg = projectPackage(index.paths);
   const classified = step("classify", () =>
-    classifyIssue(issue, undefined, { reportSaysLittle: reportSaysLittle(anchors), reportersWords: reported, ownNames: classifierOwnNames(pkg) }),
+    classifyIssue(issue, undefined, { reportSaysLittle: reportSaysLittle(anchors), reportersWords: reported, ownNames: classifierOwnNames(pkg, input.repositoryName) }),
   );
   const framework = repositoryFramework(index);
   const named = withFrameworkNamed(withProjectVersionQuestion(classified, pkg, `${issue.title}\n${issue.body}`), framework, `${reported.title}\n${reported.body}`);

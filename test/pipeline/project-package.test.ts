@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { maskableProjectName, projectPackage, statedPackageVersion, statesPackageVersion, withProjectVersionQuestion } from "../../src/pipeline/project-package.js";
+import { classifierOwnNames, maskableProjectName, projectPackage, statedPackageVersion, statesPackageVersion, withProjectVersionQuestion } from "../../src/pipeline/project-package.js";
 import { projectVersionFact, withProjectVersionAsked } from "../../src/classify/missing-facts.js";
 import { makeClassification } from "../render/fixtures/triage-results.js";
 
@@ -103,3 +103,13 @@ describe("maskableProjectName", () => {
   });
 });
 
+describe("classifierOwnNames", () => {
+  it("masks the repository's name beside its package, as the classifier was trained (opencv/opencv's package is cv2)", () => {
+    expect(classifierOwnNames("cv2", "opencv")).toEqual(["cv2", "opencv"]);
+    expect(classifierOwnNames("horovod", "horovod")).toEqual(["horovod"]);
+    expect(classifierOwnNames("pytorch_lightning", "pytorch-lightning")).toEqual(["pytorch_lightning", "pytorch-lightning"]);
+    // Neither when it is a word of the reports.
+    expect(classifierOwnNames("utils", "models")).toEqual([]);
+    expect(classifierOwnNames(undefined)).toEqual([]);
+  });
+});

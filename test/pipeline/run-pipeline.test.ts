@@ -38,6 +38,13 @@ describe("runPipeline", () => {
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
   });
 
+  it("masks the repository's name where the classifier's lexicons read, beside the package's (snapshot package `pkg`)", async () => {
+    const report = { title: "allreduce hangs with horovod", body: "After upgrading horovod to 0.20.0 the job hangs in allreduce." };
+    const quotes = (r: Awaited<ReturnType<typeof runPipeline>>) => JSON.stringify(r.classification!.extrinsic.evidence);
+    expect(quotes(await runPipeline({ snapshot, issue: report }, { documentCache: new DocumentCache() }))).toContain("horovod");
+    expect(quotes(await runPipeline({ snapshot, issue: report, repositoryName: "horovod" }, { documentCache: new DocumentCache() }))).not.toContain("horovod");
+  });
+
   it("times each step with the injected clock and reports each step as it ends", async () => {
     let now = 0;
     const steps: [string, number][] = [];

@@ -37,7 +37,13 @@ export async function analyseSnapshot(request: AnalysisRequest, documentCache?: 
   if (counted.selected.length > request.maxRepoFiles) throw new RepositoryTooLargeError(counted.selected.length, request.maxRepoFiles);
   const snapshot = await readGitSnapshot(request.gitDir, request.commit, { ...request.scope, maxFiles: request.maxRepoFiles });
   return runPipeline(
-    { snapshot: { ...snapshot, source: request.source }, issue: request.issue, history: request.history, top: request.top },
+    {
+      snapshot: { ...snapshot, source: request.source },
+      issue: request.issue,
+      history: request.history,
+      top: request.top,
+      ...(request.source.includes("/") ? { repositoryName: request.source.split("/").pop()! } : {}),
+    },
     documentCache ? { documentCache } : {},
   );
 }
