@@ -2,7 +2,7 @@ import type { Evidence } from "../types.js";
 import { bm25Idf } from "./scoring.js";
 import type { SourceIndex } from "./source-index.js";
 import type { FieldName } from "./document.js";
-import { isReadableWord, withoutContainedWords, withoutCpuFeatureLines, withoutTracebackFraming, withoutUrls } from "./readable-words.js";
+import { isReadableWord, withoutContainedWords, withoutListingLines, withoutTracebackFraming, withoutUrls } from "./readable-words.js";
 
 /**
  * The query words a document matched, strongest first (by idf × log tf), as the reporter wrote them.
@@ -13,7 +13,7 @@ import { isReadableWord, withoutContainedWords, withoutCpuFeatureLines, withoutT
  */
 export function matchedTerms(index: SourceIndex, doc: number, queryText: string, fields: readonly (FieldName | "path")[] = ["content", "path"], limit = 6): string[] {
   const seen = new Map<string, { surface: string; weight: number }>();
-  for (const { term, surface } of index.tokenizer.annotated(withoutTracebackFraming(withoutUrls(withoutCpuFeatureLines(queryText))))) {
+  for (const { term, surface } of index.tokenizer.annotated(withoutTracebackFraming(withoutUrls(withoutListingLines(queryText))))) {
     // An unreadable spelling does not claim its term: a later, readable spelling of it may still be shown.
     if (seen.has(term) || !isReadableWord(surface)) continue;
     const id = index.vocabulary.lookup(term);

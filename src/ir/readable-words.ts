@@ -43,11 +43,21 @@ export function isReadableWord(surface: string): boolean {
   return surface.length >= MIN_READABLE_LENGTH && !/^[0-9]/.test(surface) && !FILLER_WORDS.has(surface.toLowerCase());
 }
 
-/** The issue text without the lines whose words are hardware noise (CPU feature lists), for evidence only. */
-export function withoutCpuFeatureLines(text: string): string {
+/**
+ * A line of a package list: `pip freeze`'s `regex==2020.6.8` or `torch @ file:///...`, collect_env's `[pip3] numpy==1.19`
+ * and `[conda] pytorch 1.7.0 ...`. Its words are the names of installed packages, none of them the report's words:
+ * "matched words: `regex`" said nothing of a file.
+ */
+const PACKAGE_LIST_LINE = /^[ \t]*(?:\[(?:pip\d?|conda)\][^\n]*|[A-Za-z][\w.-]*[ \t]*(?:===?|@)[ \t]*\S+[ \t]*)$/;
+
+/**
+ * The issue text without the lines whose words are noise for a reader: hardware (CPU feature lists) and installed
+ * package lists. For evidence only.
+ */
+export function withoutListingLines(text: string): string {
   return text
     .split("\n")
-    .filter((line) => !CPU_FEATURE_LINE.test(line))
+    .filter((line) => !CPU_FEATURE_LINE.test(line) && !PACKAGE_LIST_LINE.test(line))
     .join("\n");
 }
 

@@ -62,6 +62,16 @@ describe("matchedTerms (the 'matched words' evidence)", () => {
     expect(words).not.toContain("est");
   });
 
+  it("does not show the names of a pasted package list (allenai/allennlp#4427's `regex==2020.6.8`)", async () => {
+    const index = await indexFiles([sourceFile("text/tokenize.py", "import regex\n\ndef split_words(text):\n    return regex.findall(r'\\w+', text)\n")]);
+    const issue = ["split_words drops accents", "regex==2020.6.8", "torch @ file:///tmp/torch.whl", "[pip3] regex==2020.6.8"].join("\n");
+    const words = matchedTerms(index, 0, issue);
+    expect(words).toContain("split_words");
+    expect(words).not.toContain("regex");
+    // Named in a sentence, it is a word of the report.
+    expect(matchedTerms(index, 0, "split_words drops accents since regex 2020")).toContain("regex");
+  });
+
   it("does not show the framing of a traceback or the words of install paths, and shows a word inside a longer one once", async () => {
     const LOADER = [
       "import os",
