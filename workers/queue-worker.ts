@@ -2,6 +2,7 @@
 import { UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
+import { repeatFilter } from "../src/observability/repeat-filter.js";
 import type { JobProcessor } from "../src/queue/job-queue.js";
 import { InvalidJobError, parseTriageJob } from "../src/queue/triage-job.js";
 
@@ -43,6 +44,10 @@ export function startQueueWorker(options: QueueWorkerOptions): Worker {
       ...(options.prefix ? { prefix: options.prefix } : {}),
     },
   );
-  worker.on("error", (error) => options.log.error({ error: error.message }, "queue worker error"));
+  // One line per distinct error and half-minute: while Redis is down, each connection fails every reconnect attempt.
+  const report = repeatFilter(30_000, (message, heldBack) =>
+    options.log.error({ error: message, ...(heldBack > 0 ? { repeatsHeldBack: heldBack } : {}) }, "queue worker error"),
+  );
+  worker.on("error", (error) => report(error.message));
   return worker;
 }

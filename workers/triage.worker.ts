@@ -8,6 +8,7 @@ import { Queue } from "bullmq";
 import { loadEnvOrExit } from "../src/config/env.js";
 import { Metrics } from "../src/observability/metrics.js";
 import { createRootLogger } from "../src/observability/logger.js";
+import { repeatFilter } from "../src/observability/repeat-filter.js";
 import { createWorkerConnection } from "../src/queue/redis-connection.js";
 import { combineHandlers, healthHandler, metricsHandler } from "../src/server/http-handlers.js";
 import { createAuthProbot, createWorkerDeps } from "./create-worker-deps.js";
@@ -24,10 +25,15 @@ if (!env.redisUrl) {
 
 const metrics = new Metrics();
 const connection = createWorkerConnection(env.redisUrl);
-connection.on("error", (error) => log.warn({ error: error.message }, "Redis connection error; retrying"));
+const redisError = repeatFilter(30_000, (message, heldBack) =>
+  log.warn({ error: message, ...(heldBack > 0 ? { repeatsHeldBack: heldBack } : {}) }, "Redis connection error; retrying"),
+);
+connection.on("error", (error) => redisError(error.message));
 const deps = createWorkerDeps({ env, probot: createAuthProbot(env, log), redis: connection, metrics });
 const worker = startQueueWorker({ queueName: env.queueName, connection, processor: createJobProcessor(deps), concurrency: env.concurrency, log });
 const depthReader = new Queue(env.queueName, { connection });
+// Without a listener BullMQ prints each error's stack trace to stderr, between the JSON log lines.
+depthReader.on("error", (error) => redisError(error.message));
 metrics.watchQueue(() => depthReader.getJobCounts("waiting", "active", "delayed", "failed"));
 
 const http = createServer(
@@ -46,14 +52,33 @@ async function shutdown(signal: string): Promise<void> {
     process.exit(1);
   }
   stopping = true;
+  http.close();
+  if (connection.status !== "ready") {
+    // No job can be finished or handed back without Redis, and BullMQ's close waits for it: waiting would last until
+    // the supervisor's kill. The jobs that were running return to the queue when their locks expire.
+    log.warn(`${signal}: Redis is unreachable, stopping without waiting; running jobs return to the queue when their locks expire`);
+    await withDeadline(Promise.all([worker.close(true), depthReader.close(), deps.analysis.close()]), SHUTDOWN_WITHOUT_REDIS_MS);
+    connection.disconnect();
+    log.info("worker stopped");
+    process.exit(0);
+  }
   log.info(`${signal}: finishing the current jobs, taking no new ones`);
   await worker.close(); // waits for active jobs
   await deps.analysis.close();
   await depthReader.close();
-  http.close();
   await connection.quit().catch(() => undefined);
   log.info("worker stopped");
   process.exit(0);
+}
+
+/** How long closing may take when Redis is down: the close calls still try to reach it. */
+const SHUTDOWN_WITHOUT_REDIS_MS = 5_000;
+
+/** The promise, or nothing after `ms`: a close that waits on an unreachable server must not hold the exit. */
+async function withDeadline(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise.catch(() => undefined), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -142,7 +142,9 @@ export const repoConfigSchema = z.strictObject({
         .describe("Localizability confidence from which files are shown under a caution; below it they are folded away."),
       labelConfidence: probability
         .default(0.5)
-        .describe("Minimum classifier confidence to suggest a bug-type label, or to call a report a question, feature or docs issue."),
+        .describe(
+          "Minimum classifier confidence to state a bug type (\"Looks like a Training bug\", below it \"Might be ... (low confidence)\") and suggest its label, or to call a report a question, feature or docs issue.",
+        ),
       extrinsicConfidence: probability
         .default(0.7)
         .describe(
@@ -155,7 +157,9 @@ export const repoConfigSchema = z.strictObject({
         ctx.addIssue({ code: "custom", path: ["softenFiles"], message: `must not be above showFiles (${t.showFiles})` });
       }
     })
-    .describe("Confidence thresholds, as probabilities in [0, 1]. The stricter of these and the analysis' own verdict wins."),
+    .describe(
+      "Confidence thresholds, as probabilities in [0, 1]. For the files, the stricter of showFiles/softenFiles and the analysis' own verdict wins; the others set when the comment states a verdict plainly.",
+    ),
   dryRun: z.boolean().default(false).describe("Analyse and log, but post no comment and change no labels."),
   triggers: z
     .strictObject({

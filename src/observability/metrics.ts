@@ -25,7 +25,7 @@ export class Metrics {
   #queueDepth: QueueDepthReader | undefined;
 
   constructor(readonly prefix = "mltriage") {
-    this.#family("jobs_total", "counter", "Jobs finished, by kind and outcome (completed, failed, retried, skipped).");
+    this.#family("jobs_total", "counter", "Jobs finished, by kind and outcome (created, updated, unchanged, labels-applied, dry-run, skipped, failed, retried).");
     this.#family("webhooks_total", "counter", "Webhook deliveries handled, by event and decision (enqueued, skipped, duplicate).");
     this.#family("step_duration_seconds", "summary", "Time spent per triage step.");
     this.#family("queue_jobs", "gauge", "Jobs in the queue, by state.");
@@ -78,7 +78,8 @@ export class Metrics {
         const suffixEnd = key.indexOf("{");
         const suffix = suffixEnd === -1 ? key : key.slice(0, suffixEnd);
         const labels = suffixEnd === -1 ? "" : key.slice(suffixEnd);
-        out.push(`${full}${suffix}${labels} ${value}`);
+        // Twelve significant digits: sums of seconds carry float noise (0.028999999999999998 for 0.029).
+        out.push(`${full}${suffix}${labels} ${Number(value.toPrecision(12))}`);
       }
     }
     return `${out.join("\n")}\n`;

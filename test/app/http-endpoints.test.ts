@@ -64,6 +64,13 @@ describe("metrics endpoint", () => {
     expect(text).toContain('mltriage_queue_jobs{state="waiting"} 3');
   });
 
+  it("writes sums of seconds without float noise", async () => {
+    const m = new Metrics();
+    for (const ms of [12, 9, 8]) m.stepTimed("history", ms);
+    // 0.012 + 0.009 + 0.008 is 0.028999999999999998 in floating point.
+    expect(await m.render()).toContain('mltriage_step_duration_seconds_sum{step="history"} 0.029\n');
+  });
+
   it("escapes label values", async () => {
     const m = new Metrics();
     m.webhookHandled('issues"\\\n', "skipped");

@@ -3,7 +3,7 @@
  * writes, and how it fails. BullMQ is exercised in queue-worker.test.ts; here the processor is called directly.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import nock from "nock";
 import { COMMENT_MARKER } from "../../src/render/render-comment.js";
@@ -127,6 +127,17 @@ describe("triage job", () => {
       name: "UnrecoverableError",
       message: expect.stringMatching(/evil\.example is not github\.com/),
     });
+  });
+
+  it("fails permanently, without cloning, on a file:// clone URL unless local clones are allowed (tests only)", async () => {
+    mockInstallationToken(INSTALLATION);
+    mockGetIssue(OWNER, REPO, issueJson());
+    const cache = freshCache();
+    await expect(createJobProcessor(testDeps(cache, { allowLocalClones: false }))(triageJob(cloneUrl()), jobContext())).rejects.toMatchObject({
+      name: "UnrecoverableError",
+      message: expect.stringMatching(/file:\/\/ clone URL is not cloned by the app/),
+    });
+    expect(existsSync(join(cache, "repos"))).toBe(false);
   });
 
   it("fails permanently, without running git, when the default branch is not a valid branch name", async () => {

@@ -78,6 +78,8 @@ export function testDeps(cacheDir: string, overrides: Partial<WorkerDeps> = {}):
     maxReferencedIssues: 200,
     maxRepoSizeMb: 1024,
     dryRun: false,
+    // The tests' repositories are local git folders.
+    allowLocalClones: true,
     ...overrides,
   };
 }

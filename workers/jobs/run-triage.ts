@@ -73,6 +73,9 @@ export async function runTriage(job: TriageLikeJob, context: JobContext, deps: W
     throw new PermanentJobError(`${repoKey} is ${Math.round(job.repository.sizeKb / 1024)} MiB, over the ${deps.maxRepoSizeMb} MiB cap`, "too-large");
   }
   const local = job.repository.cloneUrl.startsWith("file://");
+  if (local && !deps.allowLocalClones) {
+    throw new PermanentJobError(`${repoKey}: a file:// clone URL is not cloned by the app (only in tests)`, "local-clone");
+  }
   // The token goes only to the GitHub the app is installed on: a job naming another host (a forged or
   // corrupted job in Redis) must not collect it.
   const gitHost = deps.gitHost ?? "github.com";

@@ -23,6 +23,11 @@ export interface WorkerDeps {
   maxRepoSizeMb: number;
   /** The only host the installation token is sent to when cloning (github.com, or GHE_HOST). */
   gitHost?: string;
+  /**
+   * Whether a job may clone a `file://` URL (from this machine's disk, without a token): the tests' local
+   * repositories. Off in the app: a signed webhook naming a path on the worker's disk gets no comment on it.
+   */
+  allowLocalClones?: boolean;
   /** Process-wide dry run (MLTRIAGE_DRY_RUN), on top of each repository's `dryRun`. */
   dryRun: boolean;
   /** Commits read for history (newest first). */

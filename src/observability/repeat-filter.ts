@@ -1,0 +1,20 @@
+/**
+ * Passes a message on at most once per interval for each distinct text, counting the repeats it held back. A Redis
+ * that is down fails every reconnect attempt, on each of a worker's connections: one line per attempt (ten warnings,
+ * twenty errors and their stack traces in 35 seconds) buries every other line of the log.
+ */
+export function repeatFilter(intervalMs: number, emit: (message: string, heldBack: number) => void, now: () => number = Date.now): (message: string) => void {
+  const last = new Map<string, { at: number; heldBack: number }>();
+  return (message) => {
+    const seen = last.get(message);
+    const t = now();
+    if (seen && t - seen.at < intervalMs) {
+      seen.heldBack++;
+      return;
+    }
+    emit(message, seen?.heldBack ?? 0);
+    last.set(message, { at: t, heldBack: 0 });
+    // Distinct texts are few (an error's message); a bound keeps a stream of ever-new ones from growing the map.
+    if (last.size > 100) last.delete(last.keys().next().value!);
+  };
+}
