@@ -309,15 +309,16 @@ function extractCuda(text: string, found: Found): void {
   const cudaOnly = pair ? null : /\bCUDA\s*\/\s*cu?DNN(?: versions?)?\s*:\s*v?(\d+\.\d+(?:\.\d+)*)\s*(?:\([^)\d\n]*\))?[ \t]*$/im.exec(text);
   if (cudaOnly) found.cuda ??= cleanVersion(cudaOnly[1]!);
   const cudnnText = cudaOnly ? text.replace(cudaOnly[0], "") : text;
-  // TensorFlow's log names the CUDA runtime it loaded ("Successfully opened dynamic library libcudart.so.11.0"); a
-  // library it could not load ("Could not load dynamic library 'libcudart.so.10.1'") is the one it wanted, not the
-  // one installed.
   const cuda =
     /\bCuda compilation tools, release (\d+\.\d+)/i.exec(text) ??
-    /\bSuccessfully opened dynamic library libcudart\.so\.(\d+\.\d+)/.exec(text) ??
     /\bcuda(?:[ _-]?toolkit)?(?:\s+(?:runtime\s+)?version|\s+used to build \w+)?\s*(?:[:=]|is)?\s*[-v]?(\d{1,2}\.\d+(?:\.\d+)*)/i.exec(text) ??
     /^[ \t]*(?:[-*]\s*)?version:\s*(\d{1,2}\.\d+(?:\.\d+)*)\s*$/im.exec(sectionAfter(text, /^[ \t]*(?:[-*]\s*)?CUDA:\s*$/im));
   if (cuda) found.cuda ??= cleanVersion(cuda[1]!);
+  // Last, TensorFlow's log of the CUDA runtime it loaded ("Successfully opened dynamic library libcudart.so.10.1"): a
+  // library it could not load ("Could not load dynamic library 'libcudart.so.10.1'") is the one it wanted, not the one
+  // installed. From CUDA 11 on, every minor release's runtime is `libcudart.so.11.0`: only 10 and before say which.
+  const loaded = /\bSuccessfully opened dynamic library libcudart\.so\.(\d+)\.(\d+)/.exec(text);
+  if (loaded && Number(loaded[1]) < 11) found.cuda ??= `${loaded[1]}.${loaded[2]}`;
   if (!found.cuda && found.cudaFromWheel) found.cuda = found.cudaFromWheel;
   const cudnn =
     /libcudnn\.so\.(\d+(?:\.\d+)+)/i.exec(cudnnText) ??
@@ -605,18 +606,21 @@ export function extractBuildFacts(text: string): BuildFacts {
   const cudnn = buildSwitch(text, "USE_CUDNN|WITH_CUDNN");
   if (cudnn) build.cudnn = cudnn;
   if (REVISION.test(text)) build.revisionStated = true;
-  if (BUILD_COMMAND_WITH_FLAGS.test(text)) build.flagsStated = true;
+  if (BUILD_COMMAND_WITH_FLAGS.test(text) || BUILD_SWITCH_SET.test(text)) build.flagsStated = true;
   return build;
 }
 
 /**
  * Build flags stated: a make or cmake command line that sets them ("make -j8 USE_CUDA=1 USE_CUDNN=0", "cmake
- * -DUSE_CUDA=ON .."), variables set before a build or install command ("HOROVOD_GPU_OPERATIONS=NCCL pip install
- * horovod", "USE_CUDA=0 python setup.py develop"), or build switches exported ("export HOROVOD_WITH_MPI=1",
- * "export TF_NEED_CUDA=1", "export USE_CUDNN=0": horovod#1963 gave ten of them and was asked for its flags).
+ * -DUSE_CUDA=ON .."), or a build switch set as a variable, exported or before the command ("export
+ * HOROVOD_WITH_MPI=1", "HOROVOD_GPU_OPERATIONS=NCCL pip install horovod", "USE_CUDA=0 python setup.py develop",
+ * "TF_NEED_CUDA=1": horovod#1963 gave ten of them and was asked for its flags). Only the builds' own switches, by
+ * name: a run's variables (`CUDA_VISIBLE_DEVICES`, `NCCL_P2P_DISABLE`, `MXNET_USE_FUSION`, `TF_ENABLE_ONEDNN_OPTS`)
+ * are none. Both patterns are linear: no repeated group runs over a line of `K=V` pairs.
  */
-const BUILD_COMMAND_WITH_FLAGS =
-  /\b(?:cmake|make)\b[^\n]*?\s(?:-D\s?[A-Za-z_]\w*=|[A-Z][A-Z0-9_]*=\S)|(?:^|\s)[A-Z][A-Z0-9_]*=\S+[ \t]+(?:[A-Z][A-Z0-9_]*=\S+[ \t]+)*(?:pip3?|python3?(?:[ \t]+-m[ \t]+pip)?)[ \t]+(?:install|setup\.py)\b|^[ \t]*(?:\$[ \t]*)?export[ \t]+(?:[A-Z0-9]+_)*(?:WITH|WITHOUT|USE|BUILD|NEED|ENABLE|DISABLE|GPU_(?:OPERATIONS|ALLREDUCE|BROADCAST|ALLGATHER))_?[A-Z0-9_]*=\S/m;
+const BUILD_COMMAND_WITH_FLAGS = /\b(?:cmake|make)\b[^\n]*?\s(?:-D\s?[A-Za-z_]\w*=|[A-Z][A-Z0-9_]*=\S)/;
+const BUILD_SWITCH_SET =
+  /(?<![\w-])(?:HOROVOD_(?:WITH|WITHOUT|GPU|CPU|BUILD|NCCL_HOME|NCCL_LINK|MPI)[A-Z0-9_]*|TF_NEED_[A-Z0-9_]+|TF_CUDA_[A-Z0-9_]+|USE_[A-Z0-9_]+|WITH_[A-Z0-9_]+|BUILD_[A-Z0-9_]+|TORCH_CUDA_ARCH_LIST|CMAKE_[A-Z0-9_]+)=\S/;
 
 /**
  * "pip install mxnet-cu90==1.1.0", "conda install pytorch", "built from source with cmake", "docker build -t ludwig .":

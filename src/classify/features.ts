@@ -123,17 +123,17 @@ export function analyseIssue(issue: PreparedIssue, ownNames: readonly string[] =
   meta.set("m:emptyBody", issue.body.trim() === "" ? 1 : 0);
   meta.set("m:titleQuestion", /\?\s*$/.test(issue.title) ? 1 : 0);
 
-  return withNamesWrittenBack({ features, environment, lexiconHits, causes, quotable, traceback, ownNames });
+  return withNamesWrittenBack({ features, environment, lexiconHits, causes, quotable, traceback, ownNames }, issue.all);
 }
 
 /**
  * The analysis with the project's name written back into what evidence may show: samples, quotes and cause
  * evidence were read off the masked text ("CUDA error: ownproject crashed" is "CUDA error: horovod crashed").
  */
-function withNamesWrittenBack(analysis: IssueAnalysis): IssueAnalysis {
+function withNamesWrittenBack(analysis: IssueAnalysis, original: string): IssueAnalysis {
   const names = analysis.ownNames;
   if (names.length === 0) return analysis;
-  const text = (t: string) => unmasked(t, names);
+  const text = (t: string) => unmasked(t, names, original);
   const hit = (h: LexiconHit): LexiconHit => ({ ...h, sample: text(h.sample) });
   return {
     ...analysis,
@@ -160,7 +160,7 @@ export function withQuotesFrom(analysis: IssueAnalysis, issue: PreparedIssue, re
     const requoted = byCause.get(c.cause);
     return requoted ? { ...c, evidence: requoted.evidence, quotes: requoted.quotes } : c;
   });
-  return withNamesWrittenBack({ ...analysis, quotable, causes });
+  return withNamesWrittenBack({ ...analysis, quotable, causes }, issue.all);
 }
 
 const ALL_TERMS = [...Object.values(TYPE_LEXICON).flat(), ...Object.values(CAUSE_LEXICON).flat(), ...EXTRINSIC_HINTS];

@@ -62,7 +62,7 @@ const SCRIPT_LINE = /^[ \t]*(?:import \w|from \w[\w.]* import |def \w|class \w|\
  * a version, not a command.
  */
 const STEPS =
-  /\bsteps? to reproduce\b[^\n]*\n\s*(?:\d+[.)]|[-*])\s*\S{4,}|^[ \t]*1[.)]\s+\S[^\n]*\n\s*2[.)]\s+\S|(?:^|[\s"'(])(?:\.\/[\w.-]+\.(?:py|sh)|python(?:\d+(?:\.\d+)?)?\s+(?:-m\s+\w|-c\s|[\w./-]+\.py\b))|^[ \t]*(?:[-*][ \t]*)?(?:the )?(?:command|cmd)(?:[ \t]+(?:used|run|I ran))?[ \t]*:[ \t]*(?:\n[ \t]*)?`?[\w./-]+[ \t]+[\w-]|^[ \t]*\$[ \t]+[\w./-]+[ \t]+[\w-]/im;
+  /\bsteps? to reproduce\b[^\n]*\n\s*(?:\d+[.)]|[-*])\s*\S{4,}|^[ \t]*1[.)]\s+\S[^\n]*\n\s*2[.)]\s+\S|(?:^|[\s"'(])(?:\.\/[\w.-]+\.(?:py|sh)|python(?:\d+(?:\.\d+)?)?\s+(?:-m\s+\w|-c\s|[\w./-]+\.py\b))|^[ \t]*(?:[-*][ \t]*)?(?:the )?(?:command|cmd)(?:[ \t]+(?:used|run|I ran))?[ \t]*:[ \t]*(?:\n[ \t]*)?`?[\w./-]+[ \t]+[\w-]|^[ \t]*\$[ \t]+(?!(?:nvidia-smi|nvcc|pip3?|conda|uname|cat|lsb_release|which|ls|echo|env|export|cd|python3?[ \t]+-{1,2}(?:V|version)|gcc|cmake[ \t]+--version)\b)[\w./-]+[ \t]+[\w-]/im;
 
 /**
  * A reproducer kept elsewhere and linked: a gist, a Colab notebook, or a repository the report calls a reproduction

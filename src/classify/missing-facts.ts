@@ -102,17 +102,27 @@ export interface MissingFactsInput {
  * reporter for their local CUDA or driver is beside the point.
  */
 const CI_RUN =
-  /\bhttps?:\/\/(?:[\w.-]*jenkins[\w.-]*|travis-ci\.(?:org|com)|app\.circleci\.com|circleci\.com|dev\.azure\.com|ci\.appveyor\.com|buildkite\.com)\/|\bgithub\.com\/[\w.-]+\/[\w.-]+\/(?:actions\/runs|runs)\/\d|\b(?:fail\w*|flaky|broken|errors?|crash\w*|timed? ?out)\s+(?:on|in)\s+(?:the\s+)?(?:nightly\s+)?(?:CI|Jenkins|Travis|CircleCI|GitHub Actions)\b|\b(?:CI|Jenkins|Travis)\s+(?:failures?|fails|failed|is failing|build (?:fails|failed|failure))\b/;
+  /\bhttps?:\/\/(?:(?=[\w.-]*jenkins)[\w.-]+|travis-ci\.(?:org|com)|app\.circleci\.com|circleci\.com|dev\.azure\.com|ci\.appveyor\.com|buildkite\.com)\/|\bgithub\.com\/[\w.-]+\/[\w.-]+\/(?:actions\/runs|runs)\/\d|\b(?:fail\w*|flaky|broken|errors?|crash\w*|timed? ?out)\s+(?:on|in)\s+(?:the\s+)?(?:nightly\s+)?(?:CI|Jenkins|Travis|CircleCI|GitHub Actions)\b|\b(?:CI|Jenkins|Travis)\s+(?:failures?|fails|failed|is failing|build (?:fails|failed|failure))\b/;
 
 export function failsOnCi(text: string): boolean {
-  return CI_RUN.test(text);
+  for (const m of text.matchAll(new RegExp(CI_RUN.source, "g"))) {
+    // "There are no errors on CI, but on my machine ...", "not flaky on CI": the failure is elsewhere.
+    if (!NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 25), m.index))) return true;
+  }
+  return false;
 }
 
+/** A negation just before a phrase. */
+const NEGATED_BEFORE = /\b(?:no|not|never|without|n't)\b[^.\n]{0,20}$/i;
+
 /**
- * A `docker build` that failed (Docker's "Step 5/12 : RUN pip install ..." and "The command '/bin/sh -c ...' returned
- * a non-zero code"): the versions that matter are the image's, which its Dockerfile sets, not the host's.
+ * A `docker build` that failed: the classic builder's "The command '/bin/sh -c ...' returned a non-zero code: 1",
+ * BuildKit's "executor failed running [/bin/sh -c ...]" and "ERROR: failed to solve: process ... did not complete
+ * successfully". The versions that matter are then the image's, which its Dockerfile sets, not the host's. A build
+ * command or its "Step 5/12 :" lines alone are no failure: a run-time error in a container that built is the host's
+ * GPU and driver's as much as the image's.
  */
-const DOCKER_BUILD_FAILED = /^[ \t]*Step \d+\/\d+ : |returned a non-zero code: \d+|^[ \t]*(?:\$[ \t]*)?(?:sudo[ \t]+)?docker build\b/m;
+const DOCKER_BUILD_FAILED = /returned a non-zero code: \d+|\bexecutor failed running \[|\bERROR: failed to solve: /;
 /** A Dockerfile pasted: its base image line. */
 const DOCKERFILE_FROM = /^[ \t]*FROM[ \t]+[\w.\/:@-]+/m;
 

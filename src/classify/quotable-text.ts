@@ -69,17 +69,23 @@ const RELATIVE_PATH = /(?:^|(?<=[\s"'`(\[,=]))[\w.+-]+(?:[\\/][\w.+-]+){2,}[\\/]
  * A line of commented-out code or configuration: `//    weight_file: "elmo_weights.hdf5",` of a Jsonnet config
  * (allennlp/allennlp#4646: no `hdf5` file is used), `// "grad_norm": 10.0,`, `#model.cuda()`, `# x = torch.load(p)`.
  * What the reporter switched off is no part of the failing run. A comment in words (`// this throws on WebGL`, `# the
- * CUDA call fails`) stays, and a Markdown heading (`# Environment`, `## Bug (GPU)`) is none.
+ * CUDA call fails`, `// Error: WebGL is not supported`, `// TODO: cudnn fails here`) stays, a root prompt's command
+ * (`# NCCL_DEBUG=INFO python train.py`) too, and a Markdown heading (`# Environment`, `## Bug (GPU)`) is none.
  */
-const COMMENTED_OUT_CODE = /^[ \t]*(?:\/\/[ \t]*(?:["']?[\w.-]+["']?[ \t]*[:=(]|[{}[\]()])|#[ \t]*[\w.]+(?:\(|[ \t]*=(?!=)))[^\n]*$/gm;
+const COMMENTED_OUT_CODE =
+  /^[ \t]*(?:\/\/[ \t]*(?!(?:[Ee]rror|ERROR|[Ww]arning|WARNING|[Nn]ote|NOTE|TODO|FIXME|XXX|HACK|BUG)\b)(?:["']?[\w.-]+["']?[ \t]*[:=(]|[{}[\]()])|#[ \t]*(?![A-Z][A-Z0-9_]*=)[\w.]+(?:\(|[ \t]*=(?!=)))[^\n]*$/gm;
 
 /**
  * A list of three or more names in prose ("it uses kornia, numpy, matplotlib, imageio and h5py modules"), the names
  * joined by commas and a last "and" or "or". Group 1 is the list, group 2 the word after it.
  */
-const NAME_LIST = /(?<![\w.-])([\w.-]+(?:,[ \t]*[\w.-]+)+,?[ \t]+(?:and|or|&)[ \t]+[\w.-]+)(?:[ \t]+(\w+))?/g;
+// Linear: the whole comma run is consumed once and the "and" tail is optional, so a printed list (`[0, 1, 0, ...]`
+// of 40 KB) is not scanned again from each of its items.
+const NAME_LIST = /(?<![\w.-])([\w.-]+(?:,[ \t]*(?!(?:and|or)\b)[\w.-]+)+)(,?[ \t]+(?:and|or|&)[ \t]+[\w.-]+)?(?:[ \t]+(\w+))?/g;
 /** What a list of packages is called after it: "... and h5py modules", "... or scipy packages". */
-const PACKAGES_WORD = /^(?:modules?|packages?|librar(?:y|ies)|libs|dependenc(?:y|ies)|imports)$/i;
+const PACKAGES_WORD = /^(?:modules?|packages?|librar(?:y|ies)|libs|dependenc(?:y|ies)|imports|installed)$/i;
+/** What introduces an inventory before it: "it uses kornia, ...", "I installed torch, ...", "I have numpy, ...". */
+const INVENTORY_BEFORE = /\b(?:uses?|using|imports?|installed|install|have|has|requires?)[ \t(]*$/i;
 
 /**
  * An inventory of the packages a script uses or an environment holds: every package in it is named alike, so none of
@@ -88,12 +94,16 @@ const PACKAGES_WORD = /^(?:modules?|packages?|librar(?:y|ies)|libs|dependenc(?:y
  * and not when "versions" follows it.
  */
 function dropPackageLists(text: string): string {
-  return text.replace(NAME_LIST, (all, list: string, after: string | undefined) => {
-    const names = list.split(/,|[ \t]+(?:and|or|&)[ \t]+/).map((n) => n.trim()).filter(Boolean);
+  if (!text.includes(",")) return text;
+  return text.replace(NAME_LIST, (all: string, run: string, tail: string | undefined, after: string | undefined, offset: number) => {
+    if (tail === undefined) return all;
+    const names = `${run}${tail}`.split(/,|[ \t]+(?:and|or|&)[ \t]+/).map((n) => n.trim()).filter(Boolean);
     const known = names.filter((n) => packageKey(n) !== undefined).length;
-    // "numpy, scipy and pandas versions clash" does blame them.
-    const blamed = /^versions?$/i.test(after ?? "");
-    return names.length >= 3 && !blamed && (PACKAGES_WORD.test(after ?? "") || known >= 2) ? " " : all;
+    // An inventory by its words ("... modules", "it uses ..."): "segfaults when protobuf, onnx and tensorrt are
+    // installed together" or "incompatible with numpy, scipy and pandas" blames them.
+    const before = text.slice(Math.max(0, offset - 20), offset);
+    const inventory = PACKAGES_WORD.test(after ?? "") || (known >= 2 && INVENTORY_BEFORE.test(before));
+    return names.length >= 3 && inventory ? " " : all;
   });
 }
 
@@ -264,25 +274,51 @@ function dropJsonConfigs(text: string): string {
 
 /** A heading: Markdown's (`## Environment info (Required)`) or a line in bold (`**Environment**`). */
 const HEADING_LINE = /^[ \t]*(?:#{1,6}[ \t]+\S[^\n]*|\*\*[^*\n]+\*\*[ \t]*:?)[ \t]*$/;
-const ENVIRONMENT_HEADING = /\b(?:environment|system info(?:rmation)?|versions?)\b/i;
+/**
+ * A heading that is the environment's and nothing else: "## Environment", "## Environment info (Required)", "**System
+ * information**", "### Versions". Not "## Regression since version 1.6", which is the reporter's words.
+ */
+const ENVIRONMENT_HEADING =
+  /^[ \t]*(?:#{1,6}[ \t]+|\*\*)(?:your[ \t]+)?(?:environment|system[ \t]+info(?:rmation)?|versions?)(?:[ \t]+info(?:rmation)?)?(?:[ \t]*\([^)\n]*\))?[ \t]*:?(?:\*\*)?[ \t]*:?[ \t]*$/i;
+/** A line of a fence, which opens or closes a code block. */
+const FENCE_LINE = /^[ \t]*(?:```|~~~)/;
+/** A line that shows an error: it is the report's, wherever it stands. */
+const ERROR_LINE = /error|exception|traceback|fail|warning|fatal|abort|segmentation/i;
 
 /**
  * The answers under an environment heading ("## Environment info (Required)" over "macOs", "pip-installed:",
  * "mxnet 1.5.0b20190111"): what the reporter runs, which the comment's environment line states, not words about the
- * cause (apache/mxnet#13862 had "mentions `macOs`" as a sign of an outside cause). Up to the next heading; a sentence
- * of the reporter's there ("It only fails on the GPU build.") stays.
+ * cause (apache/mxnet#13862 had "mentions `macOs`" as a sign of an outside cause). The answers are the lines after the
+ * heading up to the first blank line after them, a fence or another heading; a sentence of the reporter's, a line
+ * that shows an error and a code block stay, and a `#` comment inside a code block is no heading.
  */
 function dropEnvironmentSections(text: string): string {
   if (!/environment|system info|version/i.test(text)) return text;
   const lines = text.split("\n");
-  let inSection = false;
+  let inFence = false;
+  // After an environment heading: "leading" until its first answer, "answers" until a blank line ends them.
+  let state: "none" | "leading" | "answers" = "none";
   let dropped = false;
   const kept = lines.filter((line) => {
-    if (HEADING_LINE.test(line)) {
-      inSection = ENVIRONMENT_HEADING.test(line);
+    if (FENCE_LINE.test(line)) {
+      inFence = !inFence;
+      state = "none";
       return true;
     }
-    if (!inSection || line.trim() === "" || isSentence(line)) return true;
+    if (inFence) return true;
+    if (HEADING_LINE.test(line)) {
+      state = ENVIRONMENT_HEADING.test(line) ? "leading" : "none";
+      return true;
+    }
+    if (line.trim() === "") {
+      if (state === "answers") state = "none";
+      return true;
+    }
+    if (state === "none") return true;
+    state = "answers";
+    // A "key: value" or "key:" line is left to dropEnvironmentLines, which knows which keys are the environment's and
+    // takes a key's list of values with it.
+    if (isSentence(line) || ERROR_LINE.test(line) || KEY_VALUE_LINE.test(line) || QUESTION_LINE.test(line)) return true;
     dropped = true;
     return false;
   });

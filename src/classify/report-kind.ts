@@ -34,6 +34,8 @@ const CODE_POINTER = /\/blob\/[\w.-]{1,100}\/[^\s#)]+#L\d+|^[ \t]*Lines? \d+(?: 
  * "**Describe the bug**").
  */
 const BUG_TEMPLATE = /^[ \t]*(?:#+[ \t]*)?(?:\*\*)?(?:🐛[ \t]*)?(?:bug description|describe the bug|bug report|bug)(?:\*\*)?[ \t]*:?(?:\*\*)?[ \t]*$/im;
+/** A failure a docs build or a tool prints: "WARNING: autodoc: failed to import ...", "cannot import name 'X'". */
+const SHOWN_FAILURE = /^[ \t]*(?:WARNING|ERROR)\b[^\n]*:|\bfailed to import\b|\bcannot import name\b/m;
 const DOCS_TITLE = /\b(?:docs?|documentation|docstrings?|tutorials?|readme|website|web ?page)\b/i;
 
 function kindLabel(label: ReportKind, confidence: number, evidence: string[]): Label<ReportKind> {
@@ -61,7 +63,7 @@ export function classifyReportKind(issue: PreparedIssue, hasTraceback: boolean):
   // Filed with the bug template, a report about the docs is one the reporter calls a bug: "sphinx documentation
   // warnings" over autodoc's "cannot import name 'RemovableEventHandle'" (Project-MONAI/MONAI#863) was fixed in the
   // handlers' imports. Its files are worth ranking; a docs request's are not.
-  const bugTemplateChosen = BUG_TEMPLATE.test(issue.body);
+  const bugTemplateChosen = BUG_TEMPLATE.test(issue.body) && (PASTED_ERROR.test(issue.body) || SHOWN_FAILURE.test(issue.body));
   if (docs && !namedError && !hasTraceback && !bugTemplateChosen && !/\b(?:link|404|redirect|page)\b.*\b(?:broken|dead)\b/i.test(title)) {
     return kindLabel("docs", errorInBody ? 0.55 : 0.75, [`title is about \`${docs[0]}\``]);
   }

@@ -51,8 +51,9 @@ export interface PreparedIssue {
 export function lexicalView(issue: PreparedIssue, ownNames: readonly string[] = []): PreparedIssue {
   const names = maskableNames(ownNames);
   if (names.length === 0) return issue;
-  // Also before a hyphen: `horovod-0.20.0.tar.gz`, `mxnet-cu90` and `tfjs-node` are the project's own packages.
-  const own = new RegExp(`(?<![\\w-])(?:${names.map((n) => n.replace(/-/g, "\\-")).join("|")})(?!\\w)`, "gi");
+  // Also before a hyphen and a version: `dist/horovod-0.20.0.tar.gz` is a release of the project. Not before other
+  // words: `tensorflow-addons` in TensorFlow's tracker is another project.
+  const own = new RegExp(`(?<![\\w-])(?:${names.map((n) => n.replace(/-/g, "\\-")).join("|")})(?![\\w]|-(?!\\d))`, "gi");
   const mask = (text: string) => text.replace(own, OWN_PROJECT);
   return { title: mask(issue.title), body: mask(issue.body), all: mask(issue.all) };
 }
@@ -62,10 +63,31 @@ function maskableNames(ownNames: readonly string[]): string[] {
   return [...new Set(ownNames.map((n) => n.trim().toLowerCase()).filter((n) => /^[a-z][\w-]*$/.test(n) && n.length >= 3))];
 }
 
-/** A lexicon sample or quote read off the masked text, with the project's name written back in. */
-export function unmasked(text: string, ownNames: readonly string[]): string {
-  const name = maskableNames(ownNames)[0];
-  return name !== undefined && text.includes(OWN_PROJECT) ? text.replaceAll(OWN_PROJECT, name) : text;
+/**
+ * A lexicon sample or quote read off the masked text, with the project's name written back as the report wrote it:
+ * each masked name is found again in `original` (the unmasked text it was read from) by the words around it, so
+ * "OpenCV" stays "OpenCV" and does not become the package's `cv2` when the project has two names. Where the words
+ * around it are not found (a sample cut inside the name), the first name.
+ */
+export function unmasked(text: string, ownNames: readonly string[], original?: string): string {
+  const names = maskableNames(ownNames);
+  if (names.length === 0 || !text.includes(OWN_PROJECT)) return text;
+  const parts = text.split(OWN_PROJECT);
+  const anyName = `(${names.map(escapeRegExp).join("|")})`;
+  const flexible = (words: string) => escapeRegExp(words).replace(/\s+/g, "\\s+");
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i++) {
+    // Up to 20 characters either side, within the quote (not the evidence's own "mentions `" around it).
+    const left = parts[i - 1]!.slice(-20).split("`").pop()!;
+    const right = parts[i]!.slice(0, 20).split("`")[0]!;
+    const written = original === undefined ? undefined : new RegExp(`${flexible(left)}${anyName}${flexible(right)}`, "i").exec(original)?.[1];
+    out += (written ?? names[0]!) + parts[i];
+  }
+  return out;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 export function prepareIssue(issue: IssueText): PreparedIssue {

@@ -123,10 +123,18 @@ export async function triageCommand(argv: string[], io: CliIo): Promise<number> 
   return 0;
 }
 
-/** `--created`: an ISO 8601 date or date and time ("2020-08-31", "2020-08-31T12:00:00Z"), as GitHub gives it. */
+/**
+ * `--created`: an ISO 8601 date or date and time ("2020-08-31", "2020-08-31T12:00:00Z"), as GitHub gives it. A time
+ * without a zone is UTC, as GitHub's are (not this machine's local time); a date alone is its midnight, UTC. A day
+ * that does not exist (2020-02-30) is refused, not moved to the next month.
+ */
 function isoDate(text: string): string {
-  const time = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(text.trim()) ? Date.parse(text.trim()) : NaN;
-  if (Number.isNaN(time)) throw new UsageError(`--created must be an ISO date such as 2020-08-31 or 2020-08-31T12:00:00Z, got "${text}"`);
+  const given = text.trim();
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/.exec(given);
+  const time = m ? Date.parse(`${m[1]}T${m[2] ?? "00:00"}${m[3] ?? "Z"}`) : NaN;
+  if (!m || Number.isNaN(time) || new Date(Date.parse(`${m[1]}T00:00Z`)).toISOString().slice(0, 10) !== m[1]) {
+    throw new UsageError(`--created must be an ISO date such as 2020-08-31 or 2020-08-31T12:00:00Z, got "${text}"`);
+  }
   return new Date(time).toISOString();
 }
 

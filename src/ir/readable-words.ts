@@ -48,7 +48,7 @@ export function isReadableWord(surface: string): boolean {
  * and `[conda] pytorch 1.7.0 ...`. Its words are the names of installed packages, none of them the report's words:
  * "matched words: `regex`" said nothing of a file.
  */
-const PACKAGE_LIST_LINE = /^[ \t]*(?:\[(?:pip\d?|conda)\][^\n]*|[A-Za-z][\w.-]*[ \t]*(?:===?|@)[ \t]*\S+[ \t]*)$/;
+const PACKAGE_LIST_LINE = /^[ \t]*(?:\[(?:pip\d?|conda)\][^\n]*|[A-Za-z][\w.-]*[ \t]*(?:===?[ \t]*v?\d[\w.+!-]*|@[ \t]*(?:file:|git\+|https?:)\S*)[ \t]*)$/;
 
 /**
  * The issue text without the lines whose words are noise for a reader: hardware (CPU feature lists) and installed

@@ -13,6 +13,8 @@ export function repeatFilter(intervalMs: number, emit: (message: string, heldBac
       return;
     }
     emit(message, seen?.heldBack ?? 0);
+    // Deleted first, so the map's order is by last emission and the bound below drops the stalest message.
+    last.delete(message);
     last.set(message, { at: t, heldBack: 0 });
     // Distinct texts are few (an error's message); a bound keeps a stream of ever-new ones from growing the map.
     if (last.size > 100) last.delete(last.keys().next().value!);

@@ -48,14 +48,17 @@ function anchored(evidence: Evidence, linesOf: () => string[] | undefined): Evid
   return { ...unlinked, detail: `${unlinked.detail} (line ${line} in the reporter's version)` };
 }
 
-/** The line of `def name(` (or `async def`, `class name`) nearest to `near`, in normalised lines. */
-function nearestDefinition(lines: readonly string[], name: string, near: number): number | undefined {
+/**
+ * The line of `def name(` (or `async def`, `class name`) in normalised lines, when the file defines the name once: of
+ * two classes' `forward`, which one the frame ran is not known, and a link to the other would mislead.
+ */
+function nearestDefinition(lines: readonly string[], name: string, _near: number): number | undefined {
   const def = new RegExp(String.raw`^(?:async def|def|class) ${name}\b`);
-  let nearest: number | undefined;
+  const found: number[] = [];
   lines.forEach((l, i) => {
-    if (def.test(l) && (nearest === undefined || Math.abs(i + 1 - near) < Math.abs(nearest - near))) nearest = i + 1;
+    if (def.test(l)) found.push(i + 1);
   });
-  return nearest;
+  return found.length === 1 ? found[0] : undefined;
 }
 
 

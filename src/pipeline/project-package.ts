@@ -81,7 +81,11 @@ export function withProjectVersionQuestion(classification: Classification, pkg: 
  * stylegan-like one's `training`): masking them where the lexicons read would hide the words ("training" is a
  * Training term).
  */
-const GENERIC_PACKAGE_NAMES = new Set(["utils", "util", "training", "train", "models", "model", "data", "datasets", "core", "common", "lib", "src", "app", "main", "tools", "nets", "layers", "ops"]);
+const GENERIC_PACKAGE_NAMES = new Set([
+  "utils", "util", "training", "train", "models", "model", "data", "datasets", "core", "common", "lib", "src", "app", "main", "tools", "nets", "layers", "ops",
+  // Repository names too (pytorch/text, pytorch/vision, tensorflow/hub): words of any report.
+  "text", "vision", "audio", "examples", "example", "hub", "tutorials", "docs", "benchmark", "benchmarks", "serving", "datasets", "recipes",
+]);
 
 /** The project's package as a name the classifier masks (ClassifyOptions.ownNames), unless it is a generic word. */
 export function maskableProjectName(pkg: string | undefined): string | undefined {

@@ -295,6 +295,18 @@ describe("the project's own names", () => {
     expect(analysis.causes.flatMap((c) => c.hits.map((h) => h.sample))).toContain("CUDA error: horovod crashed in allreduce on 4 GPUs.");
   });
 
+  it("write a quote's masked name back as the report wrote it, when the project has two names (package and repository)", () => {
+    const classification = classifyIssue({ title: "dnn module crashes", body: "CUDA error: OpenCV crashed in the dnn module on 4 GPUs." }, undefined, { ownNames: ["cv2", "opencv"] });
+    const quoted = JSON.stringify(classification.extrinsic.evidence);
+    expect(quoted).toContain("OpenCV crashed");
+    expect(quoted).not.toContain("cv2 crashed");
+  });
+
+  it("do not mask another project's package that starts with the name (`tensorflow-addons` in TensorFlow's tracker)", () => {
+    const issue = prepareIssue({ title: "crash", body: "It works with tensorflow-addons 0.11.2 but breaks with tensorflow-addons 0.12.0." });
+    expect(analyseIssue(issue, ["tensorflow"]).causes.map((c) => c.cause)).toContain("third-party-library");
+  });
+
   it("mask the project's own packages named with a hyphen (horovod/horovod#1963's `dist/horovod-0.20.0.tar.gz`)", () => {
     const issue = prepareIssue({ title: "install fails", body: "pip install dist/horovod-0.20.0.tar.gz fails, while pip install horovod-0.20.0 from PyPI works." });
     const libraryWords = (ownNames: string[]) => analyseIssue(issue, ownNames).causes.flatMap((c) => c.hits.map((h) => h.sample.toLowerCase())).filter((s) => s.includes("horovod"));

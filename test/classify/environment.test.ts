@@ -266,8 +266,11 @@ describe("extractEnvironment", () => {
     expect(env.cuda).toBe("9.0");
   });
 
-  it("reads the CUDA runtime TensorFlow loaded, not one it failed to load", () => {
-    expect(extractEnvironment("I tensorflow/stream_executor/platform/default/dso_loader.cc:49] Successfully opened dynamic library libcudart.so.11.0").cuda).toBe("11.0");
+  it("reads the CUDA runtime TensorFlow loaded, not one it failed to load, and not CUDA 11's runtime for 11.0", () => {
+    expect(extractEnvironment("I tensorflow/stream_executor/platform/default/dso_loader.cc:49] Successfully opened dynamic library libcudart.so.10.1").cuda).toBe("10.1");
+    // Every CUDA 11.x loads libcudart.so.11.0: no minor version, and never over the one stated.
+    expect(extractEnvironment("I dso_loader.cc:53] Successfully opened dynamic library libcudart.so.11.0").cuda).toBeUndefined();
+    expect(extractEnvironment("- CUDA version: 11.2\nI dso_loader.cc:53] Successfully opened dynamic library libcudart.so.11.0").cuda).toBe("11.2");
     expect(extractEnvironment("W dso_loader.cc:59] Could not load dynamic library 'libcudart.so.10.1'; dlerror: libcudart.so.10.1: cannot open shared object file").cuda).toBeUndefined();
   });
 
@@ -502,6 +505,8 @@ describe("extractBuildFacts", () => {
     // Variables of a run are no build flags.
     expect(extractBuildFacts("CUDA_VISIBLE_DEVICES=0 python train.py").flagsStated).toBeUndefined();
     expect(extractBuildFacts("export CUDA_VISIBLE_DEVICES=0,1\nexport NCCL_DEBUG=INFO").flagsStated).toBeUndefined();
+    expect(extractBuildFacts("export NCCL_P2P_DISABLE=1\nexport MXNET_USE_FUSION=0\nexport TF_ENABLE_ONEDNN_OPTS=0").flagsStated).toBeUndefined();
+    expect(extractBuildFacts("PYTHONPATH=. python setup.py test").flagsStated).toBeUndefined();
   });
 
   it("leaves a switch set both ways unread (two builds compared)", () => {

@@ -29,6 +29,8 @@ describe("missingDetails", () => {
     expect(details("Load fails", "When I run the experiment it crashes: ValueError: bad shape\nCommand: ludwig experiment --data_train_csv train.csv")).toEqual([]);
     expect(details("Load fails", "When I run it it crashes: ValueError: bad shape\n$ ludwig train --config c.yaml")).toEqual([]);
     expect(details("Load fails", "When I run the experiment it crashes: ValueError: bad shape\nCommand:\nludwig experiment --data_train_csv train.csv")).toEqual([]);
+    // Commands that inspect the machine are no steps.
+    expect(details("Training crashes", "When I run training it crashes with a segfault.\n\n$ nvidia-smi -L\nGPU 0: V100\n$ pip show torch")).toContain(ASK_REPRODUCER);
     // A label without a command, or a prompt without arguments, is none.
     expect(details("Load fails", "When I run the experiment it crashes: ValueError: bad shape\nCommand:")).toEqual([ASK_REPRODUCER]);
   });

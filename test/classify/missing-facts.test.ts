@@ -24,6 +24,9 @@ describe("missingFacts", () => {
     // A failure on the reporter's machine that the CI does not show is theirs.
     expect(failsOnCi("It passes on CI but fails on my machine")).toBe(false);
     expect(failsOnCi("I use CUDA 10.1")).toBe(false);
+    // Said not to fail there.
+    expect(failsOnCi("There are no errors on CI, but on my machine training crashes")).toBe(false);
+    expect(failsOnCi("The test is not flaky on CI, only on my workstation")).toBe(false);
   });
 
   it("asks a failed docker build for its Dockerfile, not the host's versions", () => {
@@ -35,6 +38,9 @@ describe("missingFacts", () => {
     expect(missingFacts({ ...gpu, dockerBuild: `FROM nvidia/cuda:10.1-cudnn7-devel\n${log}` })).toEqual([]);
     // Running a container is no build.
     expect(failsInDockerBuild("docker run --gpus all -it my-image python train.py")).toBe(false);
+    // A build that went through, then a run-time error in the container, is no failed build.
+    expect(failsInDockerBuild("docker build -t myimg .\nStep 1/5 : FROM pytorch/pytorch\nSuccessfully built 1234\nRuntimeError: CUDA error: no kernel image")).toBe(false);
+    expect(failsInDockerBuild("ERROR: failed to solve: process \"/bin/sh -c pip install horovod\" did not complete successfully")).toBe(true);
   });
 
   it("asks a build from source for its flags", () => {

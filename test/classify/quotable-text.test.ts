@@ -25,6 +25,9 @@ describe("quotableText (what classification evidence may quote)", () => {
     expect(quotableText(config)).not.toMatch(/hdf5|grad_norm/);
     expect(quotableText(config)).toContain("bidirectional_lm_token_embedder");
     expect(quotableText("#model.cuda()\n# x = torch.load(p)\nrun()")).not.toMatch(/cuda|torch\.load/);
+    expect(quotableText("// Error: WebGL backend is not supported\n// TODO: cudnn fails here\n# NCCL_DEBUG=INFO python train.py")).toMatch(
+      /WebGL backend[\s\S]*cudnn fails[\s\S]*NCCL_DEBUG/,
+    );
     expect(quotableText("// this throws on WebGL\n# the CUDA call fails\n# Environment\n## Bug (GPU)")).toMatch(
       /WebGL[\s\S]*CUDA call fails[\s\S]*# Environment[\s\S]*Bug \(GPU\)/,
     );
@@ -39,6 +42,14 @@ describe("quotableText (what classification evidence may quote)", () => {
     // Under another heading, the same words are the reporter's.
     expect(quotableText("## Description\nmacOs only")).toContain("macOs only");
     expect(quotableText("**Environment**\nUbuntu 18.04, CUDA 10.1\n**Steps**\nrun it")).not.toContain("CUDA");
+    // The answers end at a blank line: what follows is the reporter's again, and an error line is always kept.
+    const noNextHeading = "## Environment\n- PyTorch Version: 1.6.0\n- GPU: RTX 2080\n\nIt only happens with cudnn.benchmark on\nRuntimeError: CUDNN_STATUS_EXECUTION_FAILED";
+    expect(quotableText(noNextHeading)).toMatch(/cudnn\.benchmark[\s\S]*CUDNN_STATUS_EXECUTION_FAILED/);
+    expect(quotableText("## Environment\nmacOs\nRuntimeError: CUDA error")).toContain("CUDA error");
+    // Only a heading that is the environment's: a title about a version is the reporter's words.
+    expect(quotableText("## Regression since version 1.6\nAfter upgrading the nvidia driver the loss is NaN")).toContain("nvidia driver");
+    // A comment in a code block is no heading.
+    expect(quotableText("```python\n# create the environment\nenv = make()\nmodel = model.cuda()  # cudnn error here\n```")).toContain("cudnn error here");
   });
 
   it("drops the informational lines of a C++ log, keeps its warnings and errors (horovod/horovod#1963)", () => {
@@ -58,8 +69,11 @@ describe("quotableText (what classification evidence may quote)", () => {
     const quoted = quotableText("Just clone it and run it (it uses kornia, numpy, matplotlib, imageio and h5py modules). It fails.");
     expect(quoted).not.toContain("numpy");
     expect(quoted).toContain("It fails.");
-    // Two known packages make a list an inventory without a word after it.
+    // Two known packages after "installed", "uses"...: an inventory without a word after it.
     expect(quotableText("I installed torch, numpy and opencv yesterday")).not.toMatch(/numpy|opencv/);
+    // A list the report blames stays.
+    expect(quotableText("It segfaults when protobuf, onnx and tensorrt are installed together")).toContain("protobuf");
+    expect(quotableText("It is incompatible with numpy, scipy and pandas")).toContain("numpy");
     // Not a list of packages: the items are no known packages and no "modules" follows.
     expect(quotableText("the shape, dtype and device differ")).toContain("shape, dtype and device");
     // A library named alone, and a list blamed by its versions, stay.

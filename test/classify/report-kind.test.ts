@@ -84,6 +84,8 @@ describe("classifyReportKind", () => {
     const k = kind("sphinx documentation warnings", body);
     expect(k.label).toBe("bug");
     expect(k.evidence).toContain("filed with the bug template (`Describe the bug`)");
+    // The bug template alone, over a docs request without a failure shown, keeps it a docs request.
+    expect(kind("Typo in the documentation of DataLoader", "## 🐛 Bug\n\nThe docs of `num_workers` say it is a float.").label).toBe("docs");
   });
 
   it("calls a report with no signal at all a bug with lower confidence", () => {

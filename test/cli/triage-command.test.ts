@@ -125,6 +125,9 @@ describe("mltriage triage", () => {
     const io = captureIo();
     expect(await main(["triage", "--repo", repo.dir, ...issueArgs, "--created", "last week"], io)).toBe(2);
     expect(io.stderrText.split("\n")[0]).toContain("--created must be an ISO date");
+    // A day that does not exist is refused, not moved to March.
+    const feb = captureIo();
+    expect(await main(["triage", "--repo", repo.dir, ...issueArgs, "--created", "2021-02-29"], feb)).toBe(2);
   });
 
   it("reads the body from --body-file", async () => {

@@ -19,4 +19,18 @@ describe("repeatFilter", () => {
       ["connect ECONNREFUSED", 2],
     ]);
   });
+
+  it("drops the stalest message, not the one emitted last, when over a hundred distinct ones pass", () => {
+    let now = 0;
+    const lines: string[] = [];
+    const log = repeatFilter(30_000, (message) => lines.push(message), () => now);
+    log("redis down");
+    for (let i = 0; i < 99; i++) log(`other ${i}`);
+    now = 40_000;
+    log("redis down"); // emitted again: now the newest entry
+    log("one more"); // the 101st: the stalest ("other 0") goes
+    now = 41_000;
+    log("redis down"); // still remembered, so held back
+    expect(lines.filter((m) => m === "redis down")).toHaveLength(2);
+  });
 });

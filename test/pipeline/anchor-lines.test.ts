@@ -33,6 +33,9 @@ describe("anchorTracebackLines", () => {
       detail: "`step`, the innermost project frame (line 3 in the reporter's version; linked at its definition here)",
       line: 7,
     });
+    // Defined twice (two classes' `step`): which one ran is not known, so no line.
+    const twice: SourceFile[] = [{ path: "pkg/trainer.py", text: `${TRAINER}\n\nclass Other:\n    def step(self):\n        pass`, size: 1 }];
+    expect(anchorTracebackLines([{ path: "pkg/trainer.py", score: 1, evidence }], twice)[0]!.evidence[0]!.line).toBeUndefined();
     // A function this file does not define: no line.
     const [other] = anchorTracebackLines([{ path: "pkg/trainer.py", score: 1, evidence: [{ ...evidence[0]!, func: "gone" }] }], files);
     expect(other!.evidence[0]!.line).toBeUndefined();
