@@ -606,7 +606,7 @@ export function extractBuildFacts(text: string): BuildFacts {
   const cudnn = buildSwitch(text, "USE_CUDNN|WITH_CUDNN");
   if (cudnn) build.cudnn = cudnn;
   if (REVISION.test(text)) build.revisionStated = true;
-  if (BUILD_COMMAND_WITH_FLAGS.test(text) || BUILD_SWITCH_SET.test(text)) build.flagsStated = true;
+  if (buildCommandWithFlags(text) || BUILD_SWITCH_SET.test(text)) build.flagsStated = true;
   return build;
 }
 
@@ -618,7 +618,18 @@ export function extractBuildFacts(text: string): BuildFacts {
  * name: a run's variables (`CUDA_VISIBLE_DEVICES`, `NCCL_P2P_DISABLE`, `MXNET_USE_FUSION`, `TF_ENABLE_ONEDNN_OPTS`)
  * are none. Both patterns are linear: no repeated group runs over a line of `K=V` pairs.
  */
-const BUILD_COMMAND_WITH_FLAGS = /\b(?:cmake|make)\b[^\n]*?\s(?:-D\s?[A-Za-z_]\w*=|[A-Z][A-Z0-9_]*=\S)/;
+const BUILD_COMMAND = /\b(?:cmake|make)\b/g;
+const FLAG_SET = /\s(?:-D\s?[A-Za-z_]\w*=|[A-Z][A-Z0-9_]*=\S)/;
+
+/** A make or cmake command followed on its line by a flag, read once per line (not again from every "make"). */
+function buildCommandWithFlags(text: string): boolean {
+  for (const line of text.split("\n")) {
+    BUILD_COMMAND.lastIndex = 0;
+    const command = BUILD_COMMAND.exec(line);
+    if (command && FLAG_SET.test(line.slice(command.index + command[0].length))) return true;
+  }
+  return false;
+}
 const BUILD_SWITCH_SET =
   /(?<![\w-])(?:HOROVOD_(?:WITH|WITHOUT|GPU|CPU|BUILD|NCCL_HOME|NCCL_LINK|MPI)[A-Z0-9_]*|TF_NEED_[A-Z0-9_]+|TF_CUDA_[A-Z0-9_]+|USE_[A-Z0-9_]+|WITH_[A-Z0-9_]+|BUILD_[A-Z0-9_]+|TORCH_CUDA_ARCH_LIST|CMAKE_[A-Z0-9_]+)=\S/;
 
