@@ -51,9 +51,9 @@ export interface PreparedIssue {
 export function lexicalView(issue: PreparedIssue, ownNames: readonly string[] = []): PreparedIssue {
   const names = maskableNames(ownNames);
   if (names.length === 0) return issue;
-  // Also before a hyphen and a version: `dist/horovod-0.20.0.tar.gz` is a release of the project. Not before other
-  // words: `tensorflow-addons` in TensorFlow's tracker is another project.
-  const own = new RegExp(`(?<![\\w-])(?:${names.map((n) => n.replace(/-/g, "\\-")).join("|")})(?![\\w]|-(?!\\d))`, "gi");
+  // Also before a hyphen and a version or a release glob: `horovod-0.20.0.tar.gz`, `dist/horovod-*.tar.gz` are
+  // releases of the project. Not before other words: `tensorflow-addons` in TensorFlow's tracker is another project.
+  const own = new RegExp(`(?<![\\w-])(?:${names.map((n) => n.replace(/-/g, "\\-")).join("|")})(?![\\w]|-(?![\\d*]))`, "gi");
   const mask = (text: string) => text.replace(own, OWN_PROJECT);
   return { title: mask(issue.title), body: mask(issue.body), all: mask(issue.all) };
 }
