@@ -195,10 +195,8 @@ export interface Classification {
    * The report's error is raised in this repository's code (the innermost frame past the standard library of its last
    * traceback, whose printed line the file holds, with an exception that is no sign of a missing environment;
    * pipeline/raised-in-project.ts): the line as the traceback printed it. No outside cause is then stated as probable.
-   */
-  /**
-   * The repository's file and line the report's error is raised in, or, with `throughStandardLibrary`, raised by a call
-   * it makes into the standard library (`writer.writerow(row)` failing in `encodings/cp1252.py`).
+   * With `throughStandardLibrary`, the error is raised by a call the file makes into the standard library
+   * (`writer.writerow(row)` failing in `encodings/cp1252.py`).
    */
   raisedInProject?: { path: string; line: number; exceptionType: string; throughStandardLibrary?: true };
   /**

@@ -2,7 +2,7 @@
 import { UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
-import { repeatFilter } from "../src/observability/repeat-filter.js";
+import { repeatedErrorLogger } from "../src/observability/repeat-filter.js";
 import type { JobProcessor } from "../src/queue/job-queue.js";
 import { InvalidJobError, parseTriageJob } from "../src/queue/triage-job.js";
 
@@ -45,9 +45,6 @@ export function startQueueWorker(options: QueueWorkerOptions): Worker {
     },
   );
   // One line per distinct error and half-minute: while Redis is down, each connection fails every reconnect attempt.
-  const report = repeatFilter(30_000, (message, heldBack) =>
-    options.log.error({ error: message, ...(heldBack > 0 ? { repeatsHeldBack: heldBack } : {}) }, "queue worker error"),
-  );
-  worker.on("error", (error) => report(error.message));
+  worker.on("error", repeatedErrorLogger(options.log, "error", "queue worker error"));
   return worker;
 }

@@ -8,7 +8,7 @@ import { Queue } from "bullmq";
 import { loadEnvOrExit } from "../src/config/env.js";
 import { Metrics } from "../src/observability/metrics.js";
 import { createRootLogger } from "../src/observability/logger.js";
-import { repeatFilter } from "../src/observability/repeat-filter.js";
+import { repeatedErrorLogger } from "../src/observability/repeat-filter.js";
 import { createWorkerConnection } from "../src/queue/redis-connection.js";
 import { combineHandlers, healthHandler, metricsHandler } from "../src/server/http-handlers.js";
 import { createAuthProbot, createWorkerDeps } from "./create-worker-deps.js";
@@ -25,15 +25,14 @@ if (!env.redisUrl) {
 
 const metrics = new Metrics();
 const connection = createWorkerConnection(env.redisUrl);
-const redisError = repeatFilter(30_000, (message, heldBack) =>
-  log.warn({ error: message, ...(heldBack > 0 ? { repeatsHeldBack: heldBack } : {}) }, "Redis connection error; retrying"),
-);
-connection.on("error", (error) => redisError(error.message));
+// One line per distinct error and half-minute: while Redis is down, every reconnect attempt fails.
+const redisError = repeatedErrorLogger(log, "warn", "Redis connection error; retrying");
+connection.on("error", redisError);
 const deps = createWorkerDeps({ env, probot: createAuthProbot(env, log), redis: connection, metrics });
 const worker = startQueueWorker({ queueName: env.queueName, connection, processor: createJobProcessor(deps), concurrency: env.concurrency, log });
 const depthReader = new Queue(env.queueName, { connection });
 // Without a listener BullMQ prints each error's stack trace to stderr, between the JSON log lines.
-depthReader.on("error", (error) => redisError(error.message));
+depthReader.on("error", redisError);
 metrics.watchQueue(() => depthReader.getJobCounts("waiting", "active", "delayed", "failed"));
 
 const http = createServer(

@@ -241,8 +241,8 @@ const NOT_APPLICABLE_ANSWER =
 /**
  * Which GPU facts an "N/A" answer settles, by the words of its key, as the templates and reporters write them: "GPU",
  * "GPU model and memory", "CPU/GPU: CPU", "Device (CPU/GPU): CPU", "Is GPU available: No", "Running on GPU: no",
- * "GPU support: no", "GPU/CUDA: N/A", "Using GPU in script?: No" (the Hugging Face template) settle all four; "CUDA/cuDNN version", "CUDA available: No", "CUDA toolkit /
- * driver" CUDA, cuDNN and the driver; "cuDNN version" cuDNN; "GPU driver version", "Nvidia driver version" the driver
+ * "GPU support: no", "GPU/CUDA: N/A", "Using GPU in script?: No" (the Hugging Face template) settle all four;
+ * "CUDA/cuDNN version", "CUDA available: No", "CUDA toolkit / driver" CUDA, cuDNN and the driver; "cuDNN version" cuDNN; "GPU driver version", "Nvidia driver version" the driver
  * only (the GPU or CUDA they name is the driver's). A remark in brackets names the GPU only for a key that asks for
  * no version ("Device (CPU/GPU)"): "TensorFlow version (GPU?): N/A" is the TensorFlow of a PyTorch user.
  */
@@ -487,8 +487,7 @@ const PROMPT =
   /^([ \t]*)((?:\([^()\s]{1,60}\)|\[[^[\]\s]{1,60}\])[ \t]*)?((?:[\w.-]+@[\w.-]+(?::|[ \t]+))?[~/][^\s()$#%]*|[\w.-]+@[\w.-]+:)((?:[ \t]*\([^()\n]{1,60}\)|[ \t]+(?=[^\s()$#%]*[A-Za-z])[^\s()$#%]{1,60}(?:[ \t]+[*+%?!]{1,3})?))?([ \t]*[$#%](?=[ \t]|$)|[ \t]*(?=\n[ \t]*[$%][ \t]))/gm;
 /**
  * A conda env before the prompts that show no git branch: before `$` or `%` alone ("(torch-1.0) $ python ...", or on
- * the line above it, a two-line prompt), the
- * Anaconda Prompt's Windows path ("(pytorch-1.4) C:\Users\me\pyro>python ...", PowerShell's "(base) PS C:\...>"),
+ * the line above it, a two-line prompt), the Anaconda Prompt's Windows path ("(pytorch-1.4) C:\Users\me\pyro>python ...", PowerShell's "(base) PS C:\...>"),
  * CentOS's and RHEL's "[user@host pyro]$", macOS bash's "MacBook-Pro:pyro user$".
  */
 const ENV_BEFORE_PROMPT =

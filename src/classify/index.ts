@@ -8,7 +8,7 @@ import { domainClassOf, isDomainFeature } from "./domain-prior.js";
 import { analyseIssue, withQuotesFrom, type IssueAnalysis } from "./features.js";
 import { isMeasurement } from "./environment.js";
 import { quotedSample } from "./lexicon.js";
-import { failsInDockerBuild, failsOnCi, isBuildFailure, missingFacts } from "./missing-facts.js";
+import { failedDockerBuild, failsOnCi, isBuildFailure, missingFacts } from "./missing-facts.js";
 import { defaultClassifierModel, scoreTask, topContributions, type ClassifierModel, type LinearTask } from "./model.js";
 import { isNamedCause } from "./causes.js";
 import { missingDetails } from "./missing-details.js";
@@ -111,7 +111,7 @@ export function classifyAnalysed(prepared: PreparedIssue, analysis: IssueAnalysi
       causes: askedCauses,
       isBugReport: reportKind.label === "bug",
       onCi: failsOnCi(prepared.all),
-      ...(failsInDockerBuild(prepared.all) ? { dockerBuild: prepared.all } : {}),
+      dockerBuild: failedDockerBuild(prepared.all),
     }),
     ...(isBuildFailure(analysis.environment, askedCauses) ? { buildFailure: true as const } : {}),
     missingDetails: missingDetails(options.reportersWords ? prepareIssue(options.reportersWords) : prepared, { isBugReport: reportKind.label === "bug", traceback: analysis.traceback, saysLittle: options.reportSaysLittle === true }),

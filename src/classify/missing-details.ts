@@ -57,9 +57,9 @@ const SCRIPT_LINE = /^[ \t]*(?:import \w|from \w[\w.]* import |def \w|class \w|\
 /**
  * Steps written out: "Steps to reproduce" with something under it, a numbered list of two steps or more, or the
  * command that was run ("./DQN.py --rom breakout.bin", "python train.py --gpus 2", "python -m pkg.cli", a project's
- * own command as a shell line, "$ ludwig train --config c.yaml", or under a label, "Command: ludwig experiment ..." (on the label's line or the next),
- * ludwig-ai/ludwig#386). The interpreter must run a script, a module or `-c`: "Python 3.6.9" in an environment list is
- * a version, not a command.
+ * own command as a shell line, "$ ludwig train --config c.yaml", not one that inspects the machine, "$ nvidia-smi -L";
+ * or under a label, on its line or the next, "Command: ludwig experiment ...", ludwig-ai/ludwig#386). The interpreter
+ * must run a script, a module or `-c`: "Python 3.6.9" in an environment list is a version, not a command.
  */
 const STEPS =
   /\bsteps? to reproduce\b[^\n]*\n\s*(?:\d+[.)]|[-*])\s*\S{4,}|^[ \t]*1[.)]\s+\S[^\n]*\n\s*2[.)]\s+\S|(?:^|[\s"'(])(?:\.\/[\w.-]+\.(?:py|sh)|python(?:\d+(?:\.\d+)?)?\s+(?:-m\s+\w|-c\s|[\w./-]+\.py\b))|^[ \t]*(?:[-*][ \t]*)?(?:the )?(?:command|cmd)(?:[ \t]+(?:used|run|I ran))?[ \t]*:[ \t]*(?:\n[ \t]*)?`?[\w./-]+[ \t]+[\w-]|^[ \t]*\$[ \t]+(?!(?:nvidia-smi|nvcc|pip3?|conda|uname|cat|lsb_release|which|ls|echo|env|export|cd|python3?[ \t]+-{1,2}(?:V|version)|gcc|cmake[ \t]+--version)\b)[\w./-]+[ \t]+[\w-]/im;

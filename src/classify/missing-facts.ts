@@ -91,8 +91,8 @@ export interface MissingFactsInput {
   isBugReport: boolean;
   /** The failure is a CI run's (failsOnCi): its machine is the CI's, not the reporter's. */
   onCi?: boolean;
-  /** The report's text, when it shows a failed `docker build` (failsInDockerBuild): the image's versions matter. */
-  dockerBuild?: string;
+  /** Set when the report shows a failed `docker build` (failedDockerBuild): the image's versions matter. */
+  dockerBuild?: FailedDockerBuild;
 }
 
 /**
@@ -102,10 +102,10 @@ export interface MissingFactsInput {
  * reporter for their local CUDA or driver is beside the point.
  */
 const CI_RUN =
-  /\bhttps?:\/\/(?:(?=[\w.-]*jenkins)[\w.-]+|travis-ci\.(?:org|com)|app\.circleci\.com|circleci\.com|dev\.azure\.com|ci\.appveyor\.com|buildkite\.com)\/|\bgithub\.com\/[\w.-]+\/[\w.-]+\/(?:actions\/runs|runs)\/\d|\b(?:fail\w*|flaky|broken|errors?|crash\w*|timed? ?out)\s+(?:on|in)\s+(?:the\s+)?(?:nightly\s+)?(?:CI|Jenkins|Travis|CircleCI|GitHub Actions)\b|\b(?:CI|Jenkins|Travis)\s+(?:failures?|fails|failed|is failing|build (?:fails|failed|failure))\b/;
+  /\bhttps?:\/\/(?:(?=[\w.-]*jenkins)[\w.-]+|travis-ci\.(?:org|com)|app\.circleci\.com|circleci\.com|dev\.azure\.com|ci\.appveyor\.com|buildkite\.com)\/|\bgithub\.com\/[\w.-]+\/[\w.-]+\/(?:actions\/runs|runs)\/\d|\b(?:fail\w*|flaky|broken|errors?|crash\w*|timed? ?out)\s+(?:on|in)\s+(?:the\s+)?(?:nightly\s+)?(?:CI|Jenkins|Travis|CircleCI|GitHub Actions)\b|\b(?:CI|Jenkins|Travis)\s+(?:failures?|fails|failed|is failing|build (?:fails|failed|failure))\b/g;
 
 export function failsOnCi(text: string): boolean {
-  for (const m of text.matchAll(new RegExp(CI_RUN.source, "g"))) {
+  for (const m of text.matchAll(CI_RUN)) {
     // "There are no errors on CI, but on my machine ...", "not flaky on CI": the failure is elsewhere.
     if (!NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 25), m.index))) return true;
   }
@@ -126,16 +126,18 @@ const DOCKER_BUILD_FAILED = /returned a non-zero code: \d+|\bexecutor failed run
 /** A Dockerfile pasted: its base image line. */
 const DOCKERFILE_FROM = /^[ \t]*FROM[ \t]+[\w.\/:@-]+/m;
 
-export function failsInDockerBuild(text: string): boolean {
-  return DOCKER_BUILD_FAILED.test(text);
+export interface FailedDockerBuild {
+  /** The report pasted its Dockerfile (a `FROM` line): nothing is left to ask. */
+  dockerfilePasted: boolean;
+}
+
+/** The report's failed `docker build`, or undefined when it shows none. */
+export function failedDockerBuild(text: string): FailedDockerBuild | undefined {
+  return DOCKER_BUILD_FAILED.test(text) ? { dockerfilePasted: DOCKERFILE_FROM.test(text) } : undefined;
 }
 
 /** What a failed `docker build` is asked: its Dockerfile, unless the report pasted one. */
 export const ASK_DOCKERFILE = "the Dockerfile (at least the image it starts `FROM`)";
-
-function dockerBuildFacts(text: string): string[] {
-  return DOCKERFILE_FROM.test(text) ? [] : [ASK_DOCKERFILE];
-}
 
 /**
  * True when the report shows a build that failed (compile or link errors) and the build or installation is the
@@ -150,7 +152,7 @@ export function missingFacts(input: MissingFactsInput): string[] {
   const gpuRelated = input.gpuProbability >= 0.5 || causes.includes("gpu-driver-cuda");
   if (!input.isBugReport || (input.extrinsicProbability < 0.5 && !gpuRelated)) return [];
   if (input.onCi) return [];
-  if (input.dockerBuild !== undefined) return dockerBuildFacts(input.dockerBuild);
+  if (input.dockerBuild) return input.dockerBuild.dockerfilePasted ? [] : [ASK_DOCKERFILE];
   // A failed build is asked its own questions whatever the model says of the code (they name its commands).
   if (isBuildFailure(env, causes)) return buildFailureFacts(env, input.gpuProbability >= 0.5, causes);
   // A GPU bug the classifier puts three to one in the code (a failing test of the project's own CUDA path) is not

@@ -76,11 +76,11 @@ const COMMENTED_OUT_CODE =
   /^[ \t]*(?:\/\/[ \t]*(?!(?:[Ee]rror|ERROR|[Ww]arning|WARNING|[Nn]ote|NOTE|TODO|FIXME|XXX|HACK|BUG)\b)(?:["']?[\w.-]+["']?[ \t]*[:=(]|[{}[\]()])|#[ \t]*(?![A-Z][A-Z0-9_]*=)[\w.]+(?:\(|[ \t]*=(?!=)))[^\n]*$/gm;
 
 /**
- * A list of three or more names in prose ("it uses kornia, numpy, matplotlib, imageio and h5py modules"), the names
- * joined by commas and a last "and" or "or". Group 1 is the list, group 2 the word after it.
+ * A list of names in prose ("it uses kornia, numpy, matplotlib, imageio and h5py modules"), joined by commas and a
+ * last "and" or "or". Group 1 is the comma run, group 2 the "and" tail (absent: no list in prose, a printed one),
+ * group 3 the word after it. Linear: the comma run is consumed once and the tail is optional, so a printed list
+ * (`[0, 1, 0, ...]` of 40 KB) is not scanned again from each of its items.
  */
-// Linear: the whole comma run is consumed once and the "and" tail is optional, so a printed list (`[0, 1, 0, ...]`
-// of 40 KB) is not scanned again from each of its items.
 const NAME_LIST = /(?<![\w.-])([\w.-]+(?:,[ \t]*(?!(?:and|or)\b)[\w.-]+)+)(,?[ \t]+(?:and|or|&)[ \t]+[\w.-]+)?(?:[ \t]+(\w+))?/g;
 /** What a list of packages is called after it: "... and h5py modules", "... or scipy packages". */
 const PACKAGES_WORD = /^(?:modules?|packages?|librar(?:y|ies)|libs|dependenc(?:y|ies)|imports|installed)$/i;
@@ -90,8 +90,8 @@ const INVENTORY_BEFORE = /\b(?:uses?|using|imports?|installed|install|have|has|r
 /**
  * An inventory of the packages a script uses or an environment holds: every package in it is named alike, so none of
  * them is blamed ("mentions `numpy`" of kornia/kornia#642's "it uses kornia, numpy, matplotlib, imageio and h5py
- * modules"). A list counts as one when a word such as "modules" follows it or two of its names are known packages,
- * and not when "versions" follows it.
+ * modules"). A list of three names or more counts as one when a word such as "modules" follows it, or when two of its
+ * names are known packages and a word such as "uses" or "installed" comes before it.
  */
 function dropPackageLists(text: string): string {
   if (!text.includes(",")) return text;
@@ -327,8 +327,8 @@ function dropEnvironmentSections(text: string): string {
 
 /**
  * The report without the template's bracketed examples ("OS Platform (e.g., Linux Ubuntu 16.04)"), its environment
- * lines, sections and dumps, pasted JSON configurations, commented-out code, lists of packages in prose, the code lines printed under traceback frames, native backtrace frames
- * and filesystem paths. "possibly extrinsic: mentions `libmxnet.so`; mentions `ubuntu`"
+ * lines, sections and dumps, pasted JSON configurations, commented-out code, lists of packages in prose, the code
+ * lines printed under traceback frames, native backtrace frames, informational log lines, links and filesystem paths. "possibly extrinsic: mentions `libmxnet.so`; mentions `ubuntu`"
  * of an operator bug whose backtrace runs through the project's own library, from `/home/ubuntu`, says nothing of its
  * cause.
  */

@@ -86,7 +86,8 @@ export function unmasked(text: string, ownNames: readonly string[], original?: s
   return out;
 }
 
-function escapeRegExp(text: string): string {
+/** A text matched literally inside a regular expression. */
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
@@ -188,13 +189,13 @@ export function hasCodeBlock(text: string): boolean {
   return /```/.test(text);
 }
 
+/** A line of a log: a traceback frame, a JS or native backtrace frame, a timestamp, an interpreter or shell prompt. */
+const LOG_LINE = new RegExp(String.raw`^\s*(?:${FRAME_HEADER_START}|at \S+ \(|\[bt\]|\[\d{2}:\d{2}:\d{2}\]|\d{4}-\d{2}-\d{2}[ T]\d{2}:|>>>|\$ |#\d+ 0x)`);
+
 /**
  * The natural-language part of a body: fenced code blocks and log-like lines (traceback frames, C++ backtraces,
  * timestamps) removed. Words of prose describe the bug; words of a 300-line log mostly describe the log.
  */
-/** A line of a log: a traceback frame, a JS or native backtrace frame, a timestamp, an interpreter or shell prompt. */
-const LOG_LINE = new RegExp(String.raw`^\s*(?:${FRAME_HEADER_START}|at \S+ \(|\[bt\]|\[\d{2}:\d{2}:\d{2}\]|\d{4}-\d{2}-\d{2}[ T]\d{2}:|>>>|\$ |#\d+ 0x)`);
-
 export function proseOf(text: string): string {
   return text
     .replace(/(`{3,})[^\n]*\n[\s\S]*?(?:\1|$)/g, "\n")

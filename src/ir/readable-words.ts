@@ -70,6 +70,9 @@ export function withoutUrls(text: string): string {
   return text.replace(/\b(?:https?|ftp):\/\/[^\s)\]>"'`]+/g, " ");
 }
 
+/** A frame header with the ` in` after it (`File "x.py", line 3, in`): the framing of every traceback. */
+const FRAME_HEADER_WITH_IN = new RegExp(String.raw`\b${FRAME_HEADER}(?:, in\b)?`, "g");
+
 /**
  * The issue text without the framing of pasted tracebacks and without filesystem paths, for evidence only: the
  * `Traceback (most recent call last)` line and each frame's `File "...", line N, in` say `last`, `file` and `line`
@@ -77,8 +80,6 @@ export function withoutUrls(text: string): string {
  * say `local`, `packages` and `python` for every report. A frame's function name and its source line stay: they are
  * the report's content. Which files a traceback or a path points at is evidence of its own kind.
  */
-const FRAME_HEADER_WITH_IN = new RegExp(String.raw`\b${FRAME_HEADER}(?:, in\b)?`, "g");
-
 export function withoutTracebackFraming(text: string): string {
   return text
     .replace(/Traceback \(most recent call last\):?/g, " ")

@@ -43,7 +43,7 @@ function anchored(evidence: Evidence, linesOf: () => string[] | undefined): Evid
   const { line, ...unlinked } = rest;
   // The code moved out of sight (rewritten, or another release): the function the frame names, when this file defines
   // it, is where the reader should look; else no line, rather than one the reason does not name.
-  const definition = func === undefined ? undefined : nearestDefinition(lines, func, line);
+  const definition = func === undefined ? undefined : onlyDefinition(lines, func);
   if (definition !== undefined) return { ...unlinked, line: definition, detail: `${unlinked.detail} (line ${line} in the reporter's version; linked at its definition here)` };
   return { ...unlinked, detail: `${unlinked.detail} (line ${line} in the reporter's version)` };
 }
@@ -52,7 +52,7 @@ function anchored(evidence: Evidence, linesOf: () => string[] | undefined): Evid
  * The line of `def name(` (or `async def`, `class name`) in normalised lines, when the file defines the name once: of
  * two classes' `forward`, which one the frame ran is not known, and a link to the other would mislead.
  */
-function nearestDefinition(lines: readonly string[], name: string, _near: number): number | undefined {
+function onlyDefinition(lines: readonly string[], name: string): number | undefined {
   const def = new RegExp(String.raw`^(?:async def|def|class) ${name}\b`);
   const found: number[] = [];
   lines.forEach((l, i) => {
@@ -60,7 +60,6 @@ function nearestDefinition(lines: readonly string[], name: string, _near: number
   });
   return found.length === 1 ? found[0] : undefined;
 }
-
 
 /**
  * Whether the commit's line is the printed one. A log can put its own prefix before each printed line

@@ -6,6 +6,7 @@
 
 import { samePackage, withProjectVersionAsked } from "../classify/missing-facts.js";
 import { isMeasurement } from "../classify/environment.js";
+import { escapeRegExp } from "../classify/text.js";
 import type { Classification } from "../types.js";
 
 /** Folders whose packages are not the project's library. */
@@ -101,9 +102,3 @@ export function classifierOwnNames(pkg: string | undefined, repositoryName?: str
   const names = [maskableProjectName(pkg), maskableProjectName(repositoryName)].filter((n): n is string => n !== undefined);
   return [...new Set(names.map((n) => n.toLowerCase()))];
 }
-
-/** A text matched literally inside a regular expression. */
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-

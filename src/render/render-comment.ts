@@ -388,7 +388,6 @@ function renderClassification(result: TriageResult, config: RepoConfig): string 
     // outside cause from p ≈ 0.36, the cut that finds most extrinsic bugs); the report's traceback may raise its error
     // in the repository's code; with no quote left (the model read an environment dump or the report's shape), a bare
     // percentage would read as a finding.
-    const doubts: string[] = [];
     const raised = classification.raisedInProject;
     const where = raised?.throughStandardLibrary ? "is raised by a call in" : "is raised in";
     const raisedHere = raised ? `the error (${escapeMarkdown(raised.exceptionType)}) ${where} this repository's ${codeSpan(raised.path)}, printed as line ${raised.line}` : undefined;
@@ -399,6 +398,7 @@ function renderClassification(result: TriageResult, config: RepoConfig): string 
       const leaning = isUnderEvenOdds(classification) ? "flags a possible outside cause" : "leans outside";
       cause = `unclear: the classifier ${leaning} (extrinsic, ${causeConfidence}), but the report names no outside cause${raisedHere ? `, and ${raisedHere}` : ""}`;
     } else {
+      const doubts: string[] = [];
       if (isUnderEvenOdds(classification)) doubts.push("the code is likelier");
       if (raisedHere) doubts.push(raisedHere);
       // With doubts, the quotes go with the percentage they back: after the doubts they would read as the doubts'.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { classifyIssue } from "../../src/classify/index.js";
 import { extractEnvironment } from "../../src/classify/environment.js";
-import { ASK, ASK_DOCKERFILE, failsInDockerBuild, failsOnCi, missingFacts } from "../../src/classify/missing-facts.js";
+import { ASK, ASK_DOCKERFILE, failedDockerBuild, failsOnCi, missingFacts } from "../../src/classify/missing-facts.js";
 
 const base = { extrinsicProbability: 0.8, gpuProbability: 0.1, causes: ["build-install" as const], isBugReport: true };
 const env = { python: "3.6", os: "Ubuntu 16.04", frameworks: { mxnet: "1.1.0" } };
@@ -31,16 +31,16 @@ describe("missingFacts", () => {
 
   it("asks a failed docker build for its Dockerfile, not the host's versions", () => {
     const log = "$ docker build -t ludwig .\nStep 5/12 : RUN pip install -r requirements.txt\nThe command '/bin/sh -c pip install -r requirements.txt' returned a non-zero code: 1";
-    expect(failsInDockerBuild(log)).toBe(true);
+    expect(failedDockerBuild(log)).toEqual({ dockerfilePasted: false });
     const gpu = { ...base, gpuProbability: 0.9, causes: ["gpu-driver-cuda" as const, "build-install" as const], environment: { frameworks: {} } };
-    expect(missingFacts({ ...gpu, dockerBuild: log })).toEqual([ASK_DOCKERFILE]);
+    expect(missingFacts({ ...gpu, dockerBuild: failedDockerBuild(log) })).toEqual([ASK_DOCKERFILE]);
     // The Dockerfile pasted: nothing to ask.
-    expect(missingFacts({ ...gpu, dockerBuild: `FROM nvidia/cuda:10.1-cudnn7-devel\n${log}` })).toEqual([]);
+    expect(missingFacts({ ...gpu, dockerBuild: failedDockerBuild(`FROM nvidia/cuda:10.1-cudnn7-devel\n${log}`) })).toEqual([]);
     // Running a container is no build.
-    expect(failsInDockerBuild("docker run --gpus all -it my-image python train.py")).toBe(false);
+    expect(failedDockerBuild("docker run --gpus all -it my-image python train.py")).toBeUndefined();
     // A build that went through, then a run-time error in the container, is no failed build.
-    expect(failsInDockerBuild("docker build -t myimg .\nStep 1/5 : FROM pytorch/pytorch\nSuccessfully built 1234\nRuntimeError: CUDA error: no kernel image")).toBe(false);
-    expect(failsInDockerBuild("ERROR: failed to solve: process \"/bin/sh -c pip install horovod\" did not complete successfully")).toBe(true);
+    expect(failedDockerBuild("docker build -t myimg .\nStep 1/5 : FROM pytorch/pytorch\nSuccessfully built 1234\nRuntimeError: CUDA error: no kernel image")).toBeUndefined();
+    expect(failedDockerBuild("ERROR: failed to solve: process \"/bin/sh -c pip install horovod\" did not complete successfully")).toEqual({ dockerfilePasted: false });
   });
 
   it("asks a build from source for its flags", () => {

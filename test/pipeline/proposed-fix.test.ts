@@ -88,17 +88,6 @@ describe("proposedFixInProject", () => {
     expect(await proposed(`If I change \`${old}\` to \`${neu}\`, it segfaults.`)).toBeUndefined();
     expect(await proposed(`Replacing \`${old}\` with \`${neu}\` gives the same error.`)).toBeUndefined();
     expect(await proposed(`With \`${neu}\` instead of \`${old}\` it trains fine.`)).toBeUndefined();
-    // The removed line among context lines the repository holds too.
-    const held = [
-      "```diff",
-      " def mpi_threads_supported():",
-      "-    mpi_threads_supported = MPI_COMMON_LIB_CTYPES.mpi_threads_supported()",
-      "+    mpi_threads_supported = MPI_COMMON_LIB_CTYPES.horovod_mpi_threads_supported()",
-      "     return bool(mpi_threads_supported)",
-      "```",
-    ].join("\n");
-    const init = "def mpi_threads_supported(self, lib=None):\n    mpi_threads_supported = MPI_COMMON_LIB_CTYPES.mpi_threads_supported()\n    return bool(mpi_threads_supported)\n";
-    expect(await proposed(held.replace(" def mpi_threads_supported():", " def mpi_threads_supported(self, lib=None):"), [file("horovod/common/__init__.py", init)])).toEqual({ path: "horovod/common/__init__.py", line: 2 });
     const diff = [
       "```diff",
       " def mpi_threads_supported():",
@@ -107,6 +96,9 @@ describe("proposedFixInProject", () => {
       "     return bool(mpi_threads_supported)",
       "```",
     ].join("\n");
+    // The removed line among context lines the repository holds too.
+    const init = "def mpi_threads_supported(self, lib=None):\n    mpi_threads_supported = MPI_COMMON_LIB_CTYPES.mpi_threads_supported()\n    return bool(mpi_threads_supported)\n";
+    expect(await proposed(diff.replace(" def mpi_threads_supported():", " def mpi_threads_supported(self, lib=None):"), [file("horovod/common/__init__.py", init)])).toEqual({ path: "horovod/common/__init__.py", line: 2 });
     expect(await proposed(diff)).toEqual({ path: "horovod/common/__init__.py", line: 2 });
   });
 
