@@ -30,6 +30,12 @@ export const REDACTED_PATHS = [
   "request.headers.authorization",
   "req.headers.authorization",
   "err.request.headers.authorization",
+  // A webhook that fails (a bad signature, a handler's error) is logged by @octokit/webhooks and Probot with the
+  // delivery attached: its whole payload, tens of KB of someone's issue text, unverified when the signature is bad.
+  // The error's message and the delivery id say enough.
+  "err.event.payload",
+  "err.event.event.payload",
+  "err.aggregateErrors[*].event.payload",
 ];
 
 export function createRootLogger(options: { level: string; name?: string; destination?: pino.DestinationStream }): Logger {
