@@ -154,6 +154,11 @@ export interface Environment {
   notApplicable?: Array<"python" | "os" | "cuda" | "cudnn" | "driver" | "gpu">;
   /** How the framework was installed, when the report shows it: "pip", "conda", "source" or a Docker image. */
   installedWith?: "pip" | "conda" | "source" | "docker";
+  /**
+   * The commit of the project the reporter runs, as a version report states it ("MXNet commit hash: ffa6e45",
+   * diagnose.py's "Commit Hash : 2b67436…", "MONAI version: 0.1.0, git hash: af9f654"): seven hex digits.
+   */
+  revision?: string;
   /** What a report of a build from source shows (classify/environment.ts), to ask a build failure for its own facts. */
   build?: BuildFacts;
 }

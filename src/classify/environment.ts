@@ -539,7 +539,24 @@ export function extractEnvironment(text: string): Environment {
   if (installedWith) env.installedWith = installedWith;
   const build = extractBuildFacts(clean);
   if (Object.keys(build).length > 0) env.build = build;
+  const revision = statedRevision(clean);
+  if (revision) env.revision = revision;
   return env;
+}
+
+/**
+ * The project's commit that a version report states, under a key that says so: "MXNet commit hash: ffa6e45" (mxnet's
+ * template, the hash sometimes on the next line), diagnose.py's "Commit Hash   : 2b67436…", "git hash: af9f654"
+ * (MONAI's print_config), "Lightning git revision 0c12065". Not "Git commit:", which `docker version` prints for
+ * Docker's own build, nor a checkout or a "since commit …", which may be the reporter's code or a blamed change.
+ */
+const STATED_REVISION =
+  /(?<![\w-])(?:commit[ _-]?(?:hash|id|sha)|git[ _-]?(?:hash|rev(?:ision)?|sha))[ \t]*:?[ \t]*(?:\n[ \t]*)?([0-9a-f]{7,40})\b/im;
+
+function statedRevision(text: string): string | undefined {
+  const hash = STATED_REVISION.exec(text)?.[1];
+  // Seven hex digits with a letter and a digit: a hash, not a word ("defaced") or a build number.
+  return hash && /[a-f]/i.test(hash) && /\d/.test(hash) ? hash.slice(0, 7).toLowerCase() : undefined;
 }
 
 /**
@@ -668,11 +685,13 @@ export function describeEnvironment(env: Environment): string[] {
 }
 
 /**
- * The build's own facts, for a build from source: the compiler and CMake a report states are what a build
- * question would otherwise ask for. Kept apart from describeEnvironment, whose count is a classifier feature.
+ * The build's own facts: the project's commit the reporter runs, and for a build from source the compiler and CMake a
+ * report states, which a build question would otherwise ask for. Kept apart from describeEnvironment, whose count is a
+ * classifier feature.
  */
 export function describeBuildFacts(env: Environment): string[] {
   const out: string[] = [];
+  if (env.revision) out.push(`commit ${env.revision}`);
   if (env.build?.compiler) out.push(env.build.compiler);
   if (env.build?.cmakeVersion) out.push(`CMake ${env.build.cmakeVersion}`);
   return out;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { describeEnvironment, extractBuildFacts, extractEnvironment, osFromPlatformString } from "../../src/classify/environment.js";
+import { describeBuildFacts, describeEnvironment, extractBuildFacts, extractEnvironment, osFromPlatformString } from "../../src/classify/environment.js";
 
 const COLLECT_ENV = `
 ## Environment
@@ -238,6 +238,21 @@ describe("extractEnvironment", () => {
     expect(env.python).toBe("3.6.9");
     expect(env.frameworks.mxnet).toBe("1.6.0");
     expect(env.os).toBe("CentOS 7.5.1804");
+  });
+
+  it("reads the project's commit a version report states, not Docker's build, a checkout or a blamed commit", () => {
+    expect(extractEnvironment("Compiler: gcc\nMXNet commit hash:\n07a83a0 (https://github.com/apache/incubator-mxnet/commit/07a83a0)").revision).toBe("07a83a0");
+    expect(extractEnvironment("Directory    : /usr/lib/python3/dist-packages/mxnet\nCommit Hash   : 1f73c5d9d308a690b57ea1b474d2ba99ca06c476\n").revision).toBe("1f73c5d");
+    expect(extractEnvironment("MONAI version: 0.1.0, git hash: af9f654").revision).toBe("af9f654");
+    expect(extractEnvironment("Ludwig version:  master (commit hash ab9bb7c) ~0.3").revision).toBe("ab9bb7c");
+    expect(extractEnvironment("tested on the master branch, commit id :  abbe283 (https://github.com/...)").revision).toBe("abbe283");
+    expect(extractEnvironment("Server: Docker Engine\nVersion: 18.03.1-ce\nGit commit: 9ee9f40").revision).toBeUndefined();
+    expect(extractEnvironment("git clone https://github.com/me/my_model.git\ngit checkout 66b4cc9db5d1b9f1e2cf6c190d1172cdf6adbe92").revision).toBeUndefined();
+    expect(extractEnvironment("Since commit bd5bbfc the optimizer diverges.").revision).toBeUndefined();
+    // Shown with the build's facts, not counted with the environment's (a classifier feature).
+    const env = extractEnvironment("mxnet 1.3.0\nMXNet commit hash: ffa6e45");
+    expect(describeBuildFacts(env)).toContain("commit ffa6e45");
+    expect(describeEnvironment(env)).toEqual(["mxnet 1.3.0"]);
   });
 
   it("reads __version__ lines from an interactive session", () => {
