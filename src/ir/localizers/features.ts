@@ -165,7 +165,8 @@ export function computeFeatures({ index, issue, history, parsed: given }: Locali
   const definedNames = new Set([...defs.matches.values()].flat().map((m) => m.name));
   const inlineWords = new Set(parsed.inlineCode.flatMap((c) => c.match(/[A-Za-z_]\w*/g) ?? []));
   const apiLike = parsed.identifiers.filter((id) => !framesForeign.has(id) && (definedNames.has(id) || inlineWords.has(id)));
-  const tested = testedNameMatches(index, [...parsed.apiNames.filter((name) => !framesForeign.has(name)), ...apiLike, ...proseNames].filter(ours));
+  const projectNames = new Set([...packages].map((name) => name.toLowerCase()));
+  const tested = testedNameMatches(index, [...parsed.apiNames.filter((name) => !framesForeign.has(name)), ...apiLike, ...proseNames].filter(ours), projectNames);
   const proseDefs = definitionMatches(index, proseNames);
   const proseDefinitions = minMax(proseDefs.scores);
   const testedNames = minMax(tested.scores);

@@ -1,5 +1,6 @@
 import type { SourceIndex } from "../source-index.js";
 import { creditByRarity, recordMatch } from "./rarity-credit.js";
+import { isTestPath } from "./test-pairs.js";
 
 /** Names too common in test function names to say which test file a fix would extend. */
 const GENERIC_TESTED = new Set(["init", "call", "forward", "run", "main", "basic", "simple", "default", "setup", "model", "data", "train", "test"]);
@@ -25,8 +26,12 @@ export interface TestedNameEvidence {
  * the API it repairs, and those test files are named after a whole area (`test_operator.py`), not after the module
  * that changed, so pairing by file name cannot find them. Each matched name adds its inverse frequency over the
  * files whose tests match it ({@link creditByRarity}), like {@link definitionMatches}.
+ *
+ * Only test files count (`setup.py`'s `def test_compile` is a build helper, not a test of Keras's `compile`), and the
+ * repository's own top-level packages (`projectNames`: `horovod` of `horovod.mxnet.allgather`) are no tested API: a
+ * project's tests are named after it throughout (`test_horovod_allreduce`), whatever the issue is about.
  */
-export function testedNameMatches(index: SourceIndex, names: readonly string[]): TestedNameMatch {
+export function testedNameMatches(index: SourceIndex, names: readonly string[], projectNames: ReadonlySet<string> = new Set()): TestedNameMatch {
   const matches = new Map<number, TestedNameEvidence>();
   // Each key with the name as the issue writes it, which the evidence quotes (`EKFState`, not `ekfstate`).
   const wanted = new Map<string, string>();
@@ -35,7 +40,7 @@ export function testedNameMatches(index: SourceIndex, names: readonly string[]):
     for (const part of n.split(".")) {
       // Test functions are snake_case whatever they test: `ModelCheckpoint` is tested in `test_model_checkpoint_*`.
       for (const key of new Set([part.toLowerCase(), snakeCase(part)])) {
-        if (key.length < 3 || GENERIC_TESTED.has(key) || key.startsWith("test")) continue;
+        if (key.length < 3 || GENERIC_TESTED.has(key) || projectNames.has(key) || key.startsWith("test")) continue;
         if (!wanted.has(key)) wanted.set(key, part);
         longest = Math.max(longest, key.split("_").length);
       }
@@ -45,7 +50,7 @@ export function testedNameMatches(index: SourceIndex, names: readonly string[]):
   const testers = new Map<string, Map<number, { name: string; line: number; tested: string }>>();
   index.docs.forEach((doc, d) => {
     const functions = doc.structure?.functions;
-    if (!functions) return;
+    if (!functions || !isTestPath(index.paths[d]!)) return;
     for (const f of functions) {
       const lower = f.name.toLowerCase();
       if (!lower.startsWith("test_")) continue;

@@ -30,6 +30,19 @@ describe("testedNameMatches", () => {
     const { scores } = testedNameMatches(index, ["init", "nd", "torch.nn.Module.forward"]);
     expect(Array.from(scores).every((s) => s === 0)).toBe(true);
   });
+
+  it("counts only test files, and not the project's own name that its tests are all named after", async () => {
+    const index = await indexFiles([
+      file("setup.py", "def test_compile(build_ext):\n    pass\n"),
+      file("test/test_mxnet.py", "def test_horovod_allreduce():\n    pass\n\ndef test_horovod_allgather():\n    pass\n"),
+      file("horovod/mxnet/mpi_ops.py", "def allgather(tensor):\n    pass\n"),
+    ]);
+    const at = (p: string) => index.pathToDoc.get(p)!;
+    expect(testedNameMatches(index, ["model.compile"]).scores[at("setup.py")]).toBe(0);
+    const { matches } = testedNameMatches(index, ["horovod.mxnet.allgather"], new Set(["horovod"]));
+    expect(matches.get(at("test/test_mxnet.py"))).toMatchObject({ name: "test_horovod_allgather", tested: "allgather" });
+    expect(testedNameMatches(index, ["horovod.init"], new Set(["horovod"])).scores[at("test/test_mxnet.py")]).toBe(0);
+  });
 });
 
 describe("snakeCase", () => {
