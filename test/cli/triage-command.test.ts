@@ -37,6 +37,11 @@ async function triageJson(args: string[]): Promise<TriageResult> {
 }
 
 describe("mltriage triage", () => {
+  it("takes a title that starts with a dash as the title (pytorch-lightning#2669: '--gpus flag with ...')", async () => {
+    const result = await triageJson(["--repo", repo.dir, "--ref", repo.commits[0]!, "--title", "--gpus flag breaks Normalize", "--body", NORMALIZE_ISSUE.body]);
+    expect(result.issue.title).toBe("--gpus flag breaks Normalize");
+  });
+
   it("names the --config file and its problems on stderr, and still triages with the defaults", async () => {
     const dir = makeTempDir();
     const path = join(dir.dir, "bad.yml");
