@@ -259,7 +259,12 @@ export function computeFeatures({ index, issue, history, parsed: given }: Locali
     const site = messages.sites.get(doc);
     if (site) out.push({ kind: "message", detail: `"${site.text.slice(0, 100)}"`, line: site.line });
     const def = defs.matches.get(doc) ?? proseDefs.matches.get(doc);
-    if (def) out.push({ kind: "identifier", detail: `defines ${def.slice(0, 4).map((m) => `\`${m.name}\``).join(", ")}`, line: def[0]!.line });
+    if (def) {
+      // The evidence's line is the first name's (the link's); a name defined elsewhere in the file says where.
+      const first = def[0]!.line;
+      const names = def.slice(0, 4).map((m) => (m.line === first ? `\`${m.name}\`` : `\`${m.name}\` (line ${m.line})`));
+      out.push({ kind: "identifier", detail: `defines ${names.join(", ")}`, line: first });
+    }
     out.push(...similarReportEvidence(simi.sources.get(doc)));
     const commits = simCommits.sources.get(doc);
     if (commits) {

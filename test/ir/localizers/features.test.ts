@@ -152,6 +152,16 @@ describe("computeFeatures", () => {
     expect(detail("tests/test_more.py")).toBe("`topk` in `test_topk_values` (one of 2 test files that test it)");
   });
 
+  it("says where each defined name is when they are on different lines, the link's line being the first's", async () => {
+    const defs = await indexFiles([file("pkg/image.py", "class Image:\n    pass\n\n\nclass ScalarImage(Image):\n    pass\n")]);
+    const f = computeFeatures({ index: defs, issue: { title: "resample", body: "```python\nimg = ScalarImage('a.nii')\nImage.load(img)\n```\n" } });
+    const evidence = f.explain(defs.pathToDoc.get("pkg/image.py")!).find((e) => e.kind === "identifier")!;
+    expect(evidence.line).toBeDefined();
+    const other = evidence.line === 1 ? "`ScalarImage` (line 5)" : "`Image` (line 1)";
+    expect(evidence.detail).toContain(other);
+    expect(evidence.detail).not.toContain(`(line ${evidence.line})`);
+  });
+
   it("uses the parsed issue it is given instead of parsing the text again", () => {
     const other = parseIssue("see pkg/model.py", "");
     const { matrix, parsed } = computeFeatures({ index, issue, parsed: other });
