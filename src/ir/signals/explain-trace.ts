@@ -16,7 +16,13 @@ export function traceEvidence(index: SourceIndex, signal: StackTraceSignal, doc:
     }
     const where = hit.frame.func ? `\`${hit.frame.func}\`, ` : "";
     // The rank counts the traceback's project files, innermost first (a file with several frames counts once).
-    const position = hit.rank === 1 ? "the innermost project frame" : `the ${ordinal(hit.rank)} project file from the innermost frame`;
+    // The last of three or more is where the run started (the script run, a test's entry): said so, not counted.
+    const position =
+      hit.rank === 1
+        ? "the innermost project frame"
+        : hit.rank === signal.hits.size && hit.rank > 2
+          ? "the outermost project frame"
+          : `the ${ordinal(hit.rank)} project file from the innermost frame`;
     const code = hit.frame.line > 0 && hit.frame.code ? { code: hit.frame.code } : {};
     // The function's own name (`Module._call_impl` -> `_call_impl`), for a link to its definition should the printed
     // line not be at this commit; not a notebook cell or `<module>`.

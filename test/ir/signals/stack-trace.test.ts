@@ -78,6 +78,23 @@ describe("stackTraceSignal (BLIA's STScore)", () => {
   });
 });
 
+describe("traceEvidence", () => {
+  it("counts a frame's file from the innermost frame, and calls the last of three or more the outermost", async () => {
+    const { traceEvidence } = await import("../../../src/ir/signals/explain-trace.js");
+    const names = ["m/run.py", "m/engine.py", "m/loop.py", "m/ops.py"];
+    const index = SourceIndex.build(names.map((p) => file(p, "x = 1\n")), new DocumentCache());
+    const detail = async (frames: string[], path: string) => {
+      const signal = stackTraceSignal(index, parseIssue("crash", pythonTraceback(frames.map((p) => ({ file: `/home/u/proj/${p}` })))), new ModuleIndex(index.paths));
+      return traceEvidence(index, signal, index.pathToDoc.get(path)!)[0]?.detail;
+    };
+    expect(await detail(names, "m/ops.py")).toMatch(/the innermost project frame$/);
+    expect(await detail(names, "m/loop.py")).toMatch(/the 2nd project file from the innermost frame$/);
+    expect(await detail(names, "m/run.py")).toMatch(/the outermost project frame$/);
+    // Of two, the other one is the 2nd: "outermost" would say nothing more.
+    expect(await detail(["m/run.py", "m/ops.py"], "m/run.py")).toMatch(/the 2nd project file from the innermost frame$/);
+  });
+});
+
 describe("ordinal", () => {
   it("writes English ordinals", async () => {
     const { ordinal } = await import("../../../src/ir/signals/explain-trace.js");
