@@ -180,6 +180,8 @@ function describeFeature(name: string, analysis: IssueAnalysis, forms: WordForms
       return isGenericReportWord(rest) || rest.length < 3 ? undefined : `word "${forms(rest)}"`;
     case "b": {
       const words = rest.split(" ");
+      // A word twice is no phrase anyone wrote: the pieces of `x_train, y_train` read as "train train".
+      if (words.length === 2 && words[0] === words[1]) return undefined;
       return words.every(isGenericReportWord) ? undefined : `phrase "${words.map(forms).join(" ")}"`;
     }
     // The non-DL lexicon holds general programming terms (files, strings, installs): "DL terms ... non-DL terms"
@@ -218,6 +220,9 @@ const GENERIC_REPORT_WORDS = new Set(
     ...["http", "https", "www", "com", "github", "githubusercontent", "png", "jpg"],
     // and file extensions of linked or named files ('word "py"' from `.../classification.py#L847`)
     ...["py", "txt", "md", "yml", "yaml", "json", "html", "ipynb"],
+    // and the keywords and stock names of pasted Python ('word "import"' of `import torchio as tio`, 'word "self"'
+    // of a traceback's `self.pbar.close()`, 'title word "return"'): every script has them
+    ...["import", "from", "self", "return", "def", "class", "none", "true", "false", "lambda", "print", "args", "kwargs", "cls", "elif", "else"],
   ].map(stem),
 );
 

@@ -330,14 +330,20 @@ describe("classification evidence", () => {
   });
 
   it("marks a type that only learned words point at, and not one the DL lexicon points at", () => {
-    expect(classifyIssue({ title: "Returns too early when running", body: "" }, model).bugType.wordsOnly).toBe(true);
+    expect(classifyIssue({ title: "Models stop too early when running", body: "" }, model).bugType.wordsOnly).toBe(true);
     expect(classifyIssue({ title: "NaN loss after a few epochs", body: "loss becomes nan with lr 0.1" }, model).bugType.wordsOnly).toBeUndefined();
   });
 
   it("quotes a learned word as the reporter wrote it, not as its stem", () => {
-    const evidence = classifyIssue({ title: "Returns too early when running", body: "" }, model).bugType.evidence;
-    expect(evidence).toContain('title word "returns"');
-    expect(evidence.join("; ")).not.toContain('"return"');
+    const evidence = classifyIssue({ title: "Models stop too early when running", body: "" }, model).bugType.evidence;
+    expect(evidence).toContain('word "models"');
+    expect(evidence.join("; ")).not.toContain('"model"');
+  });
+
+  it("quotes no keyword of pasted Python nor a word read twice out of two names as evidence", () => {
+    const c = classifyIssue({ title: "Returns wrong values", body: "```python\nimport torch\nfrom x import y\nx_train, y_train = load()\nself.model.fit(x_train, y_train)\n```\n" }, model);
+    const quoted = [...c.bugType.evidence, ...c.extrinsic.evidence].join("; ");
+    for (const word of ['"return"', '"returns"', '"import"', '"self"', '"from"', '"train train"']) expect(quoted).not.toContain(word);
   });
 
   it("names a word once, not as a word and again as a title word", () => {
