@@ -117,7 +117,7 @@ const TITLE_TAG = /^[ \t]*(?:\[[^\]\n]{1,30}\][ \t]*)+/;
  * A "key: value" line, as templates, `collect_env`, mxnet's diagnose.py (also as Python 2 tuples,
  * `('Platform     :', 'Linux-4.4.0-aws-x86_64-with-debian-stretch-sid')`) and lscpu print them. Group 1 is the key.
  */
-const KEY_VALUE_LINE = /^[ \t]*(?:[-*+][ \t]*)?(?:\*\*)?(?:\(?['"])?([A-Za-z][\w ()./,&*#-]{0,80}?)(?:\*\*)?['"]?[ \t]*:(?!\/\/)['",]?[ \t]*\S/;
+const KEY_VALUE_LINE = /^[ \t]*(?:[-*+][ \t]*)?(?:\*\*)?(?:\(?['"])?([A-Za-z][\w ()./,&*#-]{0,80}?)(?:\*\*)?['"]?[ \t]*:(?!\/\/|:)['",]?[ \t]*\S/;
 
 /** Keys that state the environment. */
 const ENVIRONMENT_KEY =
@@ -185,7 +185,8 @@ function dropEnvironmentLines(text: string): string {
   const indents = lines.map(indentOf);
   const blank = lines.map((line) => line.trim() === "");
   const isEnvironmentKey = (key: string) => ENVIRONMENT_KEY.test(key) || packageKey(key.trim()) !== undefined;
-  const drop = lines.map((line, i) => PACKAGE_LIST_LINE.test(line) || (keyOf[i] !== undefined && isEnvironmentKey(keyOf[i]!)));
+  // Not a line of code that ends in a colon (`if backend not in ['ddp_spawn', 'ddp_cpu']:` names no environment).
+  const drop = lines.map((line, i) => PACKAGE_LIST_LINE.test(line) || (keyOf[i] !== undefined && isQuestionKey(keyOf[i]!) && isEnvironmentKey(keyOf[i]!)));
   // A pasted `pip freeze` (allennlp's template asks for one): every installed package is named in it, which says
   // nothing of the cause.
   for (let i = 0; i < lines.length; ) {
@@ -237,6 +238,10 @@ function dropEnvironmentLines(text: string): string {
  */
 function isQuestionKey(key: string): boolean {
   if (/^(?:if|elif|else|for|while|with|def|class|try|except|finally|async|lambda|return)\b/.test(key.trim())) return false;
+  // Nor the reporter's sentence that leads into their code ("I installed Autokeras 0.2.19 and tried to run the example below:").
+  if (/^(?:I|I'm|I've|we|my|our|it|this|that|when|after|then|here|so|but)\b/i.test(key.trim())) return false;
+  // Nor a file a compiler or linker names ("build/src/engine/naive_engine.o: In function ...: undefined reference").
+  if (/\.\w{1,4}$/.test(key.trim())) return false;
   return !/\w\((?!s\))|[=[\]]/.test(key);
 }
 
@@ -323,6 +328,16 @@ function dropEnvironmentSections(text: string): string {
     return false;
   });
   return dropped ? kept.join("\n") : text;
+}
+
+/**
+ * The report without what states the environment: diagnose.py's sections, the answers under an environment heading,
+ * environment "key: value" lines and dumps (collect_env, lscpu) and package lists. What the localizers read: a
+ * pasted environment names the same things in every report (versions, GPUs, `__version__` lines), whose words match
+ * the repository's environment-collection script and nothing the bug is in, as the template's sentences do.
+ */
+export function withoutEnvironmentReport(text: string): string {
+  return dropEnvironmentLines(dropEnvironmentSections(text.replace(DIAGNOSE_SECTION, "")));
 }
 
 /**

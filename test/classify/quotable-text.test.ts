@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { quotableText } from "../../src/classify/quotable-text.js";
+import { quotableText, withoutEnvironmentReport } from "../../src/classify/quotable-text.js";
 import { classifyIssue } from "../../src/classify/index.js";
 
 describe("quotableText (what classification evidence may quote)", () => {
@@ -274,5 +274,51 @@ describe("quotableText (what classification evidence may quote)", () => {
     const start = performance.now();
     quotableText(staircase);
     expect(performance.now() - start).toBeLessThan(1000);
+  });
+});
+
+describe("withoutEnvironmentReport (what the localizers read)", () => {
+  it("drops a collect_env dump and the answers under an environment heading, and keeps the reporter's code and error", () => {
+    const body = [
+      "Checkpoint is not saved when monitoring val_loss.",
+      "",
+      "```python",
+      "trainer = Trainer(gpus=2)",
+      "if self.distributed_backend.lower() not in ['ddp_spawn', 'ddp_cpu', 'tpu']:",
+      "    trainer.fit(model)",
+      "```",
+      "",
+      "## Environment",
+      "* CUDA:",
+      "    - GPU:",
+      "        - GeForce GTX TITAN X",
+      "    - available:         True",
+      "    - version:           10.1",
+      "* Packages:",
+      "    - numpy:             1.18.1",
+      "    - pytorch-lightning: 0.7.5",
+      "",
+      "RuntimeError: checkpoint callback failed",
+    ].join("\n");
+    const kept = withoutEnvironmentReport(body);
+    for (const line of ["trainer = Trainer(gpus=2)", "'ddp_cpu', 'tpu']:", "    trainer.fit(model)", "RuntimeError: checkpoint callback failed", "Checkpoint is not saved"]) expect(kept).toContain(line);
+    for (const gone of ["GeForce GTX TITAN X", "10.1", "numpy", "0.7.5"]) expect(kept).not.toContain(gone);
+  });
+
+  it("keeps a sentence that leads into code, a linker's error and C++ frames, which end in a colon or hold one", () => {
+    const body = [
+      "I installed Autokeras 0.2.19 and tried to run the example below:",
+      "import autokeras as ak",
+      "clf = ak.ImageClassifier()",
+      "",
+      "build/src/engine/naive_engine.o: In function `NaiveEngine': naive_engine.cc: undefined reference to `cudnnDestroy'",
+      "tensorflow::CurrentStackTrace()",
+      "Python version: 3.6",
+    ].join("\n");
+    const kept = withoutEnvironmentReport(body);
+    expect(kept).toContain("import autokeras as ak");
+    expect(kept).toContain("undefined reference to `cudnnDestroy'");
+    expect(kept).toContain("tensorflow::CurrentStackTrace()");
+    expect(kept).not.toContain("Python version");
   });
 });
