@@ -378,10 +378,12 @@ function extractPython(text: string, found: Found): void {
     break;
   }
   if (!found.python) {
-    // Only a traceback path: ".../lib/python3.7/site-packages/..." still states the interpreter.
-    const path = /python([23]\.\d{1,2})\/(?:site|dist)-packages/i.exec(text);
+    // Only a traceback path: ".../lib/python3.7/site-packages/..." still states the interpreter, and so does a path
+    // into its standard library (".../envs/solaris/lib/python3.7/multiprocessing/popen_fork.py").
+    const path = /python([23]\.\d{1,2})\/(?:site|dist)-packages|\blib(?:64)?\/python([23]\.\d{1,2})\/\w/i.exec(text);
     if (path) {
-      found.python = pyenvPatchVersion(text, path[1]!) ?? path[1]!;
+      const minor = path[1] ?? path[2]!;
+      found.python = pyenvPatchVersion(text, minor) ?? minor;
       found.pythonFromPaths = true;
     }
   }
@@ -407,7 +409,8 @@ const OS_PATTERNS: RegExp[] = [
   /\b(Debian)(?:\s+GNU\/Linux)?\s*v?(\d{1,2}(?:\.\d{1,2})?)?(?![\d.]*\d)/i,
   /\b(CentOS|Fedora|RHEL|Red Hat Enterprise Linux|Amazon Linux|Linux Mint|Arch Linux|openSUSE|SLES|SUSE|Alpine)(?:\s+Linux)?\s*v?(\d+(?:\.\d+)*)?/i,
   /\b(Windows)\s*(10|11|7|8\.1|8|Server\s+\d{4}|XP)?\b/i,
-  /\b(mac\s?OS(?:\s+X)?|OS\s?X|Mac OS X)\s*v?(\d+(?:\.\d+)*)?/i,
+  // "Mac OSX 10.15.5" too, the X written against "OS".
+  /\b(mac\s?OS(?:\s*X)?|OS\s?X|Mac OS X)\s*v?(\d+(?:\.\d+)*)?/i,
   // "on a Mac", "on my MacBook Pro", "running on Mac": the machine, said after "on", is macOS. Without "on", and
   // in capitals ("filter on MAC address"), it may be something else. Not before "OS": "Mac OS 10.15" has a version.
   /\b[Oo]n (?:a |an |my |the |our |his |her )?(?:new |old )?(?:M[123] |Intel )?([Mm]ac(?:[Bb]ook(?:\s?(?:Pro|Air))?|\s?mini|\s(?:Pro|Studio))?|iMac)\b(?!\s*[Oo][Ss])()/,

@@ -199,7 +199,9 @@ export const CAUSE_LEXICON: Record<ExtrinsicCause, LexiconTerm[]> = {
     // A file's extension, not a method of the same name (`self.head.params()`, `net.params()` is no weights file),
     // nor the last part of a dotted module path (`allennlp.common.params` in every allennlp INFO log line).
     weightsFile: String.raw`\b(?:${WEIGHTS_PHRASE_SOURCE}|${WEIGHTS_EXTENSIONS.map((e) => String.raw`(?<!\.\w+)\.${e}\b(?!\s*\()`).join("|")})`,
-    loadHub: String.raw`\b\w+\.load\(\s*['"][\w-]+['"]\s*\)|\bfrom_pretrained\b|\bget_model\(`,
+    // A model zoo's `get_model('resnet50_v1b', pretrained=True)`, with the model's name: not a framework's own
+    // accessor, `self.trainer.get_model()` (pytorch-lightning#3487).
+    loadHub: String.raw`\b\w+\.load\(\s*['"][\w-]+['"]\s*\)|\bfrom_pretrained\b|\bget_model\(\s*[^)\s]`,
   }),
   "build-install": terms("cause.build", {
     build: String.raw`\b(?:build(?:ing)? from source|cmake\w*|makefile|make -j\d*|bazel|ninja)\b`,

@@ -56,6 +56,11 @@ describe("detectCauses", () => {
     );
   });
 
+  it("reads a model zoo's get_model with a model's name as pretrained weights, not a framework's own get_model()", () => {
+    expect(causesOf("Wrong outputs", "net = get_model('resnet50_v1b', pretrained=True)\nout = net(x)")).toContain("pretrained-model");
+    expect(causesOf("Wrong outputs", "model = self.trainer.get_model()\nmodel.on_epoch_end()")).not.toContain("pretrained-model");
+  });
+
   it("points at the build for compiler and cmake failures", () => {
     expect(top("Build from source fails with cmake", "cmake -DUSE_CUDA=0 .. then make: gcc 9 error, undefined reference to `cblas_sgemm`.")).toBe("build-install");
   });

@@ -255,6 +255,12 @@ describe("extractEnvironment", () => {
     expect(describeEnvironment(env)).toEqual(["mxnet 1.3.0"]);
   });
 
+  it("reads the interpreter off a path into its standard library, and a Mac OSX release written against OS", () => {
+    const trace = 'File "/home/u/miniconda3/envs/solaris/lib/python3.7/multiprocessing/popen_fork.py", line 20, in __init__';
+    expect(extractEnvironment(trace)).toMatchObject({ python: "3.7", pythonFromPaths: true });
+    expect(extractEnvironment("OS: Mac OSX 10.15.5").os).toBe("macOS 10.15.5");
+  });
+
   it("reads __version__ lines from an interactive session", () => {
     const env = extractEnvironment(">>> import tensorflow as tf\n>>> tf.__version__\n'2.3.1'\n>>> print(torch.__version__)\n1.8.0+cu111\n");
     expect(env.frameworks.tensorflow).toBe("2.3.1");
