@@ -331,16 +331,6 @@ function dropEnvironmentSections(text: string): string {
 }
 
 /**
- * The report without what states the environment: diagnose.py's sections, the answers under an environment heading,
- * environment "key: value" lines and dumps (collect_env, lscpu) and package lists. What the localizers read: a
- * pasted environment names the same things in every report (versions, GPUs, `__version__` lines), whose words match
- * the repository's environment-collection script and nothing the bug is in, as the template's sentences do.
- */
-export function withoutEnvironmentReport(text: string): string {
-  return dropEnvironmentLines(dropEnvironmentSections(text.replace(DIAGNOSE_SECTION, "")));
-}
-
-/**
  * The report without the template's bracketed examples ("OS Platform (e.g., Linux Ubuntu 16.04)"), its environment
  * lines, sections and dumps, pasted JSON configurations, commented-out code, lists of packages in prose, the code
  * lines printed under traceback frames, native backtrace frames, informational log lines, links and filesystem paths. "possibly extrinsic: mentions `libmxnet.so`; mentions `ubuntu`"

@@ -12,7 +12,6 @@ import { BlobReader, type TreeEntry } from "../repo/git.js";
 import { TreeLister } from "../repo/tree-lister.js";
 import { readIssueTemplates, selectEntries } from "../repo/read-git-snapshot.js";
 import { historyWithoutTemplateText, templateSentences, withoutTemplateText } from "../issue/issue-template.js";
-import { withoutEnvironmentReport } from "../classify/quotable-text.js";
 import { looksBinary } from "../ir/scope.js";
 import type { History, IssueText, SourceFile } from "../types.js";
 import { classifyIssue, estimateLocalizability, localizabilityFeatures } from "../classify/index.js";
@@ -230,7 +229,7 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
               continue;
             }
             // As in the pipeline: the localizers read the reporter's words, without the repository's template text.
-            const issue: IssueText = { title: bug.title, body: withoutEnvironmentReport(withoutTemplateText(bug.body, snapshot.template)), number: bug.issue_number, createdAt: bug.created_at };
+            const issue: IssueText = { title: bug.title, body: withoutTemplateText(bug.body, snapshot.template), number: bug.issue_number, createdAt: bug.created_at };
             let history: History | undefined;
             try {
               history = historyWithoutTemplateText(options.history ? await options.history(bug, gitDir) : undefined, snapshot.template);

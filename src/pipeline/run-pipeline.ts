@@ -14,7 +14,6 @@ import { proposedFixInProject } from "./proposed-fix.js";
 import { findQuotedLines, withQuotedLineEvidence } from "./quoted-lines.js";
 import { repositoryPackages } from "../ir/signals/foreign-names.js";
 import { historyWithoutTemplateText, templateSentences, withoutTemplateText } from "../issue/issue-template.js";
-import { withoutEnvironmentReport } from "../classify/quotable-text.js";
 import type { History, IssueText, LocalizerRanking, RepoSnapshot, TriageResult } from "../types.js";
 import { issueAnchors } from "./localizability-input.js";
 import { repositoryFramework, withFrameworkNamed } from "./repository-framework.js";
@@ -69,9 +68,9 @@ export async function runPipeline(input: PipelineInput, deps: PipelineDeps = {})
   // Issue templates leave HTML comments ("<!-- describe the bug -->") that are not the reporter's words.
   const issue: IssueText = { ...input.issue, body: removeHtmlComments(input.issue.body) };
   // The localizers read the reporter's words only: the repository's issue-template text is in every issue and
-  // matches the same files for all of them, and so does a pasted environment (its facts are read off the whole text). The classifier reads what it was trained on, template included.
+  // matches the same files for all of them. (Without the pasted environment too, they ranked worse: README.) The classifier reads what it was trained on, template included.
   const template = templateSentences(input.snapshot.issueTemplates ?? []);
-  const reported: IssueText = { ...issue, body: withoutEnvironmentReport(withoutTemplateText(issue.body, template)) };
+  const reported: IssueText = { ...issue, body: withoutTemplateText(issue.body, template) };
   const history = historyWithoutTemplateText(input.history, template);
   const cache = deps.documentCache ?? (await createDocumentCache());
   const indexStart = clock();

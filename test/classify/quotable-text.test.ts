@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { quotableText, withoutEnvironmentReport } from "../../src/classify/quotable-text.js";
+import { quotableText } from "../../src/classify/quotable-text.js";
 import { classifyIssue } from "../../src/classify/index.js";
 
 describe("quotableText (what classification evidence may quote)", () => {
@@ -277,7 +277,7 @@ describe("quotableText (what classification evidence may quote)", () => {
   });
 });
 
-describe("withoutEnvironmentReport (what the localizers read)", () => {
+describe("quotableText and the environment", () => {
   it("drops a collect_env dump and the answers under an environment heading, and keeps the reporter's code and error", () => {
     const body = [
       "Checkpoint is not saved when monitoring val_loss.",
@@ -300,7 +300,7 @@ describe("withoutEnvironmentReport (what the localizers read)", () => {
       "",
       "RuntimeError: checkpoint callback failed",
     ].join("\n");
-    const kept = withoutEnvironmentReport(body);
+    const kept = quotableText(body);
     for (const line of ["trainer = Trainer(gpus=2)", "'ddp_cpu', 'tpu']:", "    trainer.fit(model)", "RuntimeError: checkpoint callback failed", "Checkpoint is not saved"]) expect(kept).toContain(line);
     for (const gone of ["GeForce GTX TITAN X", "10.1", "numpy", "0.7.5"]) expect(kept).not.toContain(gone);
   });
@@ -315,7 +315,7 @@ describe("withoutEnvironmentReport (what the localizers read)", () => {
       "tensorflow::CurrentStackTrace()",
       "Python version: 3.6",
     ].join("\n");
-    const kept = withoutEnvironmentReport(body);
+    const kept = quotableText(body);
     expect(kept).toContain("import autokeras as ak");
     expect(kept).toContain("undefined reference to `cudnnDestroy'");
     expect(kept).toContain("tensorflow::CurrentStackTrace()");
