@@ -75,13 +75,17 @@ export function anchorLine(file: RankedFile): number | undefined {
 
 /** As {@link anchorLine}, with the last line of the range that evidence names (a copied block), when it has one. */
 export function anchorRange(file: RankedFile): { line: number; endLine?: number } | undefined {
-  const sorted = sortEvidence(file.evidence);
+  const best = anchorEvidence(sortEvidence(file.evidence));
+  if (!best) return undefined;
+  return best.endLine !== undefined && best.endLine > best.line! ? { line: best.line!, endLine: best.endLine } : { line: best.line! };
+}
+
+/** The evidence whose line a link jumps to, among evidence sorted strongest first. */
+function anchorEvidence(sorted: readonly Evidence[]): Evidence | undefined {
   // A traceback frame or error line shown as the reason, without a line at this commit (the printed code is not
   // here): a link to another evidence's line would read as the frame's.
   if (sorted[0] && (sorted[0].kind === "traceback" || sorted[0].kind === "error-location") && !hasLine(sorted[0])) return undefined;
-  const best = sorted.find(hasLine);
-  if (!best) return undefined;
-  return best.endLine !== undefined && best.endLine > best.line! ? { line: best.line!, endLine: best.endLine } : { line: best.line! };
+  return sorted.find(hasLine);
 }
 
 function hasLine(e: Evidence): boolean {
@@ -95,8 +99,15 @@ export function evidenceLine(evidence: Evidence): string {
   return `${kindWords(evidence.kind)}${line}: ${escapeMarkdownKeepingCode(truncateText(evidence.detail, MAX_EVIDENCE_CHARS))}`;
 }
 
-/** The one-line reason for a ranked file, or a plain note when it has no evidence. */
+/**
+ * The one-line reason for a ranked file, or a plain note when it has no evidence. When the reason names no line and
+ * the link jumps to another evidence's line, that evidence follows: a link to line 96 under "test/module pair of
+ * `ops.py`" alone would leave the reader to guess what line 96 is.
+ */
 export function fileReason(file: RankedFile): string {
-  const best = sortEvidence(file.evidence)[0];
-  return best ? evidenceLine(best) : "ranked by overall text similarity";
+  const sorted = sortEvidence(file.evidence);
+  const best = sorted[0];
+  if (!best) return "ranked by overall text similarity";
+  const anchored = anchorEvidence(sorted);
+  return anchored && anchored !== best ? `${evidenceLine(best)}; ${evidenceLine(anchored)}` : evidenceLine(best);
 }

@@ -17,6 +17,8 @@ describe("sortEvidence", () => {
     const file = { path: "tests/test_ops.py", score: 1, evidence: [{ kind: "paired-test", detail: "`pkg/ops.py`" }, { kind: "tested-name", detail: "`topk` in `test_topk`", line: 12 }] as Evidence[] };
     expect(anchorLine(file)).toBe(12);
     expect(evidenceLine(file.evidence[1]!)).toBe("tests what the issue names (line 12): `topk` in `test_topk`");
+    // The reason names no line: the evidence of the linked line follows it, so line 12 is explained where it is shown.
+    expect(fileReason(file)).toBe("test/module pair of: `pkg/ops.py`; tests what the issue names (line 12): `topk` in `test_topk`");
   });
 
   it("links no line when the reason is a traceback frame without one, rather than another evidence's line", () => {
