@@ -136,7 +136,8 @@ export const TYPE_LEXICON: Record<BugType, LexiconTerm[]> = {
     // reporters inspect any bug, and log() is the logarithm; only the words ("the logs (attached)", "prints nothing",
     // "logger") speak of logging itself.
     logging: String.raw`\b(?:log(?:ging|ger|s)?|print(?:s|ed|ing|out)?|warnings?|verbose|progress ?bar|output to console)\b(?!\()`,
-    platform: String.raw`\b(?:windows|win32|win64|mac ?os|osx|darwin|linux|ubuntu|centos|rhel|raspberry|android|ios|docker\w*|browser|chrome|firefox|safari|node(?:\.?js)?)\b`,
+    // Not a TensorFlow graph node in an error ("[[Node: input_1 = Placeholder[...]]", "[[{{node conv1}}]]"): Node.js is.
+    platform: String.raw`\b(?:windows|win32|win64|mac ?os|osx|darwin|linux|ubuntu|centos|rhel|raspberry|android|ios|docker\w*|browser|chrome|firefox|safari|(?<!\[\[|\{\{)node(?:\.?js)?)\b`,
     concurrency: String.raw`\b(?:thread\w*|subprocess\w*|multiprocess\w*|fork\w*|deadlock\w*|hang\w*|segfault|seg(?:mentation)? ?fault|sigsegv|core dumped|race condition)\b`,
     infra: String.raw`\b(?:cluster|worker nodes?|aws|ec2|kubernetes|k8s|ssh|rpc|grpc|redis|http)\b`,
     // The taxonomy's "UI" part of non-DL bugs.

@@ -143,6 +143,12 @@ describe("lexicon precision", () => {
     expect(ids("make -j8 USE_CUDA=1 fails", TYPE_LEXICON["non-DL"])).toContain("nondl.build");
   });
 
+  it("reads Node.js as a platform, not a TensorFlow graph node in an error (tensorpack#462)", () => {
+    expect(ids("InvalidArgumentError: You must feed a value\n[[Node: input_1 = Placeholder[dtype=DT_FLOAT]()]]", TYPE_LEXICON["non-DL"])).not.toContain("nondl.platform");
+    expect(ids("[[{{node conv1/Conv2D}}]]", TYPE_LEXICON["non-DL"])).not.toContain("nondl.platform");
+    expect(ids("It fails in Node 12 but works in the browser", TYPE_LEXICON["non-DL"])).toContain("nondl.platform");
+  });
+
   it("reads HTML-escaped ampersands as text, not as AMP", () => {
     expect(ids("Tom &amp; Jerry", TYPE_LEXICON.Training)).not.toContain("training.amp");
     expect(ids("NaN loss with AMP and loss scaling", TYPE_LEXICON.Training)).toContain("training.amp");
