@@ -57,10 +57,8 @@ export function testPairs(index: SourceIndex): Map<number, number[]> {
         const sources = byStem.get(stem);
         if (sources && sources.length <= 3) found.push(...sources);
       }
-      // None in the test's folders: a shorter name may be.
-      const closest = closestByFolder(p, found, index.paths);
-      if (closest.length === 0) continue;
-      for (const s of closest) {
+      if (found.length === 0) continue;
+      for (const s of closestByFolder(p, found, index.paths)) {
         link(d, s);
         link(s, d);
       }
@@ -71,26 +69,24 @@ export function testPairs(index: SourceIndex): Map<number, number[]> {
 }
 
 /** Folder names that only say "tests live here". */
-const TEST_FOLDERS = new Set(["test", "tests", "testing", "unittest", "unittests", "unit", "integration", "python", "src"]);
+const TEST_FOLDERS = new Set(["test", "tests", "testing", "unittest", "unittests", "python", "src"]);
 
 /**
  * Of the modules a test's name could mean, the ones whose folders the test's own folders mirror most:
  * `tests/metrics/functional/test_classification.py` tests `metrics/functional/classification.py`, not
  * `metrics/classification.py`. Test trees copy the package's layout; when the test's folders say nothing (a flat
- * `tests/`) or several modules match them as well, all are kept. When they say something and no module shares any of
- * them, the name is a coincidence: `tests/params/test_module.py` tests `pyro.module` of the param store, not
- * `pyro/nn/module.py` (on the dev benchmark, 4 in 30 such pairs of a fixed test were fixed together, against 123 in
- * 181 where a folder is shared).
+ * `tests/`) or several modules match them as well, all are kept.
  */
 export function closestByFolder(testPath: string, sources: readonly number[], paths: readonly string[]): number[] {
+  if (sources.length < 2) return [...sources];
   const testFolders = folders(testPath).filter((f) => !TEST_FOLDERS.has(f));
   if (testFolders.length === 0) return [...sources];
   const shared = sources.map((s) => {
     const own = new Set(folders(paths[s]!));
     return testFolders.filter((f) => own.has(f)).length;
   });
-  const best = Math.max(0, ...shared);
-  return best === 0 ? [] : sources.filter((_, i) => shared[i] === best);
+  const best = Math.max(...shared);
+  return sources.filter((_, i) => shared[i] === best);
 }
 
 function folders(path: string): string[] {

@@ -216,16 +216,6 @@ describe("test pairs", () => {
     );
     // A flat `tests/` says nothing about the package's layout: both.
     expect(pairs.get(doc("tests/test_classification.py"))).toHaveLength(2);
-    // Folders that no module shares make the name a coincidence (pyro's tests/params/test_module.py is no test of
-    // pyro/nn/module.py); "unit" and "integration" only say what kind of tests these are.
-    const other = SourceIndex.build(
-      ["pyro/nn/module.py", "tests/params/test_module.py", "pkg/trainer.py", "tests/unit/test_trainer.py"].map((p) => file(p, "x = 1\n")),
-      new DocumentCache(),
-    );
-    const at = (p: string) => other.pathToDoc.get(p)!;
-    const otherPairs = testPairs(other);
-    expect(otherPairs.has(at("tests/params/test_module.py"))).toBe(false);
-    expect(otherPairs.get(at("tests/unit/test_trainer.py"))).toEqual([at("pkg/trainer.py")]);
     expect(pairs.get(doc("pkg/metrics/classification.py"))?.sort()).toEqual(
       [doc("tests/metrics/test_classification.py"), doc("tests/test_classification.py")].sort(),
     );
