@@ -344,7 +344,8 @@ const GPU_PATTERNS: RegExp[] = [
   /\b((?:NVIDIA\s+)?Tesla\s+[A-Z]?\d+[\w-]*)/,
   /\b((?:NVIDIA\s+)?(?:Titan|TITAN)\s+(?:Xp|X|V|RTX|Z|Black))\b/,
   /\b((?:NVIDIA\s+)?Quadro\s+[A-Z]*\d+\w*)/,
-  /\b((?:NVIDIA\s+)?(?:V100|A100|P100|K80|K40|P40|M60|T4|A10G?|H100|A6000|L4)(?:[-\s]?(?:SXM\d|PCIE|\d+GB))?)s?\b/, // "4 V100s" 
+  // "4 V100s"; not a CPU cache level (lscpu's "L4 cache: 688128K", an s390x's).
+  /\b((?:NVIDIA\s+)?(?:V100|A100|P100|K80|K40|P40|M60|T4|A10G?|H100|A6000|L4)(?:[-\s]?(?:SXM\d|PCIE|\d+GB))?)s?\b(?![ \t]*cache\b)/,
   /\b(Radeon\s+[\w ]{2,20}?)(?=[,.;)\n]|\s{2}|$)/,
   /\b(Jetson\s+(?:Nano|TX1|TX2|Xavier(?: NX)?|AGX \w+|Orin))\b/i,
   /\b(Apple M[123](?: Pro| Max| Ultra)?)\b/,

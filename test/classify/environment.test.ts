@@ -261,6 +261,11 @@ describe("extractEnvironment", () => {
     expect(extractEnvironment("OS: Mac OSX 10.15.5").os).toBe("macOS 10.15.5");
   });
 
+  it("reads no GPU out of a CPU's cache level (an s390x's 'L4 cache: 688128K'), and an NVIDIA L4 as one", () => {
+    expect(extractEnvironment("L3 cache:            262144K\nL4 cache:            688128K\nNum GPUs : 0").gpu).toBeUndefined();
+    expect(extractEnvironment("Running on an NVIDIA L4 with CUDA 12.1").gpu).toBe("NVIDIA L4");
+  });
+
   it("reads __version__ lines from an interactive session", () => {
     const env = extractEnvironment(">>> import tensorflow as tf\n>>> tf.__version__\n'2.3.1'\n>>> print(torch.__version__)\n1.8.0+cu111\n");
     expect(env.frameworks.tensorflow).toBe("2.3.1");

@@ -16,11 +16,12 @@ export function traceEvidence(index: SourceIndex, signal: StackTraceSignal, doc:
     }
     const where = hit.frame.func ? `\`${hit.frame.func}\`, ` : "";
     // The rank counts the traceback's project files, innermost first (a file with several frames counts once).
-    // The last of three or more is where the run started (the script run, a test's entry): said so, not counted.
+    // The last of three or more of one traceback is where the run started (the script run, a test's entry): said so,
+    // not counted. Of several tracebacks, the last rank may be an earlier traceback's innermost frame.
     const position =
       hit.rank === 1
         ? "the innermost project frame"
-        : hit.rank === signal.hits.size && hit.rank > 2
+        : hit.rank === signal.hits.size && hit.rank > 2 && signal.tracebackCount === 1
           ? "the outermost project frame"
           : `the ${ordinal(hit.rank)} project file from the innermost frame`;
     const code = hit.frame.line > 0 && hit.frame.code ? { code: hit.frame.code } : {};

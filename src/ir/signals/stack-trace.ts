@@ -18,6 +18,8 @@ export interface StackTraceSignal {
   imported: Map<number, number>;
   /** Frames outside the repository: installed third-party packages, by package name. */
   thirdPartyPackages: string[];
+  /** How many tracebacks the ranks run through (innermost of the last first, then the earlier ones'). */
+  tracebackCount: number;
 }
 
 /**
@@ -52,5 +54,5 @@ export function stackTraceSignal(index: SourceIndex, parsed: ParsedIssue, module
       }
     }
   }
-  return { scores, hits, imported, thirdPartyPackages: [...thirdParty] };
+  return { scores, hits, imported, thirdPartyPackages: [...thirdParty], tracebackCount: parsed.tracebacks.length };
 }
