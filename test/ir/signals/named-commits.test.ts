@@ -25,7 +25,7 @@ describe("namedCommitFiles", () => {
     // A pip freeze's editable install names the commit installed, not a change blamed.
     const freeze = `-e git+git@github.com:o/r.git@${sha}#egg=r\nrequests==2.22.0`;
     // Nor does a version report's hash: the commit the reporter runs ("commit hash:", "git hash:", git describe's "+g").
-    const versions = ["MXNet commit hash:\n776b751", "Commit Hash   : 776b751c0ffee0123456789abcdef0123456789a", "MONAI version: 0.1.0, git hash: 776b751", "MONAI version: 0.2.0+39.g776b751"];
+    const versions = ["MXNet commit hash:\n776b751", "Commit Hash   : 776b751c0ffee0123456789abcdef0123456789a", "MONAI version: 0.1.0, git hash: 776b751", "MONAI version: 0.2.0+39.g776b751", "MONAI version 0.1.0 Commit 776b751 (06/11/2020)", "Using ludwig from github repo up to commit 776b751"];
     for (const text of [embed, link, freeze, ...versions, "deadbeef is a word, 12345678 a number"]) expect(namedCommitFiles(index, text, commits).files.size).toBe(0);
     const sweeping = [commit(sha, ["opt/lookahead.py", ...Array.from({ length: 30 }, (_, i) => `f${i}.py`)])];
     expect(namedCommitFiles(index, "broken by 776b751", sweeping).files.size).toBe(0);
