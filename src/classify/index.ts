@@ -217,12 +217,14 @@ const GENERIC_REPORT_WORDS = new Set(
   [
     ...["bug", "bugs", "issue", "problem", "error", "fail", "wrong", "work", "help", "question", "report", "thank", "please", "hello", "strange", "weird"],
     // and the pieces of pasted links and screenshots ('word "http"' from an image URL)
-    ...["http", "https", "www", "com", "github", "githubusercontent", "png", "jpg"],
+    ...["http", "https", "www", "com", "github", "githubusercontent", "png", "jpg", "blob", "tree", "master", "raw"],
     // and file extensions of linked or named files ('word "py"' from `.../classification.py#L847`)
     ...["py", "txt", "md", "yml", "yaml", "json", "html", "ipynb"],
     // and the keywords and stock names of pasted Python ('word "import"' of `import torchio as tio`, 'word "self"'
     // of a traceback's `self.pbar.close()`, 'title word "return"'): every script has them
     ...["import", "from", "self", "return", "def", "class", "none", "true", "false", "lambda", "print", "args", "kwargs", "cls", "elif", "else"],
+    // and the language's name, which install paths spell in every traceback ('word "python"' of `/python3.6/site-packages/`)
+    ...["python"],
   ].map(stem),
 );
 

@@ -344,6 +344,10 @@ describe("classification evidence", () => {
     const c = classifyIssue({ title: "Returns wrong values", body: "```python\nimport torch\nfrom x import y\nx_train, y_train = load()\nself.model.fit(x_train, y_train)\n```\n" }, model);
     const quoted = [...c.bugType.evidence, ...c.extrinsic.evidence].join("; ");
     for (const word of ['"return"', '"returns"', '"import"', '"self"', '"from"', '"train train"']) expect(quoted).not.toContain(word);
+    // The shipped model has learned these words (this one said 'word "python"' and 'phrase "blob master"').
+    const linked = classifyIssue({ title: "Python master fails", body: "See https://github.com/o/r/blob/master/run.py master master" });
+    expect(linked.bugType.evidence.length).toBeGreaterThan(0);
+    for (const word of ['"master"', '"blob', '"python"']) expect([...linked.bugType.evidence, ...linked.extrinsic.evidence].join("; ")).not.toContain(word);
   });
 
   it("names a word once, not as a word and again as a title word", () => {
