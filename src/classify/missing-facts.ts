@@ -70,12 +70,25 @@ export function samePackage(a: string, b: string): boolean {
  * it, and the project is not itself the framework asked about ("framework and version" covers mxnet's own repo).
  * A failed build already asks for the commit or release being built.
  */
-export function withProjectVersionAsked(facts: readonly string[], env: Environment, pkg: string | undefined, statesVersion: boolean, buildFailure: boolean): string[] {
+export function withProjectVersionAsked(
+  facts: readonly string[],
+  env: Environment,
+  pkg: string | undefined,
+  statesVersion: boolean,
+  buildFailure: boolean,
+  installsFromSourceTree = false,
+): string[] {
   if (!pkg || facts.length === 0 || buildFailure || statesVersion) return [...facts];
   if (DL_FRAMEWORKS.some((f) => samePackage(f, pkg))) return [...facts];
   if (Object.keys(env.frameworks).some((f) => samePackage(f, pkg))) return [...facts];
+  // Installed from a checkout (`pip install -e .`, `setup.py develop`): the checkout's commit says which code it is,
+  // and an install that fails leaves nothing to import.
+  if (installsFromSourceTree) return env.revision ? [...facts] : [ASK_CHECKOUT_COMMIT, ...facts];
   return [projectVersionFact(pkg), ...facts];
 }
+
+/** What a report that installs the project from its own checkout is asked for instead of an import's `__version__`. */
+export const ASK_CHECKOUT_COMMIT = "the commit of the checkout being installed (`git rev-parse HEAD`)";
 
 /** Below this probability of an outside cause, nothing is asked, GPU bug or not: three to one for the code. */
 const CONFIDENTLY_INTRINSIC = 0.25;

@@ -58,6 +58,9 @@ export function statedPackageVersion(text: string, name: string): string | undef
   return stated?.[1] !== undefined && !isMeasurement(stated[1]) ? stated[1] : undefined;
 }
 
+/** The report installs the project from its checkout: `pip install -e .`, `pip install --editable .[dev]`, `python setup.py develop`. */
+const INSTALL_FROM_SOURCE_TREE = /\bpip3?[ \t]+install[ \t]+(?:-e|--editable)[ \t]+\.(?:\[[\w,-]+\])?(?![^\s])|\bsetup\.py[ \t]+(?:install|develop)\b/i;
+
 /**
  * The classification with the project's own release asked for (see withProjectVersionAsked). The classifier knows
  * the report, not the repository: the pipeline, which has both, adds this question.
@@ -66,7 +69,14 @@ export function withProjectVersionQuestion(classification: Classification, pkg: 
   const version = pkg === undefined ? undefined : statedPackageVersion(issueText, pkg);
   // An editable install in a pasted freeze (`-e git+…@902d36a…#egg=allennlp`) says which code runs: a commit.
   const installedFrom = pkg !== undefined && new RegExp(`#egg=${escapeRegExp(pkg)}(?![\\w-])`, "i").test(issueText);
-  const missingFacts = withProjectVersionAsked(classification.missingFacts, classification.environment, pkg, version !== undefined || installedFrom, classification.buildFailure === true);
+  const missingFacts = withProjectVersionAsked(
+    classification.missingFacts,
+    classification.environment,
+    pkg,
+    version !== undefined || installedFrom,
+    classification.buildFailure === true,
+    INSTALL_FROM_SOURCE_TREE.test(issueText),
+  );
   // The project's own release, stated, is shown with the rest of the environment ("kornia 0.4.1"): the reader of
   // the comment sees which release the report is about, as the environment reader shows the frameworks'.
   const known = pkg !== undefined && Object.keys(classification.environment.frameworks).some((f) => samePackage(f, pkg));

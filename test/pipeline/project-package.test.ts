@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { classifierOwnNames, maskableProjectName, projectPackage, statedPackageVersion, statesPackageVersion, withProjectVersionQuestion } from "../../src/pipeline/project-package.js";
-import { projectVersionFact, withProjectVersionAsked } from "../../src/classify/missing-facts.js";
+import { ASK_CHECKOUT_COMMIT, projectVersionFact, withProjectVersionAsked } from "../../src/classify/missing-facts.js";
 import { makeClassification } from "../render/fixtures/triage-results.js";
 
 const files = (folder: string, n: number) => Array.from({ length: n }, (_, i) => `${folder}/m${i}.py`);
@@ -78,6 +78,13 @@ describe("withProjectVersionQuestion", () => {
 
   it("adds the project's version to what the comment asks, unless the report states it", () => {
     expect(withProjectVersionQuestion(classification, projectPackage(paths), "it crashes").missingFacts).toEqual([projectVersionFact("flair"), "Python version"]);
+    // Installed from the checkout (torchio#350's `pip install --editable .` failed): its commit, not an import.
+    for (const text of ["pip install --editable .\nUnicodeDecodeError", "$ pip install -e .[dev]", "python setup.py develop fails"]) {
+      expect(withProjectVersionQuestion(classification, projectPackage(paths), text).missingFacts).toEqual([ASK_CHECKOUT_COMMIT, "Python version"]);
+    }
+    expect(withProjectVersionQuestion(classification, projectPackage(paths), "pip install -e ./other-lib").missingFacts[0]).toBe(projectVersionFact("flair"));
+    const withCommit = makeClassification({ environment: { frameworks: {}, revision: "fcb01e3" }, missingFacts: ["Python version"] });
+    expect(withProjectVersionQuestion(withCommit, projectPackage(paths), "pip install -e .").missingFacts).toEqual(["Python version"]);
     expect(withProjectVersionQuestion(classification, projectPackage(paths), "flair 0.4.5, it crashes").missingFacts).toEqual(["Python version"]);
     // An editable install from a commit states the code that runs.
     expect(withProjectVersionQuestion(classification, projectPackage(paths), "-e git+git@github.com:o/flair.git@902d36a520dd#egg=flair").missingFacts).toEqual(["Python version"]);
