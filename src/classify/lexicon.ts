@@ -193,7 +193,8 @@ export const CAUSE_LEXICON: Record<ExtrinsicCause, LexiconTerm[]> = {
     dataset: String.raw`\b(?:my (?:own |custom )?data(?:set)?|custom dataset|self[- ]creat\w* dataset|new dataset|dataset release|the dataset)\b`,
     // Corruption of data, not of anything ("corrupts the cache", "memory corruption", a corrupted weights file).
     corrupt: String.raw`\b(?:corrupt(?:ed)? (?:(?:input|training|test|validation|some|my|the|these|those|many|few) )?(?:images?|data(?:set)?|records?|samples?|labels?|annotations?|jpe?gs?|pngs?|tfrecords?)|(?:images?|data(?:set)?|records?|samples?|labels?|annotations?) (?:is|are|was|were|gets?|got|seems?|seem to be|looks?) corrupt\w*|(?:image|data(?:set)?|record|sample|label|annotation)s? corruption|zero-byte|truncated (?:image|file)s?|invalid (?:image|label)s?|bad (?:image|label|sample)s?|malformed (?:images?|data|records?|samples?|labels?|annotations?))\b`,
-    labels: String.raw`\b(?:label file|annotations?|header row|csv file|tfrecords?)\b`,
+    // Not Python's type annotations ("forward reference in type annotations", a Sphinx warning: MONAI#730).
+    labels: String.raw`\b(?:label file|(?<!\btype )(?<!\bfunction )(?<!\breturn )annotations?|header row|csv file|tfrecords?)\b`,
   }),
   "pretrained-model": terms("cause.pretrained", {
     pretrained: String.raw`\b(?:pre-?trained|model ?zoo|model hub|downloaded (?:model|weights)|published (?:model|weights))\b`,

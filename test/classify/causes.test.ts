@@ -143,6 +143,11 @@ describe("lexicon precision", () => {
     expect(ids("make -j8 USE_CUDA=1 fails", TYPE_LEXICON["non-DL"])).toContain("nondl.build");
   });
 
+  it("reads a dataset's annotations as training data, not Python's type annotations (MONAI#730)", () => {
+    expect(causesOf("Docs warning", 'WARNING: Cannot resolve forward reference in type annotations of "{}"')).not.toContain("training-data");
+    expect(causesOf("Wrong boxes", "Some annotations in my COCO json have negative widths")).toContain("training-data");
+  });
+
   it("reads Node.js as a platform, not a TensorFlow graph node in an error (tensorpack#462)", () => {
     expect(ids("InvalidArgumentError: You must feed a value\n[[Node: input_1 = Placeholder[dtype=DT_FLOAT]()]]", TYPE_LEXICON["non-DL"])).not.toContain("nondl.platform");
     expect(ids("[[{{node conv1/Conv2D}}]]", TYPE_LEXICON["non-DL"])).not.toContain("nondl.platform");
