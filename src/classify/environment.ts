@@ -340,7 +340,8 @@ const GPU_PATTERNS: RegExp[] = [
   // nvidia-smi table row: "|   0  GeForce RTX 208...  Off  | 00000000:01:00.0 Off |"
   /^\|\s+\d+\s+((?:NVIDIA\s+)?(?:GeForce|Tesla|Quadro|TITAN|RTX|GTX|A\d{2,3}|H100|V100|T4)[^|]*?)\s+(?:On|Off)\s+\|/im,
   /\bGPU\s*\d+\s*:\s*((?:NVIDIA\s+)?[A-Za-z][\w -]{2,40}?)(?:\s*\(UUID|\s*$)/im,
-  /\b((?:NVIDIA\s+)?(?:GeForce\s+)?(?:GTX|RTX)\s?-?\d{3,4}(?:\s?(?:Ti|TI|ti|SUPER|Super))?)\b/,
+  // Laptops' MX series too ("GeForce MX150"): only after GeForce, "MX150" alone being other things as well.
+  /\b((?:NVIDIA\s+)?(?:GeForce\s+)?(?:GTX|RTX)\s?-?\d{3,4}(?:\s?(?:Ti|TI|ti|SUPER|Super))?|(?:NVIDIA\s+)?GeForce\s+MX\s?\d{3})\b/,
   /\b((?:NVIDIA\s+)?Tesla\s+[A-Z]?\d+[\w-]*)/,
   /\b((?:NVIDIA\s+)?(?:Titan|TITAN)\s+(?:Xp|X|V|RTX|Z|Black))\b/,
   /\b((?:NVIDIA\s+)?Quadro\s+[A-Z]*\d+\w*)/,

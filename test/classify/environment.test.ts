@@ -266,6 +266,7 @@ describe("extractEnvironment", () => {
   it("reads no GPU out of a CPU's cache level (an s390x's 'L4 cache: 688128K'), and an NVIDIA L4 as one", () => {
     expect(extractEnvironment("L3 cache:            262144K\nL4 cache:            688128K\nNum GPUs : 0").gpu).toBeUndefined();
     expect(extractEnvironment("Running on an NVIDIA L4 with CUDA 12.1").gpu).toBe("NVIDIA L4");
+    expect(extractEnvironment("GPU NVIDIA GeForce MX150").gpu).toBe("NVIDIA GeForce MX150");
   });
 
   it("reads __version__ lines from an interactive session", () => {
