@@ -552,16 +552,16 @@ export function extractEnvironment(text: string): Environment {
 /**
  * The project's commit that a version report states, under a key that says so: "MXNet commit hash: ffa6e45" (mxnet's
  * template, the hash sometimes on the next line), diagnose.py's "Commit Hash   : 2b67436…", "git hash: af9f654"
- * (MONAI's print_config), "Lightning git revision 0c12065", a version line's "MONAI version 0.1.0 Commit 01e4457", "up to
- * commit fcb01e3". Not "Git commit:", which `docker version` prints for
+ * (MONAI's print_config), "Lightning git revision 0c12065", a version line's "MONAI version 0.1.0 Commit 01e4457" (the commit right
+ * after the version: "since the 1.4 version, commit 3f2a1bc broke it" blames one). Not "Git commit:", which `docker version` prints for
  * Docker's own build, nor a checkout or a "since commit …", which may be the reporter's code or a blamed change.
  */
 const STATED_REVISION =
-  /(?<![\w-])(?:commit[ _-]?(?:hash|id|sha)|git[ _-]?(?:hash|rev(?:ision)?|sha))[ \t]*:?[ \t]*(?:\n[ \t]*)?([0-9a-f]{7,40})\b|\bversion\b[^\n]{0,40}?\bcommit\b[ \t:]*([0-9a-f]{7,40})\b|\bup to commit[ \t:]*([0-9a-f]{7,40})\b/im;
+  /(?<![\w-])(?:commit[ _-]?(?:hash|id|sha)|git[ _-]?(?:hash|rev(?:ision)?|sha))[ \t]*(?::[ \t]*)?(?:\n[ \t]*)?([0-9a-f]{7,40})\b|\bversion[ \t:]*v?\d[\w.+-]*[ \t,]*\(?commit[ \t:]*([0-9a-f]{7,40})\b/i;
 
 function statedRevision(text: string): string | undefined {
   const m = STATED_REVISION.exec(text);
-  const hash = m?.[1] ?? m?.[2] ?? m?.[3];
+  const hash = m?.[1] ?? m?.[2];
   // Seven hex digits with a letter and a digit: a hash, not a word ("defaced") or a build number.
   return hash && /[a-f]/i.test(hash) && /\d/.test(hash) ? hash.slice(0, 7).toLowerCase() : undefined;
 }

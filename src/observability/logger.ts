@@ -36,6 +36,10 @@ export const REDACTED_PATHS = [
   "err.event.payload",
   "err.event.event.payload",
   "err.aggregateErrors[*].event.payload",
+  // A Redis command that fails (out of memory, a read-only replica) carries its arguments: a whole job, issue text
+  // included.
+  "err.command.args",
+  "err.aggregateErrors[*].command.args",
 ];
 
 export function createRootLogger(options: { level: string; name?: string; destination?: pino.DestinationStream }): Logger {

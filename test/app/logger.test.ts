@@ -14,6 +14,11 @@ describe("createRootLogger", () => {
     const log = createRootLogger({ level: "info", destination });
     log.info({ token: "ghs_a", request: { headers: { authorization: "token ghs_b" } }, jobId: "o/r#1-triage-abc" }, "x");
     expect(lines.join("")).not.toMatch(/ghs_/);
+    // A failed Redis command's arguments (a job, issue text included) are left out too.
+    const redisError = Object.assign(new Error("OOM command not allowed"), { command: { name: "evalsha", args: ["job", "ISSUE_TEXT"] } });
+    log.error({ err: redisError }, "enqueue failed");
+    expect(lines.join("")).not.toContain("ISSUE_TEXT");
+    expect(lines.join("")).toContain("OOM command not allowed");
     expect(JSON.parse(lines[0]!)).toMatchObject({ jobId: "o/r#1-triage-abc", token: "[redacted]" });
   });
 });

@@ -245,7 +245,10 @@ describe("extractEnvironment", () => {
     expect(extractEnvironment("Directory    : /usr/lib/python3/dist-packages/mxnet\nCommit Hash   : 1f73c5d9d308a690b57ea1b474d2ba99ca06c476\n").revision).toBe("1f73c5d");
     expect(extractEnvironment("MONAI version: 0.1.0, git hash: af9f654").revision).toBe("af9f654");
     expect(extractEnvironment("MONAI version 0.1.0 Commit 01e4457 (06/11/2020)").revision).toBe("01e4457");
-    expect(extractEnvironment("Ludwig version: Using ludwig from github repo up to commit fcb01e3").revision).toBe("fcb01e3");
+    // A commit after a version's words, not right after the version, may be one the report blames.
+    expect(extractEnvironment("Since the 1.4 version, commit 3f2a1bc broke the loader").revision).toBeUndefined();
+    expect(extractEnvironment("It worked up to commit 3f2a1bc").revision).toBeUndefined();
+    expect(extractEnvironment(`commit hash${" ".repeat(20000)}x`).revision).toBeUndefined(); // one way through the spaces
     expect(extractEnvironment("Ludwig version:  master (commit hash ab9bb7c) ~0.3").revision).toBe("ab9bb7c");
     expect(extractEnvironment("tested on the master branch, commit id :  abbe283 (https://github.com/...)").revision).toBe("abbe283");
     expect(extractEnvironment("Server: Docker Engine\nVersion: 18.03.1-ce\nGit commit: 9ee9f40").revision).toBeUndefined();

@@ -21,7 +21,7 @@ export function traceEvidence(index: SourceIndex, signal: StackTraceSignal, doc:
     const position =
       hit.rank === 1
         ? "the innermost project frame"
-        : hit.rank === signal.hits.size && hit.rank > 2 && signal.tracebackCount === 1
+        : hit.rank === signal.hits.size && hit.rank > 2 && signal.tracebackCount === 1 && signal.outermost === doc
           ? "the outermost project frame"
           : `the ${ordinal(hit.rank)} project file from the innermost frame`;
     const code = hit.frame.line > 0 && hit.frame.code ? { code: hit.frame.code } : {};

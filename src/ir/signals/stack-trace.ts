@@ -20,6 +20,8 @@ export interface StackTraceSignal {
   thirdPartyPackages: string[];
   /** How many tracebacks the ranks run through (innermost of the last first, then the earlier ones'). */
   tracebackCount: number;
+  /** The file of the outermost frame that maps into the repository (where the run started), if any. */
+  outermost?: number;
 }
 
 /**
@@ -35,11 +37,13 @@ export function stackTraceSignal(index: SourceIndex, parsed: ParsedIssue, module
   const thirdParty = new Set<string>();
   const frames = parsed.tracebacks.flatMap((t) => t.frames).reverse();
   const repoPaths = index.pathToDoc as ReadonlyMap<string, number>;
+  let outermost: number | undefined;
   for (const frame of frames) {
     const mapped = mapFrameToRepo(frame.file, index.repoPaths);
     if (mapped.thirdParty && mapped.package) thirdParty.add(mapped.package);
     if (!mapped.repoPath) continue;
     const doc = repoPaths.get(mapped.repoPath);
+    if (doc !== undefined) outermost = doc;
     if (doc === undefined || hits.has(doc)) continue;
     const rank = hits.size + 1;
     hits.set(doc, { rank, frame });
@@ -54,5 +58,5 @@ export function stackTraceSignal(index: SourceIndex, parsed: ParsedIssue, module
       }
     }
   }
-  return { scores, hits, imported, thirdPartyPackages: [...thirdParty], tracebackCount: parsed.tracebacks.length };
+  return { scores, hits, imported, thirdPartyPackages: [...thirdParty], tracebackCount: parsed.tracebacks.length, ...(outermost !== undefined ? { outermost } : {}) };
 }

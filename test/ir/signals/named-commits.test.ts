@@ -25,11 +25,15 @@ describe("namedCommitFiles", () => {
     // A pip freeze's editable install names the commit installed, not a change blamed.
     const freeze = `-e git+git@github.com:o/r.git@${sha}#egg=r\nrequests==2.22.0`;
     // Nor does a version report's hash: the commit the reporter runs ("commit hash:", "git hash:", git describe's "+g").
-    const versions = ["MXNet commit hash:\n776b751", "Commit Hash   : 776b751c0ffee0123456789abcdef0123456789a", "MONAI version: 0.1.0, git hash: 776b751", "MONAI version: 0.2.0+39.g776b751", "MONAI version 0.1.0 Commit 776b751 (06/11/2020)", "Using ludwig from github repo up to commit 776b751"];
+    const versions = ["MXNet commit hash:\n776b751", "Commit Hash   : 776b751c0ffee0123456789abcdef0123456789a", "MONAI version: 0.1.0, git hash: 776b751", "MONAI version: 0.2.0+39.g776b751", "MONAI version 0.1.0 Commit 776b751 (06/11/2020)"];
     for (const text of [embed, link, freeze, ...versions, "deadbeef is a word, 12345678 a number"]) expect(namedCommitFiles(index, text, commits).files.size).toBe(0);
     const sweeping = [commit(sha, ["opt/lookahead.py", ...Array.from({ length: 30 }, (_, i) => `f${i}.py`)])];
     expect(namedCommitFiles(index, "broken by 776b751", sweeping).files.size).toBe(0);
     expect(namedCommitFiles(index, "broken by 776b751", commits).files.size).toBe(1);
+    // A commit after a version's words, not right after the version, is blamed.
+    expect(namedCommitFiles(index, "Since the 1.4 version, commit 776b751 broke it", commits).files.size).toBe(1);
+    // A long run of spaces after a key is matched one way (it tried every split of the run: cubic).
+    expect(namedCommitFiles(index, `commit hash${" ".repeat(20000)}x`, commits).files.size).toBe(0);
   });
 });
 

@@ -92,6 +92,8 @@ describe("traceEvidence", () => {
     expect(await detail(names, "m/run.py")).toMatch(/the outermost project frame$/);
     // Of two, the other one is the 2nd: "outermost" would say nothing more.
     expect(await detail(["m/run.py", "m/ops.py"], "m/run.py")).toMatch(/the 2nd project file from the innermost frame$/);
+    // A file met again further out (run -> engine -> run -> ops): the last rank, engine, is not where the run started.
+    expect(await detail(["m/run.py", "m/engine.py", "m/run.py", "m/ops.py"], "m/engine.py")).toMatch(/the 3rd project file from the innermost frame$/);
     // Of two tracebacks, the last rank is the earlier traceback's innermost file: no "outermost" then.
     const two = pythonTraceback([{ file: "/home/u/proj/m/run.py" }]) + "\n\nThen again:\n\n" + pythonTraceback(names.slice(1).map((p) => ({ file: `/home/u/proj/${p}` })));
     const signal = stackTraceSignal(index, parseIssue("crash", two), new ModuleIndex(index.paths));
