@@ -239,9 +239,9 @@ function dropEnvironmentLines(text: string): string {
 function isQuestionKey(key: string): boolean {
   if (/^(?:if|elif|else|for|while|with|def|class|try|except|finally|async|lambda|return)\b/.test(key.trim())) return false;
   // Nor the reporter's sentence that leads into their code ("I installed Autokeras 0.2.19 and tried to run the example below:").
-  if (/^(?:I|I'm|I've|we|my|our|it|this|that|when|after|then|here|so|but)\b/i.test(key.trim())) return false;
+  if (/^(?:I|I'm|I've|we|my|our|it|this|that|when|after|then|here|so|but)\b/i.test(key.trim()) && key.trim().split(/\s+/).length >= 6) return false;
   // Nor a file a compiler or linker names ("build/src/engine/naive_engine.o: In function ...: undefined reference").
-  if (/\.\w{1,4}$/.test(key.trim())) return false;
+  if (/\.(?:o|obj|a|so|c|cc|cpp|cxx|h|hpp|cu|cuh|py)$/.test(key.trim())) return false;
   return !/\w\((?!s\))|[=[\]]/.test(key);
 }
 

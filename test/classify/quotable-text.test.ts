@@ -320,5 +320,9 @@ describe("quotableText and the environment", () => {
     expect(kept).toContain("undefined reference to `cudnnDestroy'");
     expect(kept).toContain("tensorflow::CurrentStackTrace()");
     expect(kept).not.toContain("Python version");
+    // Short keys of the environment stay keys: a pronoun before them, or a dotted attribute.
+    const env = quotableText("My GPU: GeForce GTX 1080\ntorch.version.cuda: 10.1\nThe loss explodes.");
+    expect(env).not.toContain("GeForce");
+    expect(env).not.toContain("10.1");
   });
 });
