@@ -5,6 +5,7 @@
  * `pip list` / `conda list` output. Only what is written is reported; nothing is guessed.
  */
 
+import { KEY_TO_HASH, VERSION_THEN_COMMIT } from "../issue/stated-commit.js";
 import type { BuildFacts, Environment } from "../types.js";
 
 /** Package or module name (lower case) → the key used in `Environment.frameworks`. */
@@ -242,9 +243,10 @@ const NOT_APPLICABLE_ANSWER =
  * Which GPU facts an "N/A" answer settles, by the words of its key, as the templates and reporters write them: "GPU",
  * "GPU model and memory", "CPU/GPU: CPU", "Device (CPU/GPU): CPU", "Is GPU available: No", "Running on GPU: no",
  * "GPU support: no", "GPU/CUDA: N/A", "Using GPU in script?: No" (the Hugging Face template) settle all four;
- * "CUDA/cuDNN version", "CUDA available: No", "CUDA toolkit / driver" CUDA, cuDNN and the driver; "cuDNN version" cuDNN; "GPU driver version", "Nvidia driver version" the driver
- * only (the GPU or CUDA they name is the driver's). A remark in brackets names the GPU only for a key that asks for
- * no version ("Device (CPU/GPU)"): "TensorFlow version (GPU?): N/A" is the TensorFlow of a PyTorch user.
+ * "CUDA/cuDNN version", "CUDA available: No", "CUDA toolkit / driver" CUDA, cuDNN and the driver; "cuDNN version"
+ * cuDNN; "GPU driver version", "Nvidia driver version" the driver only (the GPU or CUDA they name is the driver's).
+ * A remark in brackets names the GPU only for a key that asks for no version ("Device (CPU/GPU)"): "TensorFlow version
+ * (GPU?): N/A" is the TensorFlow of a PyTorch user.
  */
 const GPU_KEY = /\bgpus?\b/;
 const CUDA_KEY = /\bcuda\b/;
@@ -492,8 +494,9 @@ const PROMPT =
   /^([ \t]*)((?:\([^()\s]{1,60}\)|\[[^[\]\s]{1,60}\])[ \t]*)?((?:[\w.-]+@[\w.-]+(?::|[ \t]+))?[~/][^\s()$#%]*|[\w.-]+@[\w.-]+:)((?:[ \t]*\([^()\n]{1,60}\)|[ \t]+(?=[^\s()$#%]*[A-Za-z])[^\s()$#%]{1,60}(?:[ \t]+[*+%?!]{1,3})?))?([ \t]*[$#%](?=[ \t]|$)|[ \t]*(?=\n[ \t]*[$%][ \t]))/gm;
 /**
  * A conda env before the prompts that show no git branch: before `$` or `%` alone ("(torch-1.0) $ python ...", or on
- * the line above it, a two-line prompt), the Anaconda Prompt's Windows path ("(pytorch-1.4) C:\Users\me\pyro>python ...", PowerShell's "(base) PS C:\...>"),
- * CentOS's and RHEL's "[user@host pyro]$", macOS bash's "MacBook-Pro:pyro user$".
+ * the line above it, a two-line prompt), the Anaconda Prompt's Windows path ("(pytorch-1.4) C:\Users\me\pyro>python
+ * ...", PowerShell's "(base) PS C:\...>"), CentOS's and RHEL's "[user@host pyro]$", macOS bash's "MacBook-Pro:pyro
+ * user$".
  */
 const ENV_BEFORE_PROMPT =
   /^([ \t]*)(?:\([^()\s]{1,60}\)|\[[^[\]\s]{1,60}\])[ \t]*(?=[$%](?:[ \t]|$)|\n[ \t]*[$%][ \t]|(?:PS[ \t]+)?[A-Za-z]:\\[^\n<>|"*?]{0,200}>|\[[\w.-]+@[\w.-]+[ \t][^\]\n[]{0,100}\][$#%](?:[ \t]|$)|[\w.-]+:[^\s$#%:]+[ \t]+[\w.-]+[$#%](?:[ \t]|$))/gm;
@@ -552,12 +555,14 @@ export function extractEnvironment(text: string): Environment {
 /**
  * The project's commit that a version report states, under a key that says so: "MXNet commit hash: ffa6e45" (mxnet's
  * template, the hash sometimes on the next line), diagnose.py's "Commit Hash   : 2b67436…", "git hash: af9f654"
- * (MONAI's print_config), "Lightning git revision 0c12065", a version line's "MONAI version 0.1.0 Commit 01e4457" (the commit right
- * after the version: "since the 1.4 version, commit 3f2a1bc broke it" blames one). Not "Git commit:", which `docker version` prints for
- * Docker's own build, nor a checkout or a "since commit …", which may be the reporter's code or a blamed change.
+ * (MONAI's print_config), "Lightning git revision 0c12065", or right after a version, "MONAI version 0.1.0 Commit
+ * 01e4457" (issue/stated-commit.ts). Not "Git commit:", which `docker version` prints for Docker's own build, nor a
+ * checkout or a "since commit …", which may be the reporter's code or a blamed change.
  */
-const STATED_REVISION =
-  /(?<![\w-])(?:commit[ _-]?(?:hash|id|sha)|git[ _-]?(?:hash|rev(?:ision)?|sha))[ \t]*(?::[ \t]*)?(?:\n[ \t]*)?([0-9a-f]{7,40})\b|\bversion[ \t:]*v?\d[\w.+-]*[ \t,]*\(?commit[ \t:]*([0-9a-f]{7,40})\b/i;
+const STATED_REVISION = new RegExp(
+  String.raw`(?<![\w-])(?:commit[ _-]?(?:hash|id|sha)|git[ _-]?(?:hash|rev(?:ision)?|sha))${KEY_TO_HASH}([0-9a-f]{7,40})\b|${VERSION_THEN_COMMIT}([0-9a-f]{7,40})\b`,
+  "i",
+);
 
 function statedRevision(text: string): string | undefined {
   const m = STATED_REVISION.exec(text);

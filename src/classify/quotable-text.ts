@@ -238,7 +238,8 @@ function dropEnvironmentLines(text: string): string {
  */
 function isQuestionKey(key: string): boolean {
   if (/^(?:if|elif|else|for|while|with|def|class|try|except|finally|async|lambda|return)\b/.test(key.trim())) return false;
-  // Nor the reporter's sentence that leads into their code ("I installed Autokeras 0.2.19 and tried to run the example below:").
+  // Nor the reporter's sentence that leads into their code ("I installed Autokeras 0.2.19 and tried to run the
+  // example below:").
   if (/^(?:I|I'm|I've|we|my|our|it|this|that|when|after|then|here|so|but)\b/i.test(key.trim()) && key.trim().split(/\s+/).length >= 6) return false;
   // Nor a file a compiler or linker names ("build/src/engine/naive_engine.o: In function ...: undefined reference").
   if (/\.(?:o|obj|a|so|c|cc|cpp|cxx|h|hpp|cu|cuh|py)$/.test(key.trim())) return false;
@@ -333,8 +334,8 @@ function dropEnvironmentSections(text: string): string {
 /**
  * The report without the template's bracketed examples ("OS Platform (e.g., Linux Ubuntu 16.04)"), its environment
  * lines, sections and dumps, pasted JSON configurations, commented-out code, lists of packages in prose, the code
- * lines printed under traceback frames, native backtrace frames, informational log lines, links and filesystem paths. "possibly extrinsic: mentions `libmxnet.so`; mentions `ubuntu`"
- * of an operator bug whose backtrace runs through the project's own library, from `/home/ubuntu`, says nothing of its
+ * lines printed under traceback frames, native backtrace frames, informational log lines, links and filesystem
+ * paths. "possibly extrinsic: mentions `libmxnet.so`; mentions `ubuntu`" of an operator bug whose backtrace runs through the project's own library, from `/home/ubuntu`, says nothing of its
  * cause.
  */
 export function quotableText(text: string): string {

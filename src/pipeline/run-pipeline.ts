@@ -68,7 +68,8 @@ export async function runPipeline(input: PipelineInput, deps: PipelineDeps = {})
   // Issue templates leave HTML comments ("<!-- describe the bug -->") that are not the reporter's words.
   const issue: IssueText = { ...input.issue, body: removeHtmlComments(input.issue.body) };
   // The localizers read the reporter's words only: the repository's issue-template text is in every issue and
-  // matches the same files for all of them. (Without the pasted environment too, they ranked worse: README.) The classifier reads what it was trained on, template included.
+  // matches the same files for all of them. (Without the pasted environment too, they ranked worse: README.) The
+  // classifier reads what it was trained on, template included.
   const template = templateSentences(input.snapshot.issueTemplates ?? []);
   const reported: IssueText = { ...issue, body: withoutTemplateText(issue.body, template) };
   const history = historyWithoutTemplateText(input.history, template);

@@ -1,3 +1,4 @@
+import { KEY_TO_HASH, VERSION_THEN_COMMIT } from "../../issue/stated-commit.js";
 import type { CommitInfo } from "../../types.js";
 import type { SourceIndex } from "../source-index.js";
 
@@ -9,12 +10,13 @@ const MAX_NAMED_COMMIT_FILES = 20;
  * commit the reporter was reading, whatever changed in it, and links carry hashes of anything; so does a pip freeze's
  * `-e git+git@github.com:o/r.git@902d36a…#egg=r`, the commit installed, not one blamed; and so does a version
  * report's "commit hash: ffa6e45" (mxnet's template and diagnose.py), "git hash: af9f654", "MONAI version 0.1.0 Commit
- * 01e4457" (the commit right after a version), or a git-describe version's `0.1.0+39.gaf9f654`. Each space run is
- * matched one way only: `[ \t]*:?[ \t]*` tried every split of a long run of spaces (cubic with the newline's). The whitespace around a newline is `[^\S\n]*\n\s*`: `\s*\n\s*` tries every split
- * of a blank-line run before failing.
+ * 01e4457" (issue/stated-commit.ts), or a git-describe version's `0.1.0+39.gaf9f654`. The whitespace around a
+ * code embed's newline is `[^\S\n]*\n\s*`: `\s*\n\s*` tries every split of a blank-line run before failing.
  */
-const NOT_A_CHANGE =
-  /Lines? \d+(?: to \d+)?[^\S\n]*\n\s*in[^\S\n]*\n\s*[0-9a-f]{7,40}\b|\b(?:https?|ftp):\/\/\S+|\b(?:git|hg|svn|bzr)\+\S+|\/(?:blob|tree)\/[0-9a-f]{7,40}\b|\b(?:git[ _-]?(?:hash|rev(?:ision)?|commit|sha)|commit[ _-]?(?:hash|id|sha))[ \t]*(?::[ \t]*)?(?:\n[ \t]*)?[0-9a-f]{7,40}\b|\bversion[ \t:]*v?\d[\w.+-]*[ \t,]*\(?commit[ \t:]*[0-9a-f]{7,40}\b|[+.]g[0-9a-f]{7,40}\b/gi;
+const NOT_A_CHANGE = new RegExp(
+  String.raw`Lines? \d+(?: to \d+)?[^\S\n]*\n\s*in[^\S\n]*\n\s*[0-9a-f]{7,40}\b|\b(?:https?|ftp):\/\/\S+|\b(?:git|hg|svn|bzr)\+\S+|\/(?:blob|tree)\/[0-9a-f]{7,40}\b|\b(?:git[ _-]?(?:hash|rev(?:ision)?|commit|sha)|commit[ _-]?(?:hash|id|sha))${KEY_TO_HASH}[0-9a-f]{7,40}\b|${VERSION_THEN_COMMIT}[0-9a-f]{7,40}\b|[+.]g[0-9a-f]{7,40}\b`,
+  "gi",
+);
 
 /** A hash as people write one: 7 to 40 hex digits, with a letter and a digit (so not a word or a plain number). */
 const HASH = /\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,40}\b/g;
