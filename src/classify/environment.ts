@@ -347,8 +347,8 @@ const GPU_PATTERNS: RegExp[] = [
   /\b((?:NVIDIA\s+)?Tesla\s+[A-Z]?\d+[\w-]*)/,
   /\b((?:NVIDIA\s+)?(?:Titan|TITAN)\s+(?:Xp|X|V|RTX|Z|Black))\b/,
   /\b((?:NVIDIA\s+)?Quadro\s+[A-Z]*\d+\w*)/,
-  // "4 V100s"; not a CPU cache level (lscpu's "L4 cache: 688128K", an s390x's).
-  /\b((?:NVIDIA\s+)?(?:V100|A100|P100|K80|K40|P40|M60|T4|A10G?|H100|A6000|L4)(?:[-\s]?(?:SXM\d|PCIE|\d+GB))?)s?\b(?![ \t]*cache\b)/,
+  // "4 V100s"; not a CPU cache level (lscpu's "L4 cache: 688128K", an s390x's, or newer lscpu's "L4: 960 MiB").
+  /\b((?:NVIDIA\s+)?(?:V100|A100|P100|K80|K40|P40|M60|T4|A10G?|H100|A6000|L4(?![ \t]*:[ \t]*\d[\d.]*[ \t]*[KMG]))(?:[-\s]?(?:SXM\d|PCIE|\d+GB))?)s?\b(?![ \t]*cache\b)/,
   /\b(Radeon\s+[\w ]{2,20}?)(?=[,.;)\n]|\s{2}|$)/,
   /\b(Jetson\s+(?:Nano|TX1|TX2|Xavier(?: NX)?|AGX \w+|Orin))\b/i,
   /\b(Apple M[123](?: Pro| Max| Ultra)?)\b/,
@@ -413,8 +413,8 @@ const OS_PATTERNS: RegExp[] = [
   /\b(Debian)(?:\s+GNU\/Linux)?\s*v?(\d{1,2}(?:\.\d{1,2})?)?(?![\d.]*\d)/i,
   /\b(CentOS|Fedora|RHEL|Red Hat Enterprise Linux|Amazon Linux|Linux Mint|Arch Linux|openSUSE|SLES|SUSE|Alpine)(?:\s+Linux)?\s*v?(\d+(?:\.\d+)*)?/i,
   /\b(Windows)\s*(10|11|7|8\.1|8|Server\s+\d{4}|XP)?\b/i,
-  // "Mac OSX 10.15.5" too, the X written against "OS".
-  /\b(mac\s?OS(?:\s*X)?|OS\s?X|Mac OS X)\s*v?(\d+(?:\.\d+)*)?/i,
+  // "Mac OSX 10.15.5" too, the X written against "OS"; not the x of "macOS x86_64", an architecture (no macOS 86).
+  /\b(mac\s?OS(?:\s*X\b)?|OS\s?X|Mac OS X)\s*v?(\d+(?:\.\d+)*(?![\w.]))?/i,
   // "on a Mac", "on my MacBook Pro", "running on Mac": the machine, said after "on", is macOS. Without "on", and
   // in capitals ("filter on MAC address"), it may be something else. Not before "OS": "Mac OS 10.15" has a version.
   /\b[Oo]n (?:a |an |my |the |our |his |her )?(?:new |old )?(?:M[123] |Intel )?([Mm]ac(?:[Bb]ook(?:\s?(?:Pro|Air))?|\s?mini|\s(?:Pro|Studio))?|iMac)\b(?!\s*[Oo][Ss])()/,

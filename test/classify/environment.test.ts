@@ -264,10 +264,14 @@ describe("extractEnvironment", () => {
     const trace = 'File "/home/u/miniconda3/envs/solaris/lib/python3.7/multiprocessing/popen_fork.py", line 20, in __init__';
     expect(extractEnvironment(trace)).toMatchObject({ python: "3.7", pythonFromPaths: true });
     expect(extractEnvironment("OS: Mac OSX 10.15.5").os).toBe("macOS 10.15.5");
+    // The x of an architecture is no OS X, nor its 86 a release.
+    expect(extractEnvironment("OS: macOS x86_64\nPython 3.8").os).toBe("macOS");
+    expect(extractEnvironment("- OS: macOS 12.3 x86_64").os).toBe("macOS 12.3");
   });
 
   it("reads no GPU out of a CPU's cache level (an s390x's 'L4 cache: 688128K'), and an NVIDIA L4 as one", () => {
     expect(extractEnvironment("L3 cache:            262144K\nL4 cache:            688128K\nNum GPUs : 0").gpu).toBeUndefined();
+    expect(extractEnvironment("L3:                   32 MiB (1 instance)\nL4:                   960 MiB (1 instance)").gpu).toBeUndefined();
     expect(extractEnvironment("Running on an NVIDIA L4 with CUDA 12.1").gpu).toBe("NVIDIA L4");
     expect(extractEnvironment("GPU NVIDIA GeForce MX150").gpu).toBe("NVIDIA GeForce MX150");
   });
