@@ -65,19 +65,23 @@ export function samePackage(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
+/** What the report says of the project's own code, as withProjectVersionAsked reads it. */
+export interface ProjectVersionReport {
+  /** The report states the project's release, or the commit its install came from. */
+  statesVersion: boolean;
+  /** The report shows a failed build, which asks for the commit or release being built itself. */
+  buildFailure: boolean;
+  /** The report installs the project from its own checkout (`pip install -e .`, `setup.py develop`). */
+  installsFromSourceTree?: boolean;
+}
+
 /**
  * The questions with the project's own version first, when something is asked at all, the report does not state
  * it, and the project is not itself the framework asked about ("framework and version" covers mxnet's own repo).
  * A failed build already asks for the commit or release being built.
  */
-export function withProjectVersionAsked(
-  facts: readonly string[],
-  env: Environment,
-  pkg: string | undefined,
-  statesVersion: boolean,
-  buildFailure: boolean,
-  installsFromSourceTree = false,
-): string[] {
+export function withProjectVersionAsked(facts: readonly string[], env: Environment, pkg: string | undefined, report: ProjectVersionReport): string[] {
+  const { statesVersion, buildFailure, installsFromSourceTree = false } = report;
   if (!pkg || facts.length === 0 || buildFailure || statesVersion) return [...facts];
   if (DL_FRAMEWORKS.some((f) => samePackage(f, pkg))) return [...facts];
   if (Object.keys(env.frameworks).some((f) => samePackage(f, pkg))) return [...facts];

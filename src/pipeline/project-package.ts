@@ -69,14 +69,11 @@ export function withProjectVersionQuestion(classification: Classification, pkg: 
   const version = pkg === undefined ? undefined : statedPackageVersion(issueText, pkg);
   // An editable install in a pasted freeze (`-e git+…@902d36a…#egg=allennlp`) says which code runs: a commit.
   const installedFrom = pkg !== undefined && new RegExp(`#egg=${escapeRegExp(pkg)}(?![\\w-])`, "i").test(issueText);
-  const missingFacts = withProjectVersionAsked(
-    classification.missingFacts,
-    classification.environment,
-    pkg,
-    version !== undefined || installedFrom,
-    classification.buildFailure === true,
-    INSTALL_FROM_SOURCE_TREE.test(issueText),
-  );
+  const missingFacts = withProjectVersionAsked(classification.missingFacts, classification.environment, pkg, {
+    statesVersion: version !== undefined || installedFrom,
+    buildFailure: classification.buildFailure === true,
+    installsFromSourceTree: INSTALL_FROM_SOURCE_TREE.test(issueText),
+  });
   // The project's own release, stated, is shown with the rest of the environment ("kornia 0.4.1"): the reader of
   // the comment sees which release the report is about, as the environment reader shows the frameworks'.
   const known = pkg !== undefined && Object.keys(classification.environment.frameworks).some((f) => samePackage(f, pkg));

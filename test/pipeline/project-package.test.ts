@@ -57,18 +57,18 @@ describe("withProjectVersionAsked", () => {
   const asked = ["Python version", "operating system and version"];
 
   it("asks for the project's own version first when other facts are asked and it is not stated", () => {
-    expect(withProjectVersionAsked(asked, { frameworks: { torch: "1.6.0" } }, "flair", false, false)).toEqual([projectVersionFact("flair"), ...asked]);
+    expect(withProjectVersionAsked(asked, { frameworks: { torch: "1.6.0" } }, "flair", { statesVersion: false, buildFailure: false })).toEqual([projectVersionFact("flair"), ...asked]);
     // By import name: `pip show pyro` would fail, the distribution being `pyro-ppl`.
     expect(projectVersionFact("pyro")).toBe('the `pyro` version (`python -c "import pyro; print(pyro.__version__)"`)');
   });
 
   it("asks nothing more when nothing is asked, the version is stated, the project is the framework, or a build failed", () => {
-    expect(withProjectVersionAsked([], { frameworks: {} }, "flair", false, false)).toEqual([]);
-    expect(withProjectVersionAsked(asked, { frameworks: {} }, "flair", true, false)).toEqual(asked);
-    expect(withProjectVersionAsked(asked, { frameworks: { "pytorch-lightning": "0.7.3" } }, "pytorch_lightning", false, false)).toEqual(asked);
-    expect(withProjectVersionAsked(asked, { frameworks: {} }, "mxnet", false, false)).toEqual(asked);
-    expect(withProjectVersionAsked(asked, { frameworks: {} }, "flair", false, true)).toEqual(asked);
-    expect(withProjectVersionAsked(asked, { frameworks: {} }, undefined, false, false)).toEqual(asked);
+    expect(withProjectVersionAsked([], { frameworks: {} }, "flair", { statesVersion: false, buildFailure: false })).toEqual([]);
+    expect(withProjectVersionAsked(asked, { frameworks: {} }, "flair", { statesVersion: true, buildFailure: false })).toEqual(asked);
+    expect(withProjectVersionAsked(asked, { frameworks: { "pytorch-lightning": "0.7.3" } }, "pytorch_lightning", { statesVersion: false, buildFailure: false })).toEqual(asked);
+    expect(withProjectVersionAsked(asked, { frameworks: {} }, "mxnet", { statesVersion: false, buildFailure: false })).toEqual(asked);
+    expect(withProjectVersionAsked(asked, { frameworks: {} }, "flair", { statesVersion: false, buildFailure: true })).toEqual(asked);
+    expect(withProjectVersionAsked(asked, { frameworks: {} }, undefined, { statesVersion: false, buildFailure: false })).toEqual(asked);
   });
 });
 
