@@ -143,7 +143,7 @@ const QUESTION_LINE = /^[ \t]*(?:[-*+][ \t]*)?(?:\*\*)?([A-Za-z][^:\n]{0,80}):(?
 const DIAGNOSE_SECTION = /^-{3,}[ \t]*\w+(?: \w+)? (?:Info|Test)[ \t]*-{3,}[^\n]*\n(?:(?![ \t]*(?:```|#|\n|$))[^\n]*(?:\n|$))*/gm;
 
 /** `[pip3] numpy==1.19.1`, `[conda] pytorch 1.7.0`: collect_env's package list. */
-const PACKAGE_LIST_LINE = /^[ \t]*\[(?:pip3?|conda)\]/;
+const COLLECT_ENV_PACKAGE_LINE = /^[ \t]*\[(?:pip\d?|conda)\]/;
 
 /**
  * A line of `pip freeze` (`name==1.2.3`, `name @ file:///...`, `-e git+https://...#egg=name`) or of `conda list`
@@ -186,7 +186,7 @@ function dropEnvironmentLines(text: string): string {
   const blank = lines.map((line) => line.trim() === "");
   const isEnvironmentKey = (key: string) => ENVIRONMENT_KEY.test(key) || packageKey(key.trim()) !== undefined;
   // Not a line of code that ends in a colon (`if backend not in ['ddp_spawn', 'ddp_cpu']:` names no environment).
-  const drop = lines.map((line, i) => PACKAGE_LIST_LINE.test(line) || (keyOf[i] !== undefined && isQuestionKey(keyOf[i]!) && isEnvironmentKey(keyOf[i]!)));
+  const drop = lines.map((line, i) => COLLECT_ENV_PACKAGE_LINE.test(line) || (keyOf[i] !== undefined && isQuestionKey(keyOf[i]!) && isEnvironmentKey(keyOf[i]!)));
   // A pasted `pip freeze` (allennlp's template asks for one): every installed package is named in it, which says
   // nothing of the cause.
   for (let i = 0; i < lines.length; ) {
