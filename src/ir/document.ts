@@ -9,8 +9,8 @@ export type FieldName = (typeof FIELD_NAMES)[number];
 
 /** Named places in a file, kept for evidence (which definition matched, on which line). */
 export interface DocumentStructure {
-  classes: { name: string; line: number }[];
-  functions: { name: string; line: number; className?: string }[];
+  classes: { name: string; line: number; local?: true }[];
+  functions: { name: string; line: number; className?: string; local?: true }[];
   strings: { text: string; line: number }[];
   raises: { line: number; exception: string; message?: string }[];
   imports: string[];

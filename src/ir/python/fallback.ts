@@ -89,11 +89,12 @@ export function extractPythonFallback(source: string): PythonStructure {
         const at = lineAt(start);
         const indent = indentOf(src, start);
         while (blocks.length > 0 && blocks[blocks.length - 1]!.indent >= indent) blocks.pop();
+        const local = blocks.some((block) => block.kind === "def") ? ({ local: true } as const) : {};
         if (token === "class") {
-          out.classes.push({ name, line: at });
+          out.classes.push({ name, line: at, ...local });
         } else {
           const owner = blocks[blocks.length - 1];
-          out.functions.push(owner?.kind === "class" ? { name, line: at, className: owner.name } : { name, line: at });
+          out.functions.push(owner?.kind === "class" ? { name, line: at, className: owner.name, ...local } : { name, line: at, ...local });
         }
         blocks.push({ indent, kind: token, name });
         TOKEN.lastIndex = DEFINED_NAME.lastIndex;

@@ -159,11 +159,12 @@ function walk(cursor: TreeCursor, source: string, out: PythonStructure, kinds: N
         if (name) {
           const line = cursor.startPosition.row + 1;
           skipIdentifierAt = name.start;
+          const local = scopes.some((scope) => scope.kind === "function") ? ({ local: true } as const) : {};
           if (kind === Kind.Class) {
-            out.classes.push({ name: name.text, line });
+            out.classes.push({ name: name.text, line, ...local });
           } else {
             const owner = scopes[scopes.length - 1];
-            out.functions.push(owner?.kind === "class" ? { name: name.text, line, className: owner.name } : { name: name.text, line });
+            out.functions.push(owner?.kind === "class" ? { name: name.text, line, className: owner.name, ...local } : { name: name.text, line, ...local });
           }
           scopes.push({ kind: kind === Kind.Class ? "class" : "function", name: name.text, depth });
         }

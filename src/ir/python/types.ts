@@ -3,10 +3,16 @@
  * message matcher need it. Plain data: it can be cached per blob and serialised.
  */
 export interface PythonStructure {
-  /** Class definitions, 1-based line of the `class` keyword. */
-  classes: { name: string; line: number }[];
-  /** Functions and methods; `className` is set when the function is defined directly in a class body. */
-  functions: { name: string; line: number; className?: string }[];
+  /**
+   * Class definitions, 1-based line of the `class` keyword. `local` is set for a class defined inside a function
+   * (a test's stand-in `class Net(nn.Block)` in `def test_x()`): no name the library offers its users.
+   */
+  classes: { name: string; line: number; local?: true }[];
+  /**
+   * Functions and methods; `className` is set when the function is defined directly in a class body, `local` when
+   * it is defined inside a function, directly or in a local class.
+   */
+  functions: { name: string; line: number; className?: string; local?: true }[];
   /**
    * Names, attributes, parameters, keyword arguments, imported names and referenced names, in source order
    * and with repeats (term frequency matters). Class and function names being defined are not repeated here.

@@ -36,8 +36,11 @@ export function definitionMatches(index: SourceIndex, names: readonly string[], 
   index.docs.forEach((doc, d) => {
     const s = doc.structure;
     if (!s) return;
-    const defs: { name: string; line: number; className?: string }[] = [...s.classes, ...s.functions];
+    const defs: { name: string; line: number; className?: string; local?: true }[] = [...s.classes, ...s.functions];
     for (const def of defs) {
+      // A class or function defined inside a function (a test's stand-in `class Net(nn.Block)`, a closure) is no
+      // name the report can mean: `net = ...` or the reporter's own `class Foo` matched such stand-ins in tests.
+      if (def.local) continue;
       const key = def.name.toLowerCase();
       if (!wanted.has(key)) continue;
       // A method several classes of the file define is shown in the class the issue names anywhere (`on_epoch_end`

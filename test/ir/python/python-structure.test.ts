@@ -49,10 +49,47 @@ def build(name):
 const MODEL_PY_FUNCTIONS = [
   { name: "__init__", line: 14, className: "ConvBlock" },
   { name: "forward", line: 18, className: "ConvBlock" },
-  { name: "_check", line: 20 },
+  { name: "_check", line: 20, local: true },
   { name: "weight", line: 29, className: "ConvBlock" },
   { name: "build", line: 33 },
 ];
+
+/** A test's stand-ins: a class and its method defined inside a test function, beside a top-level class. */
+const STAND_INS_PY = `class Net:
+    pass
+
+
+def test_sharing():
+    class Net(Block):
+        def hybrid_forward(self, x):
+            return x
+    Net()
+`;
+
+const STAND_INS = {
+  classes: [
+    { name: "Net", line: 1 },
+    { name: "Net", line: 6, local: true },
+  ],
+  functions: [
+    { name: "test_sharing", line: 5 },
+    { name: "hybrid_forward", line: 7, className: "Net", local: true },
+  ],
+};
+
+describe("local definitions", () => {
+  it("are marked by the tree extraction and by the fallback alike", async () => {
+    const parser = await createPythonParser();
+    try {
+      const tree = parser.extract(STAND_INS_PY);
+      expect({ classes: tree.classes, functions: tree.functions }).toEqual(STAND_INS);
+    } finally {
+      parser.dispose();
+    }
+    const fallback = extractPythonFallback(STAND_INS_PY);
+    expect({ classes: fallback.classes, functions: fallback.functions }).toEqual(STAND_INS);
+  });
+});
 
 describe("createPythonParser().extract", () => {
   let parser: PythonParser;

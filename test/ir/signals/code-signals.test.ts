@@ -66,6 +66,16 @@ describe("definitionMatches", () => {
     expect(matches.get(doc("a.py"))!.map((m) => m.name).sort()).toEqual(["Trainer", "fit"]);
   });
 
+  it("skips what a function defines inside itself: a test's stand-in class is no API the report names", async () => {
+    const local = await indexFiles([
+      file("tests/test_gluon.py", "def test_sharing():\n    class Net(Block):\n        def hybrid_forward(self, x):\n            return x\n"),
+      file("gluon/net.py", "class Net(Block):\n    pass\n"),
+    ]);
+    const { scores, matches } = definitionMatches(local, ["Net", "hybrid_forward"]);
+    expect(scores[local.pathToDoc.get("tests/test_gluon.py")!]).toBe(0);
+    expect(matches.get(local.pathToDoc.get("gluon/net.py")!)).toEqual([{ name: "Net", line: 1 }]);
+  });
+
   it("skips a generic name whatever its case: `Run` or `model.RUN` match no `def run`", () => {
     const { scores } = definitionMatches(index, ["Run", "model.RUN"]);
     expect(scores[index.pathToDoc.get("d.py")!]).toBe(0);
