@@ -124,11 +124,11 @@ function renderConfigProblems(problems: readonly ConfigProblem[]): string {
 }
 
 /** How the comment qualifies a verdict read off the title of a report that says little else. */
-const TITLE_ONLY_GUESS = "a guess from the title alone";
+const TITLE_ONLY_GUESS = "a guess from a few words";
 
 /**
  * A verdict's probability as the comment shows it; for a bare report, TITLE_ONLY_GUESS instead of a number: the
- * probability was never calibrated on reports that say so little, and "a guess from the title alone, 83%" reads as
+ * probability was never calibrated on reports that say so little, and "a guess from a few words, 83%" reads as
  * a contradiction. The number stays in the JSON result and the bug-type details.
  */
 function verdictConfidence(result: TriageResult, probability: number): string {

@@ -45,12 +45,12 @@ describe("a bug type read from the title of a bare report", () => {
     expect(planLabels(guessed, config).map((l) => l.name)).not.toContain("bug: tensor & input");
   });
 
-  it("is called a guess from the title alone in the comment's summary and bug type line", () => {
+  it("is called a guess from a few words in the comment's summary and bug type line", () => {
     const base = makeClassification();
     const result = makeResult({ classification: { ...base, bugType: { ...base.bugType, confidence: 0.95, titleOnly: true } } });
     const body = renderComment({ result, config, repo: { owner: "o", name: "r" }, suggestedLabels: planLabels(result, config) });
-    expect(body).toMatch(/Might be a \*\*Tensor \\?& Input\*\* bug \(a guess from the title alone\)/);
-    expect(body).toMatch(/\*\*Bug type:\*\* Tensor \\?& Input \(a guess from the title alone\)/);
+    expect(body).toMatch(/Might be a \*\*Tensor \\?& Input\*\* bug \(a guess from a few words\)/);
+    expect(body).toMatch(/\*\*Bug type:\*\* Tensor \\?& Input \(a guess from a few words\)/);
     expect(body).not.toMatch(/Looks like/);
   });
 });
@@ -69,7 +69,7 @@ describe("the cause read from the title of a bare report", () => {
   it("is not stated as 'in this repository's code', however probable", () => {
     const body = render(bare({ label: "intrinsic", confidence: 0.9 }));
     expect(body).not.toMatch(/bug \([^)]*\) in this repository's code/);
-    expect(body).toMatch(/\*\*Cause:\*\* possibly in this repository's code \(intrinsic, a guess from the title alone\)/);
+    expect(body).toMatch(/\*\*Cause:\*\* possibly in this repository's code \(intrinsic, a guess from a few words\)/);
   });
 
   it("is never 'probably extrinsic': no extrinsic lead, no extrinsic label, only 'possibly'", () => {
@@ -78,6 +78,6 @@ describe("the cause read from the title of a bare report", () => {
     expect(planLabels(result, config).map((l) => l.name).join(" ")).not.toMatch(/extrinsic/);
     const body = render(result);
     expect(body).not.toMatch(/probably \*\*extrinsic\*\*/);
-    expect(body).toMatch(/\*\*Cause:\*\* possibly outside this repository \(extrinsic, a guess from the title alone\)/);
+    expect(body).toMatch(/\*\*Cause:\*\* possibly outside this repository \(extrinsic, a guess from a few words\)/);
   });
 });
