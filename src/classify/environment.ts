@@ -229,7 +229,7 @@ function capitalise(s: string): string {
 const NCCL_VERSION = /(?<![\w-])NCCL(?:[ _]?version)?['"]?[ \t]*[:=]?[ \t]*['"]?v?(\d+\.\d+(?:\.\d+){0,2})/i;
 /** The answer to a template's "MPI version:" that names no implementation ("- MPI version: 3.1.1"). */
 const MPI_VERSION_ANSWER = /^[ \t]*(?:[-*+][ \t]*|\d+\.[ \t]*)?MPI version[ \t]*:[ \t]*v?(\d+(?:\.\d+)+)\b/im;
-const MPI_VERSION = /\b(Open ?MPI|MPICH2?|MVAPICH2?|Intel(?:\(R\))? MPI)\)?(?:[ \t]+(?:version|v)\b)?[ \t]*:?[ \t]*v?(\d+(?:\.\d+)+(?:(?:a|b|rc)\d+)?|20\d\d)\b(?![+.]|[ \t]+or[ \t]+(?:later|newer|higher|above)\b)/i;
+const MPI_VERSION = /\b(Open ?MPI|MPICH2?|MVAPICH2?|Intel(?:\(R\))? MPI)\)?(?:[ \t]+(?:version|v)\b)?[ \t]*[:/]?[ \t]*v?(\d+(?:\.\d+)+(?:(?:a|b|rc)\d+)?|20\d\d)\b(?![+.]|[ \t]+or[ \t]+(?:later|newer|higher|above)\b)/i;
 
 /**
  * A template's environment question answered "N/A", "none", "-" or "no GPU" ("CUDA/cuDNN version: N/A" of a CPU
@@ -313,7 +313,7 @@ function extractCuda(text: string, found: Found): void {
   const cudnnText = cudaOnly ? text.replace(cudaOnly[0], "") : text;
   const cuda =
     /\bCuda compilation tools, release (\d+\.\d+)/i.exec(text) ??
-    /\bcuda(?:[ _-]?toolkit)?(?:\s+(?:runtime\s+)?version|\s+used to build \w+)?\s*(?:[:=]|is)?\s*[-v]?(\d{1,2}\.\d+(?:\.\d+)*)/i.exec(text) ??
+    /\bcuda(?:[ _-]?toolkit)?(?:\s+(?:runtime\s+)?version|\s+used to build \w+)?\s*(?:[:=]|is)?\s*(?:cuda\/)?[-v]?(\d{1,2}\.\d+(?:\.\d+)*)/i.exec(text) ??
     /^[ \t]*(?:[-*]\s*)?version:\s*(\d{1,2}\.\d+(?:\.\d+)*)\s*$/im.exec(sectionAfter(text, /^[ \t]*(?:[-*]\s*)?CUDA:\s*$/im));
   if (cuda) found.cuda ??= cleanVersion(cuda[1]!);
   // Last, TensorFlow's log of the CUDA runtime it loaded ("Successfully opened dynamic library libcudart.so.10.1"): a
@@ -519,7 +519,7 @@ export function dropPromptNames(text: string): string {
 
 export function extractEnvironment(text: string): Environment {
   const bounded = text.length > MAX_ENV_TEXT ? `${text.slice(0, MAX_ENV_TEXT - 20_000)}\n${text.slice(-20_000)}` : text;
-  const clean = dropPromptNames(dropTemplateExamples(bounded));
+  const clean = joinAnswersOnNextLine(dropPromptNames(dropTemplateExamples(bounded)));
   const found: Found = { frameworks: new Map(), osCandidates: [] };
   extractDiagnose(clean, found);
   extractPackages(clean, found);
@@ -550,6 +550,39 @@ export function extractEnvironment(text: string): Environment {
   const revision = statedRevision(clean);
   if (revision) env.revision = revision;
   return env;
+}
+
+/**
+ * A key line that asks and holds no answer: "Framework version:", "3. CUDA version:", horovod's "Framework: (TensorFlow,
+ * Keras, PyTorch, MXNet)" whose brackets list the choices.
+ */
+const KEY_ONLY_LINE = /^[ \t]*(?:[-*+][ \t]*|\d{1,2}\.[ \t]*)?[A-Za-z][^:\n]{0,60}?:[ \t]*(?:\([^)\n]{0,120}\)[ \t]*:?[ \t]*)?$/;
+/** The key asks for an environment fact. */
+const ENVIRONMENT_KEY_WORD = /\b(?:version|framework|python|cuda|cudnn|nccl|mpi|os|platform|distribution|gpus?|driver|gcc|compiler)\b/i;
+/** A short answer, itself no key, heading, quote, fence or table row: "2.0.0", "openmpi/3.1.3", "centos 7". */
+const ANSWER_LINE = /^[ \t]*[^\s:#`>|](?:(?!: )[^\n]){0,59}$/;
+
+/**
+ * The template's questions answered on the line below each ("Framework version:" then "2.0.0", as a reporter may type
+ * under horovod's questions), joined to their keys, so that every reader below sees "Framework version: 2.0.0".
+ * Only keys that ask for an environment fact, only a short answer that is no key itself ("GCC version:" left blank
+ * keeps the "Checklist:" below it apart).
+ */
+function joinAnswersOnNextLine(text: string): string {
+  if (!/:[ \t]*(?:\)[ \t]*:?[ \t]*)?\n/.test(text)) return text;
+  const lines = text.split("\n");
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const key = lines[i]!;
+    const answer = lines[i + 1];
+    if (answer !== undefined && KEY_ONLY_LINE.test(key) && ENVIRONMENT_KEY_WORD.test(key) && ANSWER_LINE.test(answer) && !/:[ \t]*$/.test(answer)) {
+      out.push(`${key.trimEnd()} ${answer.trim()}`);
+      i++;
+    } else {
+      out.push(key);
+    }
+  }
+  return out.join("\n");
 }
 
 /**

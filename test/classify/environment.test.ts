@@ -79,9 +79,10 @@ describe("extractEnvironment", () => {
     expect(describeEnvironment(extractEnvironment("NCCL 2.7.8 and MVAPICH2 version 2.3"))).toEqual(["NCCL 2.7.8", "MVAPICH2 2.3"]);
   });
 
-  it("reads NCCL's and an MPI's version on their label's line only, not a number on the next line", () => {
+  it("reads NCCL's and an MPI's version on their label's line or as the bare answer below it, not another key's number", () => {
     expect(extractEnvironment("- NCCL:\n- Epoch time: 12.3 seconds").nccl).toBeUndefined();
-    expect(extractEnvironment("NCCL version:\n2.4.8").nccl).toBeUndefined();
+    expect(extractEnvironment("NCCL version:\n2.4.8").nccl).toBe("2.4.8");
+    expect(extractEnvironment("NCCL version:\nbatch: 2.4").nccl).toBeUndefined();
     expect(extractEnvironment("- MPI: Open MPI\n- workers: 4.0").mpi).toBeUndefined();
     expect(extractEnvironment("- NCCL version: 2.7.8\n- MPI: Open MPI 4.0.3").nccl).toBe("2.7.8");
     expect(extractEnvironment("- NCCL version: 2.7.8\n- MPI: Open MPI 4.0.3").mpi).toBe("Open MPI 4.0.3");
@@ -267,6 +268,24 @@ describe("extractEnvironment", () => {
     // The x of an architecture is no OS X, nor its 86 a release.
     expect(extractEnvironment("OS: macOS x86_64\nPython 3.8").os).toBe("macOS");
     expect(extractEnvironment("- OS: macOS 12.3 x86_64").os).toBe("macOS 12.3");
+  });
+
+  it("reads a template's answers typed on the line below each question (horovod#1573), and module-load versions", () => {
+    const answers = [
+      "Framework: (TensorFlow, Keras, PyTorch, MXNet)", "tensorflow", "Framework version:", "2.0.0", "Horovod version:", "0.18.2",
+      "MPI version:", "openmpi/3.1.3", "CUDA version:", "cuda/10.0.130", "NCCL version:", "2.4.8", "Python version:", "3.7",
+      "OS and version:", "centos 7", "GCC version:", "", "Checklist:", "",
+    ].join("\n");
+    expect(extractEnvironment(answers)).toEqual({
+      frameworks: { horovod: "0.18.2", tensorflow: "2.0.0" },
+      python: "3.7",
+      cuda: "10.0.130",
+      nccl: "2.4.8",
+      mpi: "Open MPI 3.1.3",
+      os: "CentOS 7",
+    });
+    // A question left blank does not take the next heading or question as its answer.
+    expect(extractEnvironment("Python version:\nOS and version:\nUbuntu 18.04").python).toBeUndefined();
   });
 
   it("reads no GPU out of a CPU's cache level (an s390x's 'L4 cache: 688128K'), and an NVIDIA L4 as one", () => {
