@@ -1,5 +1,5 @@
 import type { SourceIndex } from "../source-index.js";
-import { creditByRarity, recordMatch } from "./rarity-credit.js";
+import { recordMatch } from "./rarity-credit.js";
 import { isTestPath } from "./test-pairs.js";
 
 /** Names too common in test function names to say which test file a fix would extend. */
@@ -66,13 +66,45 @@ export function testedNameMatches(index: SourceIndex, names: readonly string[], 
       }
     }
   });
-  const bestIdf = new Float64Array(index.size);
-  const scores = creditByRarity(index.size, testers, (d, _key, at, idf, files) => {
-    if (idf <= bestIdf[d]!) return;
-    bestIdf[d] = idf;
-    matches.set(d, { ...at, files });
-  });
+  // Each name's credit is also weighed by how rare its words are in the repository's code: `size` in
+  // `test_size_array`, `seed` or `npx` (mxnet's `mx.npx` namespace) name one test each, yet are written all over the
+  // code, and say little of which API the report is about; `topk` is written in a few files and says much. The weight
+  // is the rarest word's inverse document frequency over the files' identifiers, as a share of its largest value
+  // (a word in one file): a query term's idf, as BM25 weighs every term of a query.
+  const specificity = new Map<string, number>();
+  for (const key of testers.keys()) specificity.set(key, identifierSpecificity(index, key));
+  // Each name adds its rarity among the test files (log(1 + N / files testing it), as creditByRarity) times that
+  // specificity; the evidence names the test of the name that weighs most.
+  const scores = new Float64Array(index.size);
+  const best = new Float64Array(index.size);
+  for (const [key, files] of testers) {
+    const credit = Math.log(1 + index.size / files.size) * specificity.get(key)!;
+    for (const [d, at] of files) {
+      scores[d]! += credit;
+      if (credit <= best[d]!) continue;
+      best[d] = credit;
+      matches.set(d, { ...at, files: files.size });
+    }
+  }
   return { scores, matches };
+}
+
+/**
+ * How specific a name is to a few files of the repository, in (0, 1]: the inverse document frequency of its rarest
+ * word over the files' identifiers, divided by that of a word in one file. 1 for a name no file's code writes (only
+ * its tests' names do).
+ */
+function identifierSpecificity(index: SourceIndex, key: string): number {
+  const identifiers = index.field("identifiers");
+  const n = index.size;
+  const bag = index.query(key.replace(/_/g, " "));
+  let rarest = 0;
+  for (const id of bag.ids) {
+    const df = identifiers.df(id);
+    rarest = Math.max(rarest, Math.log(1 + n / Math.max(df, 1)));
+  }
+  const most = Math.log(1 + n);
+  return bag.ids.length === 0 || most === 0 ? 1 : Math.min(1, rarest / most);
 }
 
 /** `ModelCheckpoint` -> `model_checkpoint`, `ReduceLROnPlateau` -> `reduce_lr_on_plateau`, `topk` -> `topk`. */
