@@ -205,6 +205,11 @@ export interface Classification {
    */
   raisedInProject?: { path: string; line: number; exceptionType: string; throughStandardLibrary?: true };
   /**
+   * The report's error is raised in an installed library that is not this project (the innermost frame past the
+   * standard library of its last traceback is that package's; pipeline/raised-in-project.ts): its package name.
+   */
+  raisedInLibrary?: { library: string; exceptionType: string };
+  /**
    * The report copies a line of this repository's code and proposes a change to it (pipeline/proposed-fix.ts): where
    * that line is at this commit. No outside cause is then stated as probable, and nothing is asked.
    */

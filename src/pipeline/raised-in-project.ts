@@ -62,3 +62,28 @@ export function errorRaisedInProject(
   }
   return undefined;
 }
+
+/**
+ * The installed library the report's error is raised in, when the innermost frame past the standard library of its
+ * last traceback is another package's (`site-packages/transformers/tokenization_utils_base.py`, an egg's too): a
+ * fact the comment states beside an outside leaning, which otherwise had nothing the report wrote to show. It does not
+ * say the library is at fault (the project may call it wrongly): only where the error comes from.
+ */
+export function errorRaisedInLibrary(
+  parsed: Pick<ParsedIssue, "tracebacks">,
+  files: readonly SourceFile[],
+  packages: ReadonlySet<string>,
+): Classification["raisedInLibrary"] {
+  const tb = parsed.tracebacks[parsed.tracebacks.length - 1];
+  if (!tb?.exceptionType) return undefined;
+  const repo = indexRepoPaths(files.map((f) => f.path));
+  for (let i = tb.frames.length - 1; i >= 0; i--) {
+    const mapped = mapFrameToRepo(tb.frames[i]!.file, repo);
+    if (mapped.stdlib) continue;
+    if (!mapped.thirdParty || !mapped.package || packages.has(mapped.package)) return undefined;
+    // A package name as pip and imports write it: no path piece, no version.
+    if (!/^[A-Za-z_][\w.-]{0,60}$/.test(mapped.package)) return undefined;
+    return { library: mapped.package, exceptionType: tb.exceptionType.split(".").pop()! };
+  }
+  return undefined;
+}

@@ -9,7 +9,7 @@ import { reportSaysLittle } from "../classify/bare-report.js";
 import { parseIssue } from "../issue/index.js";
 import { removeHtmlComments } from "../issue/text.js";
 import { classifierOwnNames, projectPackage, withProjectVersionQuestion } from "./project-package.js";
-import { errorRaisedInProject } from "./raised-in-project.js";
+import { errorRaisedInLibrary, errorRaisedInProject } from "./raised-in-project.js";
 import { proposedFixInProject } from "./proposed-fix.js";
 import { findQuotedLines, withQuotedLineEvidence } from "./quoted-lines.js";
 import { repositoryPackages } from "../ir/signals/foreign-names.js";
@@ -110,8 +110,10 @@ export async function runPipeline(input: PipelineInput, deps: PipelineDeps = {})
   );
   const framework = repositoryFramework(index);
   const named = withFrameworkNamed(withProjectVersionQuestion(classified, pkg, `${issue.title}\n${issue.body}`), framework, `${reported.title}\n${reported.body}`);
-  const raisedInProject = errorRaisedInProject(parsed, input.snapshot.files, repositoryPackages(index.paths));
-  const withRaised = raisedInProject ? { ...named, raisedInProject } : named;
+  const packages = repositoryPackages(index.paths);
+  const raisedInProject = errorRaisedInProject(parsed, input.snapshot.files, packages);
+  const raisedInLibrary = raisedInProject ? undefined : errorRaisedInLibrary(parsed, input.snapshot.files, packages);
+  const withRaised = raisedInProject ? { ...named, raisedInProject } : raisedInLibrary ? { ...named, raisedInLibrary } : named;
   const classification = proposedFix ? { ...withRaised, proposedFix, missingFacts: [], missingDetails: [] } : withRaised;
   const localizability = step("localizability", () => estimateLocalizability({ classification, ranked: shown.ranked, ...anchors }));
 

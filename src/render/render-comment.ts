@@ -396,7 +396,12 @@ function renderClassification(result: TriageResult, config: RepoConfig): string 
       // outside this repository" would read as a finding about a plain code bug. Said as what it is; under even
       // odds the classifier does not lean outside, it only flags the possibility.
       const leaning = isUnderEvenOdds(classification) ? "flags a possible outside cause" : "leans outside";
-      cause = `unclear: the classifier ${leaning} (extrinsic, ${causeConfidence}), but the report names no outside cause${raisedHere ? `, and ${raisedHere}` : ""}`;
+      // Where the error comes from, when an installed library raised it: a fact the reader can weigh (the project may
+      // still call the library wrongly), beside a leaning that has no words of the report to show.
+      const library = classification.raisedInLibrary;
+      cause = library
+        ? `unclear: the classifier ${leaning} (extrinsic, ${causeConfidence}); the report names no outside cause, but its error (${escapeMarkdown(library.exceptionType)}) is raised inside the installed ${codeSpan(library.library)}`
+        : `unclear: the classifier ${leaning} (extrinsic, ${causeConfidence}), but the report names no outside cause${raisedHere ? `, and ${raisedHere}` : ""}`;
     } else {
       const doubts: string[] = [];
       if (isUnderEvenOdds(classification)) doubts.push("the code is likelier");

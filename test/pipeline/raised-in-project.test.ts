@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { parseIssue } from "../../src/issue/index.js";
-import { errorRaisedInProject } from "../../src/pipeline/raised-in-project.js";
+import { errorRaisedInLibrary, errorRaisedInProject } from "../../src/pipeline/raised-in-project.js";
 import type { SourceFile } from "../../src/types.js";
 
 const file = (path: string, text: string): SourceFile => ({ path, text, size: text.length });
@@ -59,5 +59,22 @@ describe("errorRaisedInProject", () => {
     expect(raised(otherSetup)).toBeUndefined();
     // A frame pasted without its source line cannot be checked: nothing is said.
     expect(raised(["Traceback (most recent call last):", '  File "/venv/lib/python3.8/site-packages/pkg/trainer.py", line 2, in fit', "KeyError: 'lr'"].join("\n"))).toBeUndefined();
+  });
+});
+
+describe("errorRaisedInLibrary", () => {
+  const inLibrary = (body: string) => errorRaisedInLibrary(parseIssue("it fails", body), FILES, PACKAGES);
+  const TRANSFORMERS: [string, number, string] = ["/venv/lib/python3.6/site-packages/transformers-3.4.0-py3.6.egg/transformers/tokenization_utils_base.py", 2617, '"Asking to return token_type_ids"'];
+
+  it("names the installed package whose code raised the error, an egg's too, past the standard library", () => {
+    expect(inLibrary(trace([TRAINER, TRANSFORMERS], "ValueError: Asking to return token_type_ids"))).toEqual({ library: "transformers", exceptionType: "ValueError" });
+    const throughStdlib = trace([TRAINER, ["/venv/lib/python3.8/site-packages/torch/nn/x.py", 9, "json.loads(s)"], ["/usr/lib/python3.8/json/decoder.py", 355, "raise JSONDecodeError"]], "json.decoder.JSONDecodeError: Expecting value");
+    expect(inLibrary(throughStdlib)).toEqual({ library: "torch", exceptionType: "JSONDecodeError" });
+  });
+
+  it("says nothing when the project's code, installed or not, or the reporter's own script raised it", () => {
+    expect(inLibrary(trace([TRANSFORMERS, TRAINER], "KeyError: 'lr'"))).toBeUndefined();
+    expect(inLibrary(trace([TRAINER, ["/home/u/train.py", 3, "model.fit()"]], "KeyError: 'lr'"))).toBeUndefined();
+    expect(inLibrary("no traceback here")).toBeUndefined();
   });
 });

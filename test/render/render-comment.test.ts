@@ -184,6 +184,12 @@ describe("renderComment", () => {
       });
     expect(possibly([])).toContain("**Cause:** unclear: the classifier leans outside (extrinsic, 57%), but the report names no outside cause");
     expect(possibly([])).not.toContain("possibly outside");
+    // An installed library that raised the error is said, as where the error comes from.
+    const fromLibrary = render({
+      ...base,
+      classification: { ...base.classification!, extrinsic: { label: "extrinsic", confidence: 0.64, evidence: [], causes: [] }, raisedInLibrary: { library: "transformers", exceptionType: "ValueError" } },
+    });
+    expect(fromLibrary).toContain("**Cause:** unclear: the classifier leans outside (extrinsic, 64%); the report names no outside cause, but its error (ValueError) is raised inside the installed `transformers`");
     // Nor does the first line call it possibly extrinsic then.
     expect(possibly([]).split("\n")[0]).not.toContain("extrinsic");
     expect(possibly(["mentions `incompatible`"]).split("\n")[0]).toContain("possibly extrinsic");
