@@ -183,7 +183,9 @@ export const CAUSE_LEXICON: Record<ExtrinsicCause, LexiconTerm[]> = {
     // Not the project's own releases ("works with horovod 0.19.0 but breaks with 0.20.0" in horovod's tracker is a
     // regression of the project): its name is masked as OWN_PROJECT where the lexicons read.
     mismatch: String.raw`\b(?:version mismatch|incompatib\w*|not compatible|compatibility with|works with (?!ownproject\b)[\w.-]+ \d[\w.]*|breaks? with (?!ownproject\b)[\w.-]+ \d)\b`,
-    upgraded: String.raw`\b(?:after (?:upgrading|updating|installing)|since (?:upgrading|updating)|upgraded to|updated to|new release of|changed its)\b`,
+    // "updated to" a release ("updated to 2.0", "upgraded to torch 1.7", "to the latest"), not "the example should be
+    // updated to use type: text" (ludwig#493), a change of the project's own.
+    upgraded: String.raw`\b(?:after (?:upgrading|updating|installing)|since (?:upgrading|updating)|(?:upgraded|updated) to (?:(?:the )?(?:latest|newest|newer|new)\b|(?:[\w.-]+ )?v?\d)|new release of|changed its)`,
     mkl: String.raw`\b(?:mkl-?dnn|mkldnn|dnnl|onednn|openblas|lapack|blas)\b`,
     // A third-party library named in the report's words (not in an import line): the taxonomy's "third-party library
     // or API change" cause. The DL frameworks themselves are left out: each is some project's own code.
@@ -200,7 +202,8 @@ export const CAUSE_LEXICON: Record<ExtrinsicCause, LexiconTerm[]> = {
     pretrained: String.raw`\b(?:pre-?trained|model ?zoo|model hub|downloaded (?:model|weights)|published (?:model|weights))\b`,
     // A file's extension, not a method of the same name (`self.head.params()`, `net.params()` is no weights file),
     // nor the last part of a dotted module path (`allennlp.common.params` in every allennlp INFO log line).
-    weightsFile: String.raw`\b(?:${WEIGHTS_PHRASE_SOURCE}|${WEIGHTS_EXTENSIONS.map((e) => String.raw`(?<!\.\w+)\.${e}\b(?!\s*\()`).join("|")})`,
+    // Nor a placeholder's (`<path_to_bert_model.ckpt>`, a template's or a docs' stand-in for the reader's own file).
+    weightsFile: String.raw`\b(?:${WEIGHTS_PHRASE_SOURCE}|${WEIGHTS_EXTENSIONS.map((e) => String.raw`(?<!\.\w+)\.${e}\b(?!\s*\(|[\w.-]*>)`).join("|")})`,
     // A model zoo's `get_model('resnet50_v1b', pretrained=True)`, with the model's name: not a framework's own
     // accessor, `self.trainer.get_model()` (pytorch-lightning#3487).
     loadHub: String.raw`\b\w+\.load\(\s*['"][\w-]+['"]\s*\)|\bfrom_pretrained\b|\bget_model\(\s*[^)\s]`,

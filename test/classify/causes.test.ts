@@ -284,6 +284,19 @@ describe("weights files", () => {
     // The last part of a dotted module path is no file: allennlp logs every setting from `allennlp.common.params`.
     expect(hits("2020-06-05 15:04:14,980 - INFO - allennlp.common.params - trainer.num_epochs = 3")).toEqual([]);
     expect(hits("saved to ./checkpoints/model.pth")).toEqual([".pth"]);
+    // A placeholder stands for the reader's own file (ludwig#493's `<path_to_bert_model.ckpt>`).
+    expect(hits("set pretrained_model: <path_to_bert_model.ckpt> in the config")).toEqual([]);
+  });
+});
+
+describe("an update that is a release", () => {
+  const upgraded = (t: string) => matchTerms(t, CAUSE_LEXICON["third-party-library"]).filter((h) => h.id === "cause.lib.upgraded").map((h) => h.sample);
+
+  it("is updated or upgraded to a version, a library's version or the latest, not to a new way of doing things", () => {
+    expect(upgraded("It broke after I updated to 2.0")).toEqual(["updated to 2"]);
+    expect(upgraded("since we upgraded to torch 1.7 it hangs")).toEqual(["upgraded to torch 1"]);
+    expect(upgraded("fails once updated to the latest release")).toEqual(["updated to the latest"]);
+    expect(upgraded("the example should be updated to use type: text (ludwig#493)")).toEqual([]);
   });
 });
 
