@@ -26,6 +26,20 @@ describe("testedNameMatches", () => {
     expect(matches.get(doc("tests/test_operator.py"))).toEqual({ name: "test_where_broadcast", line: 1, tested: "where", files: 1 });
   });
 
+  it("weighs a name by how specific it is to the repository's code: `size` written everywhere counts less than `topk`", async () => {
+    // N = 6. `size` is an identifier of all four modules: idf ln(1 + 6/4) against ln(1 + 6/1) for a word in one
+    // file, so it weighs ln 2.5 / ln 7 of its test-file rarity; `topk` no module writes (weight 1).
+    const local = await indexFiles([
+      file("tests/test_a.py", "def test_size_array():\n    pass\n"),
+      file("tests/test_b.py", "def test_topk_large():\n    pass\n"),
+      ...[1, 2, 3, 4].map((i) => file(`pkg/m${i}.py`, "def f(x):\n    return x.size\n")),
+    ]);
+    const { scores } = testedNameMatches(local, ["x.size", "nd.topk"]);
+    const at = (p: string) => scores[local.pathToDoc.get(p)!]!;
+    expect(at("tests/test_b.py")).toBeCloseTo(Math.log(7), 12);
+    expect(at("tests/test_a.py")).toBeCloseTo((Math.log(7) * Math.log(2.5)) / Math.log(7), 12);
+  });
+
   it("ignores short and generic names", () => {
     const { scores } = testedNameMatches(index, ["init", "nd", "torch.nn.Module.forward"]);
     expect(Array.from(scores).every((s) => s === 0)).toBe(true);
