@@ -18,12 +18,15 @@ export function traceEvidence(index: SourceIndex, signal: StackTraceSignal, doc:
     // The rank counts the traceback's project files, innermost first (a file with several frames counts once).
     // The last of three or more of one traceback is where the run started (the script run, a test's entry): said so,
     // not counted. Of several tracebacks, the last rank may be an earlier traceback's innermost frame.
+    // Files of the project the traceback went through deeper in, which this commit no longer holds (moved since the
+    // reporter's release), count in the position: the file is not the innermost project frame then.
+    const counted = hit.rank + (hit.unplacedBefore ?? 0);
     const position =
-      hit.rank === 1
+      counted === 1
         ? "the innermost project frame"
         : hit.rank === signal.hits.size && hit.rank > 2 && signal.tracebackCount === 1 && signal.outermost === doc
           ? "the outermost project frame"
-          : `the ${ordinal(hit.rank)} project file from the innermost frame`;
+          : `the ${ordinal(counted)} project file from the innermost frame${hit.unplacedBefore ? ` (${hit.unplacedBefore} of those deeper ${hit.unplacedBefore === 1 ? "is" : "are"} not in this commit)` : ""}`;
     const code = hit.frame.line > 0 && hit.frame.code ? { code: hit.frame.code } : {};
     // The function's own name (`Module._call_impl` -> `_call_impl`), for a link to its definition should the printed
     // line not be at this commit; not a notebook cell or `<module>`.

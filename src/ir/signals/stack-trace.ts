@@ -1,12 +1,18 @@
 import type { ParsedIssue, TracebackFrame } from "../../issue/index.js";
 import { mapFrameToRepo } from "../../issue/index.js";
 import type { SourceIndex } from "../source-index.js";
+import { repositoryPackages } from "./foreign-names.js";
 import type { ModuleIndex } from "./module-index.js";
 
 export interface TraceHit {
   /** 1-based rank from the innermost frame that maps into the repository. */
   rank: number;
   frame: TracebackFrame;
+  /**
+   * Files of the project's own package, innermost of this one, that this snapshot does not hold (moved or renamed
+   * since the reporter's release): not ranked, yet project files the traceback went through. For evidence only.
+   */
+  unplacedBefore?: number;
 }
 
 export interface StackTraceSignal {
@@ -38,15 +44,22 @@ export function stackTraceSignal(index: SourceIndex, parsed: ParsedIssue, module
   const frames = parsed.tracebacks.flatMap((t) => t.frames).reverse();
   const repoPaths = index.pathToDoc as ReadonlyMap<string, number>;
   let outermost: number | undefined;
+  const packages = repositoryPackages(index.paths);
+  const unplaced = new Set<string>();
   for (const frame of frames) {
     const mapped = mapFrameToRepo(frame.file, index.repoPaths);
-    if (mapped.thirdParty && mapped.package) thirdParty.add(mapped.package);
+    if (mapped.thirdParty && mapped.package) {
+      // An installed file of the project's package that the snapshot no longer holds: counted for the evidence's
+      // "the 3rd project file from the innermost frame", never scored.
+      if (packages.has(mapped.package)) unplaced.add(frame.file);
+      else thirdParty.add(mapped.package);
+    }
     if (!mapped.repoPath) continue;
     const doc = repoPaths.get(mapped.repoPath);
     if (doc !== undefined) outermost = doc;
     if (doc === undefined || hits.has(doc)) continue;
     const rank = hits.size + 1;
-    hits.set(doc, { rank, frame });
+    hits.set(doc, unplaced.size > 0 ? { rank, frame, unplacedBefore: unplaced.size } : { rank, frame });
     scores[doc] = rank <= 10 ? 1 / rank : 0.1;
   }
   for (const traceDoc of hits.keys()) {

@@ -100,6 +100,20 @@ describe("traceEvidence", () => {
     expect(signal.tracebackCount).toBe(2);
     expect(traceEvidence(index, signal, index.pathToDoc.get("m/run.py")!)[0]?.detail).toMatch(/the 4th project file from the innermost frame$/);
   });
+
+  it("counts the project's installed files this commit no longer holds (moved since), and never scores them", async () => {
+    const { traceEvidence } = await import("../../../src/ir/signals/explain-trace.js");
+    const index = SourceIndex.build([file("m/__init__.py", ""), file("m/search.py", "x = 1\n"), file("m/nn/graph.py", "y = 2\n")], new DocumentCache());
+    const installed = (p: string) => ({ file: `/home/u/.local/lib/python3.6/site-packages/${p}` });
+    // search.py calls the old m/graph.py (now m/nn/graph.py), which calls m/layer_transformer.py (gone), inside numpy.
+    const frames = [installed("m/search.py"), installed("m/graph.py"), installed("m/layer_transformer.py"), installed("numpy/core/x.py")];
+    const signal = stackTraceSignal(index, parseIssue("crash", pythonTraceback(frames)), new ModuleIndex(index.paths));
+    const search = index.pathToDoc.get("m/search.py")!;
+    expect(signal.hits.get(search)).toMatchObject({ rank: 1, unplacedBefore: 2 });
+    expect(signal.scores[search]).toBe(1);
+    expect(signal.thirdPartyPackages).toEqual(["numpy"]);
+    expect(traceEvidence(index, signal, search)[0]?.detail).toMatch(/the 3rd project file from the innermost frame \(2 of those deeper are not in this commit\)$/);
+  });
 });
 
 describe("ordinal", () => {
