@@ -262,7 +262,10 @@ export function computeFeatures({ index, issue, history, parsed: given }: Locali
     if (def) {
       // The evidence's line is the first name's (the link's); a name defined elsewhere in the file says where.
       const first = def[0]!.line;
-      const names = def.slice(0, 4).map((m) => (m.line === first ? `\`${m.name}\`` : `\`${m.name}\` (line ${m.line})`));
+      // How many files define the leading (rarest) name says how telling it is, as for tested names: `hybrid_forward`
+      // is defined by every block of mxnet.
+      const among = def[0]!.files > 1 ? ` (one of ${def[0]!.files} files that define it)` : "";
+      const names = def.slice(0, 4).map((m, i) => (i === 0 ? `\`${m.name}\`${among}` : m.line === first ? `\`${m.name}\`` : `\`${m.name}\` (line ${m.line})`));
       out.push({ kind: "identifier", detail: `defines ${names.join(", ")}`, line: first });
     }
     out.push(...similarReportEvidence(simi.sources.get(doc)));

@@ -152,6 +152,17 @@ describe("computeFeatures", () => {
     expect(detail("tests/test_more.py")).toBe("`topk` in `test_topk_values` (one of 2 test files that test it)");
   });
 
+  it("says how many files define the leading name, so a name every module defines reads as weak evidence", async () => {
+    const blocks = await indexFiles([
+      ...[1, 2, 3].map((i) => file(`pkg/block${i}.py`, "class Block:\n    def hybrid_forward(self, F, x):\n        return x\n")),
+      file("pkg/indexing.py", "class IntegerIndexing:\n    def hybrid_forward(self, F, x):\n        return x[0]\n"),
+    ]);
+    const f = computeFeatures({ index: blocks, issue: { title: "indexing", body: "```python\nnet = IntegerIndexing(-1)\nnet.hybrid_forward(F, x)\n```\n" } });
+    const detail = (path: string) => f.explain(blocks.pathToDoc.get(path)!).find((e) => e.kind === "identifier")?.detail;
+    expect(detail("pkg/indexing.py")).toBe("defines `IntegerIndexing`, `hybrid_forward` (line 2)");
+    expect(detail("pkg/block1.py")).toBe("defines `hybrid_forward` (one of 4 files that define it)");
+  });
+
   it("says where each defined name is when they are on different lines, the link's line being the first's", async () => {
     const defs = await indexFiles([file("pkg/image.py", "class Image:\n    pass\n\n\nclass ScalarImage(Image):\n    pass\n")]);
     const f = computeFeatures({ index: defs, issue: { title: "resample", body: "```python\nimg = ScalarImage('a.nii')\nImage.load(img)\n```\n" } });

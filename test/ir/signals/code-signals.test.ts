@@ -30,6 +30,8 @@ describe("definitionMatches", () => {
     expect(scores[doc("d.py")]).toBe(0);
     expect(matches.get(doc("a.py"))!.map((m) => m.name).sort()).toEqual(["Trainer", "fit"]);
     expect(matches.get(doc("a.py"))!.find((m) => m.name === "Trainer")!.line).toBe(1);
+    // How many files define each name, for the evidence's "(one of 2 files that define it)".
+    expect(matches.get(doc("a.py"))!.map((m) => [m.name, m.files])).toEqual([["Trainer", 1], ["fit", 2]]);
   });
 
   it("places a method several classes define in the class the issue names, scoring the file once", async () => {
@@ -39,9 +41,9 @@ describe("definitionMatches", () => {
     ]);
     const doc = local.pathToDoc.get("callbacks.py")!;
     const named = definitionMatches(local, ["early_stop.on_epoch_end"], new Set(["earlystoppingcallback", "considers"]));
-    expect(named.matches.get(doc)).toEqual([{ name: "on_epoch_end", line: 7 }]);
+    expect(named.matches.get(doc)).toEqual([{ name: "on_epoch_end", line: 7, files: 1 }]);
     const unnamed = definitionMatches(local, ["early_stop.on_epoch_end"]);
-    expect(unnamed.matches.get(doc)).toEqual([{ name: "on_epoch_end", line: 2 }]);
+    expect(unnamed.matches.get(doc)).toEqual([{ name: "on_epoch_end", line: 2, files: 1 }]);
     expect(named.scores[doc]).toBe(unnamed.scores[doc]);
   });
 
@@ -73,7 +75,7 @@ describe("definitionMatches", () => {
     ]);
     const { scores, matches } = definitionMatches(local, ["Net", "hybrid_forward"]);
     expect(scores[local.pathToDoc.get("tests/test_gluon.py")!]).toBe(0);
-    expect(matches.get(local.pathToDoc.get("gluon/net.py")!)).toEqual([{ name: "Net", line: 1 }]);
+    expect(matches.get(local.pathToDoc.get("gluon/net.py")!)).toEqual([{ name: "Net", line: 1, files: 1 }]);
   });
 
   it("skips a generic name whatever its case: `Run` or `model.RUN` match no `def run`", () => {
