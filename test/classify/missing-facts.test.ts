@@ -21,6 +21,10 @@ describe("missingFacts", () => {
     expect(failsOnCi("test_gpu_memory is flaky on CI")).toBe(true);
     expect(failsOnCi("The nightly CI build failed with CUDA error")).toBe(true);
     expect(failsOnCi("CI failure in test_operator_gpu")).toBe(true);
+    // A pull request's checks, and the CI said to be broken (pytorch/ignite#1426).
+    expect(failsOnCi("https://github.com/pytorch/ignite/pull/1425/checks?check_run_id=1335601277#step:6:39")).toBe(true);
+    expect(failsOnCi("GitHub CI on Windows is broken.")).toBe(true);
+    expect(failsOnCi("See https://github.com/o/r/pull/1425 for the change")).toBe(false);
     // A failure on the reporter's machine that the CI does not show is theirs.
     expect(failsOnCi("It passes on CI but fails on my machine")).toBe(false);
     expect(failsOnCi("I use CUDA 10.1")).toBe(false);
