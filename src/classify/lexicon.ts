@@ -178,7 +178,7 @@ export const CAUSE_LEXICON: Record<ExtrinsicCause, LexiconTerm[]> = {
   }),
   "third-party-library": terms("cause.lib", {
     // Not the tail of another package's name: `msgpack-numpy==0.4.3.1` is no numpy version.
-    libVersion: String.raw`(?<![\w-])(?:numpy|scipy|opencv|cv2|pandas|protobuf|transformers|onnx|onnxruntime|pillow|requests|scikit-learn|sklearn|horovod|tensorrt|tvm|keras|tensorflow|torch|pytorch|jax|cython|mkl|mkl-?dnn|dnnl|openblas|openmp)\b[ =:v-]{0,3}\d+(?:\.\d+)+`,
+    libVersion: String.raw`(?<![\w-])(?:numpy|scipy|opencv|cv2|pandas|protobuf|transformers|onnx|onnxruntime|pillow|requests|scikit-learn|sklearn|horovod|tensorrt|tvm|keras|tensorflow|torch|pytorch|jax|cython|mkl|mkl-?dnn|dnnl|openblas|openmp|pytest|setuptools|sphinx)\b[ =:v-]{0,3}\d+(?:\.\d+)+`,
     dependency: String.raw`\b(?:dependenc(?:y|ies)|third[- ]party|upstream|external library|requirements)\b`,
     // Not the project's own releases ("works with horovod 0.19.0 but breaks with 0.20.0" in horovod's tracker is a
     // regression of the project): its name is masked as OWN_PROJECT where the lexicons read.

@@ -289,6 +289,13 @@ describe("weights files", () => {
   });
 });
 
+describe("a test or build tool's release", () => {
+  it("is a third-party library version like a numerical library's (gluon-nlp#727's 'current pytest 4.5')", () => {
+    expect(causesOf("Tests fail", "Tests are failing with current pytest 4.5, while pytest < 4 is specified")).toContain("third-party-library");
+    expect(causesOf("Docs", "you must have Sphinx 1.5.6 just like CI")).toContain("third-party-library");
+  });
+});
+
 describe("an update that is a release", () => {
   const upgraded = (t: string) => matchTerms(t, CAUSE_LEXICON["third-party-library"]).filter((h) => h.id === "cause.lib.upgraded").map((h) => h.sample);
 
