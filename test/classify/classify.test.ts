@@ -350,6 +350,15 @@ describe("classification evidence", () => {
     for (const word of ['"master"', '"blob', '"python"']) expect([...linked.bugType.evidence, ...linked.extrinsic.evidence].join("; ")).not.toContain(word);
   });
 
+  it("quotes none of the filler every report's sentences have ('due', 'current', 'tried', 'following')", () => {
+    // The shipped model has learned these words: before, the first said 'word "current"' and 'word "tried"'.
+    for (const title of ["Current output is wrong due to rounding", "Crash due to the current settings"]) {
+      const c = classifyIssue({ title, body: "It is due to the current code, I tried the following." });
+      const quoted = [...c.bugType.evidence, ...c.extrinsic.evidence].join("; ");
+      for (const word of ['"due"', '"current"', '"tried"', '"following"']) expect(quoted).not.toContain(word);
+    }
+  });
+
   it("names a word once, not as a word and again as a title word", () => {
     const c = classifyIssue({ title: "Example", body: "see title" });
     const words = c.bugType.evidence.map((p) => /word "(.+)"$/.exec(p)?.[1]).filter((w) => w !== undefined);
