@@ -715,7 +715,10 @@ function installMethod(text: string): Environment["installedWith"] {
  * quotes a pin they never wrote reads as a misquote.
  */
 export function describeEnvironment(env: Environment): string[] {
-  const out = Object.entries(env.frameworks).map(([k, v]) => `${k} ${v}`);
+  // The DL frameworks first, then the machine (Python, CUDA, GPU, OS), then every other package: a pasted `pip freeze`
+  // of forty packages must not push CUDA and the OS out of a comment that shows a dozen facts.
+  const packages = Object.entries(env.frameworks).map(([k, v]) => ({ framework: FRAMEWORK_KEYS.has(k), fact: `${k} ${v}` }));
+  const out = packages.filter((p) => p.framework).map((p) => p.fact);
   // Read off an install path (a traceback's, pip's "Requirement already satisfied: ... in .../python3.8/site-packages"),
   // it is the interpreter the path belongs to, which the reporter did not write down.
   if (env.python) out.push(env.pythonFromPaths ? `Python ${env.python} (from an install path)` : `Python ${env.python}`);
@@ -726,8 +729,12 @@ export function describeEnvironment(env: Environment): string[] {
   if (env.nccl) out.push(`NCCL ${env.nccl}`);
   if (env.mpi) out.push(env.mpi);
   if (env.os) out.push(env.os);
+  out.push(...packages.filter((p) => !p.framework).map((p) => p.fact));
   return out;
 }
+
+/** The DL frameworks' keys in `Environment.frameworks`, listed first. */
+const FRAMEWORK_KEYS = new Set(["torch", "torchvision", "torchaudio", "torchtext", "tensorflow", "tfjs", "tfjs-node", "keras", "jax", "jaxlib", "mxnet", "paddle", "paddlepaddle", "onnxruntime", "chainer", "theano"]);
 
 /**
  * The build's own facts: the project's commit the reporter runs, and for a build from source the compiler and CMake a

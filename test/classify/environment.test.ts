@@ -478,6 +478,11 @@ describe("extractEnvironment", () => {
     expect(describeEnvironment({ frameworks: { torch: "1.7.0" }, cuda: "11.0" })).toEqual(["torch 1.7.0", "CUDA 11.0"]);
   });
 
+  it("lists the frameworks, then the machine, then the other packages (allennlp#4646's pasted freeze hid CUDA and the OS)", () => {
+    const env = { frameworks: { protobuf: "3.13.0", sentencepiece: "0.1.91", torch: "1.6.0", spacy: "2.3.2" }, python: "3.7.8", cuda: "9.2", os: "RHEL 7.6" };
+    expect(describeEnvironment(env)).toEqual(["torch 1.6.0", "Python 3.7.8", "CUDA 9.2", "RHEL 7.6", "protobuf 3.13.0", "sentencepiece 0.1.91", "spacy 2.3.2"]);
+  });
+
   it("turns Python platform strings into an OS name", () => {
     expect(osFromPlatformString("Linux-4.4.0-31-generic-x86_64-with-Ubuntu-14.04-trusty")).toBe("Ubuntu 14.04");
     expect(osFromPlatformString("Darwin-17.3.0-x86_64-i386-64bit")).toBe("macOS (Darwin 17.3.0)");
