@@ -289,6 +289,14 @@ describe("weights files", () => {
   });
 });
 
+describe("a type checker's report", () => {
+  it("is no library incompatibility (pytorch/ignite#1446's mypy errors)", () => {
+    const mypy = "ignite/distributed/comp_models/native.py:334: error: Incompatible types in assignment (expression has type \"int\", variable has type \"str\")\nArgument 1 to \"f\" has incompatible type \"int\"";
+    expect(causesOf("Fix mypy issue", mypy)).not.toContain("third-party-library");
+    expect(causesOf("Crash", "The checkpoint is incompatible with torch 1.6")).toContain("third-party-library");
+  });
+});
+
 describe("a test or build tool's release", () => {
   it("is a third-party library version like a numerical library's (gluon-nlp#727's 'current pytest 4.5')", () => {
     expect(causesOf("Tests fail", "Tests are failing with current pytest 4.5, while pytest < 4 is specified")).toContain("third-party-library");
