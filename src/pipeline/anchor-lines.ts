@@ -21,8 +21,19 @@ export function anchorTracebackLines(ranked: readonly RankedFile[], files: reado
     return got;
   };
   return ranked.map((file) => {
-    if (!file.evidence.some((e) => e.code !== undefined)) return file;
-    return { ...file, evidence: file.evidence.map((e) => anchored(e, () => linesOf(file.path))) };
+    const checked = file.evidence.some((e) => e.code !== undefined) ? file.evidence.map((e) => anchored(e, () => linesOf(file.path))) : file.evidence;
+    // A line past the file's end (pytest's `tests/test_x.py:590:` of a longer release of the file) links nowhere: kept
+    // as the reporter's number, not linked.
+    const count = checked.some((e) => e.line !== undefined) ? linesOf(file.path)?.length : undefined;
+    if (count === undefined || !checked.some((e) => e.line !== undefined && e.line > count)) return checked === file.evidence ? file : { ...file, evidence: checked };
+    return {
+      ...file,
+      evidence: checked.map((e) => {
+        if (e.line === undefined || e.line <= count) return e;
+        const { line, ...unlinked } = e;
+        return { ...unlinked, detail: `${unlinked.detail} (line ${line} in the reporter's version)` };
+      }),
+    };
   });
 }
 

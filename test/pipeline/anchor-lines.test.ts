@@ -9,6 +9,15 @@ const ranked = (line: number, code: string): RankedFile[] => [
 ];
 
 describe("anchorTracebackLines", () => {
+  it("links no line past the file's end: an error location of a longer release is the reporter's number (pytorch-lightning#4275)", () => {
+    const evidence = [{ kind: "error-location" as const, detail: "the 2nd project file from the last one it names", line: 590 }, { kind: "identifier" as const, detail: "defines `step`", line: 7 }];
+    const [file] = anchorTracebackLines([{ path: "pkg/trainer.py", score: 1, evidence }], files);
+    expect(file!.evidence).toEqual([
+      { kind: "error-location", detail: "the 2nd project file from the last one it names (line 590 in the reporter's version)" },
+      { kind: "identifier", detail: "defines `step`", line: 7 },
+    ]);
+  });
+
   it("keeps a frame's line when this commit has the printed code there, and drops the code from the evidence", () => {
     const [file] = anchorTracebackLines(ranked(4, "loss = self.step()"), files);
     expect(file!.evidence[0]).toEqual({ kind: "traceback", detail: "`fit`, the innermost project frame", line: 4 });
