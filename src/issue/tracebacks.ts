@@ -47,6 +47,10 @@ const LOCATION_HINT = /\.[A-Za-z][A-Za-z0-9+]{0,5}(?::\d|\(\d)/;
 const PROBLEM =
   /error|fail|check|fatal|abort|exception|warning|assert|invalid|cannot|can't|unable|segmentation|segfault|core dumped|illegal|denied|mismatch|out of memory|not (?:found|supported|implemented)|(?:^|\s)[EFW](?:\d{4}\s[\d:.]+\s+\d+)?\s+\S+:\d+\]/i;
 const PYTEST_E = /^E\s+(.*)$/;
+/** A pytest section header, `==== warnings summary ====`, `==== short test summary info ====`: its title. */
+const PYTEST_SECTION = /^={3,}[ \t]+([^=\n]{1,80}?)[ \t]+={3,}$/;
+/** The line pytest ends its warnings summary with. */
+const PYTEST_DOCS_LINE = /^-- Docs: https?:\/\/docs\.pytest\.org\//;
 const PYTEST_SEPARATOR = /^(?:_ )+_?$/;
 const PYTEST_IN = /^\s*in (\S+)\s*$/;
 const MAX_MESSAGE_LINES = 10;
@@ -146,8 +150,23 @@ function locateInLines(rawLines: readonly string[]): LocatedTraceback[] {
     delete o.previousDetail;
   };
 
+  // Inside pytest's "warnings summary" section: its `path:line: UserWarning: ...` lines are what the run warned about,
+  // after the failure, not a traceback of it (pytorch-lightning#4275's failure was read as a UserWarning).
+  let inWarningsSummary = false;
   for (let i = 0; i < rawLines.length; i++) {
     const raw = straightFrameQuotes(rawLines[i]!);
+    if (raw.includes("==")) {
+      const section = PYTEST_SECTION.exec(raw.trim());
+      if (section) {
+        inWarningsSummary = /^warnings summary$/i.test(section[1]!.trim());
+        close();
+        continue;
+      }
+    }
+    if (inWarningsSummary) {
+      if (PYTEST_DOCS_LINE.test(raw)) inWarningsSummary = false;
+      continue;
+    }
     // Fast path: with no traceback open, only a header, a frame or a location can start one.
     if (state.open === null && !MAY_START.test(raw)) continue;
     for (const piece of splitRunOnLine(capLine(stripQuoteMarkers(raw)))) {

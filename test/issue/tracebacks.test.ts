@@ -230,6 +230,27 @@ describe("parseTracebacks", () => {
     ]);
   });
 
+  it("reads no traceback out of pytest's warnings summary, which follows the failure (pytorch-lightning#4275)", () => {
+    const text = [
+      "pytorch_lightning/callbacks/model_checkpoint.py:167: in on_validation_end",
+      "    self.save_checkpoint(trainer, pl_module)",
+      "E           ValueError: .save_function() not set",
+      "",
+      "pytorch_lightning/callbacks/model_checkpoint.py:297: ValueError",
+      "========================== warnings summary ==========================",
+      "pytorch_lightning/utilities/distributed.py:45",
+      "  pytorch_lightning/utilities/distributed.py:45: UserWarning: The dataloader does not have many workers",
+      "    warnings.warn(*args, **kwargs)",
+      "",
+      "-- Docs: https://docs.pytest.org/en/stable/warnings.html",
+      "====================== 1 failed in 2.31s ======================",
+    ].join("\n");
+    const tracebacks = parseTracebacks(text);
+    expect(tracebacks.map((t) => t.exceptionType)).not.toContain("UserWarning");
+    expect(tracebacks.flatMap((t) => t.frames.map((f) => f.file))).not.toContain("pytorch_lightning/utilities/distributed.py");
+    expect(tracebacks[tracebacks.length - 1]!.frames.map((f) => f.line)).toContain(297);
+  });
+
   it("keeps frames whose <module> was stripped with the HTML and whose line number was redacted, unindented", () => {
     const text = [
       "Traceback (most recent call last):",
