@@ -226,7 +226,7 @@ const GENERIC_REPORT_WORDS = new Set(
     // and the language's name, which install paths spell in every traceback ('word "python"' of `/python3.6/site-packages/`)
     ...["python"],
     // and the filler of any report's sentences ('word "due"', 'word "current"'): no bug type's words
-    ...["due", "current", "currently", "following", "below", "above", "seem", "try", "tried", "still", "anyone", "thing", "something", "reason"],
+    ...["due", "current", "currently", "following", "below", "above", "seem", "try", "tried", "still", "anyone", "thing", "something", "reason", "new", "add", "result"],
   ].map(stem),
 );
 
