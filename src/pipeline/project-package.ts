@@ -52,11 +52,16 @@ export function statesPackageVersion(text: string, name: string): boolean {
 export function statedPackageVersion(text: string, name: string): string | undefined {
   const parts = name.split(/[-_.]+/).filter(Boolean).map(escapeRegExp);
   if (parts.length === 0) return undefined;
-  const spelt = parts.join("[-_. ]?");
-  const stated = new RegExp(`(?<![\\w-])${spelt}(?![\\w-])[ \\t:=,(>~^-]*(?:and[ \\t]+[\\w.-]+[ \\t]+)?(?:versions?\\b(?:[^\\n\\d:]{0,60}:)?[ \\t:=*]*(?:\\n(?:[ \\t]*\\n)?[ \\t]*)?(?:is[ \\t]+)?)?v?(\\d+\\.\\d+(?:\\.\\d+)*(?:(?:a|b|rc|dev|post)\\d*|[.-](?:pre|dev|alpha|beta|rc|post)\\.?\\d*\\b)?)`, "i").exec(text);
+  // The short names reports give a project ("PL version: 0.8.1" for PyTorch Lightning), besides its package's.
+  const spelt = [parts.join("[-_. ]?"), ...(PROJECT_SHORT_NAMES[name.toLowerCase()] ?? [])].join("|");
+  // "Ludwig version tested on v0.2.2": the version after a few words that say where it was seen.
+  const stated = new RegExp(`(?<![\\w-])(?:${spelt})(?![\\w-])[ \\t:=,(>~^-]*(?:and[ \\t]+[\\w.-]+[ \\t]+)?(?:versions?\\b(?:[^\\n\\d:]{0,60}:|[ \\t]+(?:tested|used|installed|running)[ \\t]+(?:on|with)[ \\t]+)?[ \\t:=*]*(?:\\n(?:[ \\t]*\\n)?[ \\t]*)?(?:is[ \\t]+)?)?v?(\\d+\\.\\d+(?:\\.\\d+)*(?:(?:a|b|rc|dev|post)\\d*|[.-](?:pre|dev|alpha|beta|rc|post)\\.?\\d*\\b)?)`, "i").exec(text);
   // "accuracy from sklearn 0.4986" is a number printed after the name, not a release.
   return stated?.[1] !== undefined && !isMeasurement(stated[1]) ? stated[1] : undefined;
 }
+
+/** Short names of well-known projects, by package: what their reports write instead of the package's name. */
+const PROJECT_SHORT_NAMES: Record<string, string[]> = { pytorch_lightning: ["PL"], "pytorch-lightning": ["PL"] };
 
 /** The report installs the project from its checkout: `pip install -e .`, `pip install --editable .[dev]`, `python setup.py develop`. */
 const INSTALL_FROM_SOURCE_TREE = /\bpip3?[ \t]+install[ \t]+(?:-e|--editable)[ \t]+\.(?:\[[\w,-]+\])?(?![^\s])|\bsetup\.py[ \t]+(?:install|develop)\b/i;

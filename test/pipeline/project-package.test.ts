@@ -29,6 +29,13 @@ describe("statesPackageVersion", () => {
     expect(statesPackageVersion("TensorFlow-Addons version and how it was installed (source or binary): 0.11.0", "tensorflow_addons")).toBe(true);
   });
 
+  it("reads a version seen somewhere and a project's short name (ludwig#933, pytorch-lightning#2334)", () => {
+    expect(statedPackageVersion("Ludwig version tested on v0.2.2 and v0.2.2.8", "ludwig")).toBe("0.2.2");
+    expect(statedPackageVersion("PL version: 0.8.1", "pytorch_lightning")).toBe("0.8.1");
+    expect(statedPackageVersion("PL version: 0.8.1", "ludwig")).toBeUndefined();
+    expect(statedPackageVersion("import pytorch_lightning as pl\ntrainer = pl.Trainer(gpus=2)", "pytorch_lightning")).toBeUndefined();
+  });
+
   it("keeps a pre-release's qualifier, which names another build than the release", () => {
     expect(statedPackageVersion("ignite 0.4.0-pre", "ignite")).toBe("0.4.0-pre");
     expect(statedPackageVersion("pyro 1.3.0.dev20200518", "pyro")).toBe("1.3.0.dev20200518");
