@@ -27,7 +27,9 @@ export interface TokenizerOptions {
   stem?: boolean;
 }
 
-const WORD = /[A-Za-z_][A-Za-z0-9_]*|[0-9]+[A-Za-z][A-Za-z0-9_]*/g;
+// A word starting with digits (`2d`, `3x3conv`) is only tried from the start of its digit run: tried from every digit,
+// a run of 64,000 digits with no letter after it cost quadratic time (15 s).
+const WORD = /[A-Za-z_][A-Za-z0-9_]*|(?<![0-9])[0-9]+[A-Za-z][A-Za-z0-9_]*/g;
 // Zero-width (lookaround) boundaries: a consuming pattern misses a boundary that shares a character with the
 // previous one, so "Conv2DTranspose" became conv|2|dtranspose instead of conv|2|d|transpose.
 // An acronym's plural (`GPUs`, `IDs`) is one word: no boundary before a final lone "s".

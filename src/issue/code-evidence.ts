@@ -19,7 +19,8 @@ const URL = /\b(?:https?|ftp|file):\/\/[^\s<>()"'`\]]{1,2000}/g;
 const GITHUB_FILE_URL = /github\.com\/[\w.-]+\/[\w.-]+\/(?:blob|tree)\/[^/\s]+\/([^\s#?)\]"'`>]+)/;
 const DOTTED = /(?<![\w.])[A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){1,20}/g;
 const WORD = /[A-Za-z_]\w{0,100}/g;
-const PATH_LIKE = /[^\s"'`()[\]{},;]*\/[^\s"'`()[\]{},;]*/g;
+// Only from the start of a token: tried from every character, a long token without a slash cost quadratic time.
+const PATH_LIKE = /(?<![^\s"'`()[\]{},;])[^\s"'`()[\]{},;]*\/[^\s"'`()[\]{},;]*/g;
 /** C++ mangled symbols (`_ZN4dmlc…`) and version/date fragments (`x86_64`, `Sep__1_21`). */
 const MANGLED_OR_VERSION = /^_Z[A-Z0-9]|\d_+\d/;
 const MAX_IDENTIFIER_LENGTH = 60;

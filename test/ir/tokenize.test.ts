@@ -61,6 +61,8 @@ describe("tokenizer terms", () => {
     expect(terms("resnet50")).toEqual(["resnet50", "resnet"]);
     // A word starting with digits is matched as a word too ("3d" is a compound of 3 and d).
     expect(terms("3d")).toEqual(["3d"]);
+    // From the start of its digit run only: the whole run, never its tail ("123abc", not "23abc").
+    expect(terms("x 123abc")).toEqual(["123abc", "abc"]);
     // Standalone numbers and single letters are never terms.
     expect(terms("x = 42 + y")).toEqual([]);
   });
