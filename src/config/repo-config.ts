@@ -63,6 +63,12 @@ export function parseRepoConfig(raw: unknown): { config: RepoConfig; problems: C
     if (result.success) return { config: result.data, problems };
     let removedSomething = false;
     for (const issue of result.error.issues) {
+      // `enabled: no`, `dryRun: yes`, `opened: off`: YAML 1.1's booleans, which YAML 1.2 parsers (this one, Probot's)
+      // read as strings. Read as the switch the maintainer meant: replaced by its default, `enabled: no` kept the bot on.
+      if (coerceYamlBoolean(working, issue)) {
+        removedSomething = true;
+        continue;
+      }
       for (const problem of describeIssue(issue, working)) {
         const key = `${problem.path}\u0000${problem.message}`;
         if (!seen.has(key)) {
@@ -148,6 +154,25 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown): ConfigProblem[] {
  * array take the whole array with them (a list with a hole would mean something else). Returns false when
  * nothing could be removed (the issue is about the whole file, or everything on its path is gone).
  */
+/** YAML 1.1's words for true and false. */
+const YAML_11_BOOLEAN = new Map([
+  ...["yes", "on", "y"].map((w) => [w, true] as const),
+  ...["no", "off", "n"].map((w) => [w, false] as const),
+]);
+
+/** Replaces a YAML 1.1 boolean word where the schema expects a boolean; true when it did. */
+function coerceYamlBoolean(root: Record<string, unknown>, issue: z.core.$ZodIssue): boolean {
+  if (issue.code !== "invalid_type" || issue.expected !== "boolean" || issue.path.length === 0) return false;
+  const parent = valueAt(root, issue.path.slice(0, -1));
+  const key = issue.path[issue.path.length - 1]!;
+  if (!isPlainObject(parent) || typeof key !== "string") return false;
+  const value = parent[key];
+  const meant = typeof value === "string" ? YAML_11_BOOLEAN.get(value.trim().toLowerCase()) : undefined;
+  if (meant === undefined) return false;
+  parent[key] = meant;
+  return true;
+}
+
 function removeOffendingValue(root: Record<string, unknown>, issue: z.core.$ZodIssue): boolean {
   if (issue.code === "unrecognized_keys") {
     const parent = valueAt(root, issue.path);

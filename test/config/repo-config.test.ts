@@ -42,6 +42,20 @@ describe("parseRepoConfig", () => {
     expect(config.topFiles).toBe(3);
   });
 
+  it("reads YAML 1.1's yes/no/on/off as the switches they mean, not as wrong types replaced by defaults (robustness review)", () => {
+    const { config, problems } = loadRepoConfigFromYaml("enabled: no\ndryRun: yes\ntriggers:\n  opened: off\n  edited: On\nlabels:\n  gpu:\n    enabled: N\n");
+    expect(problems).toEqual([]);
+    expect(config.enabled).toBe(false);
+    expect(config.dryRun).toBe(true);
+    expect(config.triggers.opened).toBe(false);
+    expect(config.triggers.edited).toBe(true);
+    expect(config.labels.gpu.enabled).toBe(false);
+    // Any other word is still a wrong type, reported, with the default.
+    const other = loadRepoConfigFromYaml("enabled: maybe\n");
+    expect(other.config.enabled).toBe(true);
+    expect(other.problems.map((p) => p.path)).toEqual(["enabled"]);
+  });
+
   it("reports out-of-range numbers and non-integers", () => {
     const { config, problems } = parseRepoConfig({ topFiles: 50, thresholds: { showFiles: 1.5 }, maxRepoFiles: 2.5 });
     expect(problems).toEqual(
