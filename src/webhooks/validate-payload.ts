@@ -17,6 +17,8 @@ const issue = z.object({
   created_at: z.string(),
   updated_at: z.string(),
   html_url: z.string(),
+  // Read for the opt-out label: a label is its name, as GitHub sends it, or an object with one.
+  labels: z.array(z.union([z.string(), z.object({ name: z.string() })])).optional(),
 });
 const repository = z.object({
   name: z.string(),

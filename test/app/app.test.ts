@@ -282,6 +282,10 @@ describe("malformed deliveries", () => {
     ["issues.opened", (p: Record<string, any>) => (p.issue.number = "12"), "issue.number"],
     ["issue_comment.created.help", (p: Record<string, any>) => delete p.comment, "comment"],
     ["issue_comment.edited.bot-comment-by-maintainer", (p: Record<string, any>) => delete p.issue, "issue"],
+    // Labels are read for the opt-out label: a null label, or a label without a name, threw a 500 (robustness review).
+    ["issues.opened", (p: Record<string, any>) => (p.issue.labels = [null]), "issue.labels"],
+    ["issues.opened", (p: Record<string, any>) => (p.issue.labels = [{ name: null }]), "issue.labels"],
+    ["issues.opened", (p: Record<string, any>) => (p.issue.labels = "bug"), "issue.labels"],
   ])("%s without a valid %p is ignored with a warning naming what is missing, and nothing is enqueued", async (scenario, breakIt, field) => {
     const payload = loadWebhookFixture(scenario);
     breakIt(payload);
