@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "../../src/cli/main.js";
 import { readRepositoryConfig } from "../../src/cli/repository-config.js";
@@ -94,6 +95,28 @@ describe("repository file readers", () => {
     expect(await folder(CONFIG)).toBe("topFiles: 1\n");
     expect(await folder(".github/mltriage.yaml")).toBeUndefined();
     expect(await folder(".github")).toBeUndefined();
+  });
+
+  it("follow no symbolic link, in a folder or a commit, and read no device: the config is reported unreadable (robustness review)", async () => {
+    const linked = createGitRepo({ ...TINY_PROJECT });
+    try {
+      mkdirSync(join(linked.dir, ".github"), { recursive: true });
+      writeFileSync(join(temp.dir, "outside.yml"), "topFiles: 1\n");
+      symlinkSync(join(temp.dir, "outside.yml"), join(linked.dir, CONFIG));
+      await expect(folderFileReader(linked.dir)(CONFIG)).rejects.toThrow("symbolic link");
+      const read = await readRepositoryConfig(folderFileReader(linked.dir));
+      expect(read.config).toEqual(defaultRepoConfig());
+      expect(read.problems).toEqual([{ path: "(file)", message: "could not be read (it is a symbolic link, which is not followed)" }]);
+      execFileSync("git", ["-C", linked.dir, "add", "-A"]);
+      execFileSync("git", ["-C", linked.dir, "-c", "user.email=a@b", "-c", "user.name=a", "commit", "-qm", "link the config"]);
+      const head = execFileSync("git", ["-C", linked.dir, "rev-parse", "HEAD"], { encoding: "utf8" }).trim();
+      await expect(gitFileReader(join(linked.dir, ".git"), head)(CONFIG)).rejects.toThrow("symbolic link");
+      rmSync(join(linked.dir, CONFIG));
+      symlinkSync("/dev/zero", join(linked.dir, CONFIG));
+      await expect(folderFileReader(linked.dir)(CONFIG)).rejects.toThrow("symbolic link");
+    } finally {
+      linked.cleanup();
+    }
   });
 });
 
