@@ -27,6 +27,32 @@ export function redactUrl(text: string): string {
   return text.replace(/\/\/[^/@\s'"]*@/g, "//***@").replace(/(:\/\/[^\s'"?]*)\?[^\s'"]+/g, "$1?***");
 }
 
+/**
+ * How to clone a URL that carries credentials (`https://user:token@host/o/r.git`) without writing them to disk: git
+ * stores the URL it clones in the clone's `.git/config`, which an interrupted run (Ctrl-C before the temporary folder
+ * is removed) leaves behind. The credentials go in an Authorization header given through the environment
+ * (GIT_CONFIG_COUNT, git 2.31 and later), read by this one git process only, and the URL without them.
+ */
+export function cloneWithoutStoredCredentials(repo: string): { url: string; env: NodeJS.ProcessEnv } {
+  if (!/^https?:\/\//i.test(repo)) return { url: repo, env: {} };
+  let parsed: URL;
+  try {
+    parsed = new URL(repo);
+  } catch {
+    return { url: repo, env: {} };
+  }
+  if (parsed.username === "" && parsed.password === "") return { url: repo, env: {} };
+  const user = decodeURIComponent(parsed.username);
+  const password = decodeURIComponent(parsed.password);
+  parsed.username = "";
+  parsed.password = "";
+  const basic = Buffer.from(`${user}:${password}`).toString("base64");
+  return {
+    url: parsed.toString(),
+    env: { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "http.extraHeader", GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}` },
+  };
+}
+
 /** Commits of history read for a local triage: enough for fix frequency, recency and co-change. */
 export const LOCAL_HISTORY_COMMITS = 5000;
 
@@ -54,7 +80,8 @@ export async function loadRepository(repo: string, ref: string | undefined, scop
     const dir = await mkdtemp(join(tmpdir(), "mltriage-clone-"));
     try {
       try {
-        await execFileAsync("git", ["clone", "--bare", "--quiet", "--", repo, join(dir, "repo.git")], { env: GIT_ENV, timeout: 600_000 });
+        const { url, env } = cloneWithoutStoredCredentials(repo);
+        await execFileAsync("git", ["clone", "--bare", "--quiet", "--", url, join(dir, "repo.git")], { env: { ...GIT_ENV, ...env }, timeout: 600_000 });
       } catch (err) {
         const stderr = String((err as { stderr?: string }).stderr ?? "").trim().split("\n")[0] ?? "";
         throw new GitError(`cannot clone ${redactUrl(repo)}: ${redactUrl(stderr)}`);

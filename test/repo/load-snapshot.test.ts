@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { GitError } from "../../src/repo/git.js";
-import { isRemoteUrl, loadSnapshot, redactUrl } from "../../src/repo/load-snapshot.js";
+import { cloneWithoutStoredCredentials, isRemoteUrl, loadSnapshot, redactUrl } from "../../src/repo/load-snapshot.js";
 import { createGitRepo, makeTempDir, writeFiles, type GitRepo } from "../helpers/git-fixture.js";
 
 describe("isRemoteUrl", () => {
@@ -10,6 +10,21 @@ describe("isRemoteUrl", () => {
     for (const url of ["https://github.com/o/r.git", "http://host/r", "ssh://git@host/o/r", "git://host/r", "file:///tmp/r", "git@github.com:o/r.git"])
       expect([url, isRemoteUrl(url)]).toEqual([url, true]);
     for (const path of ["/tmp/repo", "./repo", "repo", "C:/x", "examples/tiny"]) expect([path, isRemoteUrl(path)]).toEqual([path, false]);
+  });
+});
+
+describe("cloneWithoutStoredCredentials", () => {
+  it("moves a URL's credentials into an Authorization header given through the environment, so no .git/config holds them", () => {
+    const { url, env } = cloneWithoutStoredCredentials("https://x-access-token:ghs_SECRET%2F1@github.example/o/r.git");
+    expect(url).toBe("https://github.example/o/r.git");
+    expect(env).toEqual({
+      GIT_CONFIG_COUNT: "1",
+      GIT_CONFIG_KEY_0: "http.extraHeader",
+      GIT_CONFIG_VALUE_0: `Authorization: Basic ${Buffer.from("x-access-token:ghs_SECRET/1").toString("base64")}`,
+    });
+    // Nothing to move: the URL as given, no header.
+    expect(cloneWithoutStoredCredentials("https://github.example/o/r.git")).toEqual({ url: "https://github.example/o/r.git", env: {} });
+    expect(cloneWithoutStoredCredentials("git@github.example:o/r.git")).toEqual({ url: "git@github.example:o/r.git", env: {} });
   });
 });
 
