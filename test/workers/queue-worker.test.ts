@@ -11,7 +11,8 @@ import { pino } from "pino";
 import { Metrics } from "../../src/observability/metrics.js";
 import { createProducerConnection, createWorkerConnection } from "../../src/queue/redis-connection.js";
 import { RedisJobQueue } from "../../src/queue/redis-queue.js";
-import { createThreadRunner, createInlineRunner } from "../../workers/analyse/analysis-runner.js";
+import { createThreadRunner, createInlineRunner, type AnalysisThread } from "../../workers/analyse/analysis-runner.js";
+import type { TriageResult } from "../../src/types.js";
 import { createJobProcessor } from "../../workers/jobs/process-job.js";
 import { startQueueWorker } from "../../workers/queue-worker.js";
 import { makeTempDir, type GitRepo } from "../helpers/git-fixture.js";
@@ -141,6 +142,40 @@ describe("analysis thread", () => {
       expect(thread.threadsStarted).toBe(2);
     } finally {
       await thread.close();
+    }
+  });
+
+  it("starts each request's deadline when the thread starts on it, and fails a stuck one alone", async () => {
+    // Fake threads: the first never answers the request titled "stuck"; every other request is answered at once.
+    const started: string[] = [];
+    const answer = { localization: { ranked: [] } } as unknown as TriageResult;
+    const spawn = (): AnalysisThread => {
+      let broken = false;
+      return {
+        get broken() {
+          return broken;
+        },
+        post: (request) => {
+          started.push(request.issue.title);
+          return request.issue.title === "stuck" ? new Promise<TriageResult>(() => undefined) : Promise.resolve(answer);
+        },
+        terminate: async () => {
+          broken = true;
+        },
+      };
+    };
+    const runner = createThreadRunner({ timeoutMs: 50, spawn });
+    const request = (title: string) => ({ gitDir: "", commit: "", source: "o/r", scope: {}, maxRepoFiles: 1, issue: { title, body: "" }, history: { pastFixes: [], commits: [] }, top: 3 });
+    try {
+      const stuck = runner.analyse(request("stuck"));
+      const behind = runner.analyse(request("tiny"));
+      await expect(stuck).rejects.toThrow(/took longer than/);
+      // Queued behind the stuck one, it is not failed with it: it runs on a fresh thread once the stuck one is dropped.
+      await expect(behind).resolves.toBe(answer);
+      expect(started).toEqual(["stuck", "tiny"]);
+      expect(runner.threadsStarted).toBe(2);
+    } finally {
+      await runner.close();
     }
   });
 

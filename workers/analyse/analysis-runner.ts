@@ -24,85 +24,60 @@ export function createInlineRunner(): AnalysisRunner {
   };
 }
 
-type Pending = { resolve: (r: TriageResult) => void; reject: (e: Error) => void };
 type ThreadMessage = { id: number; result?: TriageResult; error?: { name: string; message: string; files?: number; cap?: number } };
 
-interface AnalysisThread {
-  readonly served: number;
+/** One analysis thread, given one request at a time. */
+export interface AnalysisThread {
+  /** True once the thread crashed or exited: it takes no more requests. */
   readonly broken: boolean;
-  send(request: AnalysisRequest): Promise<TriageResult>;
-  /** Takes no new work; terminates once the requests it holds are answered. */
-  retire(): void;
+  /** The analysis of one request; rejects with the analysis's error, or when the thread crashes. */
+  post(request: AnalysisRequest): Promise<TriageResult>;
   terminate(): Promise<void>;
 }
 
 /** Under tsx (TypeScript sources) the thread registers tsx itself, see thread-bootstrap.mjs. */
-function spawnAnalysisThread(timeoutMs: number): AnalysisThread {
+function spawnAnalysisThread(): AnalysisThread {
   const here = import.meta.url;
   const typescript = here.endsWith(".ts");
   const entry = new URL(`./analysis-thread.${typescript ? "ts" : "js"}`, here).href;
   const thread = new Worker(new URL("./thread-bootstrap.mjs", here), { workerData: { entry, typescript }, execArgv: [] });
-  const pending = new Map<number, Pending>();
+  let waiter: { id: number; resolve: (r: TriageResult) => void; reject: (e: Error) => void } | undefined;
   let nextId = 1;
-  let served = 0;
   let broken = false;
-  let retiring = false;
-  const terminateIfIdle = () => {
-    if (retiring && pending.size === 0) void thread.terminate();
-  };
 
   thread.on("message", (message: ThreadMessage) => {
-    const waiter = pending.get(message.id);
-    if (!waiter) return;
-    pending.delete(message.id);
-    served += 1;
-    if (message.result) waiter.resolve(message.result);
+    if (!waiter || waiter.id !== message.id) return;
+    const { resolve, reject } = waiter;
+    waiter = undefined;
+    if (message.result) resolve(message.result);
     else {
       const e = message.error!;
-      waiter.reject(e.name === "RepositoryTooLargeError" ? new RepositoryTooLargeError(e.files ?? 0, e.cap ?? 0) : Object.assign(new Error(e.message), { name: e.name }));
+      reject(e.name === "RepositoryTooLargeError" ? new RepositoryTooLargeError(e.files ?? 0, e.cap ?? 0) : Object.assign(new Error(e.message), { name: e.name }));
     }
-    terminateIfIdle();
   });
-  // A crashed thread (out of memory, say) fails what it held; those jobs are retried, on a new thread.
-  const failAll = (error: Error) => {
+  // A crashed thread (out of memory, say) fails the request it held; that job is retried, on a new thread.
+  const fail = (error: Error) => {
     broken = true;
-    for (const waiter of pending.values()) waiter.reject(error);
-    pending.clear();
+    waiter?.reject(error);
+    waiter = undefined;
   };
-  thread.on("error", failAll);
-  thread.on("exit", (code) => failAll(new Error(`the analysis thread exited (code ${code})`)));
+  thread.on("error", fail);
+  thread.on("exit", (code) => fail(new Error(`the analysis thread exited (code ${code})`)));
 
   return {
-    get served() {
-      return served;
-    },
     get broken() {
       return broken;
     },
-    send(request) {
+    post(request) {
       return new Promise<TriageResult>((resolve, reject) => {
+        if (broken) return reject(new Error("the analysis thread has stopped"));
         const id = nextId++;
-        // A stuck analysis must not hold its job forever (the lock keeps being renewed while the main
-        // thread is free): past the deadline the thread is dropped, its requests fail and are retried.
-        const timer = setTimeout(() => {
-          failAll(new Error(`the analysis took longer than ${Math.round(timeoutMs / 1000)} s`));
-          void thread.terminate();
-        }, timeoutMs);
-        timer.unref();
-        const settle = <T>(fn: (v: T) => void) => (v: T) => {
-          clearTimeout(timer);
-          fn(v);
-        };
-        pending.set(id, { resolve: settle(resolve), reject: settle(reject) });
+        waiter = { id, resolve, reject };
         thread.postMessage({ id, request });
       });
     },
-    retire() {
-      retiring = true;
-      terminateIfIdle();
-    },
     async terminate() {
-      thread.removeAllListeners("exit");
+      broken = true;
       await thread.terminate();
     },
   };
@@ -113,30 +88,87 @@ export interface ThreadRunner extends AnalysisRunner {
   readonly threadsStarted: number;
 }
 
+type Queued = { request: AnalysisRequest; resolve: (r: TriageResult) => void; reject: (e: Error) => void };
+
 /**
  * Analyses in a long-lived worker thread whose document cache is reused across jobs. The thread is replaced
- * after `recycleAfter` analyses (its vocabulary only grows, one repository after another) and after a crash.
+ * after `recycleAfter` analyses (its vocabulary only grows, one repository after another), after a crash and after
+ * a request that outlives its deadline.
+ *
+ * Requests wait here and go to the thread one at a time, so each one's deadline runs from when the thread starts on
+ * it, and a stuck analysis fails alone: the requests queued behind it go to a fresh thread. (Sent all at once, a
+ * six-file repository's job waited behind a stuck one and was failed with its deadline.)
  */
-export function createThreadRunner(options: { recycleAfter?: number; timeoutMs?: number } = {}): ThreadRunner {
+export function createThreadRunner(options: { recycleAfter?: number; timeoutMs?: number; spawn?: () => AnalysisThread } = {}): ThreadRunner {
   const recycleAfter = options.recycleAfter ?? 200;
   const timeoutMs = options.timeoutMs ?? 10 * 60_000;
+  const spawn = options.spawn ?? spawnAnalysisThread;
+  const queue: Queued[] = [];
   let current: AnalysisThread | undefined;
+  let served = 0;
+  let busy = false;
   let threadsStarted = 0;
+
+  const drop = (thread: AnalysisThread) => {
+    if (current === thread) current = undefined;
+    void thread.terminate();
+  };
+  const next = () => {
+    if (busy) return;
+    const job = queue.shift();
+    if (!job) return;
+    if (!current || current.broken || served >= recycleAfter) {
+      if (current) void current.terminate();
+      current = spawn();
+      served = 0;
+      threadsStarted += 1;
+    }
+    const thread = current;
+    busy = true;
+    let settled = false;
+    const finish = (settle: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      busy = false;
+      settle();
+      next();
+    };
+    // A stuck analysis must not hold its job forever (the lock keeps being renewed while the main thread is free):
+    // past the deadline its thread is dropped and the request fails, to be retried.
+    const timer = setTimeout(() => {
+      drop(thread);
+      finish(() => job.reject(new Error(`the analysis took longer than ${Math.round(timeoutMs / 1000)} s`)));
+    }, timeoutMs);
+    timer.unref();
+    thread.post(job.request).then(
+      (result) => {
+        served += 1;
+        finish(() => job.resolve(result));
+      },
+      (error: Error) => {
+        if (thread.broken) drop(thread);
+        else served += 1;
+        finish(() => job.reject(error));
+      },
+    );
+  };
+
   return {
     get threadsStarted() {
       return threadsStarted;
     },
     analyse(request) {
-      if (!current || current.broken || current.served >= recycleAfter) {
-        current?.retire();
-        current = spawnAnalysisThread(timeoutMs);
-        threadsStarted += 1;
-      }
-      return current.send(request);
+      return new Promise<TriageResult>((resolve, reject) => {
+        queue.push({ request, resolve, reject });
+        next();
+      });
     },
     async close() {
-      await current?.terminate();
+      for (const job of queue.splice(0)) job.reject(new Error("the analysis runner was closed"));
+      const thread = current;
       current = undefined;
+      await thread?.terminate();
     },
   };
 }
