@@ -1,4 +1,5 @@
 /** The consumer side of the BullMQ queue: the only file that knows BullMQ's Worker and Job. */
+import { retryDelayMs } from "../src/queue/retry-delay.js";
 import { UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
@@ -41,6 +42,7 @@ export function startQueueWorker(options: QueueWorkerOptions): Worker {
       connection: options.connection,
       concurrency: options.concurrency,
       lockDuration: options.lockDuration ?? 60_000,
+      settings: { backoffStrategy: (attemptsMade: number, _type?: string, error?: Error) => retryDelayMs(attemptsMade, error) },
       ...(options.prefix ? { prefix: options.prefix } : {}),
     },
   );

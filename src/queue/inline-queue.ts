@@ -2,6 +2,7 @@
  * Jobs run in this process, one at a time, when no Redis is configured (like Laravel's `sync` driver or
  * ActiveJob's inline adapter): one machine needs nothing else. Same job ids, same retry policy, no durability.
  */
+import { retryDelayMs } from "./retry-delay.js";
 import type { Logger } from "pino";
 import { isPermanentError, type EnqueueResult, type JobProcessor, type JobQueue } from "./job-queue.js";
 import { TRIAGE_JOB_OPTIONS, issueKey, jobIdFor, parseTriageJob, type TriageJob } from "./triage-job.js";
@@ -44,7 +45,7 @@ export class InlineJobQueue implements JobQueue {
 
   async #run(job: TriageJob, jobId: string): Promise<void> {
     const sleep = this.options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-    const { attempts, backoff } = TRIAGE_JOB_OPTIONS;
+    const { attempts } = TRIAGE_JOB_OPTIONS;
     for (let attempt = 1; attempt <= attempts; attempt += 1) {
       const log = this.options.log.child({ jobId, repo: `${job.repository.owner}/${job.repository.name}`, issue: job.issue.number, attempt });
       try {
@@ -60,7 +61,7 @@ export class InlineJobQueue implements JobQueue {
           this.options.onFinished?.(job, "failed");
           return;
         }
-        await sleep(backoff.delay * 2 ** (attempt - 1));
+        await sleep(retryDelayMs(attempt, error));
       }
     }
   }

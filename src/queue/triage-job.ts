@@ -3,6 +3,7 @@
  * by the worker before it is used. It never holds a token (objects are strict: an extra key is an error), only
  * the installation id the worker authenticates with.
  */
+import { RATE_AWARE_BACKOFF, RETRY_BASE_DELAY_MS } from "./retry-delay.js";
 import { createHash } from "node:crypto";
 import { z } from "zod";
 
@@ -120,7 +121,8 @@ export function jobIdFor(job: TriageJob): string {
 /** Retry policy lives next to the job type. */
 export const TRIAGE_JOB_OPTIONS = {
   attempts: 5,
-  backoff: { type: "exponential" as const, delay: 5_000 },
+  // Exponential from 5 s, and never sooner than a rate limit's retry-after or reset (queue/retry-delay.ts).
+  backoff: { type: RATE_AWARE_BACKOFF, delay: RETRY_BASE_DELAY_MS },
   removeOnComplete: { count: 1_000 },
   removeOnFail: { count: 5_000 },
 };
