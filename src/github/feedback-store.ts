@@ -77,11 +77,30 @@ export class FileFeedbackStore implements FeedbackStore {
   }
 }
 
+/**
+ * The entries in the order the maintainers gave them (by `at`; stored order breaks ties), each once. A job retried
+ * after a later correction records its feedback again after that correction: read in stored order, an old
+ * `+data.py` retried after a newer `-data.py` undid the correction.
+ */
+function chronological(entries: readonly FileFeedback[]): FileFeedback[] {
+  const seen = new Set<string>();
+  return entries
+    .map((entry, index) => ({ entry, index, at: Date.parse(entry.at) }))
+    .filter(({ entry }) => {
+      const key = JSON.stringify([entry.issueNumber, entry.at, entry.actor, entry.add, entry.remove]);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => (Number.isNaN(a.at) || Number.isNaN(b.at) || a.at === b.at ? a.index - b.index : a.at - b.at))
+    .map(({ entry }) => entry);
+}
+
 /** Feedback on other issues as history: what a maintainer confirmed is where those bugs were. */
 export function feedbackAsPastFixes(entries: readonly FileFeedback[], options: { excludeIssue: number; before?: string }): PastFix[] {
   const cutoff = options.before ? Date.parse(options.before) : Number.POSITIVE_INFINITY;
   const byIssue = new Map<number, PastFix>();
-  for (const entry of entries) {
+  for (const entry of chronological(entries)) {
     if (entry.issueNumber === options.excludeIssue || Date.parse(entry.at) > cutoff) continue;
     const previous = byIssue.get(entry.issueNumber);
     // Later feedback on the same issue refines the earlier one: files removed later are dropped.
@@ -93,10 +112,10 @@ export function feedbackAsPastFixes(entries: readonly FileFeedback[], options: {
   return [...byIssue.values()].filter((fix) => fix.files.length > 0);
 }
 
-/** The net verdict on one issue's files after all its feedback, oldest first: pinned and dropped paths. */
+/** The net verdict on one issue's files after all its feedback, in the order it was given: pinned and dropped paths. */
 export function feedbackForIssue(entries: readonly FileFeedback[], issueNumber: number): { pinned: string[]; dropped: string[] } {
   const verdict = new Map<string, boolean>();
-  for (const entry of entries) {
+  for (const entry of chronological(entries)) {
     if (entry.issueNumber !== issueNumber) continue;
     for (const f of entry.add) verdict.set(f, true);
     for (const f of entry.remove) verdict.set(f, false);

@@ -70,4 +70,12 @@ describe("feedbackForIssue", () => {
   it("gives the net verdict per file, the latest answer winning", () => {
     expect(feedbackForIssue([entry(5, ["a.py"], ["b.py"]), entry(5, ["b.py"], ["a.py"])], 5)).toEqual({ pinned: ["b.py"], dropped: ["a.py"] });
   });
+
+  it("reads the answers in the order they were given, so a retried older answer stored last does not undo a newer one", () => {
+    const older = entry(5, ["data.py"], [], "2026-01-01T00:00:00Z");
+    const newer = entry(5, [], ["data.py"], "2026-01-01T00:05:00Z");
+    // The first job failed, the second succeeded, then the first job's retry recorded its answer again.
+    expect(feedbackForIssue([older, newer, older], 5)).toEqual({ pinned: [], dropped: ["data.py"] });
+    expect(feedbackAsPastFixes([entry(6, ["a.py"], [], "2026-01-01T00:00:00Z"), entry(6, [], ["a.py"], "2026-01-01T00:05:00Z"), entry(6, ["a.py"], [], "2026-01-01T00:00:00Z")], { excludeIssue: 5 })).toEqual([]);
+  });
 });
