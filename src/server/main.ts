@@ -3,6 +3,7 @@
  * serves /healthz and /metrics. With MLTRIAGE_REDIS_URL the jobs go to Redis for the worker processes;
  * without it they run in this process (one machine, no durability), which start-up says in one log line.
  */
+import { repeatedErrorLogger } from "../observability/repeat-filter.js";
 import { Probot, Server } from "probot";
 import { createApp } from "../app.js";
 import { loadEnvOrExit } from "../config/env.js";
@@ -24,9 +25,12 @@ let queue: JobQueue;
 let closeQueue: () => Promise<void>;
 if (env.redisUrl) {
   const connection = createProducerConnection(env.redisUrl);
-  connection.on("error", (error) =>
-    log.warn(
-      { error: error.message },
+  // Once per distinct error and half-minute, as the worker does: every reconnect attempt fails while Redis is down.
+  connection.on(
+    "error",
+    repeatedErrorLogger(
+      log,
+      "warn",
       "queue Redis unreachable; webhooks answer 500 until it is back. Those deliveries fail and GitHub does not retry them: " +
         "redeliver them from the app's Recent Deliveries (Settings → Developer settings → the app → Advanced) or with the REST API",
     ),
