@@ -138,6 +138,8 @@ export interface Environment {
   /** The Python version was read only off an install path (`.../lib/python3.6/site-packages/...`), not stated. */
   pythonFromPaths?: true;
   frameworks: Record<string, string>; // e.g. { torch: "1.7.0", tensorflow: "2.4" }
+  /** The key in `frameworks` that is the analysed project's own package, when the report states its release. */
+  project?: string;
   cuda?: string;
   cudnn?: string;
   driver?: string;

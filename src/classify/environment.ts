@@ -717,8 +717,9 @@ function installMethod(text: string): Environment["installedWith"] {
 export function describeEnvironment(env: Environment): string[] {
   // The DL frameworks first, then the machine (Python, CUDA, GPU, OS), then every other package: a pasted `pip freeze`
   // of forty packages must not push CUDA and the OS out of a comment that shows a dozen facts.
-  const packages = Object.entries(env.frameworks).map(([k, v]) => ({ framework: FRAMEWORK_KEYS.has(k), fact: `${k} ${v}` }));
-  const out = packages.filter((p) => p.framework).map((p) => p.fact);
+  const packages = Object.entries(env.frameworks).map(([k, v]) => ({ framework: FRAMEWORK_KEYS.has(k) || k === env.project, fact: `${k} ${v}`, project: k === env.project }));
+  // The project's own release right after the frameworks it runs on.
+  const out = [...packages.filter((p) => p.framework && !p.project), ...packages.filter((p) => p.project)].map((p) => p.fact);
   // Read off an install path (a traceback's, pip's "Requirement already satisfied: ... in .../python3.8/site-packages"),
   // it is the interpreter the path belongs to, which the reporter did not write down.
   if (env.python) out.push(env.pythonFromPaths ? `Python ${env.python} (from an install path)` : `Python ${env.python}`);

@@ -81,11 +81,12 @@ export function withProjectVersionQuestion(classification: Classification, pkg: 
   });
   // The project's own release, stated, is shown with the rest of the environment ("kornia 0.4.1"): the reader of
   // the comment sees which release the report is about, as the environment reader shows the frameworks'.
-  const known = pkg !== undefined && Object.keys(classification.environment.frameworks).some((f) => samePackage(f, pkg));
-  const environment =
-    pkg !== undefined && version !== undefined && !known
-      ? { ...classification.environment, frameworks: { ...classification.environment.frameworks, [pkg]: version } }
-      : classification.environment;
+  const known = pkg === undefined ? undefined : Object.keys(classification.environment.frameworks).find((f) => samePackage(f, pkg));
+  const frameworks =
+    pkg !== undefined && version !== undefined && known === undefined ? { ...classification.environment.frameworks, [pkg]: version } : classification.environment.frameworks;
+  // Marked, so that the comment lists the project's release right after the frameworks it runs on.
+  const project = known ?? (version !== undefined ? pkg : undefined);
+  const environment = project === undefined ? classification.environment : { ...classification.environment, frameworks, project };
   return { ...classification, environment, missingFacts };
 }
 

@@ -1,3 +1,4 @@
+import { describeEnvironment } from "../../src/classify/environment.js";
 import { describe, expect, it } from "@jest/globals";
 import { classifierOwnNames, maskableProjectName, projectPackage, statedPackageVersion, statesPackageVersion, withProjectVersionQuestion } from "../../src/pipeline/project-package.js";
 import { ASK_CHECKOUT_COMMIT, projectVersionFact, withProjectVersionAsked } from "../../src/classify/missing-facts.js";
@@ -105,6 +106,13 @@ describe("withProjectVersionQuestion", () => {
     // Already read by the environment reader: kept as it was.
     const read = makeClassification({ environment: { frameworks: { flair: "0.4.5" } }, missingFacts: [] });
     expect(withProjectVersionQuestion(read, projectPackage(paths), "flair 0.4.5").environment.frameworks).toEqual({ flair: "0.4.5" });
+  });
+
+  it("lists the project's release right after the frameworks, before the machine and the other packages", () => {
+    const env = { frameworks: { numpy: "1.18.1", torch: "1.6.0" }, python: "3.7", os: "Ubuntu 18.04" };
+    const stated = withProjectVersionQuestion(makeClassification({ environment: env, missingFacts: [] }), projectPackage(paths), "flair version is 0.4.5, it crashes");
+    expect(stated.environment.project).toBe("flair");
+    expect(describeEnvironment(stated.environment)).toEqual(["torch 1.6.0", "flair 0.4.5", "Python 3.7", "Ubuntu 18.04", "numpy 1.18.1"]);
   });
 });
 
