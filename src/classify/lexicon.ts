@@ -183,8 +183,10 @@ export const CAUSE_LEXICON: Record<ExtrinsicCause, LexiconTerm[]> = {
     // Not the project's own releases ("works with horovod 0.19.0 but breaks with 0.20.0" in horovod's tracker is a
     // regression of the project): its name is masked as OWN_PROJECT where the lexicons read.
     // Not a type checker's "Incompatible types in assignment", "has incompatible type", "Incompatible return value
-    // type" (mypy's report on the project's own annotations, pytorch/ignite#1446).
-    mismatch: String.raw`\b(?:version mismatch|(?<!has )incompatib\w*(?! (?:types?|return value)\b)|not compatible|compatibility with|works with (?!ownproject\b)[\w.-]+ \d[\w.]*|breaks? with (?!ownproject\b)[\w.-]+ \d)\b`,
+    // type" (mypy's report on the project's own annotations, pytorch/ignite#1446), nor a tensor's "incompatible shape" or
+    // Keras's "Input 0 is incompatible with layer x: expected shape=..." (tensorflow/addons#639), which are the code's
+    // own types and shapes, not a library's.
+    mismatch: String.raw`\b(?:version mismatch|(?<!has )incompatib\w*(?! (?:types?|return value|shapes?|dimensions?|sizes?|ranks?|with (?:the )?layer)\b)|not compatible|compatibility with|works with (?!ownproject\b)[\w.-]+ \d[\w.]*|breaks? with (?!ownproject\b)[\w.-]+ \d)\b`,
     // "updated to" a release ("updated to 2.0", "upgraded to torch 1.7", "to the latest"), not "the example should be
     // updated to use type: text" (ludwig#493), a change of the project's own.
     upgraded: String.raw`\b(?:after (?:upgrading|updating|installing)|since (?:upgrading|updating)|(?:upgraded|updated) to (?:(?:the )?(?:latest|newest|newer|new)\b|(?:[\w.-]+ )?v?\d)|new release of|changed its)`,

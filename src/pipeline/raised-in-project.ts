@@ -63,6 +63,9 @@ export function errorRaisedInProject(
   return undefined;
 }
 
+/** Frameworks and array libraries whose raised errors are mostly checks of what the caller passed. */
+const VALIDATING_LIBRARIES = new Set(["torch", "tensorflow", "tensorflow_core", "keras", "tf_keras", "mxnet", "jax", "jaxlib", "numpy", "scipy", "pandas"]);
+
 /**
  * The installed library the report's error is raised in, when the innermost frame past the standard library of its
  * last traceback is another package's (`site-packages/transformers/tokenization_utils_base.py`, an egg's too): a
@@ -83,6 +86,10 @@ export function errorRaisedInLibrary(
     if (!mapped.thirdParty || !mapped.package || packages.has(mapped.package)) return undefined;
     // A package name as pip and imports write it: no path piece, no version.
     if (!/^[A-Za-z_][\w.-]{0,60}$/.test(mapped.package)) return undefined;
+    // Not the frameworks and array libraries every project calls: most errors they raise are their checks of the
+    // caller's arguments (Keras's "Input 0 is incompatible with layer" for tensorflow/addons#639's own wrapper), and
+    // "raised inside the installed tensorflow_core" would point away from the code that passed them.
+    if (VALIDATING_LIBRARIES.has(mapped.package.toLowerCase())) return undefined;
     return { library: mapped.package, exceptionType: tb.exceptionType.split(".").pop()! };
   }
   return undefined;

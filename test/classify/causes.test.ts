@@ -294,6 +294,9 @@ describe("a type checker's report", () => {
     const mypy = "ignite/distributed/comp_models/native.py:334: error: Incompatible types in assignment (expression has type \"int\", variable has type \"str\")\nArgument 1 to \"f\" has incompatible type \"int\"";
     expect(causesOf("Fix mypy issue", mypy)).not.toContain("third-party-library");
     expect(causesOf("Crash", "The checkpoint is incompatible with torch 1.6")).toContain("third-party-library");
+    // Nor is a tensor's incompatible shape (tensorflow/addons#639).
+    expect(causesOf("Time distributed WeightNormalization result in incompatible shape", "Incompatible shapes: [4,10] vs. [4,5]")).not.toContain("third-party-library");
+    expect(causesOf("Wrapper fails", "ValueError: Input 0 is incompatible with layer weight_normalization: expected shape=(None, 4)")).not.toContain("third-party-library");
   });
 });
 
