@@ -65,7 +65,8 @@ export class Metrics {
     if (this.#queueDepth) {
       gauge.samples.clear();
       try {
-        for (const [state, count] of Object.entries(await this.#queueDepth())) gauge.samples.set(labelKey({ state }), count);
+        // Bounded: a worker's Redis connection waits for Redis forever, and so would the scrape (robustness review).
+        for (const [state, count] of Object.entries(await withinMs(this.#queueDepth(), QUEUE_DEPTH_TIMEOUT_MS))) gauge.samples.set(labelKey({ state }), count);
       } catch {
         // Redis down: leave the gauge empty rather than fail the scrape; the health endpoint reports it.
       }
@@ -84,4 +85,18 @@ export class Metrics {
     }
     return `${out.join("\n")}\n`;
   }
+}
+
+/** How long a scrape waits for the queue's depth before it leaves the gauge empty. */
+export const QUEUE_DEPTH_TIMEOUT_MS = 2_000;
+
+/** The promise's value, or a rejection after `ms` (the promise itself is left to settle on its own). */
+function withinMs<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    timer.unref();
+  });
+  promise.catch(() => undefined); // a late rejection must not become an unhandled one
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -77,3 +77,13 @@ describe("metrics endpoint", () => {
     expect(await m.render()).toContain('mltriage_webhooks_total{decision="skipped",event="issues\\"\\\\\\n"} 1');
   });
 });
+
+describe("metrics while Redis does not answer", () => {
+  it("render without the queue's depth instead of waiting for it (a worker's connection waits for Redis forever)", async () => {
+    const stalled = new Metrics();
+    stalled.watchQueue(() => new Promise(() => undefined));
+    const text = await stalled.render();
+    expect(text).toContain("# TYPE mltriage_queue_jobs gauge");
+    expect(text).not.toMatch(/mltriage_queue_jobs\{/);
+  });
+});
