@@ -22,7 +22,7 @@ import { isForeignName, namesOfForeignFrames, repositoryPackages } from "../sign
 import { stackTraceSignal } from "../signals/stack-trace.js";
 import { structuredVsm } from "../signals/struct-vsm.js";
 import { bluirScore } from "./bluir.js";
-import { EXAMPLE_PATH, isTestPath, testPairs } from "../signals/test-pairs.js";
+import { isTestPath, testPairs } from "../signals/test-pairs.js";
 import type { LocalizerInput } from "./localizer.js";
 
 /**
@@ -73,6 +73,7 @@ const ISSUE_INDEPENDENT: ReadonlySet<string> = new Set(["fixCount", "fixRecency"
  * Scripts around the library rather than the library: most bugs are fixed in the package, and a script matches
  * many issues' words because it calls every API. Only when the issue is about such a script do they gain.
  */
+const EXAMPLE_PATH = /(^|\/)(\w*examples?|tutorials?|docs?|benchmarks?|demos?)\//;
 const ASKS_ABOUT_EXAMPLE = /\b(examples?|tutorials?|demos?|notebooks?)\b/i;
 const ISSUE_DEPENDENT_COLUMNS = FEATURE_NAMES.map((n, i) => (ISSUE_INDEPENDENT.has(n) ? -1 : i)).filter((i) => i >= 0);
 

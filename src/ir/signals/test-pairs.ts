@@ -29,14 +29,10 @@ export function testedStem(path: string): string | null {
  * `tests/trainer/test_trainer_cli.py` pairs with `…/trainer_cli.py`, or failing that with `…/trainer.py` (and `…/cli.py`,
  * the last word, when one exists: `test_sharded_optimizer.py` tests the optimizer).
  */
-/** An example, tutorial, docs or benchmark script rather than the library itself. */
-export const EXAMPLE_PATH = /(^|\/)(\w*examples?|tutorials?|docs?|benchmarks?|demos?)\//;
-
 export function testPairs(index: SourceIndex): Map<number, number[]> {
   const byStem = new Map<string, number[]>();
   index.paths.forEach((p, d) => {
-    // Tests test the library: `tests/infer/mcmc/test_mcmc_util.py` is no test of `examples/eight_schools/mcmc.py`.
-    if (!p.endsWith(".py") || isTestPath(p) || EXAMPLE_PATH.test(p)) return;
+    if (!p.endsWith(".py") || isTestPath(p)) return;
     const stem = moduleStem(p);
     let list = byStem.get(stem);
     if (!list) byStem.set(stem, (list = []));

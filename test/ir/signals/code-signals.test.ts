@@ -195,18 +195,6 @@ describe("test pairs", () => {
     expect(pairs.has(doc("tests/test_other.py"))).toBe(false);
   });
 
-  it("pairs no test with an example, docs or benchmark script: tests test the library (pyro#2607)", () => {
-    // Four modules are called util.py, too many to tell which one: the only `mcmc` module left is the example's.
-    const utils = ["pyro/infer/mcmc/util.py", "pyro/infer/util.py", "pyro/util.py", "pyro/distributions/util.py"];
-    const index = SourceIndex.build(
-      ["examples/eight_schools/mcmc.py", ...utils, "tests/infer/mcmc/test_mcmc_util.py"].map((p) => file(p, "x = 1\n")),
-      new DocumentCache(),
-    );
-    const doc = (p: string) => index.pathToDoc.get(p)!;
-    expect(testPairs(index).get(doc("tests/infer/mcmc/test_mcmc_util.py"))).toBeUndefined();
-    expect(testPairs(index).has(doc("examples/eight_schools/mcmc.py"))).toBe(false);
-  });
-
   it("pairs a test named with the module last when no module has its full name", () => {
     const index = SourceIndex.build(
       ["pkg/core/lightning.py", "pkg/core/optimizer.py", "tests/test_lightning_optimizer.py", "tests/test_sharded_optimizer.py"].map((p) => file(p, "x = 1\n")),
