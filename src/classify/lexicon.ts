@@ -227,6 +227,9 @@ export const CAUSE_LEXICON: Record<ExtrinsicCause, LexiconTerm[]> = {
     docker: String.raw`\b(?:docker\w*|container image|base image)\b`,
     // What a failed build or install prints (a compiler, linker or build tool at work, not the project's code).
     buildError: String.raw`\bfatal error:|\bCMake Error\b|\bNo rule to make target\b|\bld returned \d+ exit status\b|\bcannot find -l\w+|\berror: command '[^'\n]{1,40}' failed|\bFailed building wheel\b|\bCould not find a version that satisfies\b`,
+    // A system package manager that cannot fetch or verify its packages (apache/mxnet#18042: CI's apt-get against a
+    // mirror with a bad signature): the machine's sources, not the code.
+    packageManager: String.raw`\b(?:BADSIG|NO_PUBKEY|GPG error|Hash Sum mismatch|apt-get (?:update|install)|yum install|brew install|Unable to locate package|dpkg: error|E: Unable to fetch)\b`,
   }),
 };
 

@@ -300,6 +300,13 @@ describe("a type checker's report", () => {
   });
 });
 
+describe("a system package manager that fails", () => {
+  it("is a build or install cause (apache/mxnet#18042's apt-get against a mirror with a bad signature)", () => {
+    const apt = "W: GPG error: https://cloud.r-project.org/bin/linux/ubuntu xenial-cran35/ InRelease: BADSIG 51716619E084DAB9\nE: Unable to fetch some archives";
+    expect(causesOf("CI docker build fails", apt)).toContain("build-install");
+  });
+});
+
 describe("a test or build tool's release", () => {
   it("is a third-party library version like a numerical library's (gluon-nlp#727's 'current pytest 4.5')", () => {
     expect(causesOf("Tests fail", "Tests are failing with current pytest 4.5, while pytest < 4 is specified")).toContain("third-party-library");
