@@ -28,4 +28,38 @@ export function limitWebhookRequests(context: Pick<HandlerContext, "octokit">, b
   octokit.hook.before("request", (options) => {
     options.request = { ...options.request, retries: 0, signal: options.request?.signal ?? deadlines.get(octokit) };
   });
+  // Probot's throttling plugin waits out a primary rate limit (until its reset, up to an hour) whatever the signal
+  // says, as no request is in flight while it waits: the handler then held the delivery until the reset. Past the
+  // deadline the request fails here instead, and the config is left to the worker like any other failed read.
+  const wrappable = octokit.hook as unknown as { wrap?(name: string, hook: (request: (options: unknown) => Promise<unknown>, options: unknown) => Promise<unknown>): void };
+  wrappable.wrap?.("request", (request, options) => {
+    const deadline = deadlines.get(octokit);
+    return deadline ? raceDeadline(request(options), deadline) : request(options);
+  });
+}
+
+/** The request's answer, or a rejection when the deadline passes first (the request is left to settle alone). */
+function raceDeadline<T>(answer: Promise<T>, deadline: AbortSignal): Promise<T> {
+  if (deadline.aborted) {
+    answer.catch(() => undefined);
+    return Promise.reject(budgetSpent());
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(budgetSpent());
+    deadline.addEventListener("abort", onAbort, { once: true });
+    answer.then(
+      (value) => {
+        deadline.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        deadline.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+function budgetSpent(): Error {
+  return Object.assign(new Error(`the webhook's GitHub requests took longer than their budget`), { name: "TimeoutError" });
 }
