@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { mkdtemp, rm, stat } from "node:fs/promises";
+import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -78,6 +79,17 @@ export async function loadRepository(repo: string, ref: string | undefined, scop
   const history = (gitDir: string, commit: string) => readCommitHistory(gitDir, commit, { maxCommits: LOCAL_HISTORY_COMMITS }).catch(() => []);
   if (isRemoteUrl(repo)) {
     const dir = await mkdtemp(join(tmpdir(), "mltriage-clone-"));
+    // Interrupted (Ctrl-C, a kill), the `finally` below never runs: the temporary clone is removed here, then the
+    // signal is raised again for its default effect.
+    const onSignal = (signal: NodeJS.Signals) => {
+      rmSync(dir, { recursive: true, force: true });
+      process.kill(process.pid, signal);
+    };
+    const noListenersBefore = process.listenerCount("SIGINT") === 0 && process.listenerCount("SIGTERM") === 0;
+    if (noListenersBefore) {
+      process.once("SIGINT", onSignal);
+      process.once("SIGTERM", onSignal);
+    }
     try {
       try {
         const { url, env } = cloneWithoutStoredCredentials(repo);
@@ -91,6 +103,8 @@ export async function loadRepository(repo: string, ref: string | undefined, scop
       const snapshot = await readGitSnapshot(gitDir, commit, await scopeAt(gitDir, commit));
       return { snapshot: { ...snapshot, source: redactUrl(repo) }, commits: await history(gitDir, snapshot.commit!) };
     } finally {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
       await rm(dir, { recursive: true, force: true });
     }
   }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "@jest/globals";
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -33,6 +37,31 @@ describe("bin/mltriage.js", () => {
       expect(bad.stderr).not.toMatch(/\n\s+at /);
     } finally {
       repo.cleanup();
+    }
+  });
+});
+
+describe("bin/mltriage.js interrupted", () => {
+  it("removes its temporary clone on Ctrl-C, and exits as interrupted", async () => {
+    // A git server that never answers: the clone waits until the signal.
+    const server: Server = createServer(() => undefined);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    const clones = () => readdirSync(tmpdir()).filter((name) => name.startsWith("mltriage-clone-"));
+    const before = new Set(clones());
+    try {
+      const child = spawn(process.execPath, [BIN, "triage", "--repo", `http://127.0.0.1:${port}/o/r.git`, "--title", "t"], { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: "" } });
+      const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
+      // Wait until the clone's temporary folder exists, then interrupt.
+      const deadline = Date.now() + 30_000;
+      while (!clones().some((name) => !before.has(name)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(clones().some((name) => !before.has(name))).toBe(true);
+      child.kill("SIGINT");
+      expect(await exited).toBe("SIGINT");
+      expect(clones().filter((name) => !before.has(name))).toEqual([]);
+    } finally {
+      server.closeAllConnections();
+      server.close();
     }
   });
 });
