@@ -237,6 +237,9 @@ async function untilReaped(gitDir: string): Promise<void> {
     if (waited > 5000) throw new Error("git cat-file is still running");
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+  // Gone from the process table is not yet seen by Node: its 'exit' event comes on a later turn of the event loop,
+  // and a read sent before it went to the dead process (a flaky failure, "git cat-file exited with 128").
+  await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 // A read over its limit is answered from the header, while the rest of the blob is still on its way (or never
