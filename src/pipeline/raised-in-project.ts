@@ -6,7 +6,7 @@
  * this repository's code", however much of its text speaks of installing or of a platform.
  */
 
-import { indexRepoPaths, mapFrameToRepo, type ParsedIssue } from "../issue/index.js";
+import { indexRepoPaths, mapFrameToRepo, type FrameMapping, type ParsedIssue, type RepoPathIndex, type Traceback, type TracebackFrame } from "../issue/index.js";
 import type { Classification, SourceFile } from "../types.js";
 
 /**
@@ -39,26 +39,32 @@ export function errorRaisedInProject(
   parsed: Pick<ParsedIssue, "tracebacks">,
   files: readonly SourceFile[],
   packages: ReadonlySet<string>,
+  repo: RepoPathIndex = indexRepoPaths(files.map((f) => f.path)),
 ): Classification["raisedInProject"] {
   const tb = parsed.tracebacks[parsed.tracebacks.length - 1];
   if (!tb?.exceptionType || ENVIRONMENT_EXCEPTION.test(tb.exceptionType) || ENVIRONMENT_MESSAGE.test(tb.message ?? "")) return undefined;
   const library = LIBRARY_ATTRIBUTE.exec(tb.message ?? "")?.[1];
   if (library && !packages.has(library.split(".")[0]!)) return undefined;
-  const byPath = new Map(files.map((f) => [f.path, f]));
-  const repo = indexRepoPaths(byPath.keys());
-  // The innermost frame outside the standard library: `readme_file.read()` in the project's setup.py that fails in
-  // `encodings/cp1252.py` is the project's call (no encoding given), as a None it passes to distutils is.
+  // `readme_file.read()` in the project's setup.py that fails in `encodings/cp1252.py` is the project's call (no
+  // encoding given), as a None it passes to distutils is.
+  const innermost = innermostPastStandardLibrary(tb, repo);
+  if (!innermost) return undefined;
+  const { frame, mapped, throughStandardLibrary } = innermost;
+  // A file of the same name is not enough (`/tmp/pip-build-x/spacy/setup.py` is another package's setup.py, a
+  // reporter's `utils.py` their own): the line the traceback printed must be in the repository's file.
+  const file = mapped.repoPath ? files.find((f) => f.path === mapped.repoPath) : undefined;
+  const printed = frame.code?.trim();
+  if (!file || frame.line <= 0 || !printed || !file.text.split("\n").some((line) => line.trim() === printed)) return undefined;
+  const raised = { path: file.path, line: frame.line, exceptionType: tb.exceptionType.split(".").pop()! };
+  return throughStandardLibrary ? { ...raised, throughStandardLibrary: true as const } : raised;
+}
+
+/** The innermost frame of a traceback outside the standard library, mapped to the repository, and whether it is not the last frame. */
+function innermostPastStandardLibrary(tb: Traceback, repo: RepoPathIndex): { frame: TracebackFrame; mapped: FrameMapping; throughStandardLibrary: boolean } | undefined {
   for (let i = tb.frames.length - 1; i >= 0; i--) {
     const frame = tb.frames[i]!;
     const mapped = mapFrameToRepo(frame.file, repo);
-    if (mapped.stdlib) continue;
-    // A file of the same name is not enough (`/tmp/pip-build-x/spacy/setup.py` is another package's setup.py, a
-    // reporter's `utils.py` their own): the line the traceback printed must be in the repository's file.
-    const file = mapped.repoPath ? byPath.get(mapped.repoPath) : undefined;
-    const printed = frame.code?.trim();
-    if (!file || frame.line <= 0 || !printed || !file.text.split("\n").some((line) => line.trim() === printed)) return undefined;
-    const raised = { path: file.path, line: frame.line, exceptionType: tb.exceptionType.split(".").pop()! };
-    return i < tb.frames.length - 1 ? { ...raised, throughStandardLibrary: true as const } : raised;
+    if (!mapped.stdlib) return { frame, mapped, throughStandardLibrary: i < tb.frames.length - 1 };
   }
   return undefined;
 }
@@ -76,21 +82,17 @@ export function errorRaisedInLibrary(
   parsed: Pick<ParsedIssue, "tracebacks">,
   files: readonly SourceFile[],
   packages: ReadonlySet<string>,
+  repo: RepoPathIndex = indexRepoPaths(files.map((f) => f.path)),
 ): Classification["raisedInLibrary"] {
   const tb = parsed.tracebacks[parsed.tracebacks.length - 1];
   if (!tb?.exceptionType) return undefined;
-  const repo = indexRepoPaths(files.map((f) => f.path));
-  for (let i = tb.frames.length - 1; i >= 0; i--) {
-    const mapped = mapFrameToRepo(tb.frames[i]!.file, repo);
-    if (mapped.stdlib) continue;
-    if (!mapped.thirdParty || !mapped.package || packages.has(mapped.package)) return undefined;
-    // A package name as pip and imports write it: no path piece, no version.
-    if (!/^[A-Za-z_][\w.-]{0,60}$/.test(mapped.package)) return undefined;
-    // Not the frameworks and array libraries every project calls: most errors they raise are their checks of the
-    // caller's arguments (Keras's "Input 0 is incompatible with layer" for tensorflow/addons#639's own wrapper), and
-    // "raised inside the installed tensorflow_core" would point away from the code that passed them.
-    if (VALIDATING_LIBRARIES.has(mapped.package.toLowerCase())) return undefined;
-    return { library: mapped.package, exceptionType: tb.exceptionType.split(".").pop()! };
-  }
-  return undefined;
+  const mapped = innermostPastStandardLibrary(tb, repo)?.mapped;
+  if (!mapped?.thirdParty || !mapped.package || packages.has(mapped.package)) return undefined;
+  // A package name as pip and imports write it: no path piece, no version.
+  if (!/^[A-Za-z_][\w.-]{0,60}$/.test(mapped.package)) return undefined;
+  // Not the frameworks and array libraries every project calls: most errors they raise are their checks of the
+  // caller's arguments (Keras's "Input 0 is incompatible with layer" for tensorflow/addons#639's own wrapper), and
+  // "raised inside the installed tensorflow_core" would point away from the code that passed them.
+  if (VALIDATING_LIBRARIES.has(mapped.package.toLowerCase())) return undefined;
+  return { library: mapped.package, exceptionType: tb.exceptionType.split(".").pop()! };
 }
