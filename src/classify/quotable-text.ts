@@ -335,8 +335,8 @@ function dropEnvironmentSections(text: string): string {
  * The report without the template's bracketed examples ("OS Platform (e.g., Linux Ubuntu 16.04)"), its environment
  * lines, sections and dumps, pasted JSON configurations, commented-out code, lists of packages in prose, the code
  * lines printed under traceback frames, native backtrace frames, informational log lines, links and filesystem
- * paths. "possibly extrinsic: mentions `libmxnet.so`; mentions `ubuntu`" of an operator bug whose backtrace runs through the project's own library, from `/home/ubuntu`, says nothing of its
- * cause.
+ * paths. "possibly extrinsic: mentions `libmxnet.so`; mentions `ubuntu`" of an operator bug whose backtrace runs
+ * through the project's own library, from `/home/ubuntu`, says nothing of its cause.
  */
 export function quotableText(text: string): string {
   const withoutDumps = dropJsonConfigs(dropTemplateExamples(text).replace(DIAGNOSE_SECTION, "").replace(PYTHON_FRAME_CODE, "$1").replace(UNINDENTED_FRAME_CODE, "$1"));

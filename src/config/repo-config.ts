@@ -149,11 +149,6 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown): ConfigProblem[] {
   }
 }
 
-/**
- * Deletes the value an issue is about, so that field takes its default on the next round. Values inside an
- * array take the whole array with them (a list with a hole would mean something else). Returns false when
- * nothing could be removed (the issue is about the whole file, or everything on its path is gone).
- */
 /** YAML 1.1's words for true and false. */
 const YAML_11_BOOLEAN = new Map([
   ...["yes", "on", "y"].map((w) => [w, true] as const),
@@ -173,6 +168,11 @@ function coerceYamlBoolean(root: Record<string, unknown>, issue: z.core.$ZodIssu
   return true;
 }
 
+/**
+ * Deletes the value an issue is about, so that field takes its default on the next round. Values inside an
+ * array take the whole array with them (a list with a hole would mean something else). Returns false when
+ * nothing could be removed (the issue is about the whole file, or everything on its path is gone).
+ */
 function removeOffendingValue(root: Record<string, unknown>, issue: z.core.$ZodIssue): boolean {
   if (issue.code === "unrecognized_keys") {
     const parent = valueAt(root, issue.path);
