@@ -717,9 +717,13 @@ function installMethod(text: string): Environment["installedWith"] {
 export function describeEnvironment(env: Environment): string[] {
   // The DL frameworks first, then the machine (Python, CUDA, GPU, OS), then every other package: a pasted `pip freeze`
   // of forty packages must not push CUDA and the OS out of a comment that shows a dozen facts.
-  const packages = Object.entries(env.frameworks).map(([k, v]) => ({ framework: FRAMEWORK_KEYS.has(k) || k === env.project, fact: `${k} ${v}`, project: k === env.project }));
   // The project's own release right after the frameworks it runs on.
-  const out = [...packages.filter((p) => p.framework && !p.project), ...packages.filter((p) => p.project)].map((p) => p.fact);
+  const packages = Object.entries(env.frameworks);
+  const frameworks = packages.filter(([k]) => FRAMEWORK_KEYS.has(k) && k !== env.project);
+  const project = packages.filter(([k]) => k === env.project);
+  const others = packages.filter(([k]) => !FRAMEWORK_KEYS.has(k) && k !== env.project);
+  const fact = ([k, v]: [string, string]) => `${k} ${v}`;
+  const out = [...frameworks, ...project].map(fact);
   // Read off an install path (a traceback's, pip's "Requirement already satisfied: ... in .../python3.8/site-packages"),
   // it is the interpreter the path belongs to, which the reporter did not write down.
   if (env.python) out.push(env.pythonFromPaths ? `Python ${env.python} (from an install path)` : `Python ${env.python}`);
@@ -730,12 +734,15 @@ export function describeEnvironment(env: Environment): string[] {
   if (env.nccl) out.push(`NCCL ${env.nccl}`);
   if (env.mpi) out.push(env.mpi);
   if (env.os) out.push(env.os);
-  out.push(...packages.filter((p) => !p.framework).map((p) => p.fact));
+  out.push(...others.map(fact));
   return out;
 }
 
-/** The DL frameworks' keys in `Environment.frameworks`, listed first. */
-const FRAMEWORK_KEYS = new Set(["torch", "torchvision", "torchaudio", "torchtext", "tensorflow", "tfjs", "tfjs-node", "keras", "jax", "jaxlib", "mxnet", "paddle", "paddlepaddle", "onnxruntime", "chainer", "theano"]);
+/** The DL frameworks' keys in `Environment.frameworks`: the version a report is asked for when it states none. */
+export const DL_FRAMEWORKS: readonly string[] = ["torch", "tensorflow", "tfjs", "tfjs-node", "keras", "jax", "mxnet", "paddle", "onnxruntime", "chainer", "theano"];
+
+/** Listed first among the environment's facts: the frameworks and their companion packages. */
+const FRAMEWORK_KEYS = new Set([...DL_FRAMEWORKS, "torchvision", "torchaudio", "torchtext", "jaxlib", "paddlepaddle"]);
 
 /**
  * The build's own facts: the project's commit the reporter runs, and for a build from source the compiler and CMake a

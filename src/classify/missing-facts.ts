@@ -4,8 +4,8 @@
  */
 
 import type { Environment, ExtrinsicCause } from "../types.js";
+import { DL_FRAMEWORKS } from "./environment.js";
 
-const DL_FRAMEWORKS = ["torch", "tensorflow", "tfjs", "tfjs-node", "keras", "jax", "mxnet", "paddle", "onnxruntime", "chainer", "theano"];
 const JS_FRAMEWORKS = ["tfjs", "tfjs-node"];
 
 /**
@@ -115,8 +115,9 @@ export interface MissingFactsInput {
 /**
  * A report of a failure on a continuous-integration run: a link to the run (Jenkins, Travis, CircleCI, GitHub
  * Actions, a pull request's or commit's checks, Azure Pipelines, AppVeyor, Buildkite) or words that put the failure
- * there ("fails on CI", "the nightly CI build", "CI failure", "GitHub CI on Windows is broken"). Its environment is the CI's, written in the repository's CI configuration: asking the
- * reporter for their local CUDA or driver is beside the point.
+ * there ("fails on CI", "the nightly CI build", "CI failure", "GitHub CI on Windows is broken"). Its environment is the
+ * CI's, written in the repository's CI configuration: asking the reporter for their local CUDA or driver is beside
+ * the point.
  */
 const CI_RUN =
   /\bhttps?:\/\/(?:(?=[\w.-]*jenkins)[\w.-]+|travis-ci\.(?:org|com)|app\.circleci\.com|circleci\.com|dev\.azure\.com|ci\.appveyor\.com|buildkite\.com)\/|\bgithub\.com\/[\w.-]+\/[\w.-]+\/(?:actions\/runs|runs)\/\d|\bgithub\.com\/[\w.-]+\/[\w.-]+\/(?:pull\/\d+|commit\/[0-9a-f]{7,40})\/checks\b|\b(?:fail\w*|flaky|broken|errors?|crash\w*|timed? ?out)\s+(?:on|in)\s+(?:the\s+)?(?:nightly\s+)?(?:CI|Jenkins|Travis|CircleCI|GitHub Actions)\b|\b(?:CI|Jenkins|Travis)\s+(?:failures?|fails|failed|is failing|build (?:fails|failed|failure))\b|\b(?:CI|Jenkins|Travis|CircleCI|GitHub Actions)(?:\s+(?:on|for)\s+[\w.-]+)?\s+(?:is|are)\s+(?:broken|failing|red)\b/g;
