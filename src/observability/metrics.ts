@@ -3,6 +3,7 @@
  * ~60-line registry is easier to audit than a dependency. One `Metrics` per process; no module-level state.
  */
 
+import { beforeDeadline } from "../before-deadline.js";
 type Labels = Record<string, string>;
 
 function labelKey(labels: Labels): string {
@@ -66,7 +67,8 @@ export class Metrics {
       gauge.samples.clear();
       try {
         // Bounded: a worker's Redis connection waits for Redis forever, and so would the scrape (robustness review).
-        for (const [state, count] of Object.entries(await withinMs(this.#queueDepth(), QUEUE_DEPTH_TIMEOUT_MS))) gauge.samples.set(labelKey({ state }), count);
+        const depth = await beforeDeadline(this.#queueDepth(), AbortSignal.timeout(QUEUE_DEPTH_TIMEOUT_MS), () => new Error(`no answer within ${QUEUE_DEPTH_TIMEOUT_MS} ms`));
+        for (const [state, count] of Object.entries(depth)) gauge.samples.set(labelKey({ state }), count);
       } catch {
         // Redis down: leave the gauge empty rather than fail the scrape; the health endpoint reports it.
       }
@@ -89,14 +91,3 @@ export class Metrics {
 
 /** How long a scrape waits for the queue's depth before it leaves the gauge empty. */
 export const QUEUE_DEPTH_TIMEOUT_MS = 2_000;
-
-/** The promise's value, or a rejection after `ms` (the promise itself is left to settle on its own). */
-function withinMs<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    timer.unref();
-  });
-  promise.catch(() => undefined); // a late rejection must not become an unhandled one
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}

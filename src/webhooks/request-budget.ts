@@ -6,6 +6,7 @@
  * known in time: a config that could not be read is left to the worker (load-repo-config.ts), and any other
  * failure answers the delivery with a 500, which the maintainer sees in the app's Recent Deliveries.
  */
+import { beforeDeadline } from "../before-deadline.js";
 import type { HandlerContext } from "./handler-deps.js";
 
 /** All of one delivery's GitHub requests must be done this long after the handler starts. */
@@ -34,29 +35,7 @@ export function limitWebhookRequests(context: Pick<HandlerContext, "octokit">, b
   const wrappable = octokit.hook as unknown as { wrap?(name: string, hook: (request: (options: unknown) => Promise<unknown>, options: unknown) => Promise<unknown>): void };
   wrappable.wrap?.("request", (request, options) => {
     const deadline = deadlines.get(octokit);
-    return deadline ? raceDeadline(request(options), deadline) : request(options);
-  });
-}
-
-/** The request's answer, or a rejection when the deadline passes first (the request is left to settle alone). */
-function raceDeadline<T>(answer: Promise<T>, deadline: AbortSignal): Promise<T> {
-  if (deadline.aborted) {
-    answer.catch(() => undefined);
-    return Promise.reject(budgetSpent());
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(budgetSpent());
-    deadline.addEventListener("abort", onAbort, { once: true });
-    answer.then(
-      (value) => {
-        deadline.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        deadline.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
+    return deadline ? beforeDeadline(request(options), deadline, budgetSpent) : request(options);
   });
 }
 
