@@ -21,20 +21,20 @@ export function anchorTracebackLines(ranked: readonly RankedFile[], files: reado
     return got;
   };
   return ranked.map((file) => {
-    const checked = file.evidence.some((e) => e.code !== undefined) ? file.evidence.map((e) => anchored(e, () => linesOf(file.path))) : file.evidence;
-    // A line past the file's end (pytest's `tests/test_x.py:590:` of a longer release of the file) links nowhere: kept
-    // as the reporter's number, not linked.
-    const count = checked.some((e) => e.line !== undefined) ? linesOf(file.path)?.length : undefined;
-    if (count === undefined || !checked.some((e) => e.line !== undefined && e.line > count)) return checked === file.evidence ? file : { ...file, evidence: checked };
-    return {
-      ...file,
-      evidence: checked.map((e) => {
-        if (e.line === undefined || e.line <= count) return e;
-        const { line, ...unlinked } = e;
-        return { ...unlinked, detail: `${unlinked.detail} (line ${line} in the reporter's version)` };
-      }),
-    };
+    if (!file.evidence.some((e) => e.code !== undefined || e.line !== undefined)) return file;
+    const lines = () => linesOf(file.path);
+    return { ...file, evidence: file.evidence.map((e) => withinFile(anchored(e, lines), lines()?.length)) };
   });
+}
+
+/**
+ * A line past the file's end (pytest's `tests/test_x.py:590:` of a longer release of the file) links nowhere: kept as
+ * the reporter's number, not linked.
+ */
+function withinFile(evidence: Evidence, lineCount: number | undefined): Evidence {
+  if (lineCount === undefined || evidence.line === undefined || evidence.line <= lineCount) return evidence;
+  const { line, ...unlinked } = evidence;
+  return { ...unlinked, detail: `${unlinked.detail} (line ${line} in the reporter's version)` };
 }
 
 function anchored(evidence: Evidence, linesOf: () => string[] | undefined): Evidence {

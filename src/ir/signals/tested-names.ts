@@ -70,15 +70,13 @@ export function testedNameMatches(index: SourceIndex, names: readonly string[], 
   // `test_size_array`, `seed` or `npx` (mxnet's `mx.npx` namespace) name one test each, yet are written all over the
   // code, and say little of which API the report is about; `topk` is written in a few files and says much. The weight
   // is the rarest word's inverse document frequency over the files' identifiers, as a share of its largest value
-  // (a word in one file): a query term's idf, as BM25 weighs every term of a query.
-  const specificity = new Map<string, number>();
-  for (const key of testers.keys()) specificity.set(key, identifierSpecificity(index, key));
-  // Each name adds its rarity among the test files (log(1 + N / files testing it), as creditByRarity) times that
-  // specificity; the evidence names the test of the name that weighs most.
+  // (a word in one file): a query term's idf, as BM25 weighs every term of a query. Each name adds its rarity among
+  // the test files (log(1 + N / files testing it), as creditByRarity) times that specificity; the evidence names the
+  // test of the name that weighs most.
   const scores = new Float64Array(index.size);
   const best = new Float64Array(index.size);
   for (const [key, files] of testers) {
-    const credit = Math.log(1 + index.size / files.size) * specificity.get(key)!;
+    const credit = Math.log(1 + index.size / files.size) * identifierSpecificity(index, key);
     for (const [d, at] of files) {
       scores[d]! += credit;
       if (credit <= best[d]!) continue;
